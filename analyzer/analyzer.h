@@ -1,0 +1,216 @@
+/**
+ * analyzer.h — the one public header of slotlint's analyzer.
+ *
+ * The analyzer is a pure library: UTF-8 text (or a tree-sitter tree of it) in, diagnostics out.
+ * It knows nothing of files, terminals, JSON or the network; the CLI and the language server are
+ * its two front ends and both call sl_lint_source() / sl_lint_tree().
+ *
+ * Conventions:
+ *  - Functions return 0 or a negative SL_E* code; nothing here prints.
+ *  - Out of memory aborts (sl_xmalloc and friends); bad input never does.
+ *  - Positions are byte offsets into the UTF-8 text, rows and byte columns 0-based. Front ends
+ *    convert columns to code points or UTF-16 units with the helpers in "Text positions".
+ */
+#ifndef SLOTLINT_ANALYZER_H
+#define SLOTLINT_ANALYZER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct TSTree TSTree;
+typedef struct TSLanguage TSLanguage;
+
+/* ---------------------------------------------------------------------------------------------
+ * Errors
+ * ------------------------------------------------------------------------------------------- */
+
+enum {
+  SL_OK = 0,
+  SL_EINVAL = -1,     /**< bad argument (unknown rule code, bad version string, ...) */
+  SL_EENCODING = -2,  /**< text is not valid in its declared or default encoding */
+  SL_EPARSE = -3,     /**< tree-sitter refused the input (cancelled, or language ABI mismatch) */
+  SL_ETOOBIG = -4,    /**< input larger than the analyzer accepts (4 GiB: offsets are 32-bit) */
+};
+
+/** A static, lowercase description of an SL_E* code. */
+const char *sl_strerror(int err);
+
+/* ---------------------------------------------------------------------------------------------
+ * Rules
+ * ------------------------------------------------------------------------------------------- */
+
+/** Severities, numbered as LSP's DiagnosticSeverity. */
+typedef enum { SL_SEV_ERROR = 1, SL_SEV_WARNING = 2, SL_SEV_INFO = 3 } sl_severity;
+
+typedef enum {
+#define SL_RULE(code, name, sev, on, summary) SL_##code,
+#include "rules/rules.def"
+#undef SL_RULE
+  SL_RULE_COUNT
+} sl_rule_id;
+
+/** A set of rules, bit i for rule i. */
+typedef uint64_t sl_rule_set;
+#define SL_RULE_BIT(id) ((sl_rule_set)1 << (id))
+
+typedef struct sl_rule_info {
+  const char *code;     /**< "SLT001" */
+  const char *name;     /**< "assign-to-undeclared-slot" */
+  sl_severity severity;
+  bool default_on;      /**< false for opt-in rules */
+  const char *summary;  /**< one line */
+  const char *doc;      /**< the rule's markdown documentation (analyzer/rules/CODE.md) */
+} sl_rule_info;
+
+/** The static description of a rule; NULL for an id out of range. */
+const sl_rule_info *sl_rule_get(sl_rule_id id);
+
+/** Looks up "SLT001" (case-insensitive). Returns 0 and sets *id, or SL_EINVAL. */
+int sl_rule_from_code(const char *code, sl_rule_id *id);
+
+/** The rules that run when nothing is selected. */
+sl_rule_set sl_rule_set_default(void);
+
+/** Every rule. */
+sl_rule_set sl_rule_set_all(void);
+
+/**
+ * Parses a comma-separated list of codes or "ALL" (spaces allowed around items, empty items
+ * ignored) into *out. On a bad item returns SL_EINVAL and, if bad_item is not NULL, points
+ * *bad_item at its first character inside `list` (borrowed from `list`), *bad_len at its length.
+ */
+int sl_rule_set_parse(const char *list, sl_rule_set *out, const char **bad_item, size_t *bad_len);
+
+/* ---------------------------------------------------------------------------------------------
+ * Options
+ * ------------------------------------------------------------------------------------------- */
+
+/** Target Python versions are minor numbers of 3.x: py39 is 9, py315 is 15. */
+#define SL_TARGET_MIN 9
+#define SL_TARGET_MAX 15
+#define SL_TARGET_DEFAULT 9
+
+/** Parses "py39" ... "py315" (also "3.9"). Returns 0 and sets *minor, or SL_EINVAL. */
+int sl_target_version_parse(const char *s, int *minor);
+
+typedef struct sl_options {
+  sl_rule_set rules;    /**< rules to run */
+  int target_minor;     /**< SL_TARGET_MIN .. SL_TARGET_MAX */
+} sl_options;
+
+/** Default rules, default target version. */
+void sl_options_init(sl_options *opts);
+
+/* ---------------------------------------------------------------------------------------------
+ * Diagnostics
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct sl_point {
+  uint32_t row;     /**< 0-based line */
+  uint32_t column;  /**< 0-based, in bytes from the start of the line */
+} sl_point;
+
+typedef struct sl_span {
+  uint32_t start_byte, end_byte;
+  sl_point start, end;
+} sl_span;
+
+typedef struct sl_edit {
+  sl_span span;   /**< the text replaced (empty span: an insertion) */
+  char *content;  /**< owned by the diagnostic list */
+} sl_edit;
+
+typedef struct sl_fix {
+  char *message;  /**< owned by the diagnostic list */
+  sl_edit *edits; /**< sorted by position, non-overlapping; owned by the diagnostic list */
+  size_t n_edits;
+} sl_fix;
+
+typedef struct sl_related {
+  char *path;     /**< NULL: the same file; otherwise owned by the diagnostic list */
+  sl_span span;
+  char *message;  /**< owned by the diagnostic list */
+} sl_related;
+
+typedef struct sl_diag {
+  sl_rule_id rule;
+  sl_span span;
+  char *message;        /**< one sentence, owned by the diagnostic list */
+  sl_related *related;  /**< owned by the diagnostic list */
+  size_t n_related;
+  sl_fix *fix;          /**< NULL when the finding has no safe mechanical fix */
+} sl_diag;
+
+/** A growable list of diagnostics that owns everything its items point to. */
+typedef struct sl_diag_list {
+  sl_diag *items;
+  size_t count, cap;
+} sl_diag_list;
+
+void sl_diag_list_init(sl_diag_list *list);
+/** Frees every item and its strings; the list is empty and reusable afterwards. */
+void sl_diag_list_release(sl_diag_list *list);
+/** Sorts by position (then rule), as every front end reports them. */
+void sl_diag_list_sort(sl_diag_list *list);
+
+/* ---------------------------------------------------------------------------------------------
+ * Linting
+ * ------------------------------------------------------------------------------------------- */
+
+/** The tree-sitter-python language the analyzer was built with. */
+const TSLanguage *sl_python_language(void);
+
+/**
+ * Parses `text` (UTF-8, `len` bytes, need not be NUL-terminated) and appends the findings of the
+ * selected rules to `out`. `path` is used only in related locations of other files and may be NULL.
+ * Returns 0, SL_ETOOBIG or SL_EPARSE; on error nothing is appended.
+ * Syntax errors are not an error: the parts of the file that parse are analysed.
+ */
+int sl_lint_source(const char *text, size_t len, const char *path, const sl_options *opts,
+                   sl_diag_list *out);
+
+/**
+ * As sl_lint_source, for a tree the caller already has (the language server keeps one per
+ * document and reparses incrementally). `tree` must be a parse of exactly `text`; it is borrowed.
+ */
+int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *path,
+                 const sl_options *opts, sl_diag_list *out);
+
+/* ---------------------------------------------------------------------------------------------
+ * Text positions and encodings
+ * ------------------------------------------------------------------------------------------- */
+
+/** Number of Unicode code points in the UTF-8 bytes text[0..len). Invalid bytes count one each. */
+size_t sl_utf8_codepoints(const char *text, size_t len);
+
+/** Number of UTF-16 code units the UTF-8 bytes text[0..len) encode. Invalid bytes count one each. */
+size_t sl_utf8_utf16_units(const char *text, size_t len);
+
+/**
+ * Checks that text[0..len) is valid UTF-8. Returns true, or false with *bad_offset set to the
+ * byte offset of the first invalid sequence.
+ */
+bool sl_utf8_validate(const char *text, size_t len, size_t *bad_offset);
+
+/**
+ * Turns the raw bytes of a Python source file into UTF-8 as CPython reads them: a UTF-8 BOM is
+ * dropped, a PEP 263 coding declaration on line 1 or 2 is honoured (transcoding with iconv), and
+ * otherwise the bytes must be valid UTF-8.
+ * On success returns 0 and sets *out (a NUL-terminated malloc'd buffer, caller frees with free())
+ * and *out_len. On failure returns SL_EENCODING and, if err is not NULL, writes a lowercase
+ * message (no trailing period) of at most err_size bytes, e.g.
+ * "invalid utf-8 at line 3, column 7" or "unknown encoding 'latin-42' in coding declaration".
+ */
+int sl_source_decode(const char *bytes, size_t len, char **out, size_t *out_len, char *err,
+                     size_t err_size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SLOTLINT_ANALYZER_H */

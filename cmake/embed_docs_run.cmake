@@ -1,0 +1,17 @@
+# Script mode half of EmbedDocs.cmake: writes OUT from the markdown files in INPUTS.
+set(body "/* Generated from analyzer/rules/*.md by cmake/embed_docs_run.cmake; do not edit. */\n")
+string(APPEND body "#include <stddef.h>\n\nconst char *const sl__rule_docs[] = {\n")
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
+foreach(md IN LISTS INPUTS)
+  file(READ "${md}" text)
+  # C string literal: escape backslashes and quotes, one literal per line of text.
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  string(REPLACE "\n" "\\n\"\n    \"" text "${text}")
+  get_filename_component(name "${md}" NAME)
+  string(APPEND body "  /* ${name} */\n    \"${text}\",\n")
+endforeach()
+string(APPEND body "  NULL\n};\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")

@@ -1,0 +1,503 @@
+#!/usr/bin/env python3
+"""The CPython oracle: proves slotlint's fixtures against real interpreters.
+
+    oracle.py [-v] [--python PATH]... FIXTURE_OR_FOLDER...
+
+Each fixture (tests/rules/SLTnnn/*.py) marks the lines where slotlint must report, inline:
+``self.surname = surname  # expect: SLT001``. For every CPython found (python3.X on PATH, pyenv
+versions, 3.8 and newer; or the --python ones), one child process of that interpreter runs every
+fixture given and checks that
+
+  - each line marked with an *error* rule raises the exception the rule predicts for that
+    interpreter's version (the table RULES below, from SPEC section 1), and
+  - no other line raises a slots-related exception (an AttributeError, TypeError or ValueError
+    whose message matches any rule's message), and lines marked only with warning/info rules
+    raise nothing slots-related either.
+
+How one run gives per-line results: the child parses the fixture with `ast` and wraps every
+statement, at every nesting level, in
+
+    try:
+        <stmt>
+    except BaseException as _slotlint_exc:
+        _slotlint_record(<first line>, <last line>, _slotlint_exc)
+
+so execution goes on after a failing statement and each exception is recorded against the
+innermost statement that raised it. A class statement's span starts at its first decorator, so a
+class-creation error (SLT003, SLT004, ...) is recorded by the class statement, whose span holds the
+`__slots__` line that carries the expectation. An expectation on line L is met by the innermost
+statement with a recorded exception whose span contains L.
+
+Directives in the first 10 lines of a fixture: `# requires-python: 3.10` (skipped on older
+interpreters), `# select: SLT012` (for the fixture runner only), `# no-oracle: reason` (skipped).
+
+Exit status: 0 all good, 1 a fixture failed, 2 usage or internal error, 77 no interpreter found.
+This file runs under Python 3.8 and newer (it is also the child).
+"""
+
+import argparse
+import ast
+import glob
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import traceback
+import types
+
+MIN_MINOR = 8
+
+# ---------------------------------------------------------------------------------------------
+# What each rule predicts: (exception type, message regex, first minor, last minor or None).
+# An *error* rule has at least one entry; a warning/info rule predicts no exception at all.
+# The messages are CPython's own (Objects/typeobject.c, Objects/object.c, Lib/dataclasses.py,
+# Lib/typing.py), checked against 3.8 ... 3.13.
+# ---------------------------------------------------------------------------------------------
+_NAME = r"'[^']+'"
+_NO_ATTR = r"^" + _NAME + r" object has no attribute " + _NAME
+_NO_DICT_SUFFIX = r" and no __dict__ for setting new attributes"
+
+RULES = {
+    # 3.13 added the suffix to the message of a failed *store*; `self.n += 1` on a missing name
+    # fails on the *load* first, whose message has no suffix on any version.
+    "SLT001": [("AttributeError", _NO_ATTR + r"$", 8, 12),
+               ("AttributeError", _NO_ATTR + r"(" + _NO_DICT_SUFFIX + r")?$", 13, None)],
+    "SLT002": [],
+    "SLT003": [("TypeError", r"^nonempty __slots__ not supported for subtype of " + _NAME + r"$", 8, None)],
+    "SLT004": [("ValueError", r"^" + _NAME + r" in __slots__ conflicts with class variable$", 8, None)],
+    "SLT005": [("TypeError", r"^__slots__ items must be strings, not " + _NAME + r"$", 8, None),
+               ("TypeError", r"^__slots__ must be identifiers$", 8, None),
+               ("TypeError", r"^" + _NAME + r" object is not iterable$", 8, None)],
+    "SLT006": [("TypeError", r"^__dict__ slot disallowed: we already got one$", 8, None),
+               ("TypeError", r"^__weakref__ slot disallowed: either we already got one, "
+                             r"or __itemsize__ != 0$", 8, 11),
+               ("TypeError", r"^__weakref__ slot disallowed: we already got one$", 12, None)],
+    "SLT007": [("TypeError", r"^nonempty __slots__ not supported for subtype of " + _NAME + r"$", 8, None)],
+    "SLT008": [("TypeError", r"^multiple bases have instance lay-out conflict$", 8, None)],
+    "SLT009": [("AttributeError", r"^" + _NAME + r" object attribute " + _NAME + r" is read-only$", 8, None)],
+    "SLT010": [("AttributeError", _NO_ATTR + r"$", 8, 12),
+               ("AttributeError", _NO_ATTR + _NO_DICT_SUFFIX + r"$", 13, None)],
+    "SLT011": [],
+    "SLT012": [],
+    "SLT013": [],
+    "SLT014": [("TypeError", r"^\S+ already specifies __slots__$", 10, None)],
+    "SLT015": [],
+    "SLT016": [("TypeError", r"^cannot create weak reference to " + _NAME + r" object$", 8, None)],
+    "SLT017": [("AttributeError", r"^" + _NAME + r" object has no attribute '__dict__'$", 8, None),
+               ("TypeError", r"^vars\(\) argument must have __dict__ attribute$", 8, None)],
+    "SLT018": [("TypeError", r"^super\(type, obj\): obj must be an instance or subtype of type$", 8, 12),
+               ("TypeError", r"^super\(type, obj\): obj \((instance of|type) [^)]+\) is not an instance "
+                             r"or subtype of type \([^)]+\)\.$", 13, None)],
+    "SLT019": [],
+    "SLT020": [],
+    "SLT021": [("AttributeError", r"^Cannot overwrite NamedTuple attribute __slots__$", 8, None),
+               ("ValueError", r"^Field names cannot start with an underscore: '__slots__'$", 8, None)],
+}
+
+SLOTS_EXC_TYPES = ("AttributeError", "TypeError", "ValueError")
+_SLOTS_RELATED = [re.compile(rx) for entries in RULES.values() for (_t, rx, _a, _b) in entries]
+
+
+def rule_entries(code, minor):
+    """The (type, compiled regex) pairs rule `code` predicts under 3.`minor`."""
+    return [(t, re.compile(rx)) for (t, rx, lo, hi) in RULES[code]
+            if lo <= minor and (hi is None or minor <= hi)]
+
+
+def is_error_rule(code):
+    return bool(RULES[code])
+
+
+def is_slots_related(type_name, message):
+    return type_name in SLOTS_EXC_TYPES and any(rx.search(message) for rx in _SLOTS_RELATED)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixture format (the same as tests/rules/fixture_runner.c reads)
+# ---------------------------------------------------------------------------------------------
+_EXPECT_RE = re.compile(r"#\s*expect:(.*)$")
+_ITEM_RE = re.compile(r"^(SLT\d{3})(?:\[(?:py3(\d+))?(-)?(?:py3(\d+))?\])?$")
+_REQUIRES_RE = re.compile(r"#\s*requires-python:\s*(\S*)")
+_NO_ORACLE_RE = re.compile(r"#\s*no-oracle:(.*)$")
+
+
+class FixtureError(Exception):
+    pass
+
+
+class Fixture(object):
+    def __init__(self, path):
+        self.path = path
+        with open(path, "rb") as f:
+            self.source = f.read()
+        self.lines = self.source.decode("utf-8").splitlines()
+        self.requires_minor = MIN_MINOR
+        self.no_oracle = None
+        # line -> list of (code, lo, hi); lo/hi are minors or None for open ends
+        self.expect = {}
+        for i, line in enumerate(self.lines[:10], 1):
+            m = _REQUIRES_RE.search(line)
+            if m:
+                v = re.match(r"^3\.(\d+)$", m.group(1))
+                if not v:
+                    raise FixtureError("%s:%d: bad requires-python %r (want 3.N)" % (path, i, m.group(1)))
+                self.requires_minor = int(v.group(1))
+            m = _NO_ORACLE_RE.search(line)
+            if m:
+                if not m.group(1).strip():
+                    raise FixtureError("%s:%d: no-oracle needs a reason" % (path, i))
+                self.no_oracle = m.group(1).strip()
+        for i, line in enumerate(self.lines, 1):
+            m = _EXPECT_RE.search(line)
+            if not m:
+                continue
+            items = [s.strip() for s in m.group(1).split(",")]
+            if not any(items):
+                raise FixtureError("%s:%d: empty expectation" % (path, i))
+            for item in items:
+                im = _ITEM_RE.match(item)
+                if not im or im.group(1) not in RULES:
+                    raise FixtureError("%s:%d: bad expectation %r" % (path, i, item))
+                code, lo, dash, hi = im.group(1), im.group(2), im.group(3), im.group(4)
+                lo = int(lo) if lo else None
+                hi = int(hi) if hi else None
+                if "[" in item and not dash:
+                    if lo is None:
+                        raise FixtureError("%s:%d: bad expectation %r" % (path, i, item))
+                    hi = lo  # [py312]: that version only
+                self.expect.setdefault(i, []).append((code, lo, hi))
+
+    def codes_at(self, line, minor):
+        return [c for (c, lo, hi) in self.expect.get(line, ())
+                if (lo is None or lo <= minor) and (hi is None or minor <= hi)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The child: rewrite, execute, check (runs inside the interpreter under test)
+# ---------------------------------------------------------------------------------------------
+_RECORD = "_slotlint_record"
+_EXC = "_slotlint_exc"
+_CATCH = "_slotlint_BaseException"
+
+
+def _span(node):
+    first = node.lineno
+    for d in getattr(node, "decorator_list", None) or ():
+        first = min(first, d.lineno)
+    return first, getattr(node, "end_lineno", None) or node.lineno
+
+
+def _located(new, old):
+    for n in ast.walk(new):
+        for attr in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
+            if attr in n._attributes and getattr(n, attr, None) is None:
+                setattr(n, attr, getattr(old, attr, None))
+    return new
+
+
+def _is_docstring(stmt):
+    return (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, str))
+
+
+class _Rewriter(object):
+    """Wraps each statement in try/except that records what it raised."""
+
+    def body(self, stmts, scope_start):
+        out = []
+        for i, stmt in enumerate(stmts):
+            self.inner(stmt)
+            keep = ((i == 0 and scope_start and _is_docstring(stmt))  # stays the __doc__
+                    or isinstance(stmt, (ast.Global, ast.Nonlocal))   # must precede every use
+                    or (isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__"))
+            out.append(stmt if keep else self.wrap(stmt))
+        return out
+
+    def inner(self, stmt):
+        scope = isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        for field in ("body", "orelse", "finalbody"):
+            value = getattr(stmt, field, None)
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                setattr(stmt, field, self.body(value, scope and field == "body"))
+        for handler in getattr(stmt, "handlers", None) or ():
+            handler.body = self.body(handler.body, False)
+        for case in getattr(stmt, "cases", None) or ():
+            case.body = self.body(case.body, False)
+
+    def wrap(self, stmt):
+        first, last = _span(stmt)
+        call = ast.Call(func=ast.Name(id=_RECORD, ctx=ast.Load()),
+                        args=[ast.Constant(value=first), ast.Constant(value=last),
+                              ast.Name(id=_EXC, ctx=ast.Load())],
+                        keywords=[])
+        handler = ast.ExceptHandler(type=ast.Name(id=_CATCH, ctx=ast.Load()), name=_EXC,
+                                    body=[ast.Expr(value=call)])
+        return _located(ast.Try(body=[stmt], handlers=[handler], orelse=[], finalbody=[]), stmt)
+
+
+def rewrite(tree):
+    tree.body = _Rewriter().body(tree.body, True)
+    return ast.fix_missing_locations(tree)
+
+
+def execute(fixture, verbose):
+    """Runs a fixture; returns (records, printed output, outer error or None)."""
+    records = []
+
+    def record(first, last, exc):
+        if isinstance(exc, (GeneratorExit, KeyboardInterrupt)):
+            raise exc
+        records.append((first, last, type(exc).__name__, str(exc)))
+
+    tree = ast.parse(fixture.source, fixture.path)
+    code = compile(rewrite(tree), fixture.path, "exec", dont_inherit=True)
+    module = types.ModuleType("__main__")
+    module.__file__ = os.path.abspath(fixture.path)
+    module.__dict__[_RECORD] = record
+    module.__dict__[_CATCH] = BaseException
+    saved_main = sys.modules.get("__main__")
+    saved_out, saved_err = sys.stdout, sys.stderr
+    buf = io.StringIO()
+    outer = None
+    sys.modules["__main__"] = module
+    sys.stdout = sys.stderr = buf
+    try:
+        exec(code, module.__dict__)
+    except BaseException as e:  # only unwrapped statements can get here
+        outer = "%s: %s" % (type(e).__name__, e)
+    finally:
+        sys.stdout, sys.stderr = saved_out, saved_err
+        if saved_main is not None:
+            sys.modules["__main__"] = saved_main
+    return records, buf.getvalue(), outer
+
+
+def _innermost(records, line):
+    """The records of the innermost statement with a recorded exception whose span holds line."""
+    best = None
+    for (first, last, _t, _m) in records:
+        if first <= line <= last and (best is None or last - first < best[1] - best[0]):
+            best = (first, last)
+    if best is None:
+        return None, []
+    return best, [r for r in records if (r[0], r[1]) == best]
+
+
+def _describe(code, minor):
+    entries = rule_entries(code, minor)
+    return "%s %s" % (code, "/".join(sorted(set(t for (t, _rx) in entries))))
+
+
+def check(fixture, minor, verbose):
+    """Checks one fixture under this interpreter; returns (failures, notes)."""
+    fails, notes = [], []
+    p = fixture.path
+    try:
+        records, output, outer = execute(fixture, verbose)
+    except SyntaxError as e:
+        return ["%s:%s: does not compile under 3.%d: %s (add '# requires-python: 3.N' or "
+                "'# no-oracle: reason')" % (p, e.lineno, minor, e.msg)], notes
+    if outer:
+        fails.append("%s: raised outside any statement: %s" % (p, outer))
+    if verbose and output.strip():
+        notes.append("%s: output:\n%s" % (p, output.rstrip()))
+
+    explained = set()  # indices into records
+    for line in sorted(fixture.expect):
+        codes = fixture.codes_at(line, minor)
+        errors = [c for c in codes if is_error_rule(c)]
+        if not errors:
+            continue
+        span, group = _innermost(records, line)
+        if not group:
+            fails.append("%s:%d: expected %s, nothing raised (was the line executed?)"
+                         % (p, line, " or ".join(_describe(c, minor) for c in errors)))
+            continue
+        matched = False
+        for idx, r in enumerate(records):
+            if (r[0], r[1]) != span:
+                continue
+            for c in errors:
+                if any(r[2] == t and rx.search(r[3]) for (t, rx) in rule_entries(c, minor)):
+                    explained.add(idx)
+                    matched = True
+        if not matched:
+            got = group[0]
+            where = "line %d" % got[0] if got[0] == got[1] else "lines %d-%d" % (got[0], got[1])
+            fails.append("%s:%d: expected %s, got %s: %s (raised by the statement on %s)"
+                         % (p, line, " or ".join(_describe(c, minor) for c in errors),
+                            got[2], got[3], where))
+            # reported once, not again as unexpected
+            explained.update(i for i, r in enumerate(records) if (r[0], r[1]) == span)
+
+    for idx, (first, last, tname, msg) in enumerate(records):
+        if idx in explained:
+            continue
+        if not is_slots_related(tname, msg):
+            if verbose:
+                notes.append("%s:%d: ignored %s: %s" % (p, first, tname, msg))
+            continue
+        warned = [(l, c) for l in range(first, last + 1) for c in fixture.codes_at(l, minor)
+                  if not is_error_rule(c)]
+        if warned:
+            why = "; %s on line %d predicts no exception" % (warned[0][1], warned[0][0])
+        else:
+            why = "" if first == last else " (statement on lines %d-%d)" % (first, last)
+        fails.append("%s:%d: unexpected %s: %s%s" % (p, first, tname, msg, why))
+    return fails, notes
+
+
+def child_main(paths, verbose):
+    minor = sys.version_info[1]
+    result = {"version": "3.%d" % minor, "failures": [], "notes": [], "ran": 0, "skipped": []}
+    for path in paths:
+        try:
+            fx = Fixture(path)
+        except FixtureError as e:
+            result["failures"].append(str(e))
+            continue
+        except (UnicodeDecodeError, OSError) as e:
+            result["failures"].append("%s: %s" % (path, e))
+            continue
+        if fx.no_oracle:
+            result["skipped"].append("%s (no-oracle: %s)" % (path, fx.no_oracle))
+            continue
+        if fx.requires_minor > minor:
+            result["skipped"].append("%s (requires-python 3.%d)" % (path, fx.requires_minor))
+            continue
+        try:
+            fails, notes = check(fx, minor, verbose)
+        except Exception:
+            fails, notes = ["%s: oracle crashed:\n%s" % (path, traceback.format_exc())], []
+        result["ran"] += 1
+        result["failures"].extend(fails)
+        result["notes"].extend(notes)
+    sys.stdout.write("\n@@slotlint-oracle@@" + json.dumps(result) + "\n")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# The driver: find interpreters, run one child per interpreter, report
+# ---------------------------------------------------------------------------------------------
+def _probe(exe):
+    try:
+        out = subprocess.run([exe, "-c", "import sys; print('%d %d' % sys.version_info[:2])"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.match(r"^3 (\d+)$", out.stdout.decode("ascii", "replace").strip())
+    return int(m.group(1)) if out.returncode == 0 and m else None
+
+
+def find_interpreters():
+    """{minor: path}: python3.X on PATH and pyenv versions, 3.8 and newer, each version once."""
+    candidates = []
+    pyenv_root = os.environ.get("PYENV_ROOT", "/root/.pyenv")
+    for pattern in (os.path.join(pyenv_root, "versions", "3.*", "bin", "python3.*"),
+                    "/root/.pyenv/versions/3.*/bin/python3.*"):
+        candidates += sorted(p for p in glob.glob(pattern) if re.search(r"python3\.\d+$", p))
+    for minor in range(MIN_MINOR, 40):
+        exe = shutil.which("python3.%d" % minor)
+        if exe:
+            candidates.append(exe)
+    found, seen = {}, set()
+    for exe in candidates:
+        real = os.path.realpath(exe)
+        if real in seen or not os.access(exe, os.X_OK):
+            continue
+        seen.add(real)
+        m = re.search(r"python3\.(\d+)$", exe)
+        if m and int(m.group(1)) in found:
+            continue  # cheap: that version is already there
+        minor = _probe(exe)  # pyenv shims exist for versions that are not active: they fail here
+        if minor is not None and minor >= MIN_MINOR and minor not in found:
+            found[minor] = exe
+    return found
+
+
+def collect(paths):
+    files = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs.sort()
+                files += [os.path.join(root, n) for n in sorted(names) if n.endswith(".py")]
+        else:
+            files.append(p)
+    return files
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="prove slotlint fixtures against real CPython")
+    ap.add_argument("paths", nargs="+", help="fixture files or folders")
+    ap.add_argument("--python", action="append", default=[], metavar="EXE",
+                    help="interpreter to use (repeatable); default: every CPython found")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        return child_main(args.paths, args.verbose)
+
+    files = collect(args.paths)
+    missing = [f for f in files if not os.path.isfile(f)]
+    if missing or not files:
+        sys.stderr.write("oracle: no such fixture: %s\n" % (", ".join(missing) or " ".join(args.paths)))
+        return 2
+    if args.python:
+        interps = {}
+        for exe in args.python:
+            minor = _probe(exe)
+            if minor is None or minor < MIN_MINOR:
+                sys.stderr.write("oracle: %s is not a working Python 3.%d+\n" % (exe, MIN_MINOR))
+                return 2
+            interps[minor] = exe
+    else:
+        interps = find_interpreters()
+    if not interps:
+        print("oracle: no python3 found, skipped")
+        return 77
+
+    me = os.path.abspath(__file__)
+    procs = []
+    for minor in sorted(interps):
+        cmd = [interps[minor], "-X", "utf8", me, "--child"] + (["-v"] if args.verbose else []) + files
+        procs.append((minor, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+
+    status = 0
+    for minor, proc in procs:
+        try:
+            out, err = proc.communicate(timeout=300)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+            print("oracle: python 3.%d (%s) timed out" % (minor, interps[minor]))
+            status = 1
+            continue
+        text = out.decode("utf-8", "replace")
+        marker = text.rfind("@@slotlint-oracle@@")
+        if proc.returncode != 0 or marker < 0:
+            print("oracle: python 3.%d (%s) failed to run (exit %d):\n%s%s" % (
+                minor, interps[minor], proc.returncode, text, err.decode("utf-8", "replace")))
+            status = 1
+            continue
+        res = json.loads(text[marker + len("@@slotlint-oracle@@"):])
+        for f in res["failures"]:
+            print("%s [python 3.%d]" % (f, minor))
+        if args.verbose:
+            for n in res["notes"]:
+                print("  note [3.%d]: %s" % (minor, n))
+            for s in res["skipped"]:
+                print("  skipped [3.%d]: %s" % (minor, s))
+        print("oracle: python 3.%d (%s): %d fixture(s) run, %d skipped, %d failure(s)" % (
+            minor, interps[minor], res["ran"], len(res["skipped"]), len(res["failures"])))
+        if res["failures"]:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

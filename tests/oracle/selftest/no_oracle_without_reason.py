@@ -1,0 +1,3 @@
+# selftest: fail no-oracle needs a reason
+# no-oracle:
+x = 1

@@ -26,7 +26,11 @@ so execution goes on after a failing statement and each exception is recorded ag
 innermost statement that raised it. A class statement's span starts at its first decorator, so a
 class-creation error (SLT003, SLT004, ...) is recorded by the class statement, whose span holds the
 `__slots__` line that carries the expectation. An expectation on line L is met by the innermost
-statement with a recorded exception whose span contains L.
+statement with a recorded exception whose span contains L. Left unwrapped: a docstring, `global`
+and `nonlocal`, `from __future__` imports, `raise` (it raises for its caller), and the bodies of
+the attribute-protocol methods (__setattr__, __getattr__, __get__, __set__, ...), whose exceptions
+are the outcome of the attribute access in the caller's statement. Statements in the body of the
+fixture's own `try` record and re-raise, so its handlers still see what they are there to catch.
 
 Directives in the first 10 lines of a fixture: `# requires-python: 3.10` (skipped on older
 interpreters), `# select: SLT012` (for the fixture runner only), `# no-oracle: reason` (skipped).
@@ -203,38 +207,56 @@ def _is_docstring(stmt):
             and isinstance(stmt.value.value, str))
 
 
+# Methods of the attribute protocol are left as written: what they raise is the meaning of the
+# attribute access that called them (a forwarding __setattr__ raises *for* `self.x = 1`; a
+# __getattr__ raises AttributeError for hasattr()), so it must reach the caller's statement.
+_VERBATIM_FUNCTIONS = frozenset(("__setattr__", "__delattr__", "__getattr__", "__getattribute__",
+                                 "__get__", "__set__", "__delete__"))
+
+
+_TRY_TYPES = (ast.Try,) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+
+
 class _Rewriter(object):
     """Wraps each statement in try/except that records what it raised."""
 
-    def body(self, stmts, scope_start):
+    def body(self, stmts, scope_start, reraise=False):
         out = []
         for i, stmt in enumerate(stmts):
             self.inner(stmt)
             keep = ((i == 0 and scope_start and _is_docstring(stmt))  # stays the __doc__
                     or isinstance(stmt, (ast.Global, ast.Nonlocal))   # must precede every use
+                    or isinstance(stmt, ast.Raise)                    # raises for its caller
                     or (isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__"))
-            out.append(stmt if keep else self.wrap(stmt))
+            out.append(stmt if keep else self.wrap(stmt, reraise))
         return out
 
     def inner(self, stmt):
+        if (isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and stmt.name in _VERBATIM_FUNCTIONS):
+            return
         scope = isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
         for field in ("body", "orelse", "finalbody"):
             value = getattr(stmt, field, None)
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
-                setattr(stmt, field, self.body(value, scope and field == "body"))
+                # In the body of the fixture's own `try`, record and re-raise: its handlers
+                # (`except ImportError:` ...) must still see what they are there to catch.
+                reraise = field == "body" and isinstance(stmt, _TRY_TYPES)
+                setattr(stmt, field, self.body(value, scope and field == "body", reraise))
         for handler in getattr(stmt, "handlers", None) or ():
             handler.body = self.body(handler.body, False)
         for case in getattr(stmt, "cases", None) or ():
             case.body = self.body(case.body, False)
 
-    def wrap(self, stmt):
+    def wrap(self, stmt, reraise):
         first, last = _span(stmt)
         call = ast.Call(func=ast.Name(id=_RECORD, ctx=ast.Load()),
                         args=[ast.Constant(value=first), ast.Constant(value=last),
                               ast.Name(id=_EXC, ctx=ast.Load())],
                         keywords=[])
+        handler_body = [ast.Expr(value=call)] + ([ast.Raise(exc=None, cause=None)] if reraise else [])
         handler = ast.ExceptHandler(type=ast.Name(id=_CATCH, ctx=ast.Load()), name=_EXC,
-                                    body=[ast.Expr(value=call)])
+                                    body=handler_body)
         return _located(ast.Try(body=[stmt], handlers=[handler], orelse=[], finalbody=[]), stmt)
 
 
@@ -246,10 +268,14 @@ def rewrite(tree):
 def execute(fixture, verbose):
     """Runs a fixture; returns (records, printed output, outer error or None)."""
     records = []
+    seen = {}  # id -> exception: each exception is recorded once, by the innermost statement
 
     def record(first, last, exc):
         if isinstance(exc, (GeneratorExit, KeyboardInterrupt)):
             raise exc
+        if seen.get(id(exc)) is exc:
+            return  # re-raised from a `try` body and caught further out
+        seen[id(exc)] = exc
         records.append((first, last, type(exc).__name__, str(exc)))
 
     tree = ast.parse(fixture.source, fixture.path)

@@ -1,0 +1,24 @@
+# requires-python: 3.10
+# @dataclass(slots=True) makes a slot of each field. On 3.10 it re-declares fields that a base
+# already has as slots (SLT002); from 3.11 it leaves them out.
+from dataclasses import dataclass
+
+
+class Base:
+    __slots__ = ('a',)
+
+
+@dataclass(slots=True)
+class Child(Base):
+    a: int  # expect: SLT002[-py310]
+    b: int
+
+
+@dataclass(slots=True)
+class Other:
+    a: int
+    b: int
+
+
+c = Child(1, 2)
+assert ('a' in Child.__slots__) == (c.__class__.__basicsize__ > Other.__basicsize__)

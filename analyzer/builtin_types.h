@@ -36,8 +36,11 @@ typedef struct sl_builtin_layout {
 
 /** A type, with its figures for each CPython minor version the generator ran on. */
 typedef struct sl_builtin_type {
-  const char *module;    /**< where it is defined (its __module__), e.g. "_collections_abc" */
+  const char *module;    /**< where it is defined (its __module__), e.g. "_io", "collections.abc" */
   const char *qualname;  /**< e.g. "Iterable" */
+  /* A type renamed between versions but exported under the same name (enum.EnumMeta in 3.8-3.10,
+   * enum.EnumType from 3.11; pathlib.Path -> pathlib._local.Path in 3.13) is one entry, named as
+   * the newest version names it. */
   /** layouts[m - SL_BUILTIN_MINOR_FIRST] for 3.m, NULL where the type does not exist in 3.m */
   const sl_builtin_layout *layouts[16];
 } sl_builtin_type;
@@ -62,14 +65,30 @@ typedef struct sl_builtin_export {
 
 extern const sl_builtin_type sl_builtin_types[];
 extern const int sl_builtin_type_count;
-extern const sl_builtin_export sl_builtin_exports[];  /**< sorted by (module, name) with strcmp */
+/**
+ * Sorted by (module, name) with strcmp. A name whose meaning changed between versions has one row
+ * per run of versions, adjacent and ascending by min_minor (asyncio.TimeoutError: 3.8-3.10 its own
+ * class, 3.11+ builtins.TimeoutError).
+ */
+extern const sl_builtin_export sl_builtin_exports[];
 extern const int sl_builtin_export_count;
 /** The minor versions the generator ran on, ascending; layouts of other versions borrow the nearest. */
 extern const uint8_t sl_builtin_minors[];
 extern const int sl_builtin_minor_count;
 
-/** Finds the export `module`.`name`; NULL if the table has no such name. */
+/**
+ * Finds the export `module`.`name` as the newest version has it (its last row); NULL if the table
+ * has no such name.
+ */
 const sl_builtin_export *sl__builtin_export_find(const char *module, const char *name);
+
+/**
+ * Finds the row of `module`.`name` whose min_minor..max_minor holds 3.`minor`, else the nearest
+ * one (newer preferred on a tie): check min_minor/max_minor to know whether 3.`minor` has the name.
+ * NULL if the table has no such name.
+ */
+const sl_builtin_export *sl__builtin_export_find_version(const char *module, const char *name,
+                                                         int minor);
 
 /**
  * The figures of type `index` for CPython 3.`minor`: the row of that version if the generator ran

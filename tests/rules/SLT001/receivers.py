@@ -57,6 +57,10 @@ class Point:
     def configure(cls):
         cls.registry = {}  # sets a class attribute: fine on a slotted class
 
+
+class Implicit:
+    __slots__ = ('a',)
+
     def __new__(cls, *args):
         cls.created = True  # __new__ is implicitly static: `cls` is the class
         return super().__new__(cls)
@@ -110,10 +114,11 @@ p.rebound_by_loop()
 p.shadowing_parameter()
 Point.static(types.SimpleNamespace())
 Point.configure()
-Point[int]
+Implicit()
+Implicit[int]
 
 
-class SubPoint(Point):
+class SubImplicit(Implicit):
     __slots__ = ()
 
 

@@ -1,0 +1,24 @@
+/*
+ * arena.h — private: a bump allocator for everything one lint run builds (the class model, its
+ * strings). Nothing allocated from an arena is freed on its own; sl_arena_release frees it all.
+ */
+#ifndef SLOTLINT_ARENA_H
+#define SLOTLINT_ARENA_H
+
+#include <stddef.h>
+
+typedef struct sl_arena_block sl_arena_block;
+
+typedef struct sl_arena {
+  sl_arena_block *head;
+} sl_arena;
+
+void sl_arena_init(sl_arena *arena);
+/** Frees every block; the arena is empty and reusable. */
+void sl_arena_release(sl_arena *arena);
+/** Zeroed memory, aligned for any type, valid until sl_arena_release. */
+void *sl_arena_alloc(sl_arena *arena, size_t size);
+char *sl_arena_strndup(sl_arena *arena, const char *s, size_t n);
+char *sl_arena_strdup(sl_arena *arena, const char *s);
+
+#endif

@@ -1,0 +1,151 @@
+/*
+ * layout.c — what an instance of a type looks like, by CPython's rules (Objects/typeobject.c):
+ * whether it has a __dict__, its solid base, best_base() over a class's bases, variable size.
+ */
+#include "builtin_types.h"
+#include "model.h"
+
+#include <string.h>
+
+static const sl_builtin_layout *builtin(const sl_model *m, sl_typeref t) {
+  return sl__builtin_layout(t.index, m->target_minor);
+}
+
+/* Slots other than __dict__ and __weakref__: what makes a class its own solid base. */
+static size_t real_slot_count(const sl_class *c) {
+  if (c->flavor == SL_CLASS_DATACLASS_SLOTS) {
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_fields; i++)
+      if (!c->fields[i].classvar && !c->fields[i].initvar && !c->fields[i].kw_only_marker) n++;
+    return n;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < c->n_slots; i++)
+    if (strcmp(c->slots[i].name, "__dict__") != 0 && strcmp(c->slots[i].name, "__weakref__") != 0) n++;
+  return n;
+}
+
+/* Whether the class itself (not its bases) adds a __dict__. */
+static sl_tristate own_dict(const sl_class *c) {
+  if (c->flavor == SL_CLASS_NAMEDTUPLE || c->flavor == SL_CLASS_DATACLASS_SLOTS) return SL_NO;
+  if (c->slots_state == SL_SLOTS_ABSENT) return SL_YES;
+  if (c->slots_state == SL_SLOTS_DYNAMIC) return SL_UNKNOWN;
+  return sl__class_find_slot(c, "__dict__") ? SL_YES : SL_NO;
+}
+
+sl_tristate sl__type_has_dict(const sl_model *m, sl_typeref t) {
+  if (t.kind == SL_TYPE_BUILTIN) {
+    const sl_builtin_layout *l = builtin(m, t);
+    return l ? (l->dictoffset != 0 ? SL_YES : SL_NO) : SL_UNKNOWN;
+  }
+  if (t.kind != SL_TYPE_CLASS) return SL_UNKNOWN;
+  const sl_class *c = &m->classes[t.index];
+  if (c->opaque) return SL_UNKNOWN;
+  sl_tristate own = own_dict(c);
+  if (own != SL_NO) return own;
+  if (c->bases_unknown) return SL_UNKNOWN;
+  if (c->n_bases == 0) return SL_NO;  // object has none
+  sl_tristate result = SL_NO;
+  for (size_t i = 0; i < c->n_bases; i++) {
+    // A cycle among bases is impossible in valid code; the resolver leaves such classes
+    // unresolved, and an unresolved class is unknown here.
+    if (c->bases[i].kind == SL_TYPE_CLASS && !m->classes[c->bases[i].index].resolved) return SL_UNKNOWN;
+    sl_tristate b = sl__type_has_dict(m, c->bases[i]);
+    if (b == SL_YES) return SL_YES;
+    if (b == SL_UNKNOWN) result = SL_UNKNOWN;
+  }
+  return result;
+}
+
+bool sl__type_is_type_subclass(const sl_model *m, sl_typeref t) {
+  if (t.kind == SL_TYPE_BUILTIN) {
+    const sl_builtin_layout *l = builtin(m, t);
+    return l && l->is_type_subclass;
+  }
+  if (t.kind != SL_TYPE_CLASS) return false;
+  const sl_class *c = &m->classes[t.index];
+  if (!c->resolved) return false;
+  for (size_t i = 1; i < c->n_mro; i++)
+    if (c->mro[i].kind == SL_TYPE_BUILTIN && sl__type_is_type_subclass(m, c->mro[i])) return true;
+  return false;
+}
+
+bool sl__type_is_subtype(const sl_model *m, sl_typeref a, sl_typeref b) {
+  if (a.kind == b.kind && a.index == b.index) return true;
+  if (a.kind == SL_TYPE_BUILTIN) {
+    if (b.kind != SL_TYPE_BUILTIN) return false;
+    const sl_builtin_layout *l = builtin(m, a);
+    if (!l) return false;
+    for (int i = 0; i < l->n_mro; i++)
+      if (l->mro[i] == b.index) return true;
+    return false;
+  }
+  if (a.kind != SL_TYPE_CLASS) return false;
+  const sl_class *c = &m->classes[a.index];
+  if (!c->resolved) return false;
+  for (size_t i = 1; i < c->n_mro; i++)
+    if (c->mro[i].kind == b.kind && c->mro[i].index == b.index) return true;
+  return false;
+}
+
+sl_typeref sl__type_solid_base(const sl_model *m, sl_typeref t) {
+  sl_typeref none = {SL_TYPE_NONE, -1};
+  if (t.kind == SL_TYPE_BUILTIN) {
+    const sl_builtin_layout *l = builtin(m, t);
+    return l ? (sl_typeref){SL_TYPE_BUILTIN, l->solid_base} : none;
+  }
+  if (t.kind != SL_TYPE_CLASS) return none;
+  const sl_class *c = &m->classes[t.index];
+  // A class used as a base is what its name holds: behind an unknown decorator, anything.
+  if (c->opaque || !c->resolved) return none;
+  if (real_slot_count(c) > 0) return t;
+  bool conflict;
+  sl_typeref best = sl__class_best_base(m, c, &conflict);
+  return best.kind == SL_TYPE_NONE ? none : sl__type_solid_base(m, best);
+}
+
+sl_typeref sl__class_best_base(const sl_model *m, const sl_class *c, bool *conflict) {
+  sl_typeref none = {SL_TYPE_NONE, -1};
+  *conflict = false;
+  if (c->bases_unknown) return none;
+  if (c->n_bases == 0) {
+    const sl_builtin_export *e = sl__builtin_export_find("builtins", "object");
+    return e ? (sl_typeref){SL_TYPE_BUILTIN, e->type_index} : none;
+  }
+  sl_typeref base = none, winner = none;
+  for (size_t i = 0; i < c->n_bases; i++) {
+    sl_typeref candidate = sl__type_solid_base(m, c->bases[i]);
+    if (candidate.kind == SL_TYPE_NONE) return none;
+    if (winner.kind == SL_TYPE_NONE) {
+      winner = candidate;
+      base = c->bases[i];
+    } else if (sl__type_is_subtype(m, winner, candidate)) {
+      // the winner already covers this base's layout
+    } else if (sl__type_is_subtype(m, candidate, winner)) {
+      winner = candidate;
+      base = c->bases[i];
+    } else {
+      *conflict = true;
+      return none;
+    }
+  }
+  return base;
+}
+
+bool sl__type_is_varsize(const sl_model *m, sl_typeref t) {
+  if (t.kind == SL_TYPE_BUILTIN) {
+    const sl_builtin_layout *l = builtin(m, t);
+    return l && l->itemsize != 0;
+  }
+  if (t.kind != SL_TYPE_CLASS) return false;
+  const sl_class *c = &m->classes[t.index];
+  bool conflict;
+  sl_typeref best = sl__class_best_base(m, c, &conflict);
+  return best.kind != SL_TYPE_NONE && sl__type_is_varsize(m, best);
+}
+
+const char *sl__type_name(const sl_model *m, sl_typeref t) {
+  if (t.kind == SL_TYPE_CLASS) return m->classes[t.index].name;
+  if (t.kind == SL_TYPE_BUILTIN) return sl_builtin_types[t.index].qualname;
+  return "?";
+}

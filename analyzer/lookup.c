@@ -1,0 +1,96 @@
+/*
+ * lookup.c — what `instance.name = value` (or `del instance.name`) does for an instance of a class
+ * of this file, following the MRO the way CPython's generic setattr does: the first class that
+ * binds the name decides (a data descriptor or slot allows it; a plain class attribute makes it
+ * read-only unless there is a __dict__); a name bound nowhere needs a __dict__.
+ */
+#include "builtin_types.h"
+#include "model.h"
+
+#include <string.h>
+
+const sl_slot *sl__class_find_slot(const sl_class *c, const char *name) {
+  if (c->slots_state != SL_SLOTS_KNOWN) return NULL;
+  for (size_t i = 0; i < c->n_slots; i++)
+    if (c->slots[i].is_string && strcmp(c->slots[i].name, name) == 0) return &c->slots[i];
+  return NULL;
+}
+
+static const sl_field *find_field(const sl_class *c, const char *name) {
+  for (size_t i = 0; i < c->n_fields; i++) {
+    const sl_field *f = &c->fields[i];
+    if (!f->classvar && !f->initvar && !f->kw_only_marker && strcmp(f->name, name) == 0) return f;
+  }
+  return NULL;
+}
+
+static const sl_binding *find_binding(const sl_class *c, const char *name) {
+  for (size_t i = c->n_bindings; i-- > 0;)
+    if (strcmp(c->bindings[i].name, name) == 0) return &c->bindings[i];
+  return NULL;
+}
+
+sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const char *name, bool del) {
+  sl_setattr_answer unknown = {SL_SETATTR_UNKNOWN, {SL_TYPE_NONE, -1}, NULL};
+  sl_setattr_answer allowed = {SL_SETATTR_ALLOWED, {SL_TYPE_NONE, -1}, NULL};
+  const sl_class *cls = &m->classes[class_index];
+  if (!cls->resolved) return unknown;
+  const char *hook = del ? "__delattr__" : "__setattr__";
+
+  // Anything in the MRO we cannot see through, or a custom __setattr__/__delattr__, decides
+  // nothing we can know.
+  for (size_t i = 0; i < cls->n_mro; i++) {
+    sl_typeref t = cls->mro[i];
+    if (t.kind == SL_TYPE_CLASS) {
+      const sl_class *c = &m->classes[t.index];
+      if (c->opaque || c->incomplete) return unknown;
+      if (del ? (c->defines_delattr && !c->delattr_forwards) : (c->defines_setattr && !c->setattr_forwards))
+        return unknown;
+    } else if (i + 1 < cls->n_mro) {  // object, always last, has the default ones
+      const sl_builtin_layout *l = sl__builtin_layout(t.index, m->target_minor);
+      if (!l || sl__builtin_attr_find(l, hook)) return unknown;
+    }
+  }
+
+  sl_tristate has_dict = sl__type_has_dict(m, (sl_typeref){SL_TYPE_CLASS, class_index});
+  for (size_t i = 0; i < cls->n_mro; i++) {
+    sl_typeref t = cls->mro[i];
+    if (t.kind == SL_TYPE_BUILTIN) {
+      const sl_builtin_layout *l = sl__builtin_layout(t.index, m->target_minor);
+      const sl_builtin_attr *a = l ? sl__builtin_attr_find(l, name) : NULL;
+      if (!a) continue;
+      if (a->data_descriptor || has_dict == SL_YES) return allowed;
+      if (has_dict == SL_UNKNOWN) return unknown;
+      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL};
+    }
+    const sl_class *c = &m->classes[t.index];
+    if (c->flavor == SL_CLASS_DATACLASS_SLOTS && find_field(c, name)) return allowed;
+    if (sl__class_find_slot(c, name)) return allowed;
+    if (c->flavor == SL_CLASS_NAMEDTUPLE && find_field(c, name)) {
+      // NamedTuple fields are read-only properties of the tuple.
+      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL};
+    }
+    const sl_binding *b = find_binding(c, name);
+    if (b && c->flavor == SL_CLASS_DATACLASS_SLOTS && find_field(c, name)) b = NULL;
+    if (!b) {
+      // Names every class namespace has.
+      if (strcmp(name, "__module__") == 0 || strcmp(name, "__doc__") == 0 ||
+          (strcmp(name, "__annotations__") == 0 && c->n_fields > 0))
+        return has_dict == SL_YES ? allowed : unknown;
+      continue;
+    }
+    switch (b->kind) {
+    case SL_BIND_DELETED: continue;
+    case SL_BIND_DESCRIPTOR: return allowed;
+    case SL_BIND_UNCERTAIN: return unknown;
+    case SL_BIND_READONLY: return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, b};
+    case SL_BIND_PLAIN:
+      if (has_dict == SL_YES) return allowed;
+      if (has_dict == SL_UNKNOWN) return unknown;
+      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, b};
+    }
+  }
+  if (has_dict == SL_YES) return allowed;
+  if (has_dict == SL_UNKNOWN) return unknown;
+  return (sl_setattr_answer){SL_SETATTR_NO_ATTRIBUTE, {SL_TYPE_NONE, -1}, NULL};
+}

@@ -1,0 +1,269 @@
+/*
+ * model.h — private: the class model every rule stands on (SPEC §1).
+ *
+ * One walk over the tree (model_build.c) fills an sl_model; resolution (resolve.c) links bases
+ * and computes MROs; layout.c answers "does an instance have a __dict__?". Rules read the model
+ * only, never tree-sitter nodes. Everything in a model lives in its arena and is freed with it;
+ * names are copied, positions are byte spans, so nothing points into the tree.
+ */
+#ifndef SLOTLINT_MODEL_H
+#define SLOTLINT_MODEL_H
+
+#include "analyzer.h"
+#include "arena.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/** A reference to a type: a class of this file, or a row of the standard-library table. */
+typedef enum { SL_TYPE_NONE, SL_TYPE_CLASS, SL_TYPE_BUILTIN } sl_type_kind;
+typedef struct sl_typeref {
+  sl_type_kind kind;
+  int index;  /**< into model->classes or sl_builtin_types */
+} sl_typeref;
+
+typedef enum {
+  SL_SLOTS_ABSENT,   /**< no __slots__ in the body: instances get a __dict__ */
+  SL_SLOTS_KNOWN,    /**< a literal we could fold */
+  SL_SLOTS_DYNAMIC,  /**< anything else: the analysis of this class stays silent */
+} sl_slots_state;
+
+typedef struct sl_slot {
+  const char *name;   /**< after CPython's name mangling, as the class stores it */
+  const char *written;/**< the string as written (before mangling) */
+  sl_span span;       /**< the string literal */
+  bool is_string;     /**< false: the entry is not a str (SLT005's business) */
+} sl_slot;
+
+/** How the literal holding the slots is written, for fixes that must keep its style. */
+typedef enum {
+  SL_SLOTS_STYLE_OTHER,
+  SL_SLOTS_STYLE_TUPLE,   /**< ('a', 'b') */
+  SL_SLOTS_STYLE_BARE,    /**< 'a', 'b' (an unparenthesised tuple) */
+  SL_SLOTS_STYLE_LIST,
+  SL_SLOTS_STYLE_SET,
+  SL_SLOTS_STYLE_DICT,
+  SL_SLOTS_STYLE_STRING,  /**< a single string: one slot */
+} sl_slots_style;
+
+typedef struct sl_slots_decl {
+  sl_span stmt;       /**< the whole `__slots__ = ...` statement */
+  sl_span target;     /**< the `__slots__` name */
+  sl_span value;      /**< the value expression */
+  sl_slots_style style;
+  bool has_trailing_comma;
+  sl_span trailing_comma; /**< the comma after the last entry, when has_trailing_comma */
+  char quote;         /**< the quote character of the first string entry, '\'' by default */
+} sl_slots_decl;
+
+/** What a name bound in a class body is, as far as attribute assignment on instances goes. */
+typedef enum {
+  SL_BIND_PLAIN,        /**< a literal value, function, nested class: not a data descriptor */
+  SL_BIND_DESCRIPTOR,   /**< property with setter, or a value we cannot see through (be conservative) */
+  SL_BIND_READONLY,     /**< property without setter */
+  SL_BIND_UNCERTAIN,    /**< bound conditionally, in a loop, by import...: rules stay silent */
+  SL_BIND_DELETED,      /**< `del name` later in the body (unbound at the end) */
+} sl_bind_kind;
+
+typedef struct sl_binding {
+  const char *name;   /**< mangled */
+  sl_bind_kind kind;
+  sl_span span;
+} sl_binding;
+
+/** A base class expression, kept until resolution: a dotted name, maybe subscripted or called. */
+typedef struct sl_base_expr {
+  const char *dotted;   /**< "typing.Generic" for `typing.Generic[T]`; NULL: not a name */
+  int synthetic;        /**< index of a synthetic class (a namedtuple(...) call), else -1 */
+  const char *callee;   /**< synthetic: the dotted callee that must resolve to a namedtuple factory */
+  sl_span span;
+} sl_base_expr;
+
+/** A class decorator, kept until resolution. */
+typedef struct sl_decorator {
+  const char *dotted;   /**< NULL: not a (called) dotted name */
+  bool is_call;
+  int slots_kw;         /**< slots=: -1 absent, 0 False, 1 True, 2 not a literal */
+  int weakref_slot_kw;  /**< weakref_slot=: same encoding */
+  int frozen_kw;        /**< frozen=: same encoding */
+  sl_span span;
+} sl_decorator;
+
+/** An annotated name in a class body (a dataclass or NamedTuple field candidate). */
+typedef struct sl_field {
+  const char *name;     /**< mangled */
+  sl_span span;         /**< the annotated target */
+  sl_span stmt;         /**< the whole annotated statement */
+  bool has_value;
+  bool classvar;        /**< ClassVar[...] (not a field) */
+  bool initvar;         /**< InitVar[...] (not a field) */
+  bool kw_only_marker;  /**< `_: KW_ONLY` */
+} sl_field;
+
+typedef enum {
+  SL_CLASS_PLAIN,
+  SL_CLASS_DATACLASS_SLOTS,  /**< @dataclass(slots=True): slots are the fields */
+  SL_CLASS_NAMEDTUPLE,       /**< typing.NamedTuple subclass: a tuple with __slots__ = () */
+} sl_class_flavor;
+
+typedef struct sl_class {
+  const char *name;         /**< NFKC-normalised identifier */
+  const char *mangle;       /**< the name with leading underscores stripped ("" if none left) */
+  sl_span name_span;
+  sl_span stmt_span;        /**< from the first decorator to the end of the body */
+  int scope;                /**< the scope the class statement is in */
+  int body_scope;           /**< the scope of its body */
+  bool incomplete;          /**< has a syntax error inside, or is inside one: no finding, and opaque */
+  bool synthetic;           /**< made by namedtuple(...) in a base list: no statement of its own */
+
+  /* Bases, as written (model_build.c) and as resolved (resolve.c). */
+  sl_base_expr *base_exprs;
+  sl_typeref *bases;
+  size_t n_bases;
+  bool bases_unknown;       /**< star-args or double-star-kwargs in the bases, or a base that did not resolve */
+  const char *metaclass_expr; /**< dotted name of metaclass=..., NULL when absent or not a name */
+  bool has_metaclass_kw;
+  sl_typeref metaclass;     /**< SL_TYPE_NONE when not given */
+
+  /* Decorators. */
+  sl_decorator *decorators;
+  size_t n_decorators;
+  sl_class_flavor flavor;
+  bool dataclass_weakref_slot;
+  sl_span flavor_span;      /**< the decorator or base that made the flavour */
+
+  /* __slots__. */
+  sl_slots_state slots_state;
+  sl_slot *slots;
+  size_t n_slots;
+  sl_slots_decl slots_decl;
+
+  /* Names bound in the body. */
+  sl_binding *bindings;
+  size_t n_bindings, cap_bindings;
+  sl_field *fields;
+  size_t n_fields, cap_fields;
+  bool defines_setattr, setattr_forwards;
+  bool defines_delattr, delattr_forwards;
+  bool defines_new, defines_prepare, defines_call;  /**< matter when the class is a metaclass */
+
+  /* Computed by resolve.c. */
+  bool opaque;              /**< the analysis cannot see what its instances are (SPEC: unknown means silent) */
+  bool resolved;            /**< MRO computed: every class in it is known */
+  sl_typeref *mro;          /**< C3 linearisation, the class itself first */
+  size_t n_mro;
+  bool resolving;           /**< cycle guard */
+} sl_class;
+
+typedef enum { SL_SCOPE_MODULE, SL_SCOPE_FUNCTION, SL_SCOPE_CLASS } sl_scope_kind;
+
+typedef struct sl_scope {
+  sl_scope_kind kind;
+  int parent;               /**< -1 for the module */
+  int class_index;          /**< SL_SCOPE_CLASS: its class */
+} sl_scope;
+
+/** One binding of a name in a scope, for base resolution. */
+typedef enum {
+  SL_NAME_CLASS,            /**< class statement: `index` is the class */
+  SL_NAME_IMPORT_MODULE,    /**< import a.b [as n]: `target` is the module path bound */
+  SL_NAME_IMPORT_FROM,      /**< from m import x [as n]: `target` is "m", `member` is "x" */
+  SL_NAME_SELF_PARAM,       /**< first parameter of a method of class `index` */
+  SL_NAME_TYPED_PARAM,      /**< parameter annotated with the plain name `member` */
+  SL_NAME_INSTANCE,         /**< n = member(...) */
+  SL_NAME_OTHER,            /**< anything else: assignment, def, parameter, for target, del... */
+} sl_name_kind;
+
+typedef struct sl_name_binding {
+  const char *name;
+  int scope;
+  sl_name_kind kind;
+  int index;
+  const char *target;
+  const char *member;
+  uint32_t start_byte;      /**< where the binding happens */
+} sl_name_binding;
+
+/** Who an attribute store's receiver is. */
+typedef enum { SL_RECV_SELF, SL_RECV_LOCAL_INSTANCE, SL_RECV_ANNOTATED_PARAM } sl_receiver_kind;
+
+typedef enum { SL_STORE_ASSIGN, SL_STORE_AUGMENTED, SL_STORE_ANNOTATED, SL_STORE_DELETE } sl_store_kind;
+
+/** `recv.name = ...` (or del) where recv is an instance of a class of this file. */
+typedef struct sl_attr_store {
+  int class_index;          /**< the instance's class */
+  const char *name;         /**< mangled as the code's enclosing class mangles it */
+  sl_span span;             /**< the whole `recv.name` target */
+  sl_span name_span;        /**< just `name` */
+  sl_store_kind kind;
+  sl_receiver_kind receiver;
+} sl_attr_store;
+
+/** A store on `recv.name` whose receiver is resolved after the walk. */
+typedef struct sl_pending_store {
+  int scope;
+  const char *recv;
+  sl_attr_store store;      /**< class_index and receiver filled in when resolved */
+} sl_pending_store;
+
+typedef struct sl_model {
+  sl_arena arena;
+  const char *text;
+  size_t len;
+  int target_minor;
+
+  sl_class *classes;
+  size_t n_classes, cap_classes;
+  sl_scope *scopes;
+  size_t n_scopes, cap_scopes;
+  sl_name_binding *names;
+  size_t n_names, cap_names;
+  sl_attr_store *stores;
+  size_t n_stores, cap_stores;
+  sl_pending_store *pending;
+  size_t n_pending, cap_pending;
+} sl_model;
+
+/** Builds the model of one parsed file (model_build.c) and resolves it (resolve.c). */
+void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor);
+void sl__model_release(sl_model *model);
+
+/* resolve.c */
+void sl__model_resolve(sl_model *model);
+/** The bindings of `name` visible from `scope` (Python's scoping: class bodies are skipped from
+ *  inner functions). Returns the first binding and sets *count; NULL when not bound in the file. */
+const sl_name_binding *sl__model_lookup(const sl_model *model, int scope, const char *name, int *count);
+
+/* layout.c: tri-state answers, SL_UNKNOWN when the analysis cannot know. */
+typedef enum { SL_NO = 0, SL_YES = 1, SL_UNKNOWN = 2 } sl_tristate;
+sl_tristate sl__type_has_dict(const sl_model *model, sl_typeref t);
+bool sl__type_is_type_subclass(const sl_model *model, sl_typeref t);
+/** The type's __itemsize__ != 0 (variable-size: int, bytes, tuple, type...). */
+bool sl__type_is_varsize(const sl_model *model, sl_typeref t);
+/** CPython's solid_base(); SL_TYPE_NONE when unknown. */
+sl_typeref sl__type_solid_base(const sl_model *model, sl_typeref t);
+/** CPython's best_base() over a class's bases; kind NONE when unknown or in conflict (*conflict set). */
+sl_typeref sl__class_best_base(const sl_model *model, const sl_class *cls, bool *conflict);
+/** t1 is t2 or a subclass of it (both known). */
+bool sl__type_is_subtype(const sl_model *model, sl_typeref t1, sl_typeref t2);
+/** A display name for messages: the class name, or the builtin's qualified name. */
+const char *sl__type_name(const sl_model *model, sl_typeref t);
+
+/* lookup.c: what happens on `instance.name = value` for an instance of `cls`. */
+typedef enum {
+  SL_SETATTR_ALLOWED,        /**< a slot, a data descriptor, or the instance has a __dict__ */
+  SL_SETATTR_NO_ATTRIBUTE,   /**< AttributeError: no slot, no __dict__ (SLT001) */
+  SL_SETATTR_READ_ONLY,      /**< AttributeError: a class variable or method shadows (SLT009) */
+  SL_SETATTR_UNKNOWN,        /**< the analysis cannot know: stay silent */
+} sl_setattr_result;
+typedef struct sl_setattr_answer {
+  sl_setattr_result result;
+  sl_typeref owner;          /**< READ_ONLY: the class that binds the name */
+  const sl_binding *binding; /**< READ_ONLY in a class of this file: the binding */
+} sl_setattr_answer;
+sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, const char *name, bool del);
+
+/** Finds the slot `name` in a class of this file; NULL if it is not one of its slots. */
+const sl_slot *sl__class_find_slot(const sl_class *cls, const char *name);
+
+#endif

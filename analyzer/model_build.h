@@ -1,0 +1,37 @@
+/*
+ * model_build.h — private: the pieces of the model walk that live in their own files
+ * (model_class.c: a class statement's decorators and bases; slots_literal.c: `__slots__` values).
+ * Nodes passed in are borrowed for the call; everything recorded is copied into the model.
+ */
+#ifndef SLOTLINT_MODEL_BUILD_H
+#define SLOTLINT_MODEL_BUILD_H
+
+#include "model.h"
+
+#include <tree_sitter/api.h>
+
+/** Appends a zeroed element to a heap array (items, count, cap); returns it. */
+void *sl__grow(void **items, size_t *count, size_t *cap, size_t size);
+
+/** The NFKC-normalised text of an identifier node, in the model's arena. */
+const char *sl__node_ident(sl_model *m, const char *text, TSNode node);
+/** "a.b.c" for an identifier, attribute chain or dotted_name; NULL for anything else. */
+const char *sl__node_dotted(sl_model *m, const char *text, TSNode node);
+
+/** Adds a class named `name` (not mangled) and returns its index. */
+int sl__new_class(sl_model *m, const char *name);
+
+/** Records the decorators of class `ci` from its decorated_definition node. */
+void sl__class_decorators(sl_model *m, int ci, TSNode decorated, const char *text);
+
+/** Records the bases, metaclass and namedtuple(...) bases of class `ci` (argument_list or null). */
+void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text);
+
+/**
+ * Records `__slots__ = value` (augmented: `+=`) in the body of class `ci`. `direct` is false for
+ * an assignment nested in a block of the body (conditional), which makes the slots dynamic.
+ */
+void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
+                      bool direct, const char *text);
+
+#endif

@@ -1,0 +1,191 @@
+/* Evaluating Python string literals: prefixes, quotes, escapes, implicit concatenation. */
+#include "pystring.h"
+
+#include "alloc.h"
+#include "ts_util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct strbuf {
+  char *data;
+  size_t len, cap;
+} strbuf;
+
+static void sb_put(strbuf *sb, const char *s, size_t n) {
+  if (sb->len + n + 1 > sb->cap) {
+    sb->cap = (sb->len + n + 1) * 2;
+    sb->data = sl_xrealloc(sb->data, sb->cap);
+  }
+  memcpy(sb->data + sb->len, s, n);
+  sb->len += n;
+  sb->data[sb->len] = '\0';
+}
+
+static bool sb_put_codepoint(strbuf *sb, int32_t cp) {
+  utf8proc_uint8_t enc[4];
+  if (!utf8proc_codepoint_valid(cp)) return false;
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
+  sb_put(sb, (const char *)enc, (size_t)n);
+  return true;
+}
+
+static int hexval(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* Processes the body of one non-raw str literal. Returns false for what we do not evaluate. */
+static bool unescape(const char *s, size_t n, strbuf *out) {
+  size_t i = 0;
+  while (i < n) {
+    const char *bs = memchr(s + i, '\\', n - i);
+    size_t run = bs ? (size_t)(bs - (s + i)) : n - i;
+    sb_put(out, s + i, run);
+    i += run;
+    if (i >= n) break;
+    i++;  // the backslash
+    if (i >= n) return false;
+    char c = s[i++];
+    int32_t cp = -1;
+    switch (c) {
+    case '\n': continue;  // line continuation inside the literal
+    case '\r':
+      if (i < n && s[i] == '\n') i++;
+      continue;
+    case '\\': cp = '\\'; break;
+    case '\'': cp = '\''; break;
+    case '"': cp = '"'; break;
+    case 'a': cp = 7; break;
+    case 'b': cp = 8; break;
+    case 'f': cp = 12; break;
+    case 'n': cp = 10; break;
+    case 'r': cp = 13; break;
+    case 't': cp = 9; break;
+    case 'v': cp = 11; break;
+    case 'x':
+    case 'u':
+    case 'U': {
+      int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+      if (i + (size_t)digits > n) return false;
+      cp = 0;
+      for (int k = 0; k < digits; k++) {
+        int h = hexval(s[i + (size_t)k]);
+        if (h < 0) return false;
+        cp = cp * 16 + h;
+      }
+      i += (size_t)digits;
+      break;
+    }
+    case 'N': return false;  // named escapes need the Unicode name database
+    default:
+      if (c >= '0' && c <= '7') {
+        cp = c - '0';
+        for (int k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; k++) cp = cp * 8 + (s[i++] - '0');
+      } else {
+        // Unknown escapes keep their backslash, as CPython does (with a warning).
+        sb_put(out, "\\", 1);
+        sb_put(out, &c, 1);
+        continue;
+      }
+    }
+    if (cp == 0) return false;  // an embedded NUL cannot be a C string; nothing legitimate needs it
+    if (!sb_put_codepoint(out, cp)) return false;
+  }
+  return true;
+}
+
+static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
+  TSNode start = ts_node_child(str, 0);
+  uint32_t count = ts_node_child_count(str);
+  TSNode end = ts_node_child(str, count ? count - 1 : 0);
+  if (!sl_node_is(start, "string_start") || !sl_node_is(end, "string_end")) return SL_PYSTR_DYNAMIC;
+  for (uint32_t i = 0; i < count; i++)
+    if (sl_node_is(ts_node_child(str, i), "interpolation")) return SL_PYSTR_DYNAMIC;
+
+  size_t plen;
+  const char *prefix = sl_node_text(start, text, &plen);
+  bool raw = false;
+  size_t quote_at = 0;
+  while (quote_at < plen && prefix[quote_at] != '\'' && prefix[quote_at] != '"') {
+    switch (prefix[quote_at]) {
+    case 'r': case 'R': raw = true; break;
+    case 'b': case 'B': return SL_PYSTR_BYTES;
+    case 'u': case 'U': break;
+    default: return SL_PYSTR_DYNAMIC;  // f-strings and t-strings are computed at run time
+    }
+    quote_at++;
+  }
+  uint32_t a = ts_node_end_byte(start), b = ts_node_start_byte(end);
+  if (b < a) return SL_PYSTR_DYNAMIC;
+  if (raw) {
+    if (memchr(text + a, '\0', b - a)) return SL_PYSTR_DYNAMIC;
+    sb_put(out, text + a, b - a);
+  } else if (!unescape(text + a, b - a, out)) {
+    return SL_PYSTR_DYNAMIC;
+  }
+  return SL_PYSTR_STR;
+}
+
+sl_pystr_kind sl__pystring_eval(TSNode node, const char *text, sl_arena *arena, const char **value) {
+  strbuf sb = {0};
+  sb_put(&sb, "", 0);
+  sl_pystr_kind kind;
+  if (sl_node_is(node, "string")) {
+    kind = eval_one(node, text, &sb);
+  } else if (sl_node_is(node, "concatenated_string")) {
+    kind = SL_PYSTR_STR;
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n && kind == SL_PYSTR_STR; i++) {
+      TSNode part = ts_node_named_child(node, i);
+      if (!sl_node_is(part, "string")) kind = SL_PYSTR_DYNAMIC;
+      else kind = eval_one(part, text, &sb);
+    }
+  } else {
+    kind = SL_PYSTR_NOT_STRING;
+  }
+  if (kind == SL_PYSTR_STR) *value = sl_arena_strndup(arena, sb.data, sb.len);
+  free(sb.data);
+  return kind;
+}
+
+static bool is_id_start(utf8proc_int32_t cp) {
+  if (cp < 128) return cp == '_' || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool is_id_continue(utf8proc_int32_t cp) {
+  if (cp < 128) return is_id_start(cp) || (cp >= '0' && cp <= '9');
+  if (is_id_start(cp)) return true;
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_PC:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool sl__is_identifier(const char *s) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  bool first = true;
+  while (*p) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+    if (n <= 0) return false;
+    if (first ? !is_id_start(cp) : !is_id_continue(cp)) return false;
+    first = false;
+    p += n;
+  }
+  return !first;
+}

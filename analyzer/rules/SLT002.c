@@ -1,0 +1,47 @@
+/* SLT002 redundant-slot — documentation in SLT002.md. */
+#include "rule.h"
+
+#include "../alloc.h"
+#include "../slot_edits.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The nearest known ancestor of `cls` (in MRO order) whose own slots include `name`. */
+static const sl_class *declaring_base(const sl_model *m, const sl_class *cls, const char *name, const sl_slot **slot) {
+  for (size_t i = 1; i < cls->n_mro; i++) {
+    if (cls->mro[i].kind != SL_TYPE_CLASS) continue;
+    const sl_class *b = &m->classes[cls->mro[i].index];
+    if (b->incomplete) return NULL;
+    const sl_slot *s = sl__class_find_slot(b, name);
+    if (s) {
+      *slot = s;
+      return b;
+    }
+  }
+  return NULL;
+}
+
+void sl__check_SLT002(const sl_rule_ctx *ctx) {
+  const sl_model *m = ctx->model;
+  for (size_t ci = 0; ci < m->n_classes; ci++) {
+    const sl_class *cls = &m->classes[ci];
+    if (!sl_rule_reportable(cls) || cls->slots_state != SL_SLOTS_KNOWN || !cls->resolved) continue;
+    for (size_t k = 0; k < cls->n_slots; k++) {
+      const sl_slot *s = &cls->slots[k];
+      // __dict__/__weakref__ twice is a TypeError, another rule's business.
+      if (!s->is_string || strcmp(s->name, "__dict__") == 0 || strcmp(s->name, "__weakref__") == 0) continue;
+      const sl_slot *base_slot = NULL;
+      const sl_class *base = declaring_base(m, cls, s->name, &base_slot);
+      if (!base) continue;
+      sl_diag *d = sl__diag_add(ctx->out, SL_SLT002, s->span,
+                                "'%s' redeclares slot '%s' already declared by its base '%s': each instance wastes "
+                                "a pointer on it and the base's descriptor is shadowed",
+                                cls->name, s->written, base->name);
+      sl__diag_add_related(d, NULL, base_slot->span, "'%s' declares slot '%s' here", base->name, base_slot->written);
+      char *msg = sl_xasprintf("Remove the redundant slot '%s'", s->written);
+      sl__fix_remove_slot(d, m, cls, k, msg);
+      free(msg);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/*
+ * rule.h — private: what a rule sees. Each rule is one file, rules/CODE.c, defining
+ * sl__check_CODE; the registry (rules.def) lists them and lint.c calls the selected ones.
+ */
+#ifndef SLOTLINT_RULE_H
+#define SLOTLINT_RULE_H
+
+#include "../diag.h"
+#include "../model.h"
+
+typedef struct sl_rule_ctx {
+  const sl_model *model;
+  const sl_options *opts;
+  const char *path;     /**< may be NULL */
+  sl_diag_list *out;
+} sl_rule_ctx;
+
+#define SL_RULE(code, name, sev, on, summary) void sl__check_##code(const sl_rule_ctx *ctx);
+#include "rules.def"
+#undef SL_RULE
+
+/** Whether findings about class `c` may be reported (not inside or containing a syntax error). */
+static inline bool sl_rule_reportable(const sl_class *c) { return !c->incomplete && !c->synthetic; }
+
+/** "name, age, status" — the slots an instance of class `ci` can hold, own first, in MRO order;
+ *  "none" when there are none. Returns a heap string (caller frees). */
+char *sl__slot_list(const sl_model *m, int ci);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * slot_edits.h — private: fixes that edit a class's `__slots__` literal, keeping its style
+ * (tuple, list, bare tuple; trailing comma; quotes) and never leaving code that means something
+ * else (a one-entry tuple keeps its comma; a bare tuple never becomes empty).
+ */
+#ifndef SLOTLINT_SLOT_EDITS_H
+#define SLOTLINT_SLOT_EDITS_H
+
+#include "diag.h"
+#include "model.h"
+
+/** Gives `d` a fix adding slot `name` to class `c`'s literal; false (no fix) when it cannot. */
+bool sl__fix_add_slot(sl_diag *d, const sl_model *m, const sl_class *c, const char *name);
+
+/** Gives `d` a fix removing entry `index` of class `c`'s literal; false when it cannot. */
+bool sl__fix_remove_slot(sl_diag *d, const sl_model *m, const sl_class *c, size_t index, const char *message);
+
+/** Gives `d` a fix replacing the whole `__slots__` value with `()`. */
+bool sl__fix_empty_slots(sl_diag *d, const sl_class *c);
+
+#endif

@@ -1,0 +1,153 @@
+/* Folding the value of `__slots__` into a list of slot names, as CPython's type() would see it. */
+#include "alloc.h"
+#include "ident.h"
+#include "model_build.h"
+#include "pystring.h"
+#include "ts_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fold {
+  sl_model *m;
+  const char *text;
+  const char *mangle;
+  sl_slot *slots;
+  size_t count, cap;
+  sl_slots_style style;
+  const char *container;  /* "tuple", "list", ... for `+`: both sides must be the same kind */
+  bool trailing_comma;
+  sl_span comma;
+  char quote;
+} fold;
+
+static bool add_entry(fold *f, TSNode e) {
+  const char *value = NULL;
+  sl_pystr_kind k = sl__pystring_eval(e, f->text, &f->m->arena, &value);
+  sl_slot *s;
+  switch (k) {
+  case SL_PYSTR_STR:
+    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+    s->written = value;
+    // CPython mangles private slot names with the class name, like attribute names in the body.
+    s->name = sl__ident_mangle(&f->m->arena, f->mangle, value);
+    s->span = sl_node_span(e);
+    s->is_string = true;
+    if (!f->quote) {
+      TSNode str = sl_node_is(e, "string") ? e : ts_node_named_child(e, 0);
+      size_t n;
+      const char *t = sl_node_text(ts_node_child(str, 0), f->text, &n);
+      f->quote = n ? t[n - 1] : '\'';
+    }
+    return true;
+  case SL_PYSTR_BYTES:
+    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+    s->name = s->written = "";
+    s->span = sl_node_span(e);
+    return true;
+  case SL_PYSTR_DYNAMIC:
+    return false;
+  case SL_PYSTR_NOT_STRING:
+    break;
+  }
+  // Other literals are entries too (CPython rejects them: not our rule here); names are dynamic.
+  if (sl_node_is(e, "integer") || sl_node_is(e, "float") || sl_node_is(e, "none") || sl_node_is(e, "true") ||
+      sl_node_is(e, "false")) {
+    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+    s->name = s->written = "";
+    s->span = sl_node_span(e);
+    return true;
+  }
+  return false;
+}
+
+static bool fold_value(fold *f, TSNode v, bool top) {
+  const char *type = ts_node_type(v);
+  if (strcmp(type, "string") == 0 || strcmp(type, "concatenated_string") == 0) {
+    if (top) f->style = SL_SLOTS_STYLE_STRING;
+    return add_entry(f, v) && f->count == 1;
+  }
+  if (strcmp(type, "parenthesized_expression") == 0) {
+    TSNode inner = ts_node_named_child(v, 0);
+    if (ts_node_named_child_count(v) != 1) return false;
+    return fold_value(f, inner, top);
+  }
+  const char *container = NULL;
+  sl_slots_style style = SL_SLOTS_STYLE_OTHER;
+  if (strcmp(type, "tuple") == 0) container = "tuple", style = SL_SLOTS_STYLE_TUPLE;
+  else if (strcmp(type, "expression_list") == 0) container = "tuple", style = SL_SLOTS_STYLE_BARE;
+  else if (strcmp(type, "list") == 0) container = "list", style = SL_SLOTS_STYLE_LIST;
+  else if (strcmp(type, "set") == 0) container = "set", style = SL_SLOTS_STYLE_SET;
+  else if (strcmp(type, "dictionary") == 0) container = "dict", style = SL_SLOTS_STYLE_DICT;
+  if (container) {
+    if (f->container && strcmp(f->container, container) != 0) return false;
+    f->container = container;
+    if (top) f->style = style;
+    uint32_t n = ts_node_named_child_count(v);
+    TSNode last = {0};
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode e = ts_node_named_child(v, i);
+      if (sl_node_is(e, "comment")) continue;
+      if (style == SL_SLOTS_STYLE_DICT) {
+        if (!sl_node_is(e, "pair")) return false;
+        e = sl_node_field(e, "key");
+      }
+      if (!add_entry(f, e)) return false;
+      last = ts_node_named_child(v, i);
+    }
+    if (top && !ts_node_is_null(last)) {
+      // A comma after the last entry (before the closing bracket).
+      TSNode next = ts_node_next_sibling(last);
+      while (!ts_node_is_null(next) && sl_node_is(next, "comment")) next = ts_node_next_sibling(next);
+      f->trailing_comma = !ts_node_is_null(next) && sl_node_text_eq(next, f->text, ",");
+      if (f->trailing_comma) f->comma = sl_node_span(next);
+    }
+    return true;
+  }
+  if (strcmp(type, "binary_operator") == 0) {
+    TSNode op = sl_node_field(v, "operator");
+    if (!sl_node_text_eq(op, f->text, "+")) return false;
+    if (!fold_value(f, sl_node_field(v, "left"), false)) return false;
+    if (!fold_value(f, sl_node_field(v, "right"), false)) return false;
+    if (top) f->style = SL_SLOTS_STYLE_OTHER;
+    return true;
+  }
+  return false;
+}
+
+void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
+                      bool direct, const char *text) {
+  sl_class *c = &m->classes[ci];
+  fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0};
+  bool ok = direct && fold_value(&f, value, true);
+  if (augmented) {
+    // `__slots__ += (...)` extends what the body assigned before; a str on the left would be a
+    // str concatenation, not a list of slots.
+    ok = ok && c->slots_state == SL_SLOTS_KNOWN && c->slots_decl.style != SL_SLOTS_STYLE_STRING &&
+         f.style != SL_SLOTS_STYLE_STRING;
+  }
+  if (!ok) {
+    free(f.slots);
+    c->slots_state = SL_SLOTS_DYNAMIC;
+    return;
+  }
+  if (augmented) {
+    c->slots = sl_xrealloc(c->slots, (c->n_slots + f.count + 1) * sizeof *c->slots);
+    memcpy(c->slots + c->n_slots, f.slots, f.count * sizeof *f.slots);
+    c->n_slots += f.count;
+    free(f.slots);
+    c->slots_decl.style = SL_SLOTS_STYLE_OTHER;  // no single literal to edit any more
+    return;
+  }
+  free(c->slots);
+  c->slots = f.slots;
+  c->n_slots = f.count;
+  c->slots_state = SL_SLOTS_KNOWN;
+  c->slots_decl.stmt = sl_node_span(stmt);
+  c->slots_decl.target = sl_node_span(target);
+  c->slots_decl.value = sl_node_span(value);
+  c->slots_decl.style = f.style;
+  c->slots_decl.has_trailing_comma = f.trailing_comma;
+  c->slots_decl.trailing_comma = f.comma;
+  c->slots_decl.quote = f.quote ? f.quote : '\'';
+}

@@ -1,0 +1,12 @@
+/*
+ * commands.h — private to the CLI: the subcommands main() dispatches to. Each takes the
+ * arguments after its name (argv[0] is the first of them) and returns the exit status:
+ * 0 success, 1 findings (check only), 2 usage, configuration or I/O error.
+ */
+#ifndef SLOTLINT_CLI_COMMANDS_H
+#define SLOTLINT_CLI_COMMANDS_H
+
+int sl__check_command(int argc, char **argv);
+int sl__rule_command(int argc, char **argv);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * source_file.h — private to the CLI: reading a Python file whole and decoding it as CPython
+ * would (BOM, PEP 263 declaration, UTF-8), so the analyzer always gets UTF-8.
+ */
+#ifndef SLOTLINT_CLI_SOURCE_FILE_H
+#define SLOTLINT_CLI_SOURCE_FILE_H
+
+#include <stddef.h>
+
+/** Room for any message these functions write. */
+#define SL_SOURCE_ERR_SIZE 256
+
+/**
+ * Reads the file at `path` and decodes it. Only regular files are read: a FIFO, a device or a
+ * socket is refused without blocking on it.
+ * On success returns 0 and sets *text (NUL-terminated UTF-8, caller frees with free()) and *len.
+ * On failure returns -1 and writes a lowercase message without the path (e.g. "permission
+ * denied", "not a regular file (fifo)", "invalid utf-8 at line 3, column 7 (byte 0xe9)") into
+ * err[SL_SOURCE_ERR_SIZE].
+ */
+int sl__source_file_load(const char *path, char **text, size_t *len, char *err);
+
+/** As sl__source_file_load, for standard input (which may be a pipe, a file or a terminal). */
+int sl__source_stdin_load(char **text, size_t *len, char *err);
+
+/** strerror(errnum) with its first letter lowercased, into err[SL_SOURCE_ERR_SIZE]. */
+void sl__errno_message(int errnum, char *err);
+
+#endif

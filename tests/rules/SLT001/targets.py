@@ -34,6 +34,8 @@ class Account:
         self.owner, *self.history = 'eve', 1, 2
         self.owner, *self.rest = 'eve', 1, 2  # expect: SLT001
         *self.parts, self.owner = 1, 2, 'eve'  # expect: SLT001
+        [*self.collected] = [1, 2]  # expect: SLT001
+        [self.owner, *self.history] = ['eve', 3]
         (self.owner, (self.balance, self.inner)) = ('x', (1, 2))  # expect: SLT001
 
     def multiline_unpacking(self):

@@ -51,6 +51,7 @@ typedef struct sl_slots_decl {
   sl_span target;     /**< the `__slots__` name */
   sl_span value;      /**< the value expression */
   sl_slots_style style;
+  const char *container;  /**< "tuple", "list", "set", "dict"; NULL for a single string */
   bool has_trailing_comma;
   sl_span trailing_comma; /**< the comma after the last entry, when has_trailing_comma */
   char quote;         /**< the quote character of the first string entry, '\'' by default */
@@ -137,6 +138,8 @@ typedef struct sl_class {
   sl_slot *slots;
   size_t n_slots;
   sl_slots_decl slots_decl;
+  const char *slots_names[4];  /**< module constants / classes the literal was folded through */
+  size_t n_slots_names;
 
   /* Names bound in the body. */
   sl_binding *bindings;

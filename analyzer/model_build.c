@@ -34,6 +34,7 @@ typedef struct walker {
   int mangle_class;  /* innermost class whose body (transitively) holds the code, -1 if none */
   int error_depth;   /* > 0 inside an ERROR node */
   bool type_checking;/* inside `if TYPE_CHECKING:` */
+  sl_constants *constants; /* module-level `NAME = literal`, for folding `__slots__ = NAME` */
 } walker;
 
 static void visit(walker *w, TSNode node);
@@ -141,6 +142,8 @@ typedef struct target_ctx {
 
 static void record_store(walker *w, TSNode attr, sl_store_kind kind) {
   TSNode obj = sl_node_field(attr, "object");
+  // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
+  if (sl_node_is(obj, "list_splat") && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
   TSNode name = sl_node_field(attr, "attribute");
   if (!sl_node_is(obj, "identifier") || ts_node_is_null(name) || w->error_depth) return;
   sl_model *m = w->m;
@@ -497,7 +500,17 @@ static bool in_class_body_directly(walker *w, TSNode stmt) {
   return sl_node_is(owner, "class_definition");
 }
 
+static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind);
+
+/* A statement with a syntax error inside reports nothing (and binds only what we cannot trust). */
 static void visit_assignment(walker *w, TSNode node, sl_store_kind kind) {
+  bool broken = ts_node_has_error(node);
+  w->error_depth += broken;
+  visit_assignment_inner(w, node, kind);
+  w->error_depth -= broken;
+}
+
+static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
   TSNode left = sl_node_field(node, "left");
   TSNode right = sl_node_field(node, "right");
   TSNode type = sl_node_field(node, "type");
@@ -508,7 +521,7 @@ static void visit_assignment(walker *w, TSNode node, sl_store_kind kind) {
   if (cls >= 0 && sl_node_is(left, "identifier") && sl_node_text_eq(left, w->text, "__slots__")) {
     if (!ts_node_is_null(right) && !w->type_checking) {
       bool ok = direct && !w->error_depth;
-      sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text);
+      sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text, w->constants);
     }
     visit(w, right);
     bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN});
@@ -533,6 +546,13 @@ static void visit_assignment(walker *w, TSNode node, sl_store_kind kind) {
     free(s);
   }
 
+  if (w->scope == 0 && sl_node_is(left, "identifier") && !ts_node_is_null(right) && kind != SL_STORE_AUGMENTED &&
+      !w->type_checking && !w->error_depth) {
+    sl_constant *k = sl__grow((void **)&w->constants->items, &w->constants->count, &w->constants->cap, sizeof *k);
+    k->name = mangled_ident(w, left);
+    k->value = right;
+  }
+
   visit(w, right);
   visit(w, type);
   if (!ts_node_is_null(type) && ts_node_is_null(right)) {
@@ -553,6 +573,12 @@ static void visit_assignment(walker *w, TSNode node, sl_store_kind kind) {
 }
 
 static void visit_delete(walker *w, TSNode node) {
+  if (ts_node_has_error(node)) {
+    w->error_depth++;
+    visit_children(w, node);
+    w->error_depth--;
+    return;
+  }
   int cls = body_class(w);
   bool direct = cls >= 0 && in_class_body_directly(w, node);
   uint32_t n = ts_node_named_child_count(node);
@@ -870,6 +896,36 @@ int sl__new_class(sl_model *m, const char *name) {
   return (int)(m->n_classes - 1);
 }
 
+/* A syntax error in the header or directly in the body hides what the class binds; one inside a
+ * method only hides that method's code, which the walk skips anyway. */
+static bool class_has_error(TSNode node) {
+  if (!ts_node_has_error(node)) return false;
+  TSNode body = sl_node_field(node, "body");
+  if (ts_node_is_null(body)) return true;
+  uint32_t n = ts_node_child_count(node);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_child(node, i);
+    if (!ts_node_eq(c, body) && (ts_node_has_error(c) || ts_node_is_missing(c))) return true;
+  }
+  n = ts_node_child_count(body);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_child(body, i);
+    if (!ts_node_has_error(st) && !ts_node_is_missing(st)) continue;
+    TSNode def = sl_node_is(st, "decorated_definition") ? sl_node_field(st, "definition") : st;
+    if (!sl_node_is(def, "function_definition")) return true;
+    // The def line itself must be intact for its name to be bound.
+    if (ts_node_has_error(sl_node_field(def, "name")) || ts_node_has_error(sl_node_field(def, "parameters")))
+      return true;
+    if (!ts_node_eq(def, st)) {
+      uint32_t k = ts_node_named_child_count(st);
+      for (uint32_t j = 0; j < k; j++)
+        if (sl_node_is(ts_node_named_child(st, j), "decorator") && ts_node_has_error(ts_node_named_child(st, j)))
+          return true;
+    }
+  }
+  return false;
+}
+
 static void visit_class(walker *outer, TSNode node, TSNode decorated) {
   sl_model *m = outer->m;
   const char *text = outer->text;
@@ -888,7 +944,7 @@ static void visit_class(walker *outer, TSNode node, TSNode decorated) {
     c->name_span = sl_node_span(name_node);
     c->stmt_span = sl_node_span(ts_node_is_null(decorated) ? node : decorated);
     c->scope = scope;
-    c->incomplete = incomplete || ts_node_has_error(node);
+    c->incomplete = incomplete || class_has_error(node);
   }
   // Decorators and bases are evaluated in the enclosing scope, before the body.
   if (!ts_node_is_null(decorated)) sl__class_decorators(m, ci, decorated, text);
@@ -920,10 +976,11 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   model->text = text;
   model->len = len;
   model->target_minor = target_minor;
-  walker w = {model, text, 0, -1, 0, false};
-  w.scope = -1;
+  sl_constants constants = {0};
+  walker w = {model, text, -1, -1, 0, false, &constants};
   w.scope = new_scope(&w, SL_SCOPE_MODULE, -1);
   visit(&w, ts_tree_root_node(tree));
+  free(constants.items);
   sl__model_resolve(model);
 }
 

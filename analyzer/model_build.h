@@ -10,6 +10,16 @@
 
 #include <tree_sitter/api.h>
 
+/** Module-level `NAME = value` assignments seen so far in the walk (nodes valid during the build). */
+typedef struct sl_constant {
+  const char *name;
+  TSNode value;
+} sl_constant;
+typedef struct sl_constants {
+  sl_constant *items;
+  size_t count, cap;
+} sl_constants;
+
 /** Appends a zeroed element to a heap array (items, count, cap); returns it. */
 void *sl__grow(void **items, size_t *count, size_t *cap, size_t size);
 
@@ -30,8 +40,11 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
 /**
  * Records `__slots__ = value` (augmented: `+=`) in the body of class `ci`. `direct` is false for
  * an assignment nested in a block of the body (conditional), which makes the slots dynamic.
+ * A name in the value folds when it is a module constant seen before (`constants`) or
+ * `Base.__slots__` of a class of this file; the names used are recorded on the class
+ * (slots_names) so that resolve.c can check they are bound exactly once.
  */
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
-                      bool direct, const char *text);
+                      bool direct, const char *text, const sl_constants *constants);
 
 #endif

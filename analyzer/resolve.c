@@ -342,10 +342,21 @@ static void resolve_bases(sl_model *m, int ci) {
       if (typeref_eq(c->bases[i], c->bases[j])) c->bases_unknown = true;
 }
 
+/* A __slots__ folded through names holds only if each name is bound once, where the body sees it. */
+static void check_slots_names(sl_model *m, int ci) {
+  sl_class *c = &m->classes[ci];
+  for (size_t i = 0; i < c->n_slots_names && c->slots_state == SL_SLOTS_KNOWN; i++) {
+    int count;
+    const sl_name_binding *b = sl__model_lookup(m, c->body_scope, c->slots_names[i], &count);
+    if (!b || count != 1 || (b->kind != SL_NAME_OTHER && b->kind != SL_NAME_CLASS)) c->slots_state = SL_SLOTS_DYNAMIC;
+  }
+}
+
 static void resolve_class(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (c->resolving) return;  // a cycle (or done): the caller sees `resolved` as it is
   c->resolving = true;
+  check_slots_names(m, ci);
   resolve_bases(m, ci);
   resolve_decorators(m, ci);
   resolve_metaclass(m, ci);

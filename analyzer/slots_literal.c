@@ -19,7 +19,61 @@ typedef struct fold {
   bool trailing_comma;
   sl_span comma;
   char quote;
+  const sl_constants *constants;
+  int ci;
+  int depth;
 } fold;
+
+static bool note_name(fold *f, const char *name) {
+  sl_class *c = &f->m->classes[f->ci];
+  if (c->n_slots_names == sizeof c->slots_names / sizeof *c->slots_names) return false;
+  c->slots_names[c->n_slots_names++] = name;
+  return true;
+}
+
+static bool fold_value(fold *f, TSNode v, bool top);
+
+/* `NAME`: a module constant assigned earlier. Its entries are reported at the reference. */
+static bool fold_constant(fold *f, TSNode id) {
+  if (!f->constants || f->depth > 8) return false;
+  const char *name = sl__node_ident(f->m, f->text, id);
+  for (size_t i = f->constants->count; i-- > 0;) {
+    if (strcmp(f->constants->items[i].name, name) != 0) continue;
+    if (!note_name(f, name)) return false;
+    size_t first = f->count;
+    f->depth++;
+    bool ok = fold_value(f, f->constants->items[i].value, false);
+    f->depth--;
+    for (size_t k = first; k < f->count; k++) f->slots[k].span = sl_node_span(id);
+    return ok;
+  }
+  return false;
+}
+
+/* `Base.__slots__`: the object the base's body assigned, i.e. the names as written there. */
+static bool fold_base_slots(fold *f, TSNode attr) {
+  TSNode obj = sl_node_field(attr, "object");
+  if (!sl_node_is(obj, "identifier") || !sl_node_text_eq(sl_node_field(attr, "attribute"), f->text, "__slots__"))
+    return false;
+  const char *name = sl__node_ident(f->m, f->text, obj);
+  for (size_t i = (size_t)f->ci; i-- > 0;) {
+    const sl_class *b = &f->m->classes[i];
+    if (strcmp(b->name, name) != 0 || b->synthetic) continue;
+    const char *container = b->slots_decl.container;
+    if (b->slots_state != SL_SLOTS_KNOWN || !container) return false;
+    if (f->container && strcmp(f->container, container) != 0) return false;
+    f->container = container;
+    if (!note_name(f, name)) return false;
+    for (size_t k = 0; k < b->n_slots; k++) {
+      sl_slot *s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+      *s = b->slots[k];
+      s->name = b->slots[k].is_string ? sl__ident_mangle(&f->m->arena, f->mangle, s->written) : s->name;
+      s->span = sl_node_span(attr);
+    }
+    return true;
+  }
+  return false;
+}
 
 static bool add_entry(fold *f, TSNode e) {
   const char *value = NULL;
@@ -63,6 +117,14 @@ static bool add_entry(fold *f, TSNode e) {
 
 static bool fold_value(fold *f, TSNode v, bool top) {
   const char *type = ts_node_type(v);
+  if (strcmp(type, "identifier") == 0) {
+    if (top) f->style = SL_SLOTS_STYLE_OTHER;
+    return fold_constant(f, v);
+  }
+  if (strcmp(type, "attribute") == 0) {
+    if (top) f->style = SL_SLOTS_STYLE_OTHER;
+    return fold_base_slots(f, v);
+  }
   if (strcmp(type, "string") == 0 || strcmp(type, "concatenated_string") == 0) {
     if (top) f->style = SL_SLOTS_STYLE_STRING;
     return add_entry(f, v) && f->count == 1;
@@ -116,9 +178,9 @@ static bool fold_value(fold *f, TSNode v, bool top) {
 }
 
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
-                      bool direct, const char *text) {
+                      bool direct, const char *text, const sl_constants *constants) {
   sl_class *c = &m->classes[ci];
-  fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0};
+  fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0, constants, ci, 0};
   bool ok = direct && fold_value(&f, value, true);
   if (augmented) {
     // `__slots__ += (...)` extends what the body assigned before; a str on the left would be a
@@ -147,6 +209,7 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
   c->slots_decl.target = sl_node_span(target);
   c->slots_decl.value = sl_node_span(value);
   c->slots_decl.style = f.style;
+  c->slots_decl.container = f.container;
   c->slots_decl.has_trailing_comma = f.trailing_comma;
   c->slots_decl.trailing_comma = f.comma;
   c->slots_decl.quote = f.quote ? f.quote : '\'';

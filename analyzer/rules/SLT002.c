@@ -22,10 +22,31 @@ static const sl_class *declaring_base(const sl_model *m, const sl_class *cls, co
   return NULL;
 }
 
+/* @dataclass(slots=True) on 3.10 puts every field in __slots__, even those a base already has as
+ * slots (3.11 leaves them out). The redundant slot is reported at the field. */
+static void check_dataclass_fields(const sl_rule_ctx *ctx, const sl_class *cls) {
+  const sl_model *m = ctx->model;
+  if (ctx->opts->target_minor != 10) return;
+  for (size_t k = 0; k < cls->n_fields; k++) {
+    const sl_field *f = &cls->fields[k];
+    if (f->classvar || f->initvar || f->kw_only_marker) continue;
+    const sl_slot *base_slot = NULL;
+    const sl_class *base = declaring_base(m, cls, f->name, &base_slot);
+    if (!base) continue;
+    sl_diag *d = sl__diag_add(ctx->out, SL_SLT002, f->span,
+                              "dataclass '%s' redeclares slot '%s' already declared by its base '%s': on Python 3.10 "
+                              "dataclass(slots=True) adds it again, and each instance wastes a pointer on it",
+                              cls->name, f->name, base->name);
+    sl__diag_add_related(d, NULL, base_slot->span, "'%s' declares slot '%s' here", base->name, base_slot->written);
+  }
+}
+
 void sl__check_SLT002(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
+    if (sl_rule_reportable(cls) && cls->resolved && cls->flavor == SL_CLASS_DATACLASS_SLOTS)
+      check_dataclass_fields(ctx, cls);
     if (!sl_rule_reportable(cls) || cls->slots_state != SL_SLOTS_KNOWN || !cls->resolved) continue;
     for (size_t k = 0; k < cls->n_slots; k++) {
       const sl_slot *s = &cls->slots[k];

@@ -444,7 +444,7 @@ static int run_fixture(const char *path) {
   int first = fx.requires_minor > SL_TARGET_MIN ? fx.requires_minor : SL_TARGET_MIN;
   for (int minor = first; minor <= SL_TARGET_MAX; minor++) check_version(&fx, rules, minor);
 
-  qsort(problems, n_problems, sizeof *problems, problem_cmp);
+  if (n_problems) qsort(problems, n_problems, sizeof *problems, problem_cmp);
   for (size_t i = 0; i < n_problems; i++) {
     char vers[128];
     versions_format(problems[i].versions, vers, sizeof vers);

@@ -1,0 +1,52 @@
+# typing.NamedTuple and collections.namedtuple classes are slotted with (): their instances take
+# no new attributes, and neither do subclasses that declare __slots__ = (). A subclass without
+# __slots__ has a __dict__ again.
+import collections
+import typing
+from collections import namedtuple
+from typing import NamedTuple
+
+
+class Pair(NamedTuple):
+    left: int
+    right: int
+
+    def tag(self):
+        self.label = 'pair'  # expect: SLT001
+
+
+class Triple(typing.NamedTuple):
+    a: int
+    b: int
+    c: int
+
+
+Point = namedtuple('Point', 'x y')
+Coord = collections.namedtuple('Coord', ['lat', 'lon'])
+
+
+class Point3(Point):
+    __slots__ = ()
+
+    def tag(self):
+        self.z = 0  # expect: SLT001
+
+
+class LoosePoint(Point):
+    def tag(self):
+        self.z = 0  # no __slots__: a __dict__
+
+
+class LooseCoord(Coord):
+    pass
+
+
+pair = Pair(1, 2)
+pair.tag()
+pair.extra = 1  # expect: SLT001
+triple = Triple(1, 2, 3)
+triple.extra = 1  # expect: SLT001
+Point3(1, 2).tag()
+LoosePoint(1, 2).tag()
+loose = LooseCoord(0.0, 0.0)
+loose.name = 'origin'

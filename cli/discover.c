@@ -52,11 +52,14 @@ static void add_errno(sl_discovery *d, const char *path, const char *what, int e
   add_error(d, path, what ? xasprintf("%s: %s", what, buf) : xstrdup(buf));
 }
 
-/* "dir" + "name", without doubling a '/' and without a "./" in front for the current folder. */
+/* "dir" + "name": one '/' between them ("pkg//" + "a.py" is "pkg/a.py"), and no "./" in front
+ * for the current folder, so `slotlint check` shows "pkg/a.py" as ruff does. */
 static char *path_join(const char *dir, const char *name) {
   if (dir[0] == '\0' || strcmp(dir, ".") == 0) return xstrdup(name);
   size_t n = strlen(dir);
-  return dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
+  while (n > 1 && dir[n - 1] == '/') n--;
+  if (dir[n - 1] == '/') return xasprintf("/%s", name);  // the root folder
+  return xasprintf("%.*s/%s", (int)n, dir, name);
 }
 
 static bool has_python_suffix(const char *name) {

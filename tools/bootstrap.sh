@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs what building and testing slotlint needs on a Debian machine, if it is missing.
+# Safe to run again: packages already installed are left alone.
+set -eu
+
+packages="build-essential cmake pkg-config git libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+# npm fetches the pinned tree-sitter packages; python3 runs the CPython oracle tests.
+command -v npm >/dev/null 2>&1 || packages="$packages npm"
+command -v python3 >/dev/null 2>&1 || packages="$packages python3"
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+echo "bootstrap: installing$missing" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >&2

@@ -12,7 +12,9 @@ fixture given and checks that
     interpreter's version (the table RULES below, from SPEC section 1), and
   - no other line raises a slots-related exception (an AttributeError, TypeError or ValueError
     whose message matches any rule's message), and lines marked only with warning/info rules
-    raise nothing slots-related either.
+    raise nothing slots-related either;
+  - SLT002 (redundant slot) is proven on the layout: a class whose body has an SLT002 line really
+    has a slot that a base already has, and a class that has one has an SLT002 line.
 
 How one run gives per-line results: the child parses the fixture with `ast` and wraps every
 statement, at every nesting level, in
@@ -185,6 +187,7 @@ class Fixture(object):
 _RECORD = "_slotlint_record"
 _EXC = "_slotlint_exc"
 _CATCH = "_slotlint_BaseException"
+_CLASS = "_slotlint_class"
 
 
 def _span(node):
@@ -257,7 +260,15 @@ class _Rewriter(object):
         handler_body = [ast.Expr(value=call)] + ([ast.Raise(exc=None, cause=None)] if reraise else [])
         handler = ast.ExceptHandler(type=ast.Name(id=_CATCH, ctx=ast.Load()), name=_EXC,
                                     body=handler_body)
-        return _located(ast.Try(body=[stmt], handlers=[handler], orelse=[], finalbody=[]), stmt)
+        body = [stmt]
+        if isinstance(stmt, ast.ClassDef):
+            # hand the class object the statement created to the layout checks (SLT002)
+            body.append(ast.Expr(value=ast.Call(
+                func=ast.Name(id=_CLASS, ctx=ast.Load()),
+                args=[ast.Constant(value=first), ast.Constant(value=last),
+                      ast.Name(id=stmt.name, ctx=ast.Load())],
+                keywords=[])))
+        return _located(ast.Try(body=body, handlers=[handler], orelse=[], finalbody=[]), stmt)
 
 
 def rewrite(tree):
@@ -266,7 +277,7 @@ def rewrite(tree):
 
 
 def execute(fixture, verbose):
-    """Runs a fixture; returns (records, printed output, outer error or None)."""
+    """Runs a fixture; returns (records, classes, class spans, printed output, outer error)."""
     records = []
     seen = {}  # id -> exception: each exception is recorded once, by the innermost statement
 
@@ -278,12 +289,19 @@ def execute(fixture, verbose):
         seen[id(exc)] = exc
         records.append((first, last, type(exc).__name__, str(exc)))
 
+    classes = []  # (first, last, class object) of every class statement that ran
+
+    def record_class(first, last, cls):
+        classes.append((first, last, cls))
+
     tree = ast.parse(fixture.source, fixture.path)
+    class_spans = sorted(_span(n) for n in ast.walk(tree) if isinstance(n, ast.ClassDef))
     code = compile(rewrite(tree), fixture.path, "exec", dont_inherit=True)
     module = types.ModuleType("__main__")
     module.__file__ = os.path.abspath(fixture.path)
     module.__dict__[_RECORD] = record
     module.__dict__[_CATCH] = BaseException
+    module.__dict__[_CLASS] = record_class
     saved_main = sys.modules.get("__main__")
     saved_out, saved_err = sys.stdout, sys.stderr
     buf = io.StringIO()
@@ -298,7 +316,7 @@ def execute(fixture, verbose):
         sys.stdout, sys.stderr = saved_out, saved_err
         if saved_main is not None:
             sys.modules["__main__"] = saved_main
-    return records, buf.getvalue(), outer
+    return records, classes, class_spans, buf.getvalue(), outer
 
 
 def _innermost(records, line):
@@ -322,7 +340,7 @@ def check(fixture, minor, verbose):
     fails, notes = [], []
     p = fixture.path
     try:
-        records, output, outer = execute(fixture, verbose)
+        records, classes, class_spans, output, outer = execute(fixture, verbose)
     except SyntaxError as e:
         return ["%s:%s: does not compile under 3.%d: %s (add '# requires-python: 3.N' or "
                 "'# no-oracle: reason')" % (p, e.lineno, minor, e.msg)], notes
@@ -373,7 +391,60 @@ def check(fixture, minor, verbose):
         else:
             why = "" if first == last else " (statement on lines %d-%d)" % (first, last)
         fails.append("%s:%d: unexpected %s: %s%s" % (p, first, tname, msg, why))
+    fails.extend(check_redundant_slots(fixture, minor, classes, class_spans))
     return fails, notes
+
+
+_HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class statement's class, not a built-in type
+
+
+def redundant_slots(cls):
+    """[(slot, base name)]: slots of `cls` that a class-statement base already has as slots."""
+    out = []
+    for name, value in vars(cls).items():
+        if type(value) is not types.MemberDescriptorType or value.__objclass__ is not cls:
+            continue
+        for base in cls.__mro__[1:]:
+            if base.__flags__ & _HEAPTYPE and type(vars(base).get(name)) is types.MemberDescriptorType:
+                out.append((name, base.__name__))
+                break
+    return out
+
+
+def check_redundant_slots(fixture, minor, classes, class_spans):
+    """SLT002 is proven on the layout: the class whose body holds an SLT002 line must really
+    re-declare a base's slot (a member descriptor of its own shadowing one of a base), and a class
+    that does must have an SLT002 line in its body (outside its nested classes)."""
+    def owner(line):
+        spans = [sp for sp in class_spans if sp[0] <= line <= sp[1]]
+        return min(spans, key=lambda sp: sp[1] - sp[0]) if spans else None
+
+    expected = {}  # class span -> SLT002 lines
+    for line in fixture.expect:
+        if "SLT002" in fixture.codes_at(line, minor):
+            expected.setdefault(owner(line), []).append(line)
+    fails, seen = [], set()
+    for first, last, cls in classes:
+        if not isinstance(cls, type):
+            continue  # a decorator replaced the class with something else
+        seen.add((first, last))
+        found = redundant_slots(cls)
+        lines = expected.get((first, last), [])
+        if lines and not found:
+            fails.append("%s:%d: expected SLT002, but no slot of class %r re-declares a slot of a "
+                         "base (__basicsize__ %d)" % (fixture.path, lines[0], cls.__name__,
+                                                      cls.__basicsize__))
+        elif found and not lines:
+            fails.append("%s:%d: class %r re-declares %s: unexpected (no line of the class "
+                         "expects SLT002)" % (fixture.path, first, cls.__name__, ", ".join(
+                             "slot %r of base %r" % nb for nb in found)))
+    for span, lines in sorted(expected.items(), key=lambda kv: kv[1]):
+        if span is None:
+            fails.append("%s:%d: SLT002 expected outside any class statement" % (fixture.path, lines[0]))
+        elif span not in seen:
+            fails.append("%s:%d: expected SLT002, but the class statement on lines %d-%d did not "
+                         "run or failed" % (fixture.path, lines[0], span[0], span[1]))
+    return fails
 
 
 def child_main(paths, verbose):

@@ -4,7 +4,7 @@ import json
 
 
 def make_slots():
-    return ('a', 'b')
+    return ('b', 'c')
 
 
 class Dynamic:
@@ -12,7 +12,7 @@ class Dynamic:
 
 
 class BelowDynamic(Dynamic):
-    __slots__ = ('a',)  # Dynamic's slots are not known statically
+    __slots__ = ('a',)  # Dynamic's slots are not known statically (and do not hold 'a')
 
 
 class FromUnknown(json.JSONEncoder):

@@ -22,3 +22,16 @@ class Other:
 
 c = Child(1, 2)
 assert ('a' in Child.__slots__) == (c.__class__.__basicsize__ > Other.__basicsize__)
+
+
+@dataclass(slots=True)
+class Fielded:
+    x: int
+
+
+class Below(Fielded):
+    __slots__ = ('x',  # expect: SLT002
+                 'y')
+
+
+Below(1)

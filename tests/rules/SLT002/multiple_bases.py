@@ -30,6 +30,11 @@ class NoDup(Left, Right):
     __slots__ = ('d',)
 
 
+class SecondBase(Mixin, Root):
+    __slots__ = ('r',)  # expect: SLT002
+
+
 Diamond()
 WithMixin()
 NoDup()
+SecondBase()

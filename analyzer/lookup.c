@@ -24,6 +24,22 @@ static const sl_field *find_field(const sl_class *c, const char *name) {
   return NULL;
 }
 
+bool sl__class_declares_slot(const sl_class *c, const char *name, sl_span *span, const char **written) {
+  const sl_slot *s = c->flavor == SL_CLASS_DATACLASS_SLOTS ? NULL : sl__class_find_slot(c, name);
+  if (s) {
+    if (span) *span = s->span;
+    if (written) *written = s->written;
+    return true;
+  }
+  const sl_field *f = c->flavor == SL_CLASS_DATACLASS_SLOTS ? find_field(c, name) : NULL;
+  if (f) {
+    if (span) *span = f->span;
+    if (written) *written = f->name;
+    return true;
+  }
+  return false;
+}
+
 static const sl_binding *find_binding(const sl_class *c, const char *name) {
   for (size_t i = c->n_bindings; i-- > 0;)
     if (strcmp(c->bindings[i].name, name) == 0) return &c->bindings[i];

@@ -76,7 +76,6 @@ typedef struct sl_binding {
 typedef struct sl_base_expr {
   const char *dotted;   /**< "typing.Generic" for `typing.Generic[T]`; NULL: not a name */
   int synthetic;        /**< index of a synthetic class (a namedtuple(...) call), else -1 */
-  const char *callee;   /**< synthetic: the dotted callee that must resolve to a namedtuple factory */
   sl_span span;
 } sl_base_expr;
 
@@ -115,7 +114,8 @@ typedef struct sl_class {
   int scope;                /**< the scope the class statement is in */
   int body_scope;           /**< the scope of its body */
   bool incomplete;          /**< has a syntax error inside, or is inside one: no finding, and opaque */
-  bool synthetic;           /**< made by namedtuple(...) in a base list: no statement of its own */
+  bool synthetic;           /**< made by a namedtuple(...) call: no class statement of its own */
+  const char *synthetic_callee; /**< the dotted callee, which must resolve to a namedtuple factory */
 
   /* Bases, as written (model_build.c) and as resolved (resolve.c). */
   sl_base_expr *base_exprs;
@@ -268,5 +268,12 @@ sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, cons
 
 /** Finds the slot `name` in a class of this file; NULL if it is not one of its slots. */
 const sl_slot *sl__class_find_slot(const sl_class *cls, const char *name);
+
+/**
+ * Whether class `c` itself has a slot `name`: an entry of its `__slots__`, or a field of a
+ * @dataclass(slots=True). Sets *span to the declaring string or field and *written to the name as
+ * written (both may be NULL).
+ */
+bool sl__class_declares_slot(const sl_class *c, const char *name, sl_span *span, const char **written);
 
 #endif

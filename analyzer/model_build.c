@@ -328,9 +328,11 @@ static void bind_params(walker *w, TSNode params, int fn_scope, int self_class, 
     const char *type = ts_node_type(p);
     TSNode name_node = p;
     TSNode annotation = {0};
-    if (strcmp(type, "comment") == 0 || strcmp(type, "positional_separator") == 0 ||
-        strcmp(type, "keyword_separator") == 0)
+    if (strcmp(type, "comment") == 0 || strcmp(type, "positional_separator") == 0) continue;
+    if (strcmp(type, "keyword_separator") == 0) {
+      first = false;  // keyword-only parameters are never the receiver
       continue;
+    }
     if (strcmp(type, "default_parameter") == 0 || strcmp(type, "typed_default_parameter") == 0) {
       name_node = sl_node_field(p, "name");
       annotation = sl_node_field(p, "type");
@@ -351,7 +353,9 @@ static void bind_params(walker *w, TSNode params, int fn_scope, int self_class, 
     }
     const char *name = mangled_ident(w, name_node);
     sl_name_binding *b;
-    if (first && self_class >= 0 && sl_node_is(p, "identifier")) {
+    bool positional = !sl_node_is(p, "list_splat_pattern") && !sl_node_is(p, "dictionary_splat_pattern") &&
+                      !(sl_node_is(p, "typed_parameter") && !sl_node_is(ts_node_named_child(p, 0), "identifier"));
+    if (first && self_class >= 0 && positional) {
       b = bind(w, fn_scope, name, SL_NAME_SELF_PARAM, name_node);
       b->index = self_class;
     } else {
@@ -715,19 +719,26 @@ static void visit_named_expression(walker *w, TSNode node) {
   if (cls >= 0) class_binding(w, cls, n, SL_BIND_UNCERTAIN, name);
 }
 
-/* `c = C(...)` with a single plain-name target and callee: remembered for receiver resolution. */
+/* `c = C(...)` with a single plain-name target and callee: remembered for receiver resolution;
+ * `P = namedtuple('P', ...)` binds P to a (synthetic) class. */
 static void note_instance(walker *w, TSNode node) {
   TSNode left = sl_node_field(node, "left"), right = sl_node_field(node, "right");
   if (!sl_node_is(left, "identifier") || !sl_node_is(right, "call") || w->error_depth || w->type_checking) return;
   TSNode fn = sl_node_field(right, "function");
-  if (!sl_node_is(fn, "identifier")) return;
+  int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);
+  if (synthetic < 0 && !sl_node_is(fn, "identifier")) return;
   // The plain binding recorded by visit_assignment is the last one of this name: retag it.
   const char *name = mangled_ident(w, left);
   for (size_t i = w->m->n_names; i-- > 0;) {
     sl_name_binding *b = &w->m->names[i];
     if (b->scope == w->scope && strcmp(b->name, name) == 0 && b->start_byte == ts_node_start_byte(left)) {
-      b->kind = SL_NAME_INSTANCE;
-      b->member = ident(w, fn);
+      if (synthetic >= 0) {
+        b->kind = SL_NAME_CLASS;
+        b->index = synthetic;
+      } else {
+        b->kind = SL_NAME_INSTANCE;
+        b->member = ident(w, fn);
+      }
       break;
     }
   }

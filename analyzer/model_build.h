@@ -34,6 +34,13 @@ int sl__new_class(sl_model *m, const char *name);
 /** Records the decorators of class `ci` from its decorated_definition node. */
 void sl__class_decorators(sl_model *m, int ci, TSNode decorated, const char *text);
 
+/**
+ * For a call that looks like `namedtuple(...)` / `NamedTuple(...)`, adds a synthetic class (a tuple
+ * with __slots__ = () and read-only fields) and returns its index; -1 for any other call. Whether
+ * the callee really is the standard one is checked at resolution, from `scope`.
+ */
+int sl__namedtuple_call(sl_model *m, TSNode call, int scope, const char *text);
+
 /** Records the bases, metaclass and namedtuple(...) bases of class `ci` (argument_list or null). */
 void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text);
 

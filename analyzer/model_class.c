@@ -84,8 +84,13 @@ static bool namedtuple_fields(sl_model *m, int ci, TSNode fields, const char *te
   return true;
 }
 
-/* A synthetic class for a `namedtuple(...)` / `NamedTuple(...)` call used as a base. */
-static int synthetic_namedtuple(sl_model *m, TSNode call, const char *text) {
+static bool ends_with_name(const char *dotted, const char *name) {
+  size_t a = strlen(dotted), b = strlen(name);
+  return a >= b && strcmp(dotted + a - b, name) == 0 && (a == b || dotted[a - b - 1] == '.');
+}
+
+/* A synthetic class for a `namedtuple(...)` / `NamedTuple(...)` call. */
+static int synthetic_namedtuple(sl_model *m, TSNode call, const char *callee, int scope, const char *text) {
   TSNode args = sl_node_field(call, "arguments");
   TSNode name = {0}, fields = {0};
   uint32_t n = ts_node_named_child_count(args), pos = 0;
@@ -111,14 +116,18 @@ static int synthetic_namedtuple(sl_model *m, TSNode call, const char *text) {
   c->flavor = SL_CLASS_NAMEDTUPLE;
   c->slots_state = SL_SLOTS_KNOWN;
   c->name_span = c->stmt_span = c->flavor_span = sl_node_span(call);
+  c->scope = scope;
+  c->synthetic_callee = callee;
   // rename=True or defaults may change what the fields are called: then we cannot list them.
   if (other || ts_node_is_null(fields) || !namedtuple_fields(m, ci, fields, text)) m->classes[ci].incomplete = true;
   return ci;
 }
 
-static bool ends_with_name(const char *dotted, const char *name) {
-  size_t a = strlen(dotted), b = strlen(name);
-  return a >= b && strcmp(dotted + a - b, name) == 0 && (a == b || dotted[a - b - 1] == '.');
+
+int sl__namedtuple_call(sl_model *m, TSNode call, int scope, const char *text) {
+  const char *callee = sl__node_dotted(m, text, sl_node_field(call, "function"));
+  if (!callee || !(ends_with_name(callee, "namedtuple") || ends_with_name(callee, "NamedTuple"))) return -1;
+  return synthetic_namedtuple(m, call, callee, scope, text);
 }
 
 void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text) {
@@ -138,15 +147,11 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
       m->classes[ci].bases_unknown = true;
       continue;
     }
-    sl_base_expr e = {NULL, -1, NULL, sl_node_span(a)};
+    sl_base_expr e = {NULL, -1, sl_node_span(a)};
     TSNode expr = a;
     if (sl_node_is(expr, "subscript")) expr = sl_node_field(expr, "value");
     if (sl_node_is(expr, "call")) {
-      const char *callee = sl__node_dotted(m, text, sl_node_field(expr, "function"));
-      if (callee && (ends_with_name(callee, "namedtuple") || ends_with_name(callee, "NamedTuple"))) {
-        e.synthetic = synthetic_namedtuple(m, expr, text);
-        e.callee = callee;
-      }
+      e.synthetic = sl__namedtuple_call(m, expr, m->classes[ci].scope, text);
     } else {
       e.dotted = sl__node_dotted(m, text, expr);
     }

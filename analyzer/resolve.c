@@ -286,8 +286,11 @@ static void resolve_bases(sl_model *m, int ci) {
   size_t cap = 0;
   m->classes[ci].n_bases = 0;
   if (m->classes[ci].synthetic) {
+    qualified q = qualify(m, m->classes[ci].scope, m->classes[ci].synthetic_callee);
     int tuple = builtin_index("builtins", "tuple");
-    if (tuple >= 0) add_base(&m->classes[ci], &cap, builtin_ref(tuple));
+    bool factory = is_qualified(q.name, "collections.namedtuple") || is_qualified(q.name, "typing.NamedTuple") ||
+                   is_qualified(q.name, "typing_extensions.NamedTuple");
+    if (tuple >= 0 && factory) add_base(&m->classes[ci], &cap, builtin_ref(tuple));
     else m->classes[ci].bases_unknown = true;
     return;
   }
@@ -295,14 +298,7 @@ static void resolve_bases(sl_model *m, int ci) {
     sl_base_expr e = m->classes[ci].base_exprs[i];
     sl_class *c = &m->classes[ci];
     if (e.synthetic >= 0) {
-      qualified q = qualify(m, c->scope, e.callee);
-      c = &m->classes[ci];
-      if (is_qualified(q.name, "collections.namedtuple") || is_qualified(q.name, "typing.NamedTuple")) {
-        resolve_class(m, e.synthetic);
-        add_base(&m->classes[ci], &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic});
-      } else {
-        c->bases_unknown = true;
-      }
+      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic});
       continue;
     }
     qualified q = qualify(m, c->scope, e.dotted);

@@ -8,16 +8,13 @@
 #include <string.h>
 
 /* The nearest known ancestor of `cls` (in MRO order) whose own slots include `name`. */
-static const sl_class *declaring_base(const sl_model *m, const sl_class *cls, const char *name, const sl_slot **slot) {
+static const sl_class *declaring_base(const sl_model *m, const sl_class *cls, const char *name, sl_span *span,
+                                      const char **written) {
   for (size_t i = 1; i < cls->n_mro; i++) {
     if (cls->mro[i].kind != SL_TYPE_CLASS) continue;
     const sl_class *b = &m->classes[cls->mro[i].index];
     if (b->incomplete) return NULL;
-    const sl_slot *s = sl__class_find_slot(b, name);
-    if (s) {
-      *slot = s;
-      return b;
-    }
+    if (sl__class_declares_slot(b, name, span, written)) return b;
   }
   return NULL;
 }
@@ -30,14 +27,15 @@ static void check_dataclass_fields(const sl_rule_ctx *ctx, const sl_class *cls) 
   for (size_t k = 0; k < cls->n_fields; k++) {
     const sl_field *f = &cls->fields[k];
     if (f->classvar || f->initvar || f->kw_only_marker) continue;
-    const sl_slot *base_slot = NULL;
-    const sl_class *base = declaring_base(m, cls, f->name, &base_slot);
+    sl_span base_span;
+    const char *base_written;
+    const sl_class *base = declaring_base(m, cls, f->name, &base_span, &base_written);
     if (!base) continue;
     sl_diag *d = sl__diag_add(ctx->out, SL_SLT002, f->span,
                               "dataclass '%s' redeclares slot '%s' already declared by its base '%s': on Python 3.10 "
                               "dataclass(slots=True) adds it again, and each instance wastes a pointer on it",
                               cls->name, f->name, base->name);
-    sl__diag_add_related(d, NULL, base_slot->span, "'%s' declares slot '%s' here", base->name, base_slot->written);
+    sl__diag_add_related(d, NULL, base_span, "'%s' declares slot '%s' here", base->name, base_written);
   }
 }
 
@@ -52,14 +50,15 @@ void sl__check_SLT002(const sl_rule_ctx *ctx) {
       const sl_slot *s = &cls->slots[k];
       // __dict__/__weakref__ twice is a TypeError, another rule's business.
       if (!s->is_string || strcmp(s->name, "__dict__") == 0 || strcmp(s->name, "__weakref__") == 0) continue;
-      const sl_slot *base_slot = NULL;
-      const sl_class *base = declaring_base(m, cls, s->name, &base_slot);
+      sl_span base_span;
+      const char *base_written;
+      const sl_class *base = declaring_base(m, cls, s->name, &base_span, &base_written);
       if (!base) continue;
       sl_diag *d = sl__diag_add(ctx->out, SL_SLT002, s->span,
                                 "'%s' redeclares slot '%s' already declared by its base '%s': each instance wastes "
                                 "a pointer on it and the base's descriptor is shadowed",
                                 cls->name, s->written, base->name);
-      sl__diag_add_related(d, NULL, base_slot->span, "'%s' declares slot '%s' here", base->name, base_slot->written);
+      sl__diag_add_related(d, NULL, base_span, "'%s' declares slot '%s' here", base->name, base_written);
       char *msg = sl_xasprintf("Remove the redundant slot '%s'", s->written);
       sl__fix_remove_slot(d, m, cls, k, msg);
       free(msg);

@@ -19,5 +19,15 @@ class Ligature:
         self.file = 2  # expect: SLT001
 
 
+class ﬁx:  # the class is named `fix`: mangled names start with '_fix'
+    __slots__ = ('__a', '_ﬁx__b', '_fix__c')
+
+    def __init__(self):
+        self.__a = 1  # _fix__a, mangled from the slot '__a' the same way
+        self.__c = 3  # _fix__c
+        self.__b = 2  # expect: SLT001
+
+
 Doc()
 Ligature()
+ﬁx()

@@ -2,6 +2,7 @@
 # whose value is not a plain literal (conservatively), and a __setattr__ of the class or a base.
 # A __setattr__ that forwards every name unchanged to object.__setattr__ allows nothing more, and
 # __getattr__ has no say in assignments.
+import sys
 
 
 class Celsius:
@@ -104,7 +105,20 @@ class WithGetattr:
         self.b = 2  # expect: SLT001
 
 
+class ConditionalSetattr:
+    __slots__ = ('a',)
+    if sys.version_info >= (3, 0):
+        def __setattr__(self, name, value):
+            if name == 'a':
+                object.__setattr__(self, name, value)
+
+    def __init__(self):
+        self.a = 1
+        self.ignored = 2  # a __setattr__ that may exist decides
+
+
 Temperature()
+ConditionalSetattr()
 OldStyleProperty()
 Intercepting()
 InterceptingChild().more()

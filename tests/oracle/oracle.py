@@ -492,10 +492,9 @@ def _probe(exe):
 def find_interpreters():
     """{minor: path}: python3.X on PATH and pyenv versions, 3.8 and newer, each version once."""
     candidates = []
-    pyenv_root = os.environ.get("PYENV_ROOT", "/root/.pyenv")
-    for pattern in (os.path.join(pyenv_root, "versions", "3.*", "bin", "python3.*"),
-                    "/root/.pyenv/versions/3.*/bin/python3.*"):
-        candidates += sorted(p for p in glob.glob(pattern) if re.search(r"python3\.\d+$", p))
+    pyenv_root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+    pattern = os.path.join(pyenv_root, "versions", "3.*", "bin", "python3.*")
+    candidates += sorted(p for p in glob.glob(pattern) if re.search(r"python3\.\d+$", p))
     for minor in range(MIN_MINOR, 40):
         exe = shutil.which("python3.%d" % minor)
         if exe:

@@ -32,6 +32,7 @@ typedef struct sl_builtin_layout {
   bool heap_type;          /**< Py_TPFLAGS_HEAPTYPE (a class written in Python) */
   const sl_builtin_attr *attrs;  /**< own __dict__ names, sorted by strcmp */
   uint16_t n_attrs;
+  const char *metaclass;   /**< "module.qualname" of type(T): a metaclass may add descriptors we cannot see */
 } sl_builtin_layout;
 
 /** A type, with its figures for each CPython minor version the generator ran on. */

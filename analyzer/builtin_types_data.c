@@ -2019,4617 +2019,4624 @@ static const char s2003[] = "zfill";
 
 /* Shared arrays and layout rows, numbered in order of first use. Layout fields: basicsize,
  * itemsize, dictoffset, weakrefoffset, base, solid_base, mro, n_mro, is_type_subclass,
- * subclassable, heap_type, attrs, n_attrs. */
+ * subclassable, heap_type, attrs, n_attrs, metaclass. */
 static const int16_t m0[] = {220};
 static const sl_builtin_attr a0[] = {
 {s120,0},{s151,0},{s159,0},{s200,0},{s211,0},{s232,0},{s253,0},{s340,1},{s363,1},{s444,1},{s577,1},{s578,1},{s686,0},{s691,1},{s737,1},{s744,1},{s822,0},{s938,0},{s939,0},{s1095,0},{s1129,0},{s1281,0},{s1669,0},{s1685,0},{s1766,0},{s1774,0}
 };
-static const sl_builtin_layout l0 = {104,0,88,96,220,0,m0,1,0,1,0,a0,26};
+static const sl_builtin_layout l0 = {104,0,88,96,220,0,m0,1,0,1,0,a0,26,"builtins.type"};
 static const sl_builtin_attr a1[] = {
 {s120,0},{s135,0},{s151,0},{s159,0},{s200,0},{s211,0},{s232,0},{s253,0},{s340,1},{s363,1},{s364,1},{s444,1},{s577,1},{s578,1},{s582,0},{s686,0},{s691,1},{s737,1},{s744,1},{s822,0},{s938,0},{s939,0},{s1095,0},{s1129,0},{s1281,0},{s1669,0},{s1685,0},{s1766,0},{s1774,0}
 };
-static const sl_builtin_layout l1 = {144,0,96,104,220,0,m0,1,0,1,0,a1,29};
-static const sl_builtin_layout l2 = {152,0,104,112,220,0,m0,1,0,1,0,a1,29};
+static const sl_builtin_layout l1 = {144,0,96,104,220,0,m0,1,0,1,0,a1,29,"builtins.type"};
+static const sl_builtin_layout l2 = {152,0,104,112,220,0,m0,1,0,1,0,a1,29,"builtins.type"};
 static const sl_builtin_attr a2[] = {
 {s120,0},{s135,0},{s151,0},{s159,0},{s200,0},{s211,0},{s232,0},{s253,0},{s340,1},{s363,1},{s364,1},{s444,1},{s577,1},{s578,1},{s582,0},{s691,1},{s737,1},{s744,1},{s822,0},{s938,0},{s939,0},{s1095,0},{s1129,0},{s1281,0},{s1669,0},{s1685,0},{s1766,0},{s1774,0}
 };
-static const sl_builtin_layout l3 = {128,0,104,112,220,0,m0,1,0,1,0,a2,28};
+static const sl_builtin_layout l3 = {128,0,104,112,220,0,m0,1,0,1,0,a2,28,"builtins.type"};
 static const sl_builtin_attr a3[] = {
 {s120,0},{s135,0},{s151,0},{s159,0},{s200,0},{s211,0},{s225,0},{s232,0},{s253,0},{s340,1},{s363,1},{s364,1},{s444,1},{s577,1},{s578,1},{s582,0},{s691,1},{s737,1},{s744,1},{s822,0},{s938,0},{s939,0},{s1095,0},{s1129,0},{s1281,0},{s1669,0},{s1685,0},{s1766,0},{s1774,0}
 };
-static const sl_builtin_layout l4 = {128,0,104,112,220,0,m0,1,0,1,1,a3,29};
-static const sl_builtin_layout l5 = {104,0,-1,-32,220,0,m0,1,0,1,1,a3,29};
+static const sl_builtin_layout l4 = {128,0,104,112,220,0,m0,1,0,1,1,a3,29,"builtins.type"};
+static const sl_builtin_layout l5 = {104,0,-1,-32,220,0,m0,1,0,1,1,a3,29,"builtins.type"};
 static const int16_t m1[] = {0,220};
 static const sl_builtin_attr a4[] = {
 {s120,0},{s151,0},{s159,0},{s200,0},{s211,0},{s232,0},{s253,0},{s340,1},{s363,1},{s407,1},{s444,1},{s492,1},{s575,1},{s577,1},{s578,1},{s611,1},{s686,0},{s691,1},{s737,1},{s744,1},{s822,0},{s843,0},{s938,0},{s939,0},{s1050,0},{s1095,0},{s1129,0},{s1270,0},{s1283,0},{s1294,0},{s1613,0},{s1669,0},{s1685,0},{s1766,0},{s1768,0},{s1774,0}
 };
-static const sl_builtin_layout l6 = {144,0,88,96,0,1,m1,2,0,1,0,a4,36};
+static const sl_builtin_layout l6 = {144,0,88,96,0,1,m1,2,0,1,0,a4,36,"builtins.type"};
 static const sl_builtin_attr a5[] = {
 {s120,0},{s135,0},{s151,0},{s159,0},{s200,0},{s211,0},{s232,0},{s253,0},{s340,1},{s363,1},{s364,1},{s407,1},{s444,1},{s492,1},{s575,1},{s577,1},{s578,1},{s582,0},{s611,1},{s686,0},{s691,1},{s737,1},{s744,1},{s822,0},{s938,0},{s939,0},{s1095,0},{s1129,0},{s1270,0},{s1283,0},{s1294,0},{s1613,0},{s1669,0},{s1685,0},{s1766,0},{s1768,0},{s1774,0}
 };
-static const sl_builtin_layout l7 = {184,0,96,104,0,1,m1,2,0,1,0,a5,37};
-static const sl_builtin_layout l8 = {192,0,104,112,0,1,m1,2,0,1,0,a5,37};
+static const sl_builtin_layout l7 = {184,0,96,104,0,1,m1,2,0,1,0,a5,37,"builtins.type"};
+static const sl_builtin_layout l8 = {192,0,104,112,0,1,m1,2,0,1,0,a5,37,"builtins.type"};
 static const sl_builtin_attr a6[] = {
 {s120,0},{s135,0},{s151,0},{s159,0},{s200,0},{s211,0},{s232,0},{s253,0},{s340,1},{s363,1},{s364,1},{s407,1},{s444,1},{s492,1},{s575,1},{s577,1},{s578,1},{s582,0},{s611,1},{s691,1},{s737,1},{s744,1},{s822,0},{s938,0},{s939,0},{s940,0},{s1095,0},{s1129,0},{s1270,0},{s1283,0},{s1294,0},{s1613,0},{s1669,0},{s1685,0},{s1766,0},{s1768,0},{s1774,0},{s1939,0}
 };
-static const sl_builtin_layout l9 = {176,0,104,112,0,1,m1,2,0,1,0,a6,38};
+static const sl_builtin_layout l9 = {176,0,104,112,0,1,m1,2,0,1,0,a6,38,"builtins.type"};
 static const sl_builtin_attr a7[] = {
 {s120,0},{s135,0},{s151,0},{s159,0},{s200,0},{s211,0},{s225,0},{s232,0},{s253,0},{s340,1},{s363,1},{s364,1},{s407,1},{s444,1},{s492,1},{s575,1},{s577,1},{s578,1},{s582,0},{s611,1},{s691,1},{s737,1},{s744,1},{s822,0},{s938,0},{s939,0},{s940,0},{s1095,0},{s1129,0},{s1269,0},{s1270,0},{s1283,0},{s1294,0},{s1613,0},{s1669,0},{s1685,0},{s1766,0},{s1768,0},{s1774,0},{s1939,0}
 };
-static const sl_builtin_layout l10 = {176,0,104,112,0,1,m1,2,0,1,1,a7,40};
-static const sl_builtin_layout l11 = {144,0,-1,-32,0,1,m1,2,0,1,1,a7,40};
+static const sl_builtin_layout l10 = {176,0,104,112,0,1,m1,2,0,1,1,a7,40,"builtins.type"};
+static const sl_builtin_layout l11 = {144,0,-1,-32,0,1,m1,2,0,1,1,a7,40,"builtins.type"};
 static const int16_t m2[] = {5,220};
 static const sl_builtin_attr a8[] = {
 {s154,0},{s159,0},{s185,0},{s200,0},{s216,0},{s232,0},{s275,0}
 };
-static const sl_builtin_layout l12 = {96,0,0,0,5,5,m2,2,0,1,0,a8,7};
+static const sl_builtin_layout l12 = {96,0,0,0,5,5,m2,2,0,1,0,a8,7,"_ctypes.PyCArrayType"};
 static const sl_builtin_attr a9[] = {
 {s135,0},{s154,0},{s159,0},{s185,0},{s200,0},{s216,0},{s232,0},{s275,0}
 };
-static const sl_builtin_layout l13 = {96,0,0,0,5,5,m2,2,0,1,0,a9,8};
+static const sl_builtin_layout l13 = {96,0,0,0,5,5,m2,2,0,1,0,a9,8,"_ctypes.PyCArrayType"};
 static const sl_builtin_attr a10[] = {
 {s126,0},{s135,0},{s154,0},{s159,0},{s185,0},{s200,0},{s216,0},{s232,0},{s275,0}
 };
-static const sl_builtin_layout l14 = {96,0,0,0,5,5,m2,2,0,1,0,a10,9};
+static const sl_builtin_layout l14 = {96,0,0,0,5,5,m2,2,0,1,0,a10,9,"_ctypes.PyCArrayType"};
 static const sl_builtin_attr a11[] = {
 {s126,0},{s135,0},{s154,0},{s159,0},{s185,0},{s200,0},{s216,0},{s225,0},{s232,0},{s275,0}
 };
-static const sl_builtin_layout l15 = {96,0,0,0,5,5,m2,2,0,1,1,a11,10};
+static const sl_builtin_layout l15 = {96,0,0,0,5,5,m2,2,0,1,1,a11,10,"_ctypes.PyCArrayType"};
 static const sl_builtin_attr a12[] = {
 {s159,0},{s200,0},{s232,0}
 };
-static const sl_builtin_layout l16 = {96,0,0,0,5,5,m2,2,0,1,0,a12,3};
+static const sl_builtin_layout l16 = {96,0,0,0,5,5,m2,2,0,1,0,a12,3,"_ctypes.PyCStructType"};
 static const sl_builtin_attr a13[] = {
 {s126,0},{s159,0},{s200,0},{s232,0}
 };
-static const sl_builtin_layout l17 = {96,0,0,0,5,5,m2,2,0,1,0,a13,4};
+static const sl_builtin_layout l17 = {96,0,0,0,5,5,m2,2,0,1,0,a13,4,"_ctypes.PyCStructType"};
 static const sl_builtin_attr a14[] = {
 {s126,0},{s159,0},{s200,0},{s225,0},{s232,0}
 };
-static const sl_builtin_layout l18 = {96,0,0,0,5,5,m2,2,0,1,1,a14,5};
+static const sl_builtin_layout l18 = {96,0,0,0,5,5,m2,2,0,1,1,a14,5,"_ctypes.PyCStructType"};
+static const sl_builtin_layout l19 = {96,0,0,0,5,5,m2,2,0,1,0,a12,3,"_ctypes.UnionType"};
+static const sl_builtin_layout l20 = {96,0,0,0,5,5,m2,2,0,1,0,a13,4,"_ctypes.UnionType"};
+static const sl_builtin_layout l21 = {96,0,0,0,5,5,m2,2,0,1,1,a14,5,"_ctypes.UnionType"};
 static const sl_builtin_attr a15[] = {
 {s147,0},{s159,0},{s190,0},{s249,0},{s276,0},{s344,1},{s345,1},{s619,1}
 };
-static const sl_builtin_layout l19 = {96,0,0,0,220,5,m0,1,0,1,0,a15,8};
+static const sl_builtin_layout l22 = {96,0,0,0,220,5,m0,1,0,1,0,a15,8,"builtins.type"};
 static const sl_builtin_attr a16[] = {
 {s126,0},{s147,0},{s159,0},{s190,0},{s249,0},{s276,0},{s344,1},{s345,1},{s619,1}
 };
-static const sl_builtin_layout l20 = {96,0,0,0,220,5,m0,1,0,1,0,a16,9};
+static const sl_builtin_layout l23 = {96,0,0,0,220,5,m0,1,0,1,0,a16,9,"builtins.type"};
 static const sl_builtin_attr a17[] = {
 {s126,0},{s147,0},{s159,0},{s190,0},{s225,0},{s249,0},{s276,0},{s344,1},{s345,1},{s619,1}
 };
-static const sl_builtin_layout l21 = {96,0,0,0,220,5,m0,1,0,1,1,a17,10};
+static const sl_builtin_layout l24 = {96,0,0,0,220,5,m0,1,0,1,1,a17,10,"builtins.type"};
 static const sl_builtin_attr a18[] = {
 {s124,0},{s147,0},{s159,0},{s200,0},{s232,0},{s253,0},{s1962,1}
 };
-static const sl_builtin_layout l22 = {96,0,0,0,5,5,m2,2,0,1,0,a18,7};
+static const sl_builtin_layout l25 = {96,0,0,0,5,5,m2,2,0,1,0,a18,7,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a19[] = {
 {s124,0},{s126,0},{s147,0},{s159,0},{s200,0},{s232,0},{s253,0},{s1962,1}
 };
-static const sl_builtin_layout l23 = {96,0,0,0,5,5,m2,2,0,1,0,a19,8};
+static const sl_builtin_layout l26 = {96,0,0,0,5,5,m2,2,0,1,0,a19,8,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a20[] = {
 {s124,0},{s126,0},{s147,0},{s159,0},{s200,0},{s225,0},{s232,0},{s253,0},{s1962,1}
 };
-static const sl_builtin_layout l24 = {96,0,0,0,5,5,m2,2,0,1,1,a20,9};
+static const sl_builtin_layout l27 = {96,0,0,0,5,5,m2,2,0,1,1,a20,9,"_ctypes.PyCSimpleType"};
 static const int16_t m3[] = {16,17,220};
 static const sl_builtin_attr a21[] = {
 {s159,0},{s200,0},{s232,0},{s968,0},{s971,1},{s1204,0},{s1423,0},{s1595,0},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1648,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l25 = {48,0,32,40,16,7,m3,3,0,1,0,a21,15};
+static const sl_builtin_layout l28 = {48,0,32,40,16,7,m3,3,0,1,0,a21,15,"builtins.type"};
 static const sl_builtin_attr a22[] = {
 {s159,0},{s200,0},{s225,0},{s968,0},{s971,1},{s1204,0},{s1423,0},{s1595,0},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1648,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l26 = {48,0,32,40,16,7,m3,3,0,1,1,a22,15};
+static const sl_builtin_layout l29 = {48,0,32,40,16,7,m3,3,0,1,1,a22,15,"builtins.type"};
 static const sl_builtin_attr a23[] = {
 {s159,0},{s200,0},{s232,0},{s234,0},{s253,0},{s278,0},{s419,0},{s459,1},{s968,0},{s971,1},{s1079,0},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1595,0},{s1634,1},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1648,0},{s1649,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l27 = {152,0,136,144,16,8,m3,3,0,1,0,a23,30};
+static const sl_builtin_layout l30 = {152,0,136,144,16,8,m3,3,0,1,0,a23,30,"builtins.type"};
 static const sl_builtin_attr a24[] = {
 {s159,0},{s200,0},{s225,0},{s234,0},{s249,0},{s250,0},{s253,0},{s278,0},{s419,0},{s459,1},{s968,0},{s971,1},{s1079,0},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1595,0},{s1634,1},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1648,0},{s1649,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l28 = {152,0,136,144,16,8,m3,3,0,1,1,a24,32};
+static const sl_builtin_layout l31 = {152,0,136,144,16,8,m3,3,0,1,1,a24,32,"builtins.type"};
 static const sl_builtin_attr a25[] = {
 {s159,0},{s200,0},{s232,0},{s234,0},{s253,0},{s278,0},{s419,0},{s459,1},{s968,0},{s971,1},{s1079,0},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1595,0},{s1634,1},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1648,0},{s1649,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0}
 };
-static const sl_builtin_layout l29 = {152,0,136,144,16,9,m3,3,0,1,0,a25,28};
+static const sl_builtin_layout l32 = {152,0,136,144,16,9,m3,3,0,1,0,a25,28,"builtins.type"};
 static const sl_builtin_attr a26[] = {
 {s159,0},{s200,0},{s225,0},{s234,0},{s249,0},{s250,0},{s253,0},{s278,0},{s419,0},{s459,1},{s968,0},{s971,1},{s1079,0},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1595,0},{s1634,1},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1648,0},{s1649,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0}
 };
-static const sl_builtin_layout l30 = {152,0,136,144,16,9,m3,3,0,1,1,a26,30};
+static const sl_builtin_layout l33 = {152,0,136,144,16,9,m3,3,0,1,1,a26,30,"builtins.type"};
 static const sl_builtin_attr a27[] = {
 {s159,0},{s200,0},{s232,0},{s253,0},{s278,0},{s419,0},{s459,1},{s968,0},{s971,1},{s1079,0},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1634,1},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l31 = {152,0,136,144,16,10,m3,3,0,1,0,a27,22};
+static const sl_builtin_layout l34 = {152,0,136,144,16,10,m3,3,0,1,0,a27,22,"builtins.type"};
 static const sl_builtin_attr a28[] = {
 {s159,0},{s200,0},{s225,0},{s249,0},{s250,0},{s253,0},{s278,0},{s419,0},{s459,1},{s968,0},{s971,1},{s1079,0},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1634,1},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l32 = {152,0,136,144,16,10,m3,3,0,1,1,a28,24};
+static const sl_builtin_layout l35 = {152,0,136,144,16,10,m3,3,0,1,1,a28,24,"builtins.type"};
 static const sl_builtin_attr a29[] = {
 {s159,0},{s187,0},{s200,0},{s211,0},{s232,0},{s234,0},{s276,0},{s278,0},{s968,0},{s971,1},{s1204,0},{s1301,0},{s1311,0},{s1423,0},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1649,0},{s1650,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0},{s2001,0}
 };
-static const sl_builtin_layout l33 = {64,0,40,48,16,11,m3,3,0,1,0,a29,27};
+static const sl_builtin_layout l36 = {64,0,40,48,16,11,m3,3,0,1,0,a29,27,"builtins.type"};
 static const sl_builtin_attr a30[] = {
 {s159,0},{s187,0},{s200,0},{s211,0},{s225,0},{s232,0},{s234,0},{s276,0},{s278,0},{s968,0},{s971,1},{s1204,0},{s1301,0},{s1311,0},{s1423,0},{s1639,0},{s1640,0},{s1644,0},{s1647,0},{s1649,0},{s1650,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0},{s2001,0}
 };
-static const sl_builtin_layout l34 = {64,0,40,48,16,11,m3,3,0,1,1,a30,28};
+static const sl_builtin_layout l37 = {64,0,40,48,16,11,m3,3,0,1,1,a30,28,"builtins.type"};
 static const int16_t m4[] = {18,17,220};
 static const sl_builtin_attr a31[] = {
 {s159,0},{s182,0},{s200,0},{s232,0},{s253,0},{s347,1},{s419,0},{s459,1},{s968,0},{s971,1},{s972,1},{s1193,0},{s1423,0},{s1531,1},{s1639,0},{s1644,0},{s1645,0},{s1647,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l35 = {48,0,40,32,18,12,m4,3,0,1,0,a31,24};
+static const sl_builtin_layout l38 = {48,0,40,32,18,12,m4,3,0,1,0,a31,24,"builtins.type"};
 static const sl_builtin_attr a32[] = {
 {s159,0},{s200,0},{s225,0},{s232,0},{s249,0},{s250,0},{s253,0},{s347,1},{s419,0},{s459,1},{s968,0},{s971,1},{s972,1},{s1193,0},{s1423,0},{s1531,1},{s1639,0},{s1644,0},{s1645,0},{s1647,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l36 = {48,0,40,32,18,12,m4,3,0,1,1,a32,26};
+static const sl_builtin_layout l39 = {48,0,40,32,18,12,m4,3,0,1,1,a32,26,"builtins.type"};
 static const sl_builtin_attr a33[] = {
 {s159,0},{s200,0},{s232,0},{s1063,0},{s1309,0},{s1552,1},{s1681,0},{s1786,0}
 };
-static const sl_builtin_layout l37 = {40,0,0,0,220,13,m0,1,0,1,0,a33,8};
+static const sl_builtin_layout l40 = {40,0,0,0,220,13,m0,1,0,1,0,a33,8,"builtins.type"};
 static const sl_builtin_attr a34[] = {
 {s159,0},{s200,0},{s225,0},{s1063,0},{s1309,0},{s1552,1},{s1681,0},{s1786,0}
 };
-static const sl_builtin_layout l38 = {40,0,0,0,220,13,m0,1,0,1,1,a34,8};
+static const sl_builtin_layout l41 = {40,0,0,0,220,13,m0,1,0,1,1,a34,8,"builtins.type"};
 static const int16_t m5[] = {19,17,220};
 static const sl_builtin_attr a35[] = {
 {s159,0},{s187,0},{s200,0},{s232,0},{s234,0},{s276,0},{s968,0},{s971,1},{s1311,0},{s1468,1},{s1552,1},{s1639,0},{s1644,0},{s1649,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l39 = {120,0,104,112,19,14,m5,3,0,1,0,a35,20};
+static const sl_builtin_layout l42 = {120,0,104,112,19,14,m5,3,0,1,0,a35,20,"builtins.type"};
 static const sl_builtin_attr a36[] = {
 {s159,0},{s187,0},{s200,0},{s225,0},{s232,0},{s234,0},{s276,0},{s968,0},{s971,1},{s1311,0},{s1468,1},{s1552,1},{s1639,0},{s1644,0},{s1649,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0}
 };
-static const sl_builtin_layout l40 = {168,0,144,152,19,14,m5,3,0,1,1,a36,21};
+static const sl_builtin_layout l43 = {168,0,144,152,19,14,m5,3,0,1,1,a36,21,"builtins.type"};
 static const sl_builtin_attr a37[] = {
 {s96,1},{s159,0},{s200,0},{s232,0},{s234,0},{s253,0},{s459,1},{s923,1},{s968,0},{s971,1},{s1079,0},{s1104,1},{s1124,1},{s1193,0},{s1204,0},{s1423,0},{s1468,1},{s1545,1},{s1552,1},{s1639,0},{s1644,0},{s1649,0},{s1656,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0},{s2000,1}
 };
-static const sl_builtin_layout l41 = {192,0,184,176,19,15,m5,3,0,1,0,a37,30};
+static const sl_builtin_layout l44 = {192,0,184,176,19,15,m5,3,0,1,0,a37,30,"builtins.type"};
 static const sl_builtin_attr a38[] = {
 {s96,1},{s159,0},{s200,0},{s225,0},{s234,0},{s249,0},{s250,0},{s253,0},{s459,1},{s923,1},{s968,0},{s971,1},{s1079,0},{s1104,1},{s1124,1},{s1193,0},{s1204,0},{s1423,0},{s1468,1},{s1545,1},{s1552,1},{s1639,0},{s1644,0},{s1649,0},{s1656,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0},{s2000,1}
 };
-static const sl_builtin_layout l42 = {200,0,184,176,19,15,m5,3,0,1,1,a38,32};
+static const sl_builtin_layout l45 = {200,0,184,176,19,15,m5,3,0,1,1,a38,32,"builtins.type"};
 static const int16_t m6[] = {17,220};
 static const sl_builtin_attr a39[] = {
 {s159,0},{s1079,0},{s1639,0},{s1640,0},{s1647,0},{s1648,0},{s1995,0}
 };
-static const sl_builtin_layout l43 = {32,0,16,24,17,17,m6,2,0,1,0,a39,7};
+static const sl_builtin_layout l46 = {32,0,16,24,17,17,m6,2,0,1,0,a39,7,"builtins.type"};
 static const sl_builtin_attr a40[] = {
 {s159,0},{s225,0},{s1079,0},{s1639,0},{s1640,0},{s1647,0},{s1648,0},{s1995,0}
 };
-static const sl_builtin_layout l44 = {32,0,16,24,17,17,m6,2,0,1,1,a40,8};
+static const sl_builtin_layout l47 = {32,0,16,24,17,17,m6,2,0,1,1,a40,8,"builtins.type"};
 static const sl_builtin_attr a41[] = {
 {s151,0},{s155,1},{s159,0},{s160,0},{s162,0},{s211,0},{s232,0},{s234,0},{s366,0},{s367,0},{s368,0},{s369,0},{s968,0},{s971,1},{s1193,0},{s1204,0},{s1423,0},{s1644,0},{s1649,0},{s1650,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s2001,0}
 };
-static const sl_builtin_layout l45 = {32,0,16,24,220,17,m0,1,0,1,0,a41,26};
+static const sl_builtin_layout l48 = {32,0,16,24,220,17,m0,1,0,1,0,a41,26,"builtins.type"};
 static const sl_builtin_attr a42[] = {
 {s151,0},{s155,1},{s159,0},{s160,0},{s162,0},{s211,0},{s225,0},{s234,0},{s366,0},{s367,0},{s368,0},{s369,0},{s968,0},{s971,1},{s1193,0},{s1204,0},{s1423,0},{s1644,0},{s1649,0},{s1650,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s2001,0}
 };
-static const sl_builtin_layout l46 = {32,0,16,24,220,17,m0,1,0,1,1,a42,26};
+static const sl_builtin_layout l49 = {32,0,16,24,220,17,m0,1,0,1,1,a42,26,"builtins.type"};
 static const sl_builtin_attr a43[] = {
 {s159,0},{s1639,0},{s1645,0},{s1647,0},{s1995,0}
 };
-static const sl_builtin_layout l47 = {32,0,16,24,17,17,m6,2,0,1,0,a43,5};
+static const sl_builtin_layout l50 = {32,0,16,24,17,17,m6,2,0,1,0,a43,5,"builtins.type"};
 static const sl_builtin_attr a44[] = {
 {s159,0},{s225,0},{s1639,0},{s1645,0},{s1647,0},{s1995,0}
 };
-static const sl_builtin_layout l48 = {32,0,16,24,17,17,m6,2,0,1,1,a44,6};
+static const sl_builtin_layout l51 = {32,0,16,24,17,17,m6,2,0,1,1,a44,6,"builtins.type"};
 static const sl_builtin_attr a45[] = {
 {s159,0},{s1079,0},{s1104,1},{s1124,1},{s1552,1},{s1639,0},{s1649,0},{s1995,0}
 };
-static const sl_builtin_layout l49 = {32,0,16,24,17,17,m6,2,0,1,0,a45,8};
+static const sl_builtin_layout l52 = {32,0,16,24,17,17,m6,2,0,1,0,a45,8,"builtins.type"};
 static const sl_builtin_attr a46[] = {
 {s159,0},{s225,0},{s1079,0},{s1104,1},{s1124,1},{s1552,1},{s1639,0},{s1649,0},{s1995,0}
 };
-static const sl_builtin_layout l50 = {32,0,16,24,17,17,m6,2,0,1,1,a46,9};
+static const sl_builtin_layout l53 = {32,0,16,24,17,17,m6,2,0,1,1,a46,9,"builtins.type"};
 static const int16_t m7[] = {123,109,220};
 static const sl_builtin_attr a47[] = {
 {s159,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l51 = {72,0,16,64,123,109,m7,3,0,1,1,a47,3};
-static const sl_builtin_layout l52 = {80,0,16,72,123,109,m7,3,0,1,1,a47,3};
-static const sl_builtin_layout l53 = {72,0,16,-32,123,109,m7,3,0,1,1,a47,3};
+static const sl_builtin_layout l54 = {72,0,16,64,123,109,m7,3,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l55 = {80,0,16,72,123,109,m7,3,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l56 = {72,0,16,-32,123,109,m7,3,0,1,1,a47,3,"builtins.type"};
 static const sl_builtin_attr a48[] = {
 {s159,0},{s232,0},{s1102,0},{s1246,0},{s1284,0},{s1624,0},{s1625,0},{s1626,0}
 };
-static const sl_builtin_layout l54 = {56,0,0,48,220,21,m0,1,0,1,0,a48,8};
+static const sl_builtin_layout l57 = {56,0,0,48,220,21,m0,1,0,1,0,a48,8,"builtins.type"};
 static const sl_builtin_attr a49[] = {
 {s135,0},{s159,0},{s232,0},{s1102,0},{s1246,0},{s1284,0},{s1624,0},{s1625,0},{s1626,0}
 };
-static const sl_builtin_layout l55 = {56,0,0,48,220,21,m0,1,0,1,0,a49,9};
+static const sl_builtin_layout l58 = {56,0,0,48,220,21,m0,1,0,1,0,a49,9,"builtins.type"};
 static const sl_builtin_attr a50[] = {
 {s135,0},{s159,0},{s225,0},{s232,0},{s1102,0},{s1246,0},{s1284,0},{s1624,0},{s1625,0},{s1626,0}
 };
-static const sl_builtin_layout l56 = {56,0,0,48,220,21,m0,1,0,1,1,a50,10};
-static const sl_builtin_layout l57 = {72,0,0,64,220,21,m0,1,0,1,1,a50,10};
+static const sl_builtin_layout l59 = {56,0,0,48,220,21,m0,1,0,1,1,a50,10,"builtins.type"};
+static const sl_builtin_layout l60 = {72,0,0,64,220,21,m0,1,0,1,1,a50,10,"builtins.type"};
 static const sl_builtin_attr a51[] = {
 {s159,0},{s182,0},{s232,0},{s1307,0},{s1309,0},{s1632,0},{s1724,0},{s1786,0}
 };
-static const sl_builtin_layout l58 = {2520,0,0,0,220,22,m0,1,0,1,0,a51,8};
+static const sl_builtin_layout l61 = {2520,0,0,0,220,22,m0,1,0,1,0,a51,8,"builtins.type"};
 static const sl_builtin_attr a52[] = {
 {s159,0},{s225,0},{s232,0},{s1307,0},{s1309,0},{s1632,0},{s1724,0},{s1786,0}
 };
-static const sl_builtin_layout l59 = {2520,0,0,0,220,22,m0,1,0,1,1,a52,8};
+static const sl_builtin_layout l62 = {2520,0,0,0,220,22,m0,1,0,1,1,a52,8,"builtins.type"};
 static const sl_builtin_attr a53[] = {
 {s159,0},{s200,0},{s225,0},{s232,0},{s1307,0},{s1309,0},{s1632,0},{s1724,0},{s1786,0}
 };
-static const sl_builtin_layout l60 = {2520,0,0,0,220,22,m0,1,0,1,1,a53,9};
+static const sl_builtin_layout l63 = {2520,0,0,0,220,22,m0,1,0,1,1,a53,9,"builtins.type"};
 static const sl_builtin_attr a54[] = {
 {s152,0},{s159,0},{s182,0},{s200,0},{s232,0},{s273,0},{s278,0},{s1210,1},{s1446,0},{s1574,0},{s1575,0},{s1804,1},{s1945,0},{s1946,0}
 };
-static const sl_builtin_layout l61 = {56,0,0,48,220,23,m0,1,0,1,0,a54,14};
+static const sl_builtin_layout l64 = {56,0,0,48,220,23,m0,1,0,1,0,a54,14,"builtins.type"};
 static const sl_builtin_attr a55[] = {
 {s152,0},{s159,0},{s182,0},{s200,0},{s225,0},{s232,0},{s273,0},{s278,0},{s1210,1},{s1446,0},{s1574,0},{s1575,0},{s1804,1},{s1945,0},{s1946,0}
 };
-static const sl_builtin_layout l62 = {56,0,0,48,220,23,m0,1,0,1,1,a55,15};
+static const sl_builtin_layout l65 = {56,0,0,48,220,23,m0,1,0,1,1,a55,15,"builtins.type"};
 static const sl_builtin_attr a56[] = {
 {s152,0},{s159,0},{s182,0},{s200,0},{s225,0},{s232,0},{s253,0},{s273,0},{s278,0},{s1210,1},{s1446,0},{s1574,0},{s1575,0},{s1804,1},{s1945,0},{s1946,0}
 };
-static const sl_builtin_layout l63 = {56,0,0,48,220,23,m0,1,0,1,1,a56,16};
+static const sl_builtin_layout l66 = {56,0,0,48,220,23,m0,1,0,1,1,a56,16,"builtins.type"};
 static const sl_builtin_attr a57[] = {
 {s159,0},{s160,0},{s162,0},{s232,0},{s253,0},{s311,0},{s556,0},{s671,0},{s796,0},{s1661,0}
 };
-static const sl_builtin_layout l64 = {48,0,0,40,220,24,m0,1,0,1,0,a57,10};
+static const sl_builtin_layout l67 = {48,0,0,40,220,24,m0,1,0,1,0,a57,10,"builtins.type"};
 static const sl_builtin_attr a58[] = {
 {s159,0},{s160,0},{s162,0},{s232,0},{s253,0},{s311,0},{s341,0},{s556,0},{s671,0},{s796,0},{s1661,0}
 };
-static const sl_builtin_layout l65 = {48,0,0,40,220,24,m0,1,0,1,0,a58,11};
+static const sl_builtin_layout l68 = {48,0,0,40,220,24,m0,1,0,1,0,a58,11,"builtins.type"};
 static const sl_builtin_attr a59[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s232,0},{s253,0},{s311,0},{s341,0},{s556,0},{s671,0},{s796,0},{s1661,0}
 };
-static const sl_builtin_layout l66 = {48,0,0,40,220,24,m0,1,0,1,1,a59,12};
+static const sl_builtin_layout l69 = {48,0,0,40,220,24,m0,1,0,1,1,a59,12,"builtins.type"};
 static const sl_builtin_attr a60[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s232,0},{s253,0},{s311,0},{s341,0},{s556,0},{s666,0},{s671,0},{s796,0},{s1661,0}
 };
-static const sl_builtin_layout l67 = {48,0,0,40,220,24,m0,1,0,1,1,a60,13};
+static const sl_builtin_layout l70 = {48,0,0,40,220,24,m0,1,0,1,1,a60,13,"builtins.type"};
 static const int16_t m8[] = {233,220};
 static const sl_builtin_attr a61[] = {
 {s159,0},{s232,0},{s249,0},{s253,0},{s1126,1},{s1127,1},{s1128,1},{s1541,0},{s1542,0},{s1543,0},{s1901,1}
 };
-static const sl_builtin_layout l68 = {24,8,0,0,233,233,m8,2,0,0,0,a61,11};
+static const sl_builtin_layout l71 = {24,8,0,0,233,233,m8,2,0,0,0,a61,11,"builtins.type"};
 static const sl_builtin_attr a62[] = {
 {s159,0},{s220,0},{s232,0},{s249,0},{s253,0},{s1126,1},{s1127,1},{s1128,1},{s1541,0},{s1542,0},{s1543,0},{s1901,1}
 };
-static const sl_builtin_layout l69 = {24,8,0,0,233,233,m8,2,0,0,0,a62,12};
+static const sl_builtin_layout l72 = {24,8,0,0,233,233,m8,2,0,0,0,a62,12,"builtins.type"};
 static const sl_builtin_attr a63[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1126,1},{s1127,1},{s1128,1},{s1541,0},{s1542,0},{s1543,0},{s1901,1}
 };
-static const sl_builtin_layout l70 = {24,8,0,0,233,233,m8,2,0,0,1,a63,13};
+static const sl_builtin_layout l73 = {24,8,0,0,233,233,m8,2,0,0,1,a63,13,"builtins.type"};
 static const sl_builtin_attr a64[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s1126,1},{s1127,1},{s1128,1},{s1541,0},{s1542,0},{s1543,0},{s1901,1}
 };
-static const sl_builtin_layout l71 = {24,8,0,0,233,233,m8,2,0,0,1,a64,14};
+static const sl_builtin_layout l74 = {24,8,0,0,233,233,m8,2,0,0,1,a64,14,"builtins.type"};
 static const sl_builtin_attr a65[] = {
 {s152,0},{s159,0},{s182,0},{s232,0},{s273,0}
 };
-static const sl_builtin_layout l72 = {64,0,0,40,220,26,m0,1,0,1,0,a65,5};
+static const sl_builtin_layout l75 = {64,0,0,40,220,26,m0,1,0,1,0,a65,5,"builtins.type"};
 static const sl_builtin_attr a66[] = {
 {s152,0},{s159,0},{s182,0},{s225,0},{s232,0},{s273,0}
 };
-static const sl_builtin_layout l73 = {64,0,0,40,220,26,m0,1,0,1,1,a66,6};
-static const sl_builtin_layout l74 = {56,0,0,32,220,26,m0,1,0,1,1,a66,6};
+static const sl_builtin_layout l76 = {64,0,0,40,220,26,m0,1,0,1,1,a66,6,"builtins.type"};
+static const sl_builtin_layout l77 = {56,0,0,32,220,26,m0,1,0,1,1,a66,6,"builtins.type"};
 static const sl_builtin_attr a67[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s232,0},{s253,0},{s341,0},{s796,0},{s797,0},{s1480,0},{s1481,0},{s1661,0},{s1662,0}
 };
-static const sl_builtin_layout l75 = {40,0,0,24,220,27,m0,1,0,0,1,a67,13};
+static const sl_builtin_layout l78 = {40,0,0,24,220,27,m0,1,0,0,1,a67,13,"builtins.type"};
 static const sl_builtin_attr a68[] = {
 {s116,0},{s140,0},{s155,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s192,0},{s200,0},{s205,0},{s209,0},{s211,0},{s213,0},{s215,0},{s216,0},{s219,0},{s225,0},{s237,0},{s249,0},{s253,0},{s282,0},{s300,1},{s303,0},{s398,0},{s799,0},{s959,0},{s1018,0},{s1080,0},{s1081,0},{s1085,0},{s1361,0},{s1362,0},{s1426,0},{s1436,0},{s1437,0},{s1601,0},{s1665,0},{s1878,0},{s1879,0},{s1941,0},{s1949,0}
 };
-static const sl_builtin_layout l76 = {32,0,16,24,220,220,m0,1,0,1,1,a68,42};
+static const sl_builtin_layout l79 = {32,0,16,24,220,220,m0,1,0,1,1,a68,42,"builtins.type"};
 static const sl_builtin_attr a69[] = {
 {s116,0},{s135,0},{s140,0},{s155,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s192,0},{s200,0},{s205,0},{s209,0},{s211,0},{s213,0},{s215,0},{s216,0},{s219,0},{s225,0},{s237,0},{s249,0},{s253,0},{s282,0},{s300,1},{s303,0},{s398,0},{s799,0},{s959,0},{s1018,0},{s1080,0},{s1081,0},{s1085,0},{s1361,0},{s1362,0},{s1426,0},{s1436,0},{s1437,0},{s1601,0},{s1665,0},{s1878,0},{s1879,0},{s1941,0},{s1949,0}
 };
-static const sl_builtin_layout l77 = {32,0,16,24,220,220,m0,1,0,1,1,a69,43};
-static const sl_builtin_layout l78 = {24,0,-48,16,220,220,m0,1,0,1,1,a69,43};
-static const sl_builtin_layout l79 = {16,0,-1,-32,220,220,m0,1,0,1,1,a69,43};
+static const sl_builtin_layout l80 = {32,0,16,24,220,220,m0,1,0,1,1,a69,43,"builtins.type"};
+static const sl_builtin_layout l81 = {24,0,-48,16,220,220,m0,1,0,1,1,a69,43,"builtins.type"};
+static const sl_builtin_layout l82 = {16,0,-1,-32,220,220,m0,1,0,1,1,a69,43,"builtins.type"};
 static const sl_builtin_attr a70[] = {
 {s116,0},{s135,0},{s140,0},{s155,1},{s159,0},{s161,0},{s164,0},{s179,0},{s189,0},{s190,0},{s192,0},{s200,0},{s205,0},{s209,0},{s211,0},{s213,0},{s215,0},{s216,0},{s219,0},{s225,0},{s237,0},{s249,0},{s253,0},{s280,0},{s282,0},{s300,1},{s303,0},{s398,0},{s799,0},{s959,0},{s1018,0},{s1080,0},{s1081,0},{s1085,0},{s1361,0},{s1362,0},{s1426,0},{s1436,0},{s1437,0},{s1601,0},{s1665,0},{s1878,0},{s1879,0},{s1941,0},{s1949,0}
 };
-static const sl_builtin_layout l80 = {16,0,-1,-32,220,220,m0,1,0,1,1,a70,45};
+static const sl_builtin_layout l83 = {16,0,-1,-32,220,220,m0,1,0,1,1,a70,45,"builtins.type"};
 static const sl_builtin_attr a71[] = {
 {s109,0},{s159,0},{s225,0},{s279,0},{s305,0}
 };
-static const sl_builtin_layout l81 = {16,0,0,0,220,220,m0,1,0,1,1,a71,5};
+static const sl_builtin_layout l84 = {16,0,0,0,220,220,m0,1,0,1,1,a71,5,"abc.ABCMeta"};
 static const sl_builtin_attr a72[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s305,0}
 };
-static const sl_builtin_layout l82 = {16,0,0,0,220,220,m0,1,0,1,1,a72,7};
+static const sl_builtin_layout l85 = {16,0,0,0,220,220,m0,1,0,1,1,a72,7,"abc.ABCMeta"};
 static const int16_t m9[] = {235,220};
 static const sl_builtin_attr a73[] = {
 {s159,0},{s202,0},{s225,0},{s232,0},{s283,0},{s304,0},{s306,0},{s437,0},{s1657,0}
 };
-static const sl_builtin_layout l83 = {880,40,264,368,235,235,m9,2,1,1,1,a73,9};
-static const sl_builtin_layout l84 = {888,40,264,368,235,235,m9,2,1,1,1,a73,9};
-static const sl_builtin_layout l85 = {904,40,264,368,235,235,m9,2,1,1,1,a73,9};
-static const sl_builtin_layout l86 = {920,40,264,368,235,235,m9,2,1,1,1,a73,9};
+static const sl_builtin_layout l86 = {880,40,264,368,235,235,m9,2,1,1,1,a73,9,"builtins.type"};
+static const sl_builtin_layout l87 = {888,40,264,368,235,235,m9,2,1,1,1,a73,9,"builtins.type"};
+static const sl_builtin_layout l88 = {904,40,264,368,235,235,m9,2,1,1,1,a73,9,"builtins.type"};
+static const sl_builtin_layout l89 = {920,40,264,368,235,235,m9,2,1,1,1,a73,9,"builtins.type"};
 static const sl_builtin_attr a74[] = {
 {s159,0},{s164,0},{s202,0},{s225,0},{s232,0},{s280,0},{s283,0},{s304,0},{s306,0},{s437,0},{s1657,0}
 };
-static const sl_builtin_layout l87 = {928,40,264,368,235,235,m9,2,1,1,1,a74,11};
+static const sl_builtin_layout l90 = {928,40,264,368,235,235,m9,2,1,1,1,a74,11,"builtins.type"};
 static const int16_t m10[] = {186,220};
 static const sl_builtin_attr a75[] = {
 {s159,0},{s200,0},{s208,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l88 = {40,0,24,32,186,186,m10,2,0,1,1,a75,5};
-static const sl_builtin_layout l89 = {32,0,24,-32,186,186,m10,2,0,1,1,a75,5};
+static const sl_builtin_layout l91 = {40,0,24,32,186,186,m10,2,0,1,1,a75,5,"builtins.type"};
+static const sl_builtin_layout l92 = {32,0,24,-32,186,186,m10,2,0,1,1,a75,5,"builtins.type"};
 static const sl_builtin_attr a76[] = {
 {s159,0},{s164,0},{s200,0},{s208,0},{s225,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l90 = {32,0,24,-32,186,186,m10,2,0,1,1,a76,7};
+static const sl_builtin_layout l93 = {32,0,24,-32,186,186,m10,2,0,1,1,a76,7,"builtins.type"};
 static const int16_t m11[] = {221,220};
 static const sl_builtin_attr a77[] = {
 {s155,1},{s159,0},{s208,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l91 = {72,0,56,64,221,221,m11,2,0,1,1,a77,5};
-static const sl_builtin_layout l92 = {80,0,64,72,221,221,m11,2,0,1,1,a77,5};
-static const sl_builtin_layout l93 = {72,0,-96,64,221,221,m11,2,0,1,1,a77,5};
-static const sl_builtin_layout l94 = {64,0,-1,-32,221,221,m11,2,0,1,1,a77,5};
+static const sl_builtin_layout l94 = {72,0,56,64,221,221,m11,2,0,1,1,a77,5,"builtins.type"};
+static const sl_builtin_layout l95 = {80,0,64,72,221,221,m11,2,0,1,1,a77,5,"builtins.type"};
+static const sl_builtin_layout l96 = {72,0,-96,64,221,221,m11,2,0,1,1,a77,5,"builtins.type"};
+static const sl_builtin_layout l97 = {64,0,-1,-32,221,221,m11,2,0,1,1,a77,5,"builtins.type"};
 static const sl_builtin_attr a78[] = {
 {s155,1},{s159,0},{s164,0},{s208,0},{s225,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l95 = {64,0,-1,-32,221,221,m11,2,0,1,1,a78,7};
+static const sl_builtin_layout l98 = {64,0,-1,-32,221,221,m11,2,0,1,1,a78,7,"builtins.type"};
 static const int16_t m12[] = {228,220};
-static const sl_builtin_layout l96 = {40,0,24,32,228,228,m12,2,0,1,1,a75,5};
-static const sl_builtin_layout l97 = {32,0,24,-32,228,228,m12,2,0,1,1,a75,5};
-static const sl_builtin_layout l98 = {32,0,24,-32,228,228,m12,2,0,1,1,a76,7};
+static const sl_builtin_layout l99 = {40,0,24,32,228,228,m12,2,0,1,1,a75,5,"builtins.type"};
+static const sl_builtin_layout l100 = {32,0,24,-32,228,228,m12,2,0,1,1,a75,5,"builtins.type"};
+static const sl_builtin_layout l101 = {32,0,24,-32,228,228,m12,2,0,1,1,a76,7,"builtins.type"};
 static const int16_t m13[] = {47,220};
 static const sl_builtin_attr a79[] = {
 {s129,0},{s159,0},{s200,0},{s225,0},{s512,0}
 };
-static const sl_builtin_layout l99 = {32,0,16,24,47,220,m13,2,0,1,1,a79,5};
+static const sl_builtin_layout l102 = {32,0,16,24,47,220,m13,2,0,1,1,a79,5,"builtins.type"};
 static const sl_builtin_attr a80[] = {
 {s129,0},{s159,0},{s200,0},{s225,0},{s512,0},{s1220,0}
 };
-static const sl_builtin_layout l100 = {32,0,16,24,47,220,m13,2,0,1,1,a80,6};
-static const sl_builtin_layout l101 = {24,0,-48,16,47,220,m13,2,0,1,1,a80,6};
-static const sl_builtin_layout l102 = {16,0,-1,-32,47,220,m13,2,0,1,1,a80,6};
+static const sl_builtin_layout l103 = {32,0,16,24,47,220,m13,2,0,1,1,a80,6,"builtins.type"};
+static const sl_builtin_layout l104 = {24,0,-48,16,47,220,m13,2,0,1,1,a80,6,"builtins.type"};
+static const sl_builtin_layout l105 = {16,0,-1,-32,47,220,m13,2,0,1,1,a80,6,"builtins.type"};
 static const sl_builtin_attr a81[] = {
 {s129,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s512,0},{s1220,0}
 };
-static const sl_builtin_layout l103 = {16,0,-1,-32,47,220,m13,2,0,1,1,a81,8};
+static const sl_builtin_layout l106 = {16,0,-1,-32,47,220,m13,2,0,1,1,a81,8,"builtins.type"};
 static const int16_t m14[] = {41,220};
 static const sl_builtin_attr a82[] = {
 {s159,0},{s225,0},{s511,0}
 };
-static const sl_builtin_layout l104 = {32,0,16,24,41,220,m14,2,0,1,1,a82,3};
-static const sl_builtin_layout l105 = {24,0,-48,16,41,220,m14,2,0,1,1,a82,3};
-static const sl_builtin_layout l106 = {16,0,-1,-32,41,220,m14,2,0,1,1,a82,3};
+static const sl_builtin_layout l107 = {32,0,16,24,41,220,m14,2,0,1,1,a82,3,"builtins.type"};
+static const sl_builtin_layout l108 = {24,0,-48,16,41,220,m14,2,0,1,1,a82,3,"builtins.type"};
+static const sl_builtin_layout l109 = {16,0,-1,-32,41,220,m14,2,0,1,1,a82,3,"builtins.type"};
 static const sl_builtin_attr a83[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s511,0}
 };
-static const sl_builtin_layout l107 = {16,0,-1,-32,41,220,m14,2,0,1,1,a83,5};
+static const sl_builtin_layout l110 = {16,0,-1,-32,41,220,m14,2,0,1,1,a83,5,"builtins.type"};
 static const sl_builtin_attr a84[] = {
 {s159,0},{s200,0},{s225,0},{s281,0},{s300,1}
 };
-static const sl_builtin_layout l108 = {72,0,16,64,123,109,m7,3,0,1,1,a84,5};
-static const sl_builtin_layout l109 = {80,0,16,72,123,109,m7,3,0,1,1,a84,5};
-static const sl_builtin_layout l110 = {72,0,16,-32,123,109,m7,3,0,1,1,a84,5};
+static const sl_builtin_layout l111 = {72,0,16,64,123,109,m7,3,0,1,1,a84,5,"builtins.type"};
+static const sl_builtin_layout l112 = {80,0,16,72,123,109,m7,3,0,1,1,a84,5,"builtins.type"};
+static const sl_builtin_layout l113 = {72,0,16,-32,123,109,m7,3,0,1,1,a84,5,"builtins.type"};
 static const sl_builtin_attr a85[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s281,0},{s300,1}
 };
-static const sl_builtin_layout l111 = {72,0,16,-32,123,109,m7,3,0,1,1,a85,7};
+static const sl_builtin_layout l114 = {72,0,16,-32,123,109,m7,3,0,1,1,a85,7,"builtins.type"};
 static const int16_t m15[] = {47,46,220};
 static const sl_builtin_attr a86[] = {
 {s159,0},{s200,0},{s225,0},{s318,0},{s383,0},{s508,0},{s512,0},{s517,0},{s519,0},{s520,0},{s523,0},{s526,0},{s527,0},{s596,0},{s597,0},{s629,0},{s631,0},{s647,0},{s663,0},{s829,0},{s1015,0},{s1120,0},{s1135,0},{s1218,0},{s1220,0},{s1582,0},{s1583,0},{s1584,0},{s1585,0},{s1612,0},{s1614,0}
 };
-static const sl_builtin_layout l112 = {32,0,16,24,47,220,m15,3,0,1,1,a86,31};
-static const sl_builtin_layout l113 = {24,0,-48,16,47,220,m15,3,0,1,1,a86,31};
-static const sl_builtin_layout l114 = {16,0,-1,-32,47,220,m15,3,0,1,1,a86,31};
+static const sl_builtin_layout l115 = {32,0,16,24,47,220,m15,3,0,1,1,a86,31,"builtins.type"};
+static const sl_builtin_layout l116 = {24,0,-48,16,47,220,m15,3,0,1,1,a86,31,"builtins.type"};
+static const sl_builtin_layout l117 = {16,0,-1,-32,47,220,m15,3,0,1,1,a86,31,"builtins.type"};
 static const sl_builtin_attr a87[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s318,0},{s383,0},{s508,0},{s512,0},{s517,0},{s519,0},{s520,0},{s523,0},{s526,0},{s527,0},{s596,0},{s597,0},{s629,0},{s631,0},{s647,0},{s663,0},{s787,0},{s829,0},{s1015,0},{s1120,0},{s1135,0},{s1218,0},{s1220,0},{s1582,0},{s1583,0},{s1584,0},{s1585,0},{s1612,0},{s1614,0}
 };
-static const sl_builtin_layout l115 = {16,0,-1,-32,47,220,m15,3,0,1,1,a87,34};
+static const sl_builtin_layout l118 = {16,0,-1,-32,47,220,m15,3,0,1,1,a87,34,"builtins.type"};
 static const sl_builtin_attr a88[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l116 = {72,0,16,-32,123,109,m7,3,0,1,1,a88,5};
+static const sl_builtin_layout l119 = {72,0,16,-32,123,109,m7,3,0,1,1,a88,5,"builtins.type"};
 static const int16_t m16[] = {34,47,220};
 static const sl_builtin_attr a89[] = {
 {s129,0},{s159,0},{s200,0},{s225,0},{s1220,0}
 };
-static const sl_builtin_layout l117 = {32,0,16,24,34,220,m16,3,0,1,1,a89,5};
-static const sl_builtin_layout l118 = {24,0,-48,16,34,220,m16,3,0,1,1,a89,5};
-static const sl_builtin_layout l119 = {16,0,-1,-32,34,220,m16,3,0,1,1,a89,5};
+static const sl_builtin_layout l120 = {32,0,16,24,34,220,m16,3,0,1,1,a89,5,"builtins.type"};
+static const sl_builtin_layout l121 = {24,0,-48,16,34,220,m16,3,0,1,1,a89,5,"builtins.type"};
+static const sl_builtin_layout l122 = {16,0,-1,-32,34,220,m16,3,0,1,1,a89,5,"builtins.type"};
 static const sl_builtin_attr a90[] = {
 {s129,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s1220,0}
 };
-static const sl_builtin_layout l120 = {16,0,-1,-32,34,220,m16,3,0,1,1,a90,7};
+static const sl_builtin_layout l123 = {16,0,-1,-32,34,220,m16,3,0,1,1,a90,7,"builtins.type"};
 static const sl_builtin_attr a91[] = {
 {s129,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1}
 };
-static const sl_builtin_layout l121 = {32,0,16,24,220,220,m0,1,0,1,1,a91,7};
-static const sl_builtin_layout l122 = {24,0,-48,16,220,220,m0,1,0,1,1,a91,7};
-static const sl_builtin_layout l123 = {16,0,-1,-32,220,220,m0,1,0,1,1,a91,7};
+static const sl_builtin_layout l124 = {32,0,16,24,220,220,m0,1,0,1,1,a91,7,"builtins.type"};
+static const sl_builtin_layout l125 = {24,0,-48,16,220,220,m0,1,0,1,1,a91,7,"builtins.type"};
+static const sl_builtin_layout l126 = {16,0,-1,-32,220,220,m0,1,0,1,1,a91,7,"builtins.type"};
 static const sl_builtin_attr a92[] = {
 {s129,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l124 = {16,0,-1,-32,220,220,m0,1,0,1,1,a92,9};
+static const sl_builtin_layout l127 = {16,0,-1,-32,220,220,m0,1,0,1,1,a92,9,"builtins.type"};
 static const sl_builtin_attr a93[] = {
 {s106,0},{s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s323,0},{s420,0},{s448,0},{s457,0},{s474,0},{s475,0},{s476,0},{s477,0},{s481,0},{s482,0},{s503,0},{s504,0},{s511,0},{s541,0},{s561,0},{s566,0},{s605,0},{s739,0},{s817,0},{s819,0},{s830,0},{s831,0},{s1109,0},{s1218,0},{s1843,0}
 };
-static const sl_builtin_layout l125 = {32,0,16,24,220,220,m0,1,0,1,1,a93,31};
-static const sl_builtin_layout l126 = {24,0,-48,16,220,220,m0,1,0,1,1,a93,31};
-static const sl_builtin_layout l127 = {16,0,-1,-32,220,220,m0,1,0,1,1,a93,31};
+static const sl_builtin_layout l128 = {32,0,16,24,220,220,m0,1,0,1,1,a93,31,"builtins.type"};
+static const sl_builtin_layout l129 = {24,0,-48,16,220,220,m0,1,0,1,1,a93,31,"builtins.type"};
+static const sl_builtin_layout l130 = {16,0,-1,-32,220,220,m0,1,0,1,1,a93,31,"builtins.type"};
 static const sl_builtin_attr a94[] = {
 {s106,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s323,0},{s420,0},{s448,0},{s457,0},{s474,0},{s475,0},{s476,0},{s477,0},{s481,0},{s482,0},{s499,0},{s503,0},{s504,0},{s511,0},{s541,0},{s561,0},{s566,0},{s605,0},{s739,0},{s817,0},{s819,0},{s830,0},{s831,0},{s1109,0},{s1218,0},{s1843,0}
 };
-static const sl_builtin_layout l128 = {16,0,-1,-32,220,220,m0,1,0,1,1,a94,34};
+static const sl_builtin_layout l131 = {16,0,-1,-32,220,220,m0,1,0,1,1,a94,34,"builtins.type"};
 static const sl_builtin_attr a95[] = {
 {s159,0},{s225,0},{s503,0},{s504,0}
 };
-static const sl_builtin_layout l129 = {32,0,16,24,41,220,m14,2,0,1,1,a95,4};
-static const sl_builtin_layout l130 = {24,0,-48,16,41,220,m14,2,0,1,1,a95,4};
-static const sl_builtin_layout l131 = {16,0,-1,-32,41,220,m14,2,0,1,1,a95,4};
+static const sl_builtin_layout l132 = {32,0,16,24,41,220,m14,2,0,1,1,a95,4,"builtins.type"};
+static const sl_builtin_layout l133 = {24,0,-48,16,41,220,m14,2,0,1,1,a95,4,"builtins.type"};
+static const sl_builtin_layout l134 = {16,0,-1,-32,41,220,m14,2,0,1,1,a95,4,"builtins.type"};
 static const sl_builtin_attr a96[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s503,0},{s504,0}
 };
-static const sl_builtin_layout l132 = {16,0,-1,-32,41,220,m14,2,0,1,1,a96,6};
+static const sl_builtin_layout l135 = {16,0,-1,-32,41,220,m14,2,0,1,1,a96,6,"builtins.type"};
 static const sl_builtin_attr a97[] = {
 {s140,0},{s159,0},{s161,0},{s190,0},{s200,0},{s225,0}
 };
-static const sl_builtin_layout l133 = {32,0,16,24,47,220,m13,2,0,1,1,a97,6};
-static const sl_builtin_layout l134 = {24,0,-48,16,47,220,m13,2,0,1,1,a97,6};
-static const sl_builtin_layout l135 = {16,0,-1,-32,47,220,m13,2,0,1,1,a97,6};
+static const sl_builtin_layout l136 = {32,0,16,24,47,220,m13,2,0,1,1,a97,6,"builtins.type"};
+static const sl_builtin_layout l137 = {24,0,-48,16,47,220,m13,2,0,1,1,a97,6,"builtins.type"};
+static const sl_builtin_layout l138 = {16,0,-1,-32,47,220,m13,2,0,1,1,a97,6,"builtins.type"};
 static const sl_builtin_attr a98[] = {
 {s140,0},{s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s225,0},{s280,0}
 };
-static const sl_builtin_layout l136 = {16,0,-1,-32,47,220,m13,2,0,1,1,a98,8};
+static const sl_builtin_layout l139 = {16,0,-1,-32,47,220,m13,2,0,1,1,a98,8,"builtins.type"};
 static const sl_builtin_attr a99[] = {
 {s159,0},{s225,0},{s457,0}
 };
-static const sl_builtin_layout l137 = {32,0,16,24,41,220,m14,2,0,1,1,a99,3};
-static const sl_builtin_layout l138 = {24,0,-48,16,41,220,m14,2,0,1,1,a99,3};
-static const sl_builtin_layout l139 = {16,0,-1,-32,41,220,m14,2,0,1,1,a99,3};
+static const sl_builtin_layout l140 = {32,0,16,24,41,220,m14,2,0,1,1,a99,3,"builtins.type"};
+static const sl_builtin_layout l141 = {24,0,-48,16,41,220,m14,2,0,1,1,a99,3,"builtins.type"};
+static const sl_builtin_layout l142 = {16,0,-1,-32,41,220,m14,2,0,1,1,a99,3,"builtins.type"};
 static const sl_builtin_attr a100[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s457,0}
 };
-static const sl_builtin_layout l140 = {16,0,-1,-32,41,220,m14,2,0,1,1,a100,5};
+static const sl_builtin_layout l143 = {16,0,-1,-32,41,220,m14,2,0,1,1,a100,5,"builtins.type"};
 static const int16_t m17[] = {44,41,220};
 static const sl_builtin_attr a101[] = {
 {s159,0},{s225,0},{s739,0}
 };
-static const sl_builtin_layout l141 = {32,0,16,24,44,220,m17,3,0,1,1,a101,3};
-static const sl_builtin_layout l142 = {24,0,-48,16,44,220,m17,3,0,1,1,a101,3};
-static const sl_builtin_layout l143 = {16,0,-1,-32,44,220,m17,3,0,1,1,a101,3};
+static const sl_builtin_layout l144 = {32,0,16,24,44,220,m17,3,0,1,1,a101,3,"builtins.type"};
+static const sl_builtin_layout l145 = {24,0,-48,16,44,220,m17,3,0,1,1,a101,3,"builtins.type"};
+static const sl_builtin_layout l146 = {16,0,-1,-32,44,220,m17,3,0,1,1,a101,3,"builtins.type"};
 static const sl_builtin_attr a102[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s739,0}
 };
-static const sl_builtin_layout l144 = {16,0,-1,-32,44,220,m17,3,0,1,1,a102,5};
+static const sl_builtin_layout l147 = {16,0,-1,-32,44,220,m17,3,0,1,1,a102,5,"builtins.type"};
 static const sl_builtin_attr a103[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s318,0},{s322,0},{s372,0},{s509,0},{s521,0},{s524,0},{s535,0},{s536,0},{s638,0},{s669,0},{s675,0},{s817,0},{s818,0},{s824,0},{s1272,0},{s1657,0},{s1764,0}
 };
-static const sl_builtin_layout l145 = {32,0,16,24,220,220,m0,1,0,1,1,a103,22};
-static const sl_builtin_layout l146 = {24,0,-48,16,220,220,m0,1,0,1,1,a103,22};
-static const sl_builtin_layout l147 = {16,0,-1,-32,220,220,m0,1,0,1,1,a103,22};
+static const sl_builtin_layout l148 = {32,0,16,24,220,220,m0,1,0,1,1,a103,22,"builtins.type"};
+static const sl_builtin_layout l149 = {24,0,-48,16,220,220,m0,1,0,1,1,a103,22,"builtins.type"};
+static const sl_builtin_layout l150 = {16,0,-1,-32,220,220,m0,1,0,1,1,a103,22,"builtins.type"};
 static const sl_builtin_attr a104[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s318,0},{s322,0},{s372,0},{s509,0},{s521,0},{s524,0},{s535,0},{s536,0},{s638,0},{s669,0},{s675,0},{s817,0},{s818,0},{s824,0},{s1272,0},{s1657,0},{s1764,0}
 };
-static const sl_builtin_layout l148 = {16,0,-1,-32,220,220,m0,1,0,1,1,a104,24};
+static const sl_builtin_layout l151 = {16,0,-1,-32,220,220,m0,1,0,1,1,a104,24,"builtins.type"};
 static const sl_builtin_attr a105[] = {
 {s155,1},{s159,0},{s225,0},{s253,0},{s300,1},{s501,0},{s512,0}
 };
-static const sl_builtin_layout l149 = {32,0,16,24,220,220,m0,1,0,1,1,a105,7};
-static const sl_builtin_layout l150 = {24,0,-48,16,220,220,m0,1,0,1,1,a105,7};
-static const sl_builtin_layout l151 = {16,0,-1,-32,220,220,m0,1,0,1,1,a105,7};
+static const sl_builtin_layout l152 = {32,0,16,24,220,220,m0,1,0,1,1,a105,7,"builtins.type"};
+static const sl_builtin_layout l153 = {24,0,-48,16,220,220,m0,1,0,1,1,a105,7,"builtins.type"};
+static const sl_builtin_layout l154 = {16,0,-1,-32,220,220,m0,1,0,1,1,a105,7,"builtins.type"};
 static const sl_builtin_attr a106[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s253,0},{s280,0},{s300,1},{s501,0},{s512,0}
 };
-static const sl_builtin_layout l152 = {16,0,-1,-32,220,220,m0,1,0,1,1,a106,9};
+static const sl_builtin_layout l155 = {16,0,-1,-32,220,220,m0,1,0,1,1,a106,9,"builtins.type"};
 static const sl_builtin_attr a107[] = {
 {s110,0},{s140,0},{s143,0},{s148,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s250,0},{s253,0},{s259,0},{s275,0},{s278,0},{s847,0},{s924,0},{s928,0},{s1024,0},{s1144,0},{s1227,0},{s1228,0},{s1233,0},{s1235,0},{s1237,0},{s1352,0},{s1358,0},{s1442,1},{s1601,0},{s1665,0},{s1689,0},{s1918,0},{s1920,0},{s1921,0},{s1924,0},{s1929,0},{s1936,1}
 };
-static const sl_builtin_layout l153 = {64,0,0,48,220,48,m0,1,0,1,0,a107,48};
+static const sl_builtin_layout l156 = {64,0,0,48,220,48,m0,1,0,1,0,a107,48,"builtins.type"};
 static const sl_builtin_attr a108[] = {
 {s110,0},{s140,0},{s143,0},{s148,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s250,0},{s253,0},{s259,0},{s275,0},{s278,0},{s847,0},{s924,0},{s928,0},{s1024,0},{s1144,0},{s1227,0},{s1228,0},{s1233,0},{s1237,0},{s1352,0},{s1358,0},{s1442,1},{s1601,0},{s1665,0},{s1689,0},{s1918,0},{s1920,0},{s1921,0},{s1929,0},{s1936,1}
 };
-static const sl_builtin_layout l154 = {64,0,0,48,220,48,m0,1,0,1,0,a108,46};
+static const sl_builtin_layout l157 = {64,0,0,48,220,48,m0,1,0,1,0,a108,46,"builtins.type"};
 static const sl_builtin_attr a109[] = {
 {s110,0},{s140,0},{s143,0},{s148,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s211,0},{s215,0},{s216,0},{s219,0},{s225,0},{s228,0},{s230,0},{s232,0},{s250,0},{s253,0},{s259,0},{s275,0},{s278,0},{s847,0},{s924,0},{s928,0},{s1024,0},{s1144,0},{s1227,0},{s1228,0},{s1233,0},{s1237,0},{s1352,0},{s1358,0},{s1442,1},{s1601,0},{s1665,0},{s1689,0},{s1918,0},{s1920,0},{s1921,0},{s1929,0},{s1936,1}
 };
-static const sl_builtin_layout l155 = {64,0,0,48,220,48,m0,1,0,1,1,a109,47};
+static const sl_builtin_layout l158 = {64,0,0,48,220,48,m0,1,0,1,1,a109,47,"builtins.type"};
 static const sl_builtin_attr a110[] = {
 {s110,0},{s126,0},{s135,0},{s140,0},{s143,0},{s148,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s211,0},{s215,0},{s216,0},{s219,0},{s225,0},{s228,0},{s230,0},{s232,0},{s250,0},{s251,0},{s253,0},{s259,0},{s275,0},{s278,0},{s847,0},{s924,0},{s928,0},{s1024,0},{s1144,0},{s1227,0},{s1228,0},{s1233,0},{s1237,0},{s1352,0},{s1358,0},{s1442,1},{s1601,0},{s1665,0},{s1689,0},{s1918,0},{s1920,0},{s1921,0},{s1929,0},{s1936,1}
 };
-static const sl_builtin_layout l156 = {64,0,0,48,220,48,m0,1,0,1,1,a110,50};
+static const sl_builtin_layout l159 = {64,0,0,48,220,48,m0,1,0,1,1,a110,50,"builtins.type"};
 static const sl_builtin_attr a111[] = {
 {s110,0},{s126,0},{s135,0},{s140,0},{s143,0},{s148,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s211,0},{s215,0},{s216,0},{s219,0},{s225,0},{s228,0},{s230,0},{s232,0},{s250,0},{s251,0},{s253,0},{s259,0},{s275,0},{s278,0},{s847,0},{s924,0},{s928,0},{s959,0},{s1024,0},{s1144,0},{s1227,0},{s1228,0},{s1233,0},{s1237,0},{s1352,0},{s1358,0},{s1442,1},{s1601,0},{s1665,0},{s1689,0},{s1918,0},{s1920,0},{s1921,0},{s1929,0},{s1936,1}
 };
-static const sl_builtin_layout l157 = {64,0,0,48,220,48,m0,1,0,1,1,a111,51};
+static const sl_builtin_layout l160 = {64,0,0,48,220,48,m0,1,0,1,1,a111,51,"builtins.type"};
 static const int16_t m18[] = {51,220};
 static const sl_builtin_attr a112[] = {
 {s151,0},{s159,0},{s200,0},{s225,0},{s253,0},{s320,0},{s321,0},{s337,0},{s338,0},{s361,0},{s370,0},{s371,0},{s378,0},{s379,0},{s381,0},{s401,0},{s415,0},{s418,0},{s440,0},{s528,0},{s576,0},{s585,0},{s588,0},{s590,0},{s591,0},{s592,0},{s594,0},{s648,0},{s698,0},{s707,0},{s708,0},{s709,0},{s731,0},{s732,0},{s763,0},{s790,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1008,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1813,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l158 = {32,0,16,24,51,220,m18,2,0,1,1,a112,73};
+static const sl_builtin_layout l161 = {32,0,16,24,51,220,m18,2,0,1,1,a112,73,"builtins.type"};
 static const sl_builtin_attr a113[] = {
 {s151,0},{s159,0},{s200,0},{s225,0},{s253,0},{s320,0},{s321,0},{s337,0},{s338,0},{s361,0},{s370,0},{s371,0},{s373,0},{s378,0},{s379,0},{s381,0},{s401,0},{s415,0},{s418,0},{s431,0},{s440,0},{s528,0},{s576,0},{s585,0},{s588,0},{s590,0},{s591,0},{s592,0},{s594,0},{s648,0},{s698,0},{s707,0},{s708,0},{s709,0},{s731,0},{s732,0},{s763,0},{s790,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1008,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1795,0},{s1813,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l159 = {32,0,16,24,51,220,m18,2,0,1,1,a113,76};
-static const sl_builtin_layout l160 = {24,0,-48,16,51,220,m18,2,0,1,1,a113,76};
-static const sl_builtin_layout l161 = {16,0,-1,-32,51,220,m18,2,0,1,1,a113,76};
+static const sl_builtin_layout l162 = {32,0,16,24,51,220,m18,2,0,1,1,a113,76,"builtins.type"};
+static const sl_builtin_layout l163 = {24,0,-48,16,51,220,m18,2,0,1,1,a113,76,"builtins.type"};
+static const sl_builtin_layout l164 = {16,0,-1,-32,51,220,m18,2,0,1,1,a113,76,"builtins.type"};
 static const sl_builtin_attr a114[] = {
 {s151,0},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s320,0},{s321,0},{s337,0},{s338,0},{s361,0},{s370,0},{s371,0},{s373,0},{s378,0},{s379,0},{s381,0},{s401,0},{s415,0},{s418,0},{s431,0},{s440,0},{s528,0},{s576,0},{s585,0},{s588,0},{s590,0},{s591,0},{s592,0},{s594,0},{s648,0},{s696,0},{s697,0},{s698,0},{s707,0},{s708,0},{s709,0},{s731,0},{s732,0},{s763,0},{s790,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1008,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1795,0},{s1813,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l162 = {16,0,-1,-32,51,220,m18,2,0,1,1,a114,80};
+static const sl_builtin_layout l165 = {16,0,-1,-32,51,220,m18,2,0,1,1,a114,80,"builtins.type"};
 static const int16_t m19[] = {53,220};
 static const sl_builtin_attr a115[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s342,0},{s424,0},{s743,0},{s784,0},{s968,0},{s1281,0},{s1408,0},{s1740,0},{s1816,1},{s1844,0},{s1974,0}
 };
-static const sl_builtin_layout l163 = {32,0,16,24,53,220,m19,2,0,1,1,a115,15};
-static const sl_builtin_layout l164 = {24,0,-48,16,53,220,m19,2,0,1,1,a115,15};
-static const sl_builtin_layout l165 = {16,0,-1,-32,53,220,m19,2,0,1,1,a115,15};
+static const sl_builtin_layout l166 = {32,0,16,24,53,220,m19,2,0,1,1,a115,15,"builtins.type"};
+static const sl_builtin_layout l167 = {24,0,-48,16,53,220,m19,2,0,1,1,a115,15,"builtins.type"};
+static const sl_builtin_layout l168 = {16,0,-1,-32,53,220,m19,2,0,1,1,a115,15,"builtins.type"};
 static const sl_builtin_attr a116[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s342,0},{s424,0},{s743,0},{s784,0},{s792,0},{s968,0},{s969,0},{s1281,0},{s1408,0},{s1740,0},{s1816,1},{s1844,0},{s1974,0}
 };
-static const sl_builtin_layout l166 = {16,0,-1,-32,53,220,m19,2,0,1,1,a116,19};
+static const sl_builtin_layout l169 = {16,0,-1,-32,53,220,m19,2,0,1,1,a116,19,"builtins.type"};
 static const sl_builtin_attr a117[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s763,0},{s826,0},{s828,0},{s832,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1044,0},{s1045,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1670,0},{s1671,0},{s1672,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1812,0},{s1813,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l167 = {32,0,16,24,220,220,m0,1,0,1,1,a117,54};
+static const sl_builtin_layout l170 = {32,0,16,24,220,220,m0,1,0,1,1,a117,54,"builtins.type"};
 static const sl_builtin_attr a118[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s763,0},{s826,0},{s828,0},{s832,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1044,0},{s1045,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1670,0},{s1671,0},{s1672,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1795,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1812,0},{s1813,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l168 = {32,0,16,24,220,220,m0,1,0,1,1,a118,55};
+static const sl_builtin_layout l171 = {32,0,16,24,220,220,m0,1,0,1,1,a118,55,"builtins.type"};
 static const sl_builtin_attr a119[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s763,0},{s826,0},{s828,0},{s832,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1008,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1044,0},{s1045,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1670,0},{s1671,0},{s1672,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1795,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1812,0},{s1813,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l169 = {32,0,16,24,220,220,m0,1,0,1,1,a119,56};
+static const sl_builtin_layout l172 = {32,0,16,24,220,220,m0,1,0,1,1,a119,56,"builtins.type"};
 static const sl_builtin_attr a120[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s763,0},{s826,0},{s828,0},{s832,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1008,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1044,0},{s1045,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1670,0},{s1671,0},{s1672,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1795,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1810,0},{s1811,0},{s1812,0},{s1813,0},{s1814,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l170 = {24,0,-48,16,220,220,m0,1,0,1,1,a120,59};
-static const sl_builtin_layout l171 = {16,0,-1,-32,220,220,m0,1,0,1,1,a120,59};
+static const sl_builtin_layout l173 = {24,0,-48,16,220,220,m0,1,0,1,1,a120,59,"builtins.type"};
+static const sl_builtin_layout l174 = {16,0,-1,-32,220,220,m0,1,0,1,1,a120,59,"builtins.type"};
 static const sl_builtin_attr a121[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s763,0},{s826,0},{s828,0},{s832,0},{s931,0},{s932,0},{s933,0},{s934,0},{s935,0},{s968,0},{s1008,0},{s1009,0},{s1010,0},{s1036,0},{s1037,0},{s1041,0},{s1042,0},{s1043,0},{s1044,0},{s1045,0},{s1066,0},{s1271,0},{s1275,0},{s1295,0},{s1300,0},{s1306,0},{s1379,0},{s1405,0},{s1670,0},{s1671,0},{s1672,0},{s1709,0},{s1710,0},{s1711,0},{s1735,0},{s1761,0},{s1762,0},{s1767,0},{s1775,0},{s1794,0},{s1795,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1810,0},{s1811,0},{s1812,0},{s1813,0},{s1814,0},{s1845,0},{s1851,0},{s1867,0},{s1868,0},{s1903,0}
 };
-static const sl_builtin_layout l172 = {16,0,-1,-32,220,220,m0,1,0,1,1,a121,61};
+static const sl_builtin_layout l175 = {16,0,-1,-32,220,220,m0,1,0,1,1,a121,61,"builtins.type"};
 static const sl_builtin_attr a122[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s1262,0},{s1274,0},{s1551,0},{s1759,0},{s1765,0}
 };
-static const sl_builtin_layout l173 = {32,0,16,24,220,220,m0,1,0,1,1,a122,9};
-static const sl_builtin_layout l174 = {24,0,-48,16,220,220,m0,1,0,1,1,a122,9};
-static const sl_builtin_layout l175 = {16,0,-1,-32,220,220,m0,1,0,1,1,a122,9};
+static const sl_builtin_layout l176 = {32,0,16,24,220,220,m0,1,0,1,1,a122,9,"builtins.type"};
+static const sl_builtin_layout l177 = {24,0,-48,16,220,220,m0,1,0,1,1,a122,9,"builtins.type"};
+static const sl_builtin_layout l178 = {16,0,-1,-32,220,220,m0,1,0,1,1,a122,9,"builtins.type"};
 static const sl_builtin_attr a123[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s1262,0},{s1274,0},{s1551,0},{s1759,0},{s1765,0}
 };
-static const sl_builtin_layout l176 = {16,0,-1,-32,220,220,m0,1,0,1,1,a123,11};
+static const sl_builtin_layout l179 = {16,0,-1,-32,220,220,m0,1,0,1,1,a123,11,"builtins.type"};
 static const sl_builtin_attr a124[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s225,0},{s300,1},{s968,0},{s1281,0},{s1408,0},{s1740,0},{s1844,0},{s1974,0}
 };
-static const sl_builtin_layout l177 = {32,0,16,24,220,220,m0,1,0,1,1,a124,12};
-static const sl_builtin_layout l178 = {24,0,-48,16,220,220,m0,1,0,1,1,a124,12};
-static const sl_builtin_layout l179 = {16,0,-1,-32,220,220,m0,1,0,1,1,a124,12};
+static const sl_builtin_layout l180 = {32,0,16,24,220,220,m0,1,0,1,1,a124,12,"builtins.type"};
+static const sl_builtin_layout l181 = {24,0,-48,16,220,220,m0,1,0,1,1,a124,12,"builtins.type"};
+static const sl_builtin_layout l182 = {16,0,-1,-32,220,220,m0,1,0,1,1,a124,12,"builtins.type"};
 static const sl_builtin_attr a125[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s792,0},{s968,0},{s969,0},{s1281,0},{s1408,0},{s1740,0},{s1844,0},{s1974,0}
 };
-static const sl_builtin_layout l180 = {16,0,-1,-32,220,220,m0,1,0,1,1,a125,16};
+static const sl_builtin_layout l183 = {16,0,-1,-32,220,220,m0,1,0,1,1,a125,16,"builtins.type"};
 static const int16_t m20[] = {52,220};
 static const sl_builtin_attr a126[] = {
 {s104,0},{s159,0},{s200,0},{s225,0},{s579,0},{s1274,0},{s1551,0},{s1765,0}
 };
-static const sl_builtin_layout l181 = {32,0,16,24,52,220,m20,2,0,1,1,a126,8};
-static const sl_builtin_layout l182 = {24,0,-48,16,52,220,m20,2,0,1,1,a126,8};
-static const sl_builtin_layout l183 = {16,0,-1,-32,52,220,m20,2,0,1,1,a126,8};
+static const sl_builtin_layout l184 = {32,0,16,24,52,220,m20,2,0,1,1,a126,8,"builtins.type"};
+static const sl_builtin_layout l185 = {24,0,-48,16,52,220,m20,2,0,1,1,a126,8,"builtins.type"};
+static const sl_builtin_layout l186 = {16,0,-1,-32,52,220,m20,2,0,1,1,a126,8,"builtins.type"};
 static const sl_builtin_attr a127[] = {
 {s104,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s579,0},{s1274,0},{s1551,0},{s1765,0}
 };
-static const sl_builtin_layout l184 = {16,0,-1,-32,52,220,m20,2,0,1,1,a127,10};
+static const sl_builtin_layout l187 = {16,0,-1,-32,52,220,m20,2,0,1,1,a127,10,"builtins.type"};
 static const sl_builtin_attr a128[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s279,0},{s300,1},{s334,1},{s362,1},{s365,1},{s403,1},{s578,1},{s685,1},{s686,0},{s695,0},{s737,1},{s938,0},{s939,0}
 };
-static const sl_builtin_layout l185 = {80,0,0,72,220,55,m0,1,0,1,1,a128,17};
+static const sl_builtin_layout l188 = {80,0,0,72,220,55,m0,1,0,1,1,a128,17,"builtins.type"};
 static const sl_builtin_attr a129[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s279,0},{s300,1},{s334,1},{s362,1},{s365,1},{s403,1},{s578,1},{s685,1},{s686,0},{s695,0},{s737,1},{s938,0},{s939,0},{s1269,0}
 };
-static const sl_builtin_layout l186 = {72,0,0,-32,220,55,m0,1,0,1,1,a129,18};
+static const sl_builtin_layout l189 = {72,0,0,-32,220,55,m0,1,0,1,1,a129,18,"builtins.type"};
 static const sl_builtin_attr a130[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s279,0},{s280,0},{s300,1},{s334,1},{s362,1},{s365,1},{s403,1},{s578,1},{s685,1},{s686,0},{s695,0},{s737,1},{s938,0},{s939,0},{s1269,0}
 };
-static const sl_builtin_layout l187 = {72,0,0,-32,220,55,m0,1,0,1,1,a130,20};
+static const sl_builtin_layout l190 = {72,0,0,-32,220,55,m0,1,0,1,1,a130,20,"builtins.type"};
 static const int16_t m21[] = {55,220};
 static const sl_builtin_attr a131[] = {
 {s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s225,0},{s230,0},{s279,0},{s686,0},{s701,1},{s788,1},{s938,0},{s1985,0}
 };
-static const sl_builtin_layout l188 = {96,0,0,72,55,56,m21,2,0,1,1,a131,16};
+static const sl_builtin_layout l191 = {96,0,0,72,55,56,m21,2,0,1,1,a131,16,"builtins.type"};
 static const sl_builtin_attr a132[] = {
 {s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s225,0},{s279,0},{s686,0},{s701,1},{s788,1},{s938,0},{s1985,0}
 };
-static const sl_builtin_layout l189 = {96,0,0,72,55,56,m21,2,0,1,1,a132,15};
-static const sl_builtin_layout l190 = {88,0,0,-32,55,56,m21,2,0,1,1,a132,15};
+static const sl_builtin_layout l192 = {96,0,0,72,55,56,m21,2,0,1,1,a132,15,"builtins.type"};
+static const sl_builtin_layout l193 = {88,0,0,-32,55,56,m21,2,0,1,1,a132,15,"builtins.type"};
 static const sl_builtin_attr a133[] = {
 {s159,0},{s161,0},{s164,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s225,0},{s279,0},{s280,0},{s686,0},{s701,1},{s788,1},{s938,0},{s1985,0}
 };
-static const sl_builtin_layout l191 = {88,0,0,-32,55,56,m21,2,0,1,1,a133,17};
+static const sl_builtin_layout l194 = {88,0,0,-32,55,56,m21,2,0,1,1,a133,17,"builtins.type"};
 static const int16_t m22[] = {157,123,109,220};
-static const sl_builtin_layout l192 = {80,0,16,72,157,109,m22,4,0,1,1,a47,3};
-static const sl_builtin_layout l193 = {72,0,16,-32,157,109,m22,4,0,1,1,a47,3};
-static const sl_builtin_layout l194 = {72,0,16,-32,157,109,m22,4,0,1,1,a88,5};
+static const sl_builtin_layout l195 = {80,0,16,72,157,109,m22,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l196 = {72,0,16,-32,157,109,m22,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l197 = {72,0,16,-32,157,109,m22,4,0,1,1,a88,5,"builtins.type"};
 static const int16_t m23[] = {109,220};
-static const sl_builtin_layout l195 = {72,0,16,64,109,109,m23,2,0,1,1,a47,3};
-static const sl_builtin_layout l196 = {80,0,16,72,109,109,m23,2,0,1,1,a47,3};
-static const sl_builtin_layout l197 = {72,0,16,-32,109,109,m23,2,0,1,1,a47,3};
-static const sl_builtin_layout l198 = {72,0,16,-32,109,109,m23,2,0,1,1,a88,5};
+static const sl_builtin_layout l198 = {72,0,16,64,109,109,m23,2,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l199 = {80,0,16,72,109,109,m23,2,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l200 = {72,0,16,-32,109,109,m23,2,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l201 = {72,0,16,-32,109,109,m23,2,0,1,1,a88,5,"builtins.type"};
 static const int16_t m24[] = {121,123,109,220};
 static const sl_builtin_attr a134[] = {
 {s159,0},{s200,0},{s225,0},{s249,0},{s300,1}
 };
-static const sl_builtin_layout l199 = {72,0,16,64,121,109,m24,4,0,1,1,a134,5};
-static const sl_builtin_layout l200 = {80,0,16,72,121,109,m24,4,0,1,1,a134,5};
-static const sl_builtin_layout l201 = {72,0,16,-32,121,109,m24,4,0,1,1,a134,5};
+static const sl_builtin_layout l202 = {72,0,16,64,121,109,m24,4,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l203 = {80,0,16,72,121,109,m24,4,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l204 = {72,0,16,-32,121,109,m24,4,0,1,1,a134,5,"builtins.type"};
 static const sl_builtin_attr a135[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s249,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l202 = {72,0,16,-32,121,109,m24,4,0,1,1,a135,7};
-static const sl_builtin_layout l203 = {72,0,16,64,123,109,m7,3,0,1,1,a134,5};
-static const sl_builtin_layout l204 = {80,0,16,72,123,109,m7,3,0,1,1,a134,5};
-static const sl_builtin_layout l205 = {72,0,16,-32,123,109,m7,3,0,1,1,a134,5};
-static const sl_builtin_layout l206 = {72,0,16,-32,123,109,m7,3,0,1,1,a135,7};
-static const sl_builtin_layout l207 = {72,0,16,64,157,109,m22,4,0,1,1,a47,3};
+static const sl_builtin_layout l205 = {72,0,16,-32,121,109,m24,4,0,1,1,a135,7,"builtins.type"};
+static const sl_builtin_layout l206 = {72,0,16,64,123,109,m7,3,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l207 = {80,0,16,72,123,109,m7,3,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l208 = {72,0,16,-32,123,109,m7,3,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l209 = {72,0,16,-32,123,109,m7,3,0,1,1,a135,7,"builtins.type"};
+static const sl_builtin_layout l210 = {72,0,16,64,157,109,m22,4,0,1,1,a47,3,"builtins.type"};
 static const int16_t m25[] = {71,220};
 static const sl_builtin_attr a136[] = {
 {s111,0},{s112,0},{s159,0},{s200,0},{s225,0},{s253,0},{s348,0},{s446,0},{s670,0},{s779,0},{s791,0},{s922,1},{s1544,1},{s1588,1},{s1681,0},{s1973,0}
 };
-static const sl_builtin_layout l208 = {24,0,-48,16,71,220,m25,2,0,1,1,a136,16};
-static const sl_builtin_layout l209 = {16,0,-1,-32,71,220,m25,2,0,1,1,a136,16};
+static const sl_builtin_layout l211 = {24,0,-48,16,71,220,m25,2,0,1,1,a136,16,"builtins.type"};
+static const sl_builtin_layout l212 = {16,0,-1,-32,71,220,m25,2,0,1,1,a136,16,"builtins.type"};
 static const sl_builtin_attr a137[] = {
 {s111,0},{s112,0},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s348,0},{s446,0},{s670,0},{s779,0},{s791,0},{s922,1},{s1544,1},{s1588,1},{s1681,0},{s1973,0}
 };
-static const sl_builtin_layout l210 = {16,0,-1,-32,71,220,m25,2,0,1,1,a137,18};
+static const sl_builtin_layout l213 = {16,0,-1,-32,71,220,m25,2,0,1,1,a137,18,"builtins.type"};
 static const int16_t m26[] = {69,70,220};
 static const sl_builtin_attr a138[] = {
 {s159,0},{s200,0},{s225,0},{s1661,0}
 };
-static const sl_builtin_layout l211 = {32,0,16,24,69,220,m26,3,0,1,1,a138,4};
+static const sl_builtin_layout l214 = {32,0,16,24,69,220,m26,3,0,1,1,a138,4,"builtins.type"};
 static const int16_t m27[] = {69,70,71,220};
-static const sl_builtin_layout l212 = {32,0,16,24,69,220,m27,4,0,1,1,a138,4};
-static const sl_builtin_layout l213 = {24,0,-48,16,69,220,m27,4,0,1,1,a138,4};
-static const sl_builtin_layout l214 = {16,0,-1,-32,69,220,m27,4,0,1,1,a138,4};
+static const sl_builtin_layout l215 = {32,0,16,24,69,220,m27,4,0,1,1,a138,4,"builtins.type"};
+static const sl_builtin_layout l216 = {24,0,-48,16,69,220,m27,4,0,1,1,a138,4,"builtins.type"};
+static const sl_builtin_layout l217 = {16,0,-1,-32,69,220,m27,4,0,1,1,a138,4,"builtins.type"};
 static const sl_builtin_attr a139[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s1661,0}
 };
-static const sl_builtin_layout l215 = {16,0,-1,-32,69,220,m27,4,0,1,1,a139,6};
+static const sl_builtin_layout l218 = {16,0,-1,-32,69,220,m27,4,0,1,1,a139,6,"builtins.type"};
 static const int16_t m28[] = {70,220};
 static const sl_builtin_attr a140[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s1561,0},{s1563,0},{s1973,0},{s1975,0}
 };
-static const sl_builtin_layout l216 = {32,0,16,24,70,220,m28,2,0,1,1,a140,8};
+static const sl_builtin_layout l219 = {32,0,16,24,70,220,m28,2,0,1,1,a140,8,"builtins.type"};
 static const int16_t m29[] = {70,71,220};
-static const sl_builtin_layout l217 = {32,0,16,24,70,220,m29,3,0,1,1,a140,8};
-static const sl_builtin_layout l218 = {24,0,-48,16,70,220,m29,3,0,1,1,a140,8};
-static const sl_builtin_layout l219 = {16,0,-1,-32,70,220,m29,3,0,1,1,a140,8};
+static const sl_builtin_layout l220 = {32,0,16,24,70,220,m29,3,0,1,1,a140,8,"builtins.type"};
+static const sl_builtin_layout l221 = {24,0,-48,16,70,220,m29,3,0,1,1,a140,8,"builtins.type"};
+static const sl_builtin_layout l222 = {16,0,-1,-32,70,220,m29,3,0,1,1,a140,8,"builtins.type"};
 static const sl_builtin_attr a141[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s615,0},{s1561,0},{s1563,0},{s1973,0},{s1975,0}
 };
-static const sl_builtin_layout l220 = {16,0,-1,-32,70,220,m29,3,0,1,1,a141,11};
+static const sl_builtin_layout l223 = {16,0,-1,-32,70,220,m29,3,0,1,1,a141,11,"builtins.type"};
 static const sl_builtin_attr a142[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s959,0},{s1409,0},{s1746,0},{s1973,0}
 };
-static const sl_builtin_layout l221 = {32,0,16,24,220,220,m0,1,0,1,1,a142,10};
+static const sl_builtin_layout l224 = {32,0,16,24,220,220,m0,1,0,1,1,a142,10,"builtins.type"};
 static const sl_builtin_attr a143[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s959,0},{s1409,0},{s1746,0},{s1973,0}
 };
-static const sl_builtin_layout l222 = {32,0,16,24,71,220,m25,2,0,1,1,a143,8};
-static const sl_builtin_layout l223 = {24,0,-48,16,71,220,m25,2,0,1,1,a143,8};
-static const sl_builtin_layout l224 = {16,0,-1,-32,71,220,m25,2,0,1,1,a143,8};
+static const sl_builtin_layout l225 = {32,0,16,24,71,220,m25,2,0,1,1,a143,8,"builtins.type"};
+static const sl_builtin_layout l226 = {24,0,-48,16,71,220,m25,2,0,1,1,a143,8,"builtins.type"};
+static const sl_builtin_layout l227 = {16,0,-1,-32,71,220,m25,2,0,1,1,a143,8,"builtins.type"};
 static const sl_builtin_attr a144[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s959,0},{s1409,0},{s1746,0},{s1973,0}
 };
-static const sl_builtin_layout l225 = {16,0,-1,-32,71,220,m25,2,0,1,1,a144,10};
+static const sl_builtin_layout l228 = {16,0,-1,-32,71,220,m25,2,0,1,1,a144,10,"builtins.type"};
 static const sl_builtin_attr a145[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s782,0},{s796,0},{s1480,0},{s1661,0}
 };
-static const sl_builtin_layout l226 = {32,0,16,24,70,220,m28,2,0,1,1,a145,8};
-static const sl_builtin_layout l227 = {32,0,16,24,70,220,m29,3,0,1,1,a145,8};
-static const sl_builtin_layout l228 = {24,0,-48,16,70,220,m29,3,0,1,1,a145,8};
-static const sl_builtin_layout l229 = {16,0,-1,-32,70,220,m29,3,0,1,1,a145,8};
+static const sl_builtin_layout l229 = {32,0,16,24,70,220,m28,2,0,1,1,a145,8,"builtins.type"};
+static const sl_builtin_layout l230 = {32,0,16,24,70,220,m29,3,0,1,1,a145,8,"builtins.type"};
+static const sl_builtin_layout l231 = {24,0,-48,16,70,220,m29,3,0,1,1,a145,8,"builtins.type"};
+static const sl_builtin_layout l232 = {16,0,-1,-32,70,220,m29,3,0,1,1,a145,8,"builtins.type"};
 static const sl_builtin_attr a146[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s782,0},{s796,0},{s1480,0},{s1661,0}
 };
-static const sl_builtin_layout l230 = {16,0,-1,-32,70,220,m29,3,0,1,1,a146,10};
+static const sl_builtin_layout l233 = {16,0,-1,-32,70,220,m29,3,0,1,1,a146,10,"builtins.type"};
 static const sl_builtin_attr a147[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s783,0},{s796,0},{s1480,0},{s1661,0}
 };
-static const sl_builtin_layout l231 = {32,0,16,24,70,220,m28,2,0,1,1,a147,8};
-static const sl_builtin_layout l232 = {32,0,16,24,70,220,m29,3,0,1,1,a147,8};
-static const sl_builtin_layout l233 = {24,0,-48,16,70,220,m29,3,0,1,1,a147,8};
-static const sl_builtin_layout l234 = {16,0,-1,-32,70,220,m29,3,0,1,1,a147,8};
+static const sl_builtin_layout l234 = {32,0,16,24,70,220,m28,2,0,1,1,a147,8,"builtins.type"};
+static const sl_builtin_layout l235 = {32,0,16,24,70,220,m29,3,0,1,1,a147,8,"builtins.type"};
+static const sl_builtin_layout l236 = {24,0,-48,16,70,220,m29,3,0,1,1,a147,8,"builtins.type"};
+static const sl_builtin_layout l237 = {16,0,-1,-32,70,220,m29,3,0,1,1,a147,8,"builtins.type"};
 static const sl_builtin_attr a148[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s783,0},{s796,0},{s1480,0},{s1661,0}
 };
-static const sl_builtin_layout l235 = {16,0,-1,-32,70,220,m29,3,0,1,1,a148,10};
+static const sl_builtin_layout l238 = {16,0,-1,-32,70,220,m29,3,0,1,1,a148,10,"builtins.type"};
 static const sl_builtin_attr a149[] = {
 {s97,0},{s111,0},{s112,0},{s120,0},{s155,1},{s159,0},{s160,0},{s162,0},{s211,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l236 = {32,0,16,24,220,220,m0,1,0,1,1,a149,11};
+static const sl_builtin_layout l239 = {32,0,16,24,220,220,m0,1,0,1,1,a149,11,"builtins.type"};
 static const sl_builtin_attr a150[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l237 = {32,0,16,24,220,220,m0,1,0,1,1,a150,6};
-static const sl_builtin_layout l238 = {24,0,-48,16,220,220,m0,1,0,1,1,a150,6};
-static const sl_builtin_layout l239 = {16,0,-1,-32,220,220,m0,1,0,1,1,a150,6};
+static const sl_builtin_layout l240 = {32,0,16,24,220,220,m0,1,0,1,1,a150,6,"builtins.type"};
+static const sl_builtin_layout l241 = {24,0,-48,16,220,220,m0,1,0,1,1,a150,6,"builtins.type"};
+static const sl_builtin_layout l242 = {16,0,-1,-32,220,220,m0,1,0,1,1,a150,6,"builtins.type"};
 static const sl_builtin_attr a151[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l240 = {16,0,-1,-32,220,220,m0,1,0,1,1,a151,8};
+static const sl_builtin_layout l243 = {16,0,-1,-32,220,220,m0,1,0,1,1,a151,8,"builtins.type"};
 static const sl_builtin_attr a152[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s513,0},{s578,0}
 };
-static const sl_builtin_layout l241 = {32,0,16,24,220,220,m0,1,0,1,1,a152,7};
+static const sl_builtin_layout l244 = {32,0,16,24,220,220,m0,1,0,1,1,a152,7,"builtins.type"};
 static const sl_builtin_attr a153[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s513,0},{s578,0}
 };
-static const sl_builtin_layout l242 = {24,0,-48,16,220,220,m0,1,0,1,1,a153,6};
-static const sl_builtin_layout l243 = {16,0,-1,-32,220,220,m0,1,0,1,1,a153,6};
+static const sl_builtin_layout l245 = {24,0,-48,16,220,220,m0,1,0,1,1,a153,6,"builtins.type"};
+static const sl_builtin_layout l246 = {16,0,-1,-32,220,220,m0,1,0,1,1,a153,6,"builtins.type"};
 static const sl_builtin_attr a154[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s513,0},{s578,0}
 };
-static const sl_builtin_layout l244 = {16,0,-1,-32,220,220,m0,1,0,1,1,a154,8};
+static const sl_builtin_layout l247 = {16,0,-1,-32,220,220,m0,1,0,1,1,a154,8,"builtins.type"};
 static const sl_builtin_attr a155[] = {
 {s159,0},{s225,0},{s279,0},{s1012,0},{s1013,0},{s1594,0},{s1688,0}
 };
-static const sl_builtin_layout l245 = {16,0,0,0,220,220,m0,1,0,1,1,a155,7};
+static const sl_builtin_layout l248 = {16,0,0,0,220,220,m0,1,0,1,1,a155,7,"builtins.type"};
 static const sl_builtin_attr a156[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s1012,0},{s1013,0},{s1594,0},{s1688,0}
 };
-static const sl_builtin_layout l246 = {16,0,0,0,220,220,m0,1,0,1,1,a156,9};
+static const sl_builtin_layout l249 = {16,0,0,0,220,220,m0,1,0,1,1,a156,9,"builtins.type"};
 static const int16_t m30[] = {72,220};
 static const sl_builtin_attr a157[] = {
 {s159,0},{s225,0},{s279,0},{s925,0},{s1118,0},{s1259,0}
 };
-static const sl_builtin_layout l247 = {16,0,0,0,72,220,m30,2,0,1,1,a157,6};
+static const sl_builtin_layout l250 = {16,0,0,0,72,220,m30,2,0,1,1,a157,6,"builtins.type"};
 static const sl_builtin_attr a158[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s925,0},{s1118,0},{s1259,0}
 };
-static const sl_builtin_layout l248 = {16,0,0,0,72,220,m30,2,0,1,1,a158,8};
+static const sl_builtin_layout l251 = {16,0,0,0,72,220,m30,2,0,1,1,a158,8,"builtins.type"};
 static const sl_builtin_attr a159[] = {
 {s159,0},{s225,0},{s279,0},{s1057,0},{s1123,0}
 };
-static const sl_builtin_layout l249 = {16,0,0,0,72,220,m30,2,0,1,1,a159,5};
+static const sl_builtin_layout l252 = {16,0,0,0,72,220,m30,2,0,1,1,a159,5,"builtins.type"};
 static const sl_builtin_attr a160[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s1057,0},{s1123,0}
 };
-static const sl_builtin_layout l250 = {16,0,0,0,72,220,m30,2,0,1,1,a160,7};
+static const sl_builtin_layout l253 = {16,0,0,0,72,220,m30,2,0,1,1,a160,7,"builtins.type"};
 static const sl_builtin_attr a161[] = {
 {s159,0},{s225,0},{s279,0},{s1056,0},{s1118,0}
 };
-static const sl_builtin_layout l251 = {16,0,0,0,72,220,m30,2,0,1,1,a161,5};
+static const sl_builtin_layout l254 = {16,0,0,0,72,220,m30,2,0,1,1,a161,5,"builtins.type"};
 static const sl_builtin_attr a162[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s1056,0},{s1118,0}
 };
-static const sl_builtin_layout l252 = {16,0,0,0,72,220,m30,2,0,1,1,a162,7};
+static const sl_builtin_layout l255 = {16,0,0,0,72,220,m30,2,0,1,1,a162,7,"builtins.type"};
 static const sl_builtin_attr a163[] = {
 {s159,0},{s225,0},{s279,0},{s1597,0},{s1598,0},{s1616,0}
 };
-static const sl_builtin_layout l253 = {16,0,0,0,72,220,m30,2,0,1,1,a163,6};
+static const sl_builtin_layout l256 = {16,0,0,0,72,220,m30,2,0,1,1,a163,6,"builtins.type"};
 static const sl_builtin_attr a164[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s1597,0},{s1598,0},{s1616,0}
 };
-static const sl_builtin_layout l254 = {16,0,0,0,72,220,m30,2,0,1,1,a164,8};
+static const sl_builtin_layout l257 = {16,0,0,0,72,220,m30,2,0,1,1,a164,8,"builtins.type"};
 static const int16_t m31[] = {79,220};
 static const sl_builtin_attr a165[] = {
 {s159,0},{s225,0},{s494,0},{s543,0},{s653,0}
 };
-static const sl_builtin_layout l255 = {32,0,16,24,79,220,m31,2,0,1,1,a165,5};
+static const sl_builtin_layout l258 = {32,0,16,24,79,220,m31,2,0,1,1,a165,5,"builtins.type"};
 static const int16_t m32[] = {79,71,220};
-static const sl_builtin_layout l256 = {32,0,16,24,79,220,m32,3,0,1,1,a165,5};
-static const sl_builtin_layout l257 = {24,0,-48,16,79,220,m32,3,0,1,1,a165,5};
-static const sl_builtin_layout l258 = {16,0,-1,-32,79,220,m32,3,0,1,1,a165,5};
+static const sl_builtin_layout l259 = {32,0,16,24,79,220,m32,3,0,1,1,a165,5,"builtins.type"};
+static const sl_builtin_layout l260 = {24,0,-48,16,79,220,m32,3,0,1,1,a165,5,"builtins.type"};
+static const sl_builtin_layout l261 = {16,0,-1,-32,79,220,m32,3,0,1,1,a165,5,"builtins.type"};
 static const sl_builtin_attr a166[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s494,0},{s543,0},{s653,0}
 };
-static const sl_builtin_layout l259 = {16,0,-1,-32,79,220,m32,3,0,1,1,a166,7};
+static const sl_builtin_layout l262 = {16,0,-1,-32,79,220,m32,3,0,1,1,a166,7,"builtins.type"};
 static const sl_builtin_attr a167[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s281,0},{s300,1},{s472,0},{s494,0},{s543,0},{s653,0},{s785,0},{s1102,0},{s1240,0},{s1246,0},{s1284,0},{s1453,0},{s1518,1},{s1624,0},{s1625,0},{s1626,0},{s1886,0}
 };
-static const sl_builtin_layout l260 = {32,0,16,24,220,220,m0,1,0,1,1,a167,22};
+static const sl_builtin_layout l263 = {32,0,16,24,220,220,m0,1,0,1,1,a167,22,"builtins.type"};
 static const sl_builtin_attr a168[] = {
 {s135,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s281,0},{s300,1},{s472,0},{s494,0},{s543,0},{s653,0},{s785,0},{s1102,0},{s1240,0},{s1246,0},{s1284,0},{s1453,0},{s1518,1},{s1624,0},{s1625,0},{s1626,0},{s1886,0}
 };
-static const sl_builtin_layout l261 = {32,0,16,24,220,220,m0,1,0,1,1,a168,23};
+static const sl_builtin_layout l264 = {32,0,16,24,220,220,m0,1,0,1,1,a168,23,"builtins.type"};
 static const sl_builtin_attr a169[] = {
 {s135,0},{s159,0},{s200,0},{s225,0},{s253,0},{s281,0},{s472,0},{s494,0},{s543,0},{s653,0},{s785,0},{s1102,0},{s1240,0},{s1246,0},{s1284,0},{s1453,0},{s1518,1},{s1624,0},{s1625,0},{s1626,0},{s1886,0}
 };
-static const sl_builtin_layout l262 = {32,0,16,24,71,220,m25,2,0,1,1,a169,21};
-static const sl_builtin_layout l263 = {24,0,-48,16,71,220,m25,2,0,1,1,a169,21};
-static const sl_builtin_layout l264 = {16,0,-1,-32,71,220,m25,2,0,1,1,a169,21};
+static const sl_builtin_layout l265 = {32,0,16,24,71,220,m25,2,0,1,1,a169,21,"builtins.type"};
+static const sl_builtin_layout l266 = {24,0,-48,16,71,220,m25,2,0,1,1,a169,21,"builtins.type"};
+static const sl_builtin_layout l267 = {16,0,-1,-32,71,220,m25,2,0,1,1,a169,21,"builtins.type"};
 static const sl_builtin_attr a170[] = {
 {s135,0},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s281,0},{s472,0},{s494,0},{s543,0},{s653,0},{s785,0},{s1102,0},{s1240,0},{s1246,0},{s1284,0},{s1453,0},{s1518,1},{s1624,0},{s1625,0},{s1626,0},{s1793,0},{s1886,0}
 };
-static const sl_builtin_layout l265 = {16,0,-1,-32,71,220,m25,2,0,1,1,a170,24};
+static const sl_builtin_layout l268 = {16,0,-1,-32,71,220,m25,2,0,1,1,a170,24,"builtins.type"};
 static const sl_builtin_attr a171[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s300,1},{s570,0},{s621,0},{s968,0},{s1281,0},{s1705,0}
 };
-static const sl_builtin_layout l266 = {24,0,-48,16,220,220,m0,1,0,1,1,a171,12};
-static const sl_builtin_layout l267 = {16,0,-1,-32,220,220,m0,1,0,1,1,a171,12};
+static const sl_builtin_layout l269 = {24,0,-48,16,220,220,m0,1,0,1,1,a171,12,"builtins.type"};
+static const sl_builtin_layout l270 = {16,0,-1,-32,220,220,m0,1,0,1,1,a171,12,"builtins.type"};
 static const sl_builtin_attr a172[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s570,0},{s621,0},{s968,0},{s1281,0},{s1705,0}
 };
-static const sl_builtin_layout l268 = {16,0,-1,-32,220,220,m0,1,0,1,1,a172,14};
+static const sl_builtin_layout l271 = {16,0,-1,-32,220,220,m0,1,0,1,1,a172,14,"builtins.type"};
 static const int16_t m33[] = {49,51,220};
 static const sl_builtin_attr a173[] = {
 {s159,0},{s200,0},{s225,0},{s308,0},{s309,0},{s326,0},{s328,0},{s394,0},{s439,0},{s585,0},{s589,0},{s590,0},{s591,0},{s648,0},{s649,0},{s664,0},{s677,0},{s680,0},{s708,0},{s721,0},{s723,0},{s724,0},{s725,0},{s726,0},{s727,0},{s730,0},{s736,0},{s743,0},{s747,0},{s790,0},{s826,0},{s832,0},{s968,0},{s1670,0},{s1672,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1812,0}
 };
-static const sl_builtin_layout l269 = {32,0,16,24,49,220,m33,3,0,1,1,a173,40};
+static const sl_builtin_layout l272 = {32,0,16,24,49,220,m33,3,0,1,1,a173,40,"builtins.type"};
 static const sl_builtin_attr a174[] = {
 {s159,0},{s200,0},{s225,0},{s308,0},{s309,0},{s326,0},{s328,0},{s394,0},{s439,0},{s585,0},{s589,0},{s590,0},{s591,0},{s648,0},{s649,0},{s664,0},{s677,0},{s680,0},{s708,0},{s721,0},{s723,0},{s724,0},{s725,0},{s726,0},{s727,0},{s728,0},{s729,0},{s730,0},{s735,0},{s736,0},{s743,0},{s747,0},{s790,0},{s826,0},{s832,0},{s968,0},{s1670,0},{s1672,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1810,0},{s1811,0},{s1812,0},{s1814,0}
 };
-static const sl_builtin_layout l270 = {24,0,-48,16,49,220,m33,3,0,1,1,a174,46};
-static const sl_builtin_layout l271 = {16,0,-1,-32,49,220,m33,3,0,1,1,a174,46};
+static const sl_builtin_layout l273 = {24,0,-48,16,49,220,m33,3,0,1,1,a174,46,"builtins.type"};
+static const sl_builtin_layout l274 = {16,0,-1,-32,49,220,m33,3,0,1,1,a174,46,"builtins.type"};
 static const sl_builtin_attr a175[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s308,0},{s309,0},{s326,0},{s328,0},{s394,0},{s439,0},{s585,0},{s589,0},{s590,0},{s591,0},{s648,0},{s649,0},{s664,0},{s677,0},{s680,0},{s708,0},{s721,0},{s723,0},{s724,0},{s725,0},{s726,0},{s727,0},{s728,0},{s729,0},{s730,0},{s735,0},{s736,0},{s743,0},{s747,0},{s790,0},{s826,0},{s832,0},{s968,0},{s1670,0},{s1672,0},{s1806,0},{s1807,0},{s1808,0},{s1809,0},{s1810,0},{s1811,0},{s1812,0},{s1814,0}
 };
-static const sl_builtin_layout l272 = {16,0,-1,-32,49,220,m33,3,0,1,1,a175,48};
+static const sl_builtin_layout l275 = {16,0,-1,-32,49,220,m33,3,0,1,1,a175,48,"builtins.type"};
 static const int16_t m34[] = {75,72,220};
 static const sl_builtin_attr a176[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s435,0},{s502,0},{s1012,0},{s1594,0},{s1688,0}
 };
-static const sl_builtin_layout l273 = {32,0,16,24,75,220,m34,3,0,1,1,a176,10};
-static const sl_builtin_layout l274 = {24,0,-48,16,75,220,m34,3,0,1,1,a176,10};
-static const sl_builtin_layout l275 = {16,0,-1,-32,75,220,m34,3,0,1,1,a176,10};
+static const sl_builtin_layout l276 = {32,0,16,24,75,220,m34,3,0,1,1,a176,10,"builtins.type"};
+static const sl_builtin_layout l277 = {24,0,-48,16,75,220,m34,3,0,1,1,a176,10,"builtins.type"};
+static const sl_builtin_layout l278 = {16,0,-1,-32,75,220,m34,3,0,1,1,a176,10,"builtins.type"};
 static const sl_builtin_attr a177[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s435,0},{s502,0},{s1012,0},{s1594,0},{s1688,0}
 };
-static const sl_builtin_layout l276 = {16,0,-1,-32,75,220,m34,3,0,1,1,a177,12};
+static const sl_builtin_layout l279 = {16,0,-1,-32,75,220,m34,3,0,1,1,a177,12,"builtins.type"};
 static const sl_builtin_attr a178[] = {
 {s113,0},{s117,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s601,0},{s737,0},{s780,0},{s786,0},{s905,0},{s1129,0},{s1183,0},{s1184,0},{s1639,0},{s1646,0},{s1649,0},{s1653,0},{s1766,0},{s1777,0}
 };
-static const sl_builtin_layout l277 = {32,0,16,24,220,220,m0,1,0,1,1,a178,22};
-static const sl_builtin_layout l278 = {24,0,-48,16,220,220,m0,1,0,1,1,a178,22};
-static const sl_builtin_layout l279 = {16,0,-1,-32,220,220,m0,1,0,1,1,a178,22};
+static const sl_builtin_layout l280 = {32,0,16,24,220,220,m0,1,0,1,1,a178,22,"builtins.type"};
+static const sl_builtin_layout l281 = {24,0,-48,16,220,220,m0,1,0,1,1,a178,22,"builtins.type"};
+static const sl_builtin_layout l282 = {16,0,-1,-32,220,220,m0,1,0,1,1,a178,22,"builtins.type"};
 static const sl_builtin_attr a179[] = {
 {s113,0},{s117,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s601,0},{s737,0},{s780,0},{s786,0},{s905,0},{s1129,0},{s1183,0},{s1184,0},{s1639,0},{s1646,0},{s1649,0},{s1653,0},{s1766,0},{s1777,0}
 };
-static const sl_builtin_layout l280 = {16,0,-1,-32,220,220,m0,1,0,1,1,a179,24};
+static const sl_builtin_layout l283 = {16,0,-1,-32,220,220,m0,1,0,1,1,a179,24,"builtins.type"};
 static const int16_t m35[] = {85,75,72,220};
 static const sl_builtin_attr a180[] = {
 {s151,0},{s159,0},{s200,0},{s225,0},{s502,0},{s737,0},{s752,1},{s1012,0},{s1013,0},{s1056,0},{s1118,0}
 };
-static const sl_builtin_layout l281 = {32,0,16,24,85,220,m35,4,0,1,1,a180,11};
+static const sl_builtin_layout l284 = {32,0,16,24,85,220,m35,4,0,1,1,a180,11,"builtins.type"};
 static const sl_builtin_attr a181[] = {
 {s151,0},{s159,0},{s200,0},{s225,0},{s502,0},{s683,0},{s737,0},{s752,1},{s1012,0},{s1013,0},{s1056,0},{s1118,0}
 };
-static const sl_builtin_layout l282 = {24,0,-48,16,85,220,m35,4,0,1,1,a181,12};
-static const sl_builtin_layout l283 = {16,0,-1,-32,85,220,m35,4,0,1,1,a181,12};
+static const sl_builtin_layout l285 = {24,0,-48,16,85,220,m35,4,0,1,1,a181,12,"builtins.type"};
+static const sl_builtin_layout l286 = {16,0,-1,-32,85,220,m35,4,0,1,1,a181,12,"builtins.type"};
 static const sl_builtin_attr a182[] = {
 {s151,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s502,0},{s682,0},{s737,0},{s752,1},{s1012,0},{s1013,0},{s1056,0},{s1118,0}
 };
-static const sl_builtin_layout l284 = {16,0,-1,-32,85,220,m35,4,0,1,1,a182,14};
+static const sl_builtin_layout l287 = {16,0,-1,-32,85,220,m35,4,0,1,1,a182,14,"builtins.type"};
 static const sl_builtin_attr a183[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s937,0},{s968,0},{s1096,0},{s1276,0},{s1380,0},{s1932,1},{s1974,0},{s1995,0},{s1998,0},{s2001,0}
 };
-static const sl_builtin_layout l285 = {32,0,16,24,220,220,m0,1,0,1,1,a183,16};
+static const sl_builtin_layout l288 = {32,0,16,24,220,220,m0,1,0,1,1,a183,16,"builtins.type"};
 static const sl_builtin_attr a184[] = {
 {s151,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s937,0},{s968,0},{s1096,0},{s1276,0},{s1380,0},{s1845,0},{s1932,1},{s1974,0},{s1995,0},{s1998,0},{s2001,0}
 };
-static const sl_builtin_layout l286 = {24,0,-48,16,220,220,m0,1,0,1,1,a184,18};
-static const sl_builtin_layout l287 = {16,0,-1,-32,220,220,m0,1,0,1,1,a184,18};
+static const sl_builtin_layout l289 = {24,0,-48,16,220,220,m0,1,0,1,1,a184,18,"builtins.type"};
+static const sl_builtin_layout l290 = {16,0,-1,-32,220,220,m0,1,0,1,1,a184,18,"builtins.type"};
 static const sl_builtin_attr a185[] = {
 {s151,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s937,0},{s968,0},{s1096,0},{s1276,0},{s1380,0},{s1845,0},{s1932,1},{s1974,0},{s1995,0},{s1998,0},{s2001,0}
 };
-static const sl_builtin_layout l288 = {16,0,-1,-32,220,220,m0,1,0,1,1,a185,20};
+static const sl_builtin_layout l291 = {16,0,-1,-32,220,220,m0,1,0,1,1,a185,20,"builtins.type"};
 static const sl_builtin_attr a186[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s307,0},{s555,0},{s622,0},{s1043,0}
 };
-static const sl_builtin_layout l289 = {24,0,-48,16,220,220,m0,1,0,1,1,a186,12};
-static const sl_builtin_layout l290 = {16,0,-1,-32,220,220,m0,1,0,1,1,a186,12};
+static const sl_builtin_layout l292 = {24,0,-48,16,220,220,m0,1,0,1,1,a186,12,"builtins.type"};
+static const sl_builtin_layout l293 = {16,0,-1,-32,220,220,m0,1,0,1,1,a186,12,"builtins.type"};
 static const sl_builtin_attr a187[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s307,0},{s555,0},{s622,0},{s1043,0}
 };
-static const sl_builtin_layout l291 = {16,0,-1,-32,220,220,m0,1,0,1,1,a187,14};
+static const sl_builtin_layout l294 = {16,0,-1,-32,220,220,m0,1,0,1,1,a187,14,"builtins.type"};
 static const sl_builtin_attr a188[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s163,0},{s200,0},{s225,0},{s253,0},{s300,1},{s623,0},{s1140,0},{s1680,0},{s1985,0}
 };
-static const sl_builtin_layout l292 = {24,0,-48,16,220,220,m0,1,0,1,1,a188,13};
-static const sl_builtin_layout l293 = {16,0,-1,-32,220,220,m0,1,0,1,1,a188,13};
+static const sl_builtin_layout l295 = {24,0,-48,16,220,220,m0,1,0,1,1,a188,13,"builtins.type"};
+static const sl_builtin_layout l296 = {16,0,-1,-32,220,220,m0,1,0,1,1,a188,13,"builtins.type"};
 static const sl_builtin_attr a189[] = {
 {s111,0},{s112,0},{s155,1},{s159,0},{s163,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s547,0},{s623,0},{s1140,0},{s1680,0},{s1985,0}
 };
-static const sl_builtin_layout l294 = {16,0,-1,-32,220,220,m0,1,0,1,1,a189,16};
+static const sl_builtin_layout l297 = {16,0,-1,-32,220,220,m0,1,0,1,1,a189,16,"builtins.type"};
 static const sl_builtin_attr a190[] = {
 {s159,0},{s200,0},{s225,0},{s279,0},{s450,1},{s968,0},{s1276,0},{s1291,0},{s1380,0},{s1772,0}
 };
-static const sl_builtin_layout l295 = {24,0,0,0,220,91,m0,1,0,1,1,a190,10};
+static const sl_builtin_layout l298 = {24,0,0,0,220,91,m0,1,0,1,1,a190,10,"builtins.type"};
 static const sl_builtin_attr a191[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s279,0},{s280,0},{s450,1},{s968,0},{s1276,0},{s1291,0},{s1380,0},{s1772,0}
 };
-static const sl_builtin_layout l296 = {24,0,0,0,220,91,m0,1,0,1,1,a191,12};
+static const sl_builtin_layout l299 = {24,0,0,0,220,91,m0,1,0,1,1,a191,12,"builtins.type"};
 static const int16_t m36[] = {91,220};
 static const sl_builtin_attr a192[] = {
 {s159,0},{s225,0},{s279,0},{s791,0},{s1736,0}
 };
-static const sl_builtin_layout l297 = {24,0,0,0,91,91,m36,2,0,1,1,a192,5};
+static const sl_builtin_layout l300 = {24,0,0,0,91,91,m36,2,0,1,1,a192,5,"builtins.type"};
 static const sl_builtin_attr a193[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s791,0},{s1736,0}
 };
-static const sl_builtin_layout l298 = {24,0,0,0,91,91,m36,2,0,1,1,a193,7};
+static const sl_builtin_layout l301 = {24,0,0,0,91,91,m36,2,0,1,1,a193,7,"builtins.type"};
 static const sl_builtin_attr a194[] = {
 {s159,0},{s225,0},{s279,0},{s1401,0},{s1593,0},{s1687,0}
 };
-static const sl_builtin_layout l299 = {24,0,0,0,91,91,m36,2,0,1,1,a194,6};
+static const sl_builtin_layout l302 = {24,0,0,0,91,91,m36,2,0,1,1,a194,6,"builtins.type"};
 static const sl_builtin_attr a195[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s1401,0},{s1593,0},{s1687,0}
 };
-static const sl_builtin_layout l300 = {24,0,0,0,91,91,m36,2,0,1,1,a195,8};
+static const sl_builtin_layout l303 = {24,0,0,0,91,91,m36,2,0,1,1,a195,8,"builtins.type"};
 static const sl_builtin_attr a196[] = {
 {s159,0},{s225,0},{s279,0},{s1289,0},{s1290,0},{s1293,0},{s1460,0},{s1734,0},{s1895,0}
 };
-static const sl_builtin_layout l301 = {24,0,0,0,91,91,m36,2,0,1,1,a196,9};
+static const sl_builtin_layout l304 = {24,0,0,0,91,91,m36,2,0,1,1,a196,9,"builtins.type"};
 static const sl_builtin_attr a197[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s1289,0},{s1290,0},{s1293,0},{s1460,0},{s1734,0},{s1895,0}
 };
-static const sl_builtin_layout l302 = {24,0,0,0,91,91,m36,2,0,1,1,a197,11};
+static const sl_builtin_layout l305 = {24,0,0,0,91,91,m36,2,0,1,1,a197,11,"builtins.type"};
 static const int16_t m37[] = {93,96,91,220};
 static const sl_builtin_attr a198[] = {
 {s159,0},{s225,0},{s279,0}
 };
-static const sl_builtin_layout l303 = {24,0,0,0,93,91,m37,4,0,1,1,a198,3};
+static const sl_builtin_layout l306 = {24,0,0,0,93,91,m37,4,0,1,1,a198,3,"builtins.type"};
 static const sl_builtin_attr a199[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0}
 };
-static const sl_builtin_layout l304 = {24,0,0,0,93,91,m37,4,0,1,1,a199,5};
+static const sl_builtin_layout l307 = {24,0,0,0,93,91,m37,4,0,1,1,a199,5,"builtins.type"};
 static const sl_builtin_attr a200[] = {
 {s159,0},{s225,0},{s279,0},{s791,0},{s937,0},{s1299,0},{s1780,0},{s1995,0},{s1998,0},{s2001,0}
 };
-static const sl_builtin_layout l305 = {24,0,0,0,91,91,m36,2,0,1,1,a200,10};
+static const sl_builtin_layout l308 = {24,0,0,0,91,91,m36,2,0,1,1,a200,10,"builtins.type"};
 static const sl_builtin_attr a201[] = {
 {s159,0},{s225,0},{s279,0},{s791,0},{s937,0},{s1298,0},{s1299,0},{s1780,0},{s1995,0},{s1998,0},{s2001,0}
 };
-static const sl_builtin_layout l306 = {24,0,0,0,91,91,m36,2,0,1,1,a201,11};
+static const sl_builtin_layout l309 = {24,0,0,0,91,91,m36,2,0,1,1,a201,11,"builtins.type"};
 static const sl_builtin_attr a202[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s791,0},{s937,0},{s1298,0},{s1299,0},{s1780,0},{s1995,0},{s1998,0},{s2001,0}
 };
-static const sl_builtin_layout l307 = {24,0,0,0,91,91,m36,2,0,1,1,a202,13};
+static const sl_builtin_layout l310 = {24,0,0,0,91,91,m36,2,0,1,1,a202,13,"builtins.type"};
 static const sl_builtin_attr a203[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s225,0},{s300,1},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l308 = {32,0,16,24,220,220,m0,1,0,1,1,a203,11};
-static const sl_builtin_layout l309 = {24,0,-48,16,220,220,m0,1,0,1,1,a203,11};
+static const sl_builtin_layout l311 = {32,0,16,24,220,220,m0,1,0,1,1,a203,11,"builtins.type"};
+static const sl_builtin_layout l312 = {24,0,-48,16,220,220,m0,1,0,1,1,a203,11,"builtins.type"};
 static const sl_builtin_attr a204[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s201,0},{s225,0},{s300,1},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l310 = {16,0,-1,-32,220,220,m0,1,0,1,1,a204,12};
+static const sl_builtin_layout l313 = {16,0,-1,-32,220,220,m0,1,0,1,1,a204,12,"builtins.type"};
 static const sl_builtin_attr a205[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s201,0},{s225,0},{s280,0},{s300,1},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l311 = {16,0,-1,-32,220,220,m0,1,0,1,1,a205,14};
+static const sl_builtin_layout l314 = {16,0,-1,-32,220,220,m0,1,0,1,1,a205,14,"builtins.type"};
 static const int16_t m38[] = {97,220};
 static const sl_builtin_attr a206[] = {
 {s159,0},{s200,0},{s225,0},{s433,0},{s434,0},{s719,0},{s909,0},{s968,0},{s1371,0}
 };
-static const sl_builtin_layout l312 = {32,0,16,24,97,220,m38,2,0,1,1,a206,9};
-static const sl_builtin_layout l313 = {24,0,-48,16,97,220,m38,2,0,1,1,a206,9};
-static const sl_builtin_layout l314 = {16,0,-1,-32,97,220,m38,2,0,1,1,a206,9};
+static const sl_builtin_layout l315 = {32,0,16,24,97,220,m38,2,0,1,1,a206,9,"builtins.type"};
+static const sl_builtin_layout l316 = {24,0,-48,16,97,220,m38,2,0,1,1,a206,9,"builtins.type"};
+static const sl_builtin_layout l317 = {16,0,-1,-32,97,220,m38,2,0,1,1,a206,9,"builtins.type"};
 static const sl_builtin_attr a207[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s433,0},{s434,0},{s719,0},{s909,0},{s968,0},{s1371,0}
 };
-static const sl_builtin_layout l315 = {16,0,-1,-32,97,220,m38,2,0,1,1,a207,11};
+static const sl_builtin_layout l318 = {16,0,-1,-32,97,220,m38,2,0,1,1,a207,11,"builtins.type"};
 static const int16_t m39[] = {98,97,220};
 static const sl_builtin_attr a208[] = {
 {s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s434,0},{s821,0},{s968,0},{s1668,0}
 };
-static const sl_builtin_layout l316 = {32,0,16,24,98,220,m39,3,0,1,1,a208,9};
-static const sl_builtin_layout l317 = {24,0,-48,16,98,220,m39,3,0,1,1,a208,9};
-static const sl_builtin_layout l318 = {16,0,-1,-32,98,220,m39,3,0,1,1,a208,9};
+static const sl_builtin_layout l319 = {32,0,16,24,98,220,m39,3,0,1,1,a208,9,"builtins.type"};
+static const sl_builtin_layout l320 = {24,0,-48,16,98,220,m39,3,0,1,1,a208,9,"builtins.type"};
+static const sl_builtin_layout l321 = {16,0,-1,-32,98,220,m39,3,0,1,1,a208,9,"builtins.type"};
 static const sl_builtin_attr a209[] = {
 {s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s434,0},{s821,0},{s968,0},{s1668,0}
 };
-static const sl_builtin_layout l319 = {16,0,-1,-32,98,220,m39,3,0,1,1,a209,11};
+static const sl_builtin_layout l322 = {16,0,-1,-32,98,220,m39,3,0,1,1,a209,11,"builtins.type"};
 static const sl_builtin_attr a210[] = {
 {s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s433,0},{s434,0},{s719,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l320 = {32,0,16,24,97,220,m38,2,0,1,1,a210,13};
-static const sl_builtin_layout l321 = {24,0,-48,16,97,220,m38,2,0,1,1,a210,13};
-static const sl_builtin_layout l322 = {16,0,-1,-32,97,220,m38,2,0,1,1,a210,13};
+static const sl_builtin_layout l323 = {32,0,16,24,97,220,m38,2,0,1,1,a210,13,"builtins.type"};
+static const sl_builtin_layout l324 = {24,0,-48,16,97,220,m38,2,0,1,1,a210,13,"builtins.type"};
+static const sl_builtin_layout l325 = {16,0,-1,-32,97,220,m38,2,0,1,1,a210,13,"builtins.type"};
 static const sl_builtin_attr a211[] = {
 {s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s433,0},{s434,0},{s719,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l323 = {16,0,-1,-32,97,220,m38,2,0,1,1,a211,15};
+static const sl_builtin_layout l326 = {16,0,-1,-32,97,220,m38,2,0,1,1,a211,15,"builtins.type"};
 static const sl_builtin_attr a212[] = {
 {s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s432,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l324 = {32,0,16,24,97,220,m38,2,0,1,1,a212,11};
-static const sl_builtin_layout l325 = {24,0,-48,16,97,220,m38,2,0,1,1,a212,11};
+static const sl_builtin_layout l327 = {32,0,16,24,97,220,m38,2,0,1,1,a212,11,"builtins.type"};
+static const sl_builtin_layout l328 = {24,0,-48,16,97,220,m38,2,0,1,1,a212,11,"builtins.type"};
 static const sl_builtin_attr a213[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s432,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l326 = {16,0,-1,-32,97,220,m38,2,0,1,1,a213,10};
+static const sl_builtin_layout l329 = {16,0,-1,-32,97,220,m38,2,0,1,1,a213,10,"builtins.type"};
 static const sl_builtin_attr a214[] = {
 {s159,0},{s160,0},{s162,0},{s164,0},{s225,0},{s280,0},{s432,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l327 = {16,0,-1,-32,97,220,m38,2,0,1,1,a214,12};
+static const sl_builtin_layout l330 = {16,0,-1,-32,97,220,m38,2,0,1,1,a214,12,"builtins.type"};
 static const sl_builtin_attr a215[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s433,0},{s434,0},{s821,0},{s968,0},{s1668,0}
 };
-static const sl_builtin_layout l328 = {32,0,16,24,98,220,m39,3,0,1,1,a215,9};
-static const sl_builtin_layout l329 = {24,0,-48,16,98,220,m39,3,0,1,1,a215,9};
+static const sl_builtin_layout l331 = {32,0,16,24,98,220,m39,3,0,1,1,a215,9,"builtins.type"};
+static const sl_builtin_layout l332 = {24,0,-48,16,98,220,m39,3,0,1,1,a215,9,"builtins.type"};
 static const sl_builtin_attr a216[] = {
 {s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s433,0},{s434,0},{s821,0},{s968,0},{s1668,0}
 };
-static const sl_builtin_layout l330 = {16,0,-1,-32,98,220,m39,3,0,1,1,a216,10};
+static const sl_builtin_layout l333 = {16,0,-1,-32,98,220,m39,3,0,1,1,a216,10,"builtins.type"};
 static const sl_builtin_attr a217[] = {
 {s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s433,0},{s434,0},{s821,0},{s968,0},{s1668,0}
 };
-static const sl_builtin_layout l331 = {16,0,-1,-32,98,220,m39,3,0,1,1,a217,12};
+static const sl_builtin_layout l334 = {16,0,-1,-32,98,220,m39,3,0,1,1,a217,12,"builtins.type"};
 static const sl_builtin_attr a218[] = {
 {s151,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s433,0},{s567,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l332 = {32,0,16,24,97,220,m38,2,0,1,1,a218,13};
+static const sl_builtin_layout l335 = {32,0,16,24,97,220,m38,2,0,1,1,a218,13,"builtins.type"};
 static const sl_builtin_attr a219[] = {
 {s151,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s433,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l333 = {24,0,-48,16,97,220,m38,2,0,1,1,a219,12};
-static const sl_builtin_layout l334 = {16,0,-1,-32,97,220,m38,2,0,1,1,a219,12};
+static const sl_builtin_layout l336 = {24,0,-48,16,97,220,m38,2,0,1,1,a219,12,"builtins.type"};
+static const sl_builtin_layout l337 = {16,0,-1,-32,97,220,m38,2,0,1,1,a219,12,"builtins.type"};
 static const sl_builtin_attr a220[] = {
 {s151,0},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s433,0},{s821,0},{s909,0},{s968,0},{s1371,0},{s1668,0}
 };
-static const sl_builtin_layout l335 = {16,0,-1,-32,97,220,m38,2,0,1,1,a220,14};
+static const sl_builtin_layout l338 = {16,0,-1,-32,97,220,m38,2,0,1,1,a220,14,"builtins.type"};
 static const int16_t m40[] = {54,52,220};
 static const sl_builtin_attr a221[] = {
 {s159,0},{s200,0},{s225,0},{s545,0},{s579,0},{s1262,0},{s1759,0},{s1765,0}
 };
-static const sl_builtin_layout l336 = {32,0,16,24,54,220,m40,3,0,1,1,a221,8};
-static const sl_builtin_layout l337 = {24,0,-48,16,54,220,m40,3,0,1,1,a221,8};
-static const sl_builtin_layout l338 = {16,0,-1,-32,54,220,m40,3,0,1,1,a221,8};
+static const sl_builtin_layout l339 = {32,0,16,24,54,220,m40,3,0,1,1,a221,8,"builtins.type"};
+static const sl_builtin_layout l340 = {24,0,-48,16,54,220,m40,3,0,1,1,a221,8,"builtins.type"};
+static const sl_builtin_layout l341 = {16,0,-1,-32,54,220,m40,3,0,1,1,a221,8,"builtins.type"};
 static const sl_builtin_attr a222[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s545,0},{s579,0},{s1262,0},{s1759,0},{s1765,0}
 };
-static const sl_builtin_layout l339 = {16,0,-1,-32,54,220,m40,3,0,1,1,a222,10};
+static const sl_builtin_layout l342 = {16,0,-1,-32,54,220,m40,3,0,1,1,a222,10,"builtins.type"};
 static const int16_t m41[] = {84,49,51,220};
 static const sl_builtin_attr a223[] = {
 {s159,0},{s200,0},{s225,0},{s380,0},{s385,0},{s539,0},{s588,0},{s592,0},{s594,0},{s649,0},{s722,0},{s732,0},{s733,0},{s734,0},{s828,0},{s968,0},{s1044,0},{s1045,0},{s1671,0}
 };
-static const sl_builtin_layout l340 = {32,0,16,24,84,220,m41,4,0,1,1,a223,19};
-static const sl_builtin_layout l341 = {24,0,-48,16,84,220,m41,4,0,1,1,a223,19};
-static const sl_builtin_layout l342 = {16,0,-1,-32,84,220,m41,4,0,1,1,a223,19};
+static const sl_builtin_layout l343 = {32,0,16,24,84,220,m41,4,0,1,1,a223,19,"builtins.type"};
+static const sl_builtin_layout l344 = {24,0,-48,16,84,220,m41,4,0,1,1,a223,19,"builtins.type"};
+static const sl_builtin_layout l345 = {16,0,-1,-32,84,220,m41,4,0,1,1,a223,19,"builtins.type"};
 static const sl_builtin_attr a224[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s380,0},{s385,0},{s539,0},{s588,0},{s592,0},{s594,0},{s649,0},{s722,0},{s732,0},{s733,0},{s734,0},{s747,0},{s828,0},{s968,0},{s1044,0},{s1045,0},{s1671,0}
 };
-static const sl_builtin_layout l343 = {16,0,-1,-32,84,220,m41,4,0,1,1,a224,22};
-static const sl_builtin_layout l344 = {64,0,16,0,123,109,m7,3,0,1,0,a12,3};
-static const sl_builtin_layout l345 = {72,0,16,0,123,109,m7,3,0,1,0,a12,3};
+static const sl_builtin_layout l346 = {16,0,-1,-32,84,220,m41,4,0,1,1,a224,22,"builtins.type"};
+static const sl_builtin_layout l347 = {64,0,16,0,123,109,m7,3,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l348 = {72,0,16,0,123,109,m7,3,0,1,0,a12,3,"builtins.type"};
 static const sl_builtin_attr a225[] = {
 {s159,0},{s200,0},{s281,0},{s1545,1},{s1568,1}
 };
-static const sl_builtin_layout l346 = {80,0,16,0,123,108,m7,3,0,1,0,a225,5};
-static const sl_builtin_layout l347 = {88,0,16,0,123,108,m7,3,0,1,0,a225,5};
+static const sl_builtin_layout l349 = {80,0,16,0,123,108,m7,3,0,1,0,a225,5,"builtins.type"};
+static const sl_builtin_layout l350 = {88,0,16,0,123,108,m7,3,0,1,0,a225,5,"builtins.type"};
 static const sl_builtin_attr a226[] = {
 {s159,0},{s187,0},{s200,0},{s249,0},{s281,0},{s1545,1},{s1568,1}
 };
-static const sl_builtin_layout l348 = {88,0,16,0,123,108,m7,3,0,1,0,a226,7};
+static const sl_builtin_layout l351 = {88,0,16,0,123,108,m7,3,0,1,0,a226,7,"builtins.type"};
 static const sl_builtin_attr a227[] = {
 {s132,1},{s141,1},{s152,0},{s155,1},{s159,0},{s182,0},{s200,0},{s232,0},{s249,0},{s253,0},{s273,0},{s276,0},{s281,0},{s286,1},{s290,1},{s849,1},{s1993,0}
 };
-static const sl_builtin_layout l349 = {64,0,16,0,220,109,m0,1,0,1,0,a227,17};
+static const sl_builtin_layout l352 = {64,0,16,0,220,109,m0,1,0,1,0,a227,17,"builtins.type"};
 static const sl_builtin_attr a228[] = {
 {s132,1},{s141,1},{s152,0},{s155,1},{s159,0},{s182,0},{s200,0},{s232,0},{s249,0},{s253,0},{s273,0},{s276,0},{s281,0},{s286,1},{s290,1},{s825,0},{s849,1},{s1993,0}
 };
-static const sl_builtin_layout l350 = {72,0,16,0,220,109,m0,1,0,1,0,a228,18};
+static const sl_builtin_layout l353 = {72,0,16,0,220,109,m0,1,0,1,0,a228,18,"builtins.type"};
 static const sl_builtin_attr a229[] = {
 {s132,1},{s141,1},{s155,1},{s159,0},{s182,0},{s200,0},{s232,0},{s249,0},{s253,0},{s276,0},{s281,0},{s286,1},{s290,1},{s825,0},{s849,1},{s1993,0}
 };
-static const sl_builtin_layout l351 = {72,0,16,0,220,109,m0,1,0,1,0,a229,16};
+static const sl_builtin_layout l354 = {72,0,16,0,220,109,m0,1,0,1,0,a229,16,"builtins.type"};
 static const sl_builtin_attr a230[] = {
 {s135,0},{s159,0},{s200,0},{s232,0},{s281,0},{s1076,0},{s1130,1},{s1521,1},{s1820,0},{s1862,0}
 };
-static const sl_builtin_layout l352 = {88,0,16,0,109,110,m23,2,0,1,0,a230,10};
+static const sl_builtin_layout l355 = {88,0,16,0,109,110,m23,2,0,1,0,a230,10,"builtins.type"};
 static const int16_t m42[] = {147,123,109,220};
 static const sl_builtin_attr a231[] = {
 {s159,0},{s200,0}
 };
-static const sl_builtin_layout l353 = {104,0,16,0,147,147,m42,4,0,1,0,a231,2};
-static const sl_builtin_layout l354 = {112,0,16,0,147,147,m42,4,0,1,0,a231,2};
+static const sl_builtin_layout l356 = {104,0,16,0,147,147,m42,4,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l357 = {112,0,16,0,147,147,m42,4,0,1,0,a231,2,"builtins.type"};
 static const int16_t m43[] = {117,147,123,109,220};
-static const sl_builtin_layout l355 = {104,0,16,0,117,147,m43,5,0,1,0,a231,2};
-static const sl_builtin_layout l356 = {112,0,16,0,117,147,m43,5,0,1,0,a231,2};
+static const sl_builtin_layout l358 = {104,0,16,0,117,147,m43,5,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l359 = {112,0,16,0,117,147,m43,5,0,1,0,a231,2,"builtins.type"};
 static const int16_t m44[] = {176,123,109,220};
-static const sl_builtin_layout l357 = {64,0,16,0,176,109,m44,4,0,1,0,a12,3};
-static const sl_builtin_layout l358 = {72,0,16,0,176,109,m44,4,0,1,0,a12,3};
-static const sl_builtin_layout l359 = {64,0,16,0,109,109,m23,2,0,1,0,a12,3};
-static const sl_builtin_layout l360 = {72,0,16,0,109,109,m23,2,0,1,0,a12,3};
+static const sl_builtin_layout l360 = {64,0,16,0,176,109,m44,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l361 = {72,0,16,0,176,109,m44,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l362 = {64,0,16,0,109,109,m23,2,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l363 = {72,0,16,0,109,109,m23,2,0,1,0,a12,3,"builtins.type"};
 static const int16_t m45[] = {110,123,109,220};
-static const sl_builtin_layout l361 = {96,0,16,88,110,110,m45,4,0,1,1,a47,3};
-static const sl_builtin_layout l362 = {88,0,16,-32,110,110,m45,4,0,1,1,a47,3};
+static const sl_builtin_layout l364 = {96,0,16,88,110,110,m45,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l365 = {88,0,16,-32,110,110,m45,4,0,1,1,a47,3,"builtins.type"};
 static const int16_t m46[] = {106,123,109,220};
-static const sl_builtin_layout l363 = {64,0,16,0,106,109,m46,4,0,1,0,a12,3};
-static const sl_builtin_layout l364 = {72,0,16,0,106,109,m46,4,0,1,0,a12,3};
+static const sl_builtin_layout l366 = {64,0,16,0,106,109,m46,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l367 = {72,0,16,0,106,109,m46,4,0,1,0,a12,3,"builtins.type"};
 static const sl_builtin_attr a232[] = {
 {s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s185,0},{s189,0},{s190,0},{s205,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s253,0},{s254,0},{s260,0},{s275,0},{s1018,0},{s1246,0},{s1441,0},{s1458,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l365 = {24,0,0,0,220,128,m0,1,0,0,0,a232,27};
+static const sl_builtin_layout l368 = {24,0,0,0,220,128,m0,1,0,0,0,a232,27,"builtins.type"};
 static const sl_builtin_attr a233[] = {
 {s159,0},{s200,0},{s249,0},{s281,0},{s1539,1},{s1545,1},{s1591,1}
 };
-static const sl_builtin_layout l366 = {88,0,16,0,123,131,m7,3,0,1,0,a233,7};
-static const sl_builtin_layout l367 = {96,0,16,0,123,131,m7,3,0,1,0,a233,7};
+static const sl_builtin_layout l369 = {88,0,16,0,123,131,m7,3,0,1,0,a233,7,"builtins.type"};
+static const sl_builtin_layout l370 = {96,0,16,0,123,131,m7,3,0,1,0,a233,7,"builtins.type"};
 static const sl_builtin_attr a234[] = {
 {s159,0},{s200,0},{s249,0},{s281,0},{s1539,1},{s1545,1},{s1546,1},{s1591,1}
 };
-static const sl_builtin_layout l368 = {104,0,16,0,123,131,m7,3,0,1,0,a234,8};
+static const sl_builtin_layout l371 = {104,0,16,0,123,131,m7,3,0,1,0,a234,8,"builtins.type"};
 static const int16_t m47[] = {161,123,109,220};
-static const sl_builtin_layout l369 = {112,0,16,0,161,161,m47,4,0,1,0,a231,2};
-static const sl_builtin_layout l370 = {128,0,16,0,161,161,m47,4,0,1,0,a231,2};
-static const sl_builtin_layout l371 = {136,0,16,0,161,161,m47,4,0,1,0,a231,2};
+static const sl_builtin_layout l372 = {112,0,16,0,161,161,m47,4,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l373 = {128,0,16,0,161,161,m47,4,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l374 = {136,0,16,0,161,161,m47,4,0,1,0,a231,2,"builtins.type"};
 static const int16_t m48[] = {139,123,109,220};
-static const sl_builtin_layout l372 = {64,0,16,0,139,109,m48,4,0,1,0,a12,3};
-static const sl_builtin_layout l373 = {72,0,16,0,139,109,m48,4,0,1,0,a12,3};
+static const sl_builtin_layout l375 = {64,0,16,0,139,109,m48,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l376 = {72,0,16,0,139,109,m48,4,0,1,0,a12,3,"builtins.type"};
 static const sl_builtin_attr a235[] = {
 {s159,0},{s200,0},{s281,0}
 };
-static const sl_builtin_layout l374 = {64,0,16,0,139,109,m48,4,0,1,0,a235,3};
-static const sl_builtin_layout l375 = {72,0,16,0,139,109,m48,4,0,1,0,a235,3};
+static const sl_builtin_layout l377 = {64,0,16,0,139,109,m48,4,0,1,0,a235,3,"builtins.type"};
+static const sl_builtin_layout l378 = {72,0,16,0,139,109,m48,4,0,1,0,a235,3,"builtins.type"};
 static const int16_t m49[] = {131,123,109,220};
-static const sl_builtin_layout l376 = {88,0,16,0,131,131,m49,4,0,1,0,a231,2};
-static const sl_builtin_layout l377 = {96,0,16,0,131,131,m49,4,0,1,0,a231,2};
-static const sl_builtin_layout l378 = {104,0,16,0,131,131,m49,4,0,1,0,a231,2};
+static const sl_builtin_layout l379 = {88,0,16,0,131,131,m49,4,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l380 = {96,0,16,0,131,131,m49,4,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l381 = {104,0,16,0,131,131,m49,4,0,1,0,a231,2,"builtins.type"};
 static const sl_builtin_attr a236[] = {
 {s159,0},{s200,0},{s281,0},{s1545,1}
 };
-static const sl_builtin_layout l379 = {72,0,16,0,123,142,m7,3,0,1,0,a236,4};
-static const sl_builtin_layout l380 = {80,0,16,0,123,142,m7,3,0,1,0,a236,4};
+static const sl_builtin_layout l382 = {72,0,16,0,123,142,m7,3,0,1,0,a236,4,"builtins.type"};
+static const sl_builtin_layout l383 = {80,0,16,0,123,142,m7,3,0,1,0,a236,4,"builtins.type"};
 static const sl_builtin_attr a237[] = {
 {s124,0},{s159,0},{s232,0},{s253,0}
 };
-static const sl_builtin_layout l381 = {16,0,0,0,220,220,m0,1,0,0,0,a237,4};
+static const sl_builtin_layout l384 = {16,0,0,0,220,220,m0,1,0,0,0,a237,4,"builtins.type"};
 static const sl_builtin_attr a238[] = {
 {s124,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0}
 };
-static const sl_builtin_layout l382 = {16,0,0,0,220,220,m0,1,0,0,0,a238,11};
-static const sl_builtin_layout l383 = {64,0,16,0,157,109,m22,4,0,1,0,a12,3};
-static const sl_builtin_layout l384 = {72,0,16,0,157,109,m22,4,0,1,0,a12,3};
+static const sl_builtin_layout l385 = {16,0,0,0,220,220,m0,1,0,0,0,a238,11,"builtins.type"};
+static const sl_builtin_layout l386 = {64,0,16,0,157,109,m22,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l387 = {72,0,16,0,157,109,m22,4,0,1,0,a12,3,"builtins.type"};
 static const sl_builtin_attr a239[] = {
 {s124,0},{s159,0},{s232,0},{s249,0},{s253,0}
 };
-static const sl_builtin_layout l385 = {16,0,0,0,220,220,m0,1,0,0,0,a239,5};
+static const sl_builtin_layout l388 = {16,0,0,0,220,220,m0,1,0,0,0,a239,5,"builtins.type"};
 static const sl_builtin_attr a240[] = {
 {s159,0},{s200,0},{s232,0},{s249,0},{s281,0},{s950,1},{s1119,1},{s1191,1},{s1192,1},{s1854,1}
 };
-static const sl_builtin_layout l386 = {104,0,16,0,123,147,m7,3,0,1,0,a240,10};
-static const sl_builtin_layout l387 = {112,0,16,0,123,147,m7,3,0,1,0,a240,10};
+static const sl_builtin_layout l389 = {104,0,16,0,123,147,m7,3,0,1,0,a240,10,"builtins.type"};
+static const sl_builtin_layout l390 = {112,0,16,0,123,147,m7,3,0,1,0,a240,10,"builtins.type"};
 static const sl_builtin_attr a241[] = {
 {s159,0},{s253,0}
 };
-static const sl_builtin_layout l388 = {64,0,0,0,220,152,m0,1,0,0,0,a241,2};
+static const sl_builtin_layout l391 = {64,0,0,0,220,152,m0,1,0,0,0,a241,2,"builtins.type"};
 static const sl_builtin_attr a242[] = {
 {s159,0},{s200,0},{s1962,1}
 };
-static const sl_builtin_layout l389 = {72,0,16,0,123,160,m7,3,0,1,0,a242,3};
-static const sl_builtin_layout l390 = {80,0,16,0,123,160,m7,3,0,1,0,a242,3};
+static const sl_builtin_layout l392 = {72,0,16,0,123,160,m7,3,0,1,0,a242,3,"builtins.type"};
+static const sl_builtin_layout l393 = {80,0,16,0,123,160,m7,3,0,1,0,a242,3,"builtins.type"};
 static const sl_builtin_attr a243[] = {
 {s159,0},{s200,0},{s281,0},{s1191,1},{s1469,1},{s1539,1},{s1570,1},{s1611,1},{s1899,1}
 };
-static const sl_builtin_layout l391 = {112,0,16,0,123,161,m7,3,0,1,0,a243,9};
+static const sl_builtin_layout l394 = {112,0,16,0,123,161,m7,3,0,1,0,a243,9,"builtins.type"};
 static const sl_builtin_attr a244[] = {
 {s159,0},{s200,0},{s281,0},{s1107,1},{s1108,1},{s1191,1},{s1469,1},{s1539,1},{s1570,1},{s1611,1},{s1899,1}
 };
-static const sl_builtin_layout l392 = {128,0,16,0,123,161,m7,3,0,1,0,a244,11};
-static const sl_builtin_layout l393 = {136,0,16,0,123,161,m7,3,0,1,0,a244,11};
+static const sl_builtin_layout l395 = {128,0,16,0,123,161,m7,3,0,1,0,a244,11,"builtins.type"};
+static const sl_builtin_layout l396 = {136,0,16,0,123,161,m7,3,0,1,0,a244,11,"builtins.type"};
 static const sl_builtin_attr a245[] = {
 {s159,0},{s200,0},{s994,1}
 };
-static const sl_builtin_layout l394 = {72,0,16,0,109,164,m23,2,0,1,0,a245,3};
-static const sl_builtin_layout l395 = {80,0,16,0,109,164,m23,2,0,1,0,a245,3};
+static const sl_builtin_layout l397 = {72,0,16,0,109,164,m23,2,0,1,0,a245,3,"builtins.type"};
+static const sl_builtin_layout l398 = {80,0,16,0,109,164,m23,2,0,1,0,a245,3,"builtins.type"};
 static const int16_t m50[] = {133,161,123,109,220};
-static const sl_builtin_layout l396 = {112,0,16,0,133,161,m50,5,0,1,0,a231,2};
-static const sl_builtin_layout l397 = {128,0,16,0,133,161,m50,5,0,1,0,a231,2};
-static const sl_builtin_layout l398 = {136,0,16,0,133,161,m50,5,0,1,0,a231,2};
+static const sl_builtin_layout l399 = {112,0,16,0,133,161,m50,5,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l400 = {128,0,16,0,133,161,m50,5,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l401 = {136,0,16,0,133,161,m50,5,0,1,0,a231,2,"builtins.type"};
 static const int16_t m51[] = {142,123,109,220};
-static const sl_builtin_layout l399 = {64,0,16,0,142,109,m51,4,0,1,0,a12,3};
-static const sl_builtin_layout l400 = {72,0,16,0,142,142,m51,4,0,1,0,a231,2};
-static const sl_builtin_layout l401 = {80,0,16,0,142,142,m51,4,0,1,0,a231,2};
+static const sl_builtin_layout l402 = {64,0,16,0,142,109,m51,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l403 = {72,0,16,0,142,142,m51,4,0,1,0,a231,2,"builtins.type"};
+static const sl_builtin_layout l404 = {80,0,16,0,142,142,m51,4,0,1,0,a231,2,"builtins.type"};
 static const int16_t m52[] = {171,175,123,109,220};
 static const sl_builtin_attr a246[] = {
 {s159,0},{s200,0},{s232,0},{s281,0},{s1104,1},{s1105,1},{s1569,1},{s1655,1},{s1839,1}
 };
-static const sl_builtin_layout l402 = {104,0,16,0,171,169,m52,5,0,1,0,a246,9};
-static const sl_builtin_layout l403 = {112,0,16,0,171,169,m52,5,0,1,0,a246,9};
-static const sl_builtin_layout l404 = {104,0,16,0,171,170,m52,5,0,1,0,a246,9};
-static const sl_builtin_layout l405 = {112,0,16,0,171,170,m52,5,0,1,0,a246,9};
+static const sl_builtin_layout l405 = {104,0,16,0,171,169,m52,5,0,1,0,a246,9,"builtins.type"};
+static const sl_builtin_layout l406 = {112,0,16,0,171,169,m52,5,0,1,0,a246,9,"builtins.type"};
+static const sl_builtin_layout l407 = {104,0,16,0,171,170,m52,5,0,1,0,a246,9,"builtins.type"};
+static const sl_builtin_layout l408 = {112,0,16,0,171,170,m52,5,0,1,0,a246,9,"builtins.type"};
 static const int16_t m53[] = {175,123,109,220};
-static const sl_builtin_layout l406 = {64,0,16,0,175,109,m53,4,0,1,0,a12,3};
-static const sl_builtin_layout l407 = {72,0,16,0,175,109,m53,4,0,1,0,a12,3};
-static const sl_builtin_layout l408 = {104,0,16,0,171,172,m52,5,0,1,0,a246,9};
-static const sl_builtin_layout l409 = {112,0,16,0,171,172,m52,5,0,1,0,a246,9};
+static const sl_builtin_layout l409 = {64,0,16,0,175,109,m53,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l410 = {72,0,16,0,175,109,m53,4,0,1,0,a12,3,"builtins.type"};
+static const sl_builtin_layout l411 = {104,0,16,0,171,172,m52,5,0,1,0,a246,9,"builtins.type"};
+static const sl_builtin_layout l412 = {112,0,16,0,171,172,m52,5,0,1,0,a246,9,"builtins.type"};
 static const sl_builtin_attr a247[] = {
 {s113,0},{s117,0},{s151,0},{s159,0},{s182,0},{s229,1},{s245,1},{s253,0},{s795,0},{s837,1},{s838,1},{s839,1},{s840,1},{s859,0},{s907,0}
 };
-static const sl_builtin_layout l410 = {120,0,0,40,220,178,m0,1,0,0,0,a247,15};
+static const sl_builtin_layout l413 = {120,0,0,40,220,178,m0,1,0,0,0,a247,15,"builtins.type"};
 static const sl_builtin_attr a248[] = {
 {s113,0},{s117,0},{s135,0},{s151,0},{s159,0},{s182,0},{s229,1},{s245,1},{s253,0},{s795,0},{s837,1},{s838,1},{s839,1},{s840,1},{s859,0},{s907,0}
 };
-static const sl_builtin_layout l411 = {120,0,0,40,220,178,m0,1,0,0,0,a248,16};
-static const sl_builtin_layout l412 = {112,0,0,32,220,178,m0,1,0,0,0,a248,16};
+static const sl_builtin_layout l414 = {120,0,0,40,220,178,m0,1,0,0,0,a248,16,"builtins.type"};
+static const sl_builtin_layout l415 = {112,0,0,32,220,178,m0,1,0,0,0,a248,16,"builtins.type"};
 static const sl_builtin_attr a249[] = {
 {s113,0},{s117,0},{s135,0},{s151,0},{s159,0},{s182,0},{s229,1},{s245,1},{s253,0},{s278,0},{s795,0},{s837,1},{s838,1},{s839,1},{s840,1},{s859,0},{s907,0}
 };
-static const sl_builtin_layout l413 = {152,8,0,24,220,178,m0,1,0,0,0,a249,17};
+static const sl_builtin_layout l416 = {152,8,0,24,220,178,m0,1,0,0,0,a249,17,"builtins.type"};
 static const sl_builtin_attr a250[] = {
 {s113,0},{s117,0},{s135,0},{s151,0},{s159,0},{s182,0},{s229,1},{s245,1},{s253,0},{s278,0},{s795,0},{s837,1},{s838,1},{s839,1},{s840,1},{s841,1},{s859,0},{s907,0}
 };
-static const sl_builtin_layout l414 = {144,8,0,16,220,178,m0,1,0,0,0,a250,18};
+static const sl_builtin_layout l417 = {144,8,0,16,220,178,m0,1,0,0,0,a250,18,"builtins.type"};
 static const sl_builtin_attr a251[] = {
 {s113,0},{s117,0},{s135,0},{s151,0},{s159,0},{s229,1},{s245,1},{s253,0},{s278,0},{s795,0},{s837,1},{s838,1},{s839,1},{s840,1},{s841,1},{s859,0},{s907,0}
 };
-static const sl_builtin_layout l415 = {144,8,0,16,220,178,m0,1,0,0,0,a251,17};
+static const sl_builtin_layout l418 = {144,8,0,16,220,178,m0,1,0,0,0,a251,17,"builtins.type"};
 static const int16_t m54[] = {207,220};
 static const sl_builtin_attr a252[] = {
 {s116,0},{s159,0},{s232,0},{s237,0},{s247,0},{s253,0},{s260,0},{s267,0},{s303,0}
 };
-static const sl_builtin_layout l416 = {32,4,0,0,207,179,m54,2,0,0,0,a252,9};
+static const sl_builtin_layout l419 = {32,4,0,0,207,179,m54,2,0,0,0,a252,9,"builtins.type"};
 static const sl_builtin_attr a253[] = {
 {s116,0},{s159,0},{s204,0},{s232,0},{s237,0},{s247,0},{s253,0},{s260,0},{s267,0},{s303,0}
 };
-static const sl_builtin_layout l417 = {24,4,0,0,207,207,m54,2,0,0,0,a253,10};
+static const sl_builtin_layout l420 = {24,4,0,0,207,207,m54,2,0,0,0,a253,10,"builtins.type"};
 static const sl_builtin_attr a254[] = {
 {s129,0},{s159,1},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,1},{s229,1},{s230,0},{s245,1},{s249,0},{s253,0},{s268,1},{s287,1}
 };
-static const sl_builtin_layout l418 = {56,0,0,40,220,180,m0,1,0,0,0,a254,17};
+static const sl_builtin_layout l421 = {56,0,0,40,220,180,m0,1,0,0,0,a254,17,"builtins.type"};
 static const sl_builtin_attr a255[] = {
 {s129,0},{s159,1},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,1},{s229,1},{s230,0},{s245,1},{s249,0},{s253,0},{s268,1},{s287,1}
 };
-static const sl_builtin_layout l419 = {56,0,0,40,220,180,m0,1,0,0,0,a255,16};
+static const sl_builtin_layout l422 = {56,0,0,40,220,180,m0,1,0,0,0,a255,16,"builtins.type"};
 static const sl_builtin_attr a256[] = {
 {s110,0},{s115,0},{s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s249,0},{s250,0},{s253,0},{s258,0},{s259,0},{s275,0},{s278,0},{s281,0},{s847,0},{s942,0},{s948,0},{s959,0},{s1018,0},{s1024,0},{s1063,0},{s1111,0},{s1138,0},{s1144,0},{s1196,0},{s1229,0},{s1342,0},{s1352,0},{s1358,0},{s1420,0},{s1421,0},{s1422,0},{s1425,0},{s1428,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1601,0},{s1665,0},{s1676,0},{s1689,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l420 = {56,0,0,0,220,181,m0,1,0,1,0,a256,78};
+static const sl_builtin_layout l423 = {56,0,0,0,220,181,m0,1,0,1,0,a256,78,"builtins.type"};
 static const sl_builtin_attr a257[] = {
 {s110,0},{s115,0},{s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s249,0},{s250,0},{s253,0},{s258,0},{s259,0},{s275,0},{s278,0},{s281,0},{s847,0},{s942,0},{s948,0},{s959,0},{s1018,0},{s1024,0},{s1063,0},{s1111,0},{s1138,0},{s1144,0},{s1196,0},{s1229,0},{s1342,0},{s1352,0},{s1358,0},{s1420,0},{s1421,0},{s1422,0},{s1425,0},{s1428,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1601,0},{s1665,0},{s1673,0},{s1674,0},{s1676,0},{s1689,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l421 = {56,0,0,0,220,181,m0,1,0,1,0,a257,80};
+static const sl_builtin_layout l424 = {56,0,0,0,220,181,m0,1,0,1,0,a257,80,"builtins.type"};
 static const sl_builtin_attr a258[] = {
 {s110,0},{s115,0},{s126,0},{s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s249,0},{s250,0},{s251,0},{s253,0},{s258,0},{s259,0},{s275,0},{s278,0},{s281,0},{s847,0},{s942,0},{s948,0},{s959,0},{s1018,0},{s1024,0},{s1063,0},{s1111,0},{s1138,0},{s1144,0},{s1196,0},{s1229,0},{s1342,0},{s1352,0},{s1358,0},{s1420,0},{s1421,0},{s1422,0},{s1425,0},{s1428,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1601,0},{s1665,0},{s1673,0},{s1674,0},{s1676,0},{s1689,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l422 = {56,0,0,0,220,181,m0,1,0,1,0,a258,82};
+static const sl_builtin_layout l425 = {56,0,0,0,220,181,m0,1,0,1,0,a258,82,"builtins.type"};
 static const sl_builtin_attr a259[] = {
 {s159,0},{s211,0},{s217,0},{s234,0},{s249,0},{s276,0}
 };
-static const sl_builtin_layout l423 = {32,0,0,0,220,182,m0,1,0,0,0,a259,6};
+static const sl_builtin_layout l426 = {32,0,0,0,220,182,m0,1,0,0,0,a259,6,"builtins.type"};
 static const sl_builtin_attr a260[] = {
 {s110,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s253,0},{s258,0},{s259,0},{s281,0},{s942,0},{s948,0},{s1024,0},{s1063,0},{s1111,0},{s1138,0},{s1196,0},{s1229,0},{s1342,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1425,0},{s1428,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l424 = {33,1,0,0,220,183,m0,1,0,1,0,a260,62};
+static const sl_builtin_layout l427 = {33,1,0,0,220,183,m0,1,0,1,0,a260,62,"builtins.type"};
 static const sl_builtin_attr a261[] = {
 {s110,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s253,0},{s258,0},{s259,0},{s281,0},{s942,0},{s948,0},{s1024,0},{s1063,0},{s1111,0},{s1138,0},{s1196,0},{s1229,0},{s1342,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1425,0},{s1428,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1673,0},{s1674,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l425 = {33,1,0,0,220,183,m0,1,0,1,0,a261,64};
+static const sl_builtin_layout l428 = {33,1,0,0,220,183,m0,1,0,1,0,a261,64,"builtins.type"};
 static const sl_builtin_attr a262[] = {
 {s110,0},{s128,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s253,0},{s258,0},{s259,0},{s281,0},{s942,0},{s948,0},{s1024,0},{s1063,0},{s1111,0},{s1138,0},{s1196,0},{s1229,0},{s1342,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1425,0},{s1428,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1673,0},{s1674,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l426 = {33,1,0,0,220,183,m0,1,0,1,0,a262,65};
+static const sl_builtin_layout l429 = {33,1,0,0,220,183,m0,1,0,1,0,a262,65,"builtins.type"};
 static const sl_builtin_attr a263[] = {
 {s110,0},{s126,0},{s128,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s253,0},{s258,0},{s259,0},{s281,0},{s942,0},{s948,0},{s1024,0},{s1063,0},{s1111,0},{s1138,0},{s1196,0},{s1229,0},{s1342,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1425,0},{s1428,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1673,0},{s1674,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l427 = {33,1,0,0,220,183,m0,1,0,1,0,a263,66};
-static const sl_builtin_layout l428 = {32,0,0,0,220,184,m0,1,0,0,0,a259,6};
+static const sl_builtin_layout l430 = {33,1,0,0,220,183,m0,1,0,1,0,a263,66,"builtins.type"};
+static const sl_builtin_layout l431 = {32,0,0,0,220,184,m0,1,0,0,0,a259,6,"builtins.type"};
 static const sl_builtin_attr a264[] = {
 {s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0},{s947,1}
 };
-static const sl_builtin_layout l429 = {24,0,0,0,220,185,m0,1,0,0,0,a264,12};
+static const sl_builtin_layout l432 = {24,0,0,0,220,185,m0,1,0,0,0,a264,12,"builtins.type"};
 static const sl_builtin_attr a265[] = {
 {s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0},{s947,1}
 };
-static const sl_builtin_layout l430 = {24,0,0,0,220,185,m0,1,0,0,0,a265,11};
+static const sl_builtin_layout l433 = {24,0,0,0,220,185,m0,1,0,0,0,a265,11,"builtins.type"};
 static const sl_builtin_attr a266[] = {
 {s155,1},{s159,0},{s178,1},{s180,0},{s200,0},{s208,1},{s232,0}
 };
-static const sl_builtin_layout l431 = {32,0,24,0,220,186,m0,1,0,1,0,a266,7};
+static const sl_builtin_layout l434 = {32,0,24,0,220,186,m0,1,0,1,0,a266,7,"builtins.type"};
 static const sl_builtin_attr a267[] = {
 {s155,1},{s159,0},{s178,1},{s180,0},{s200,0},{s208,1},{s232,0},{s253,0},{s302,1}
 };
-static const sl_builtin_layout l432 = {32,0,24,0,220,186,m0,1,0,1,0,a267,9};
+static const sl_builtin_layout l435 = {32,0,24,0,220,186,m0,1,0,1,0,a267,9,"builtins.type"};
 static const sl_builtin_attr a268[] = {
 {s129,0},{s159,1},{s180,0},{s182,0},{s229,1},{s236,1},{s245,1},{s249,0},{s253,0},{s287,1}
 };
-static const sl_builtin_layout l433 = {56,0,0,0,220,187,m0,1,0,0,0,a268,10};
+static const sl_builtin_layout l436 = {56,0,0,0,220,187,m0,1,0,0,0,a268,10,"builtins.type"};
 static const sl_builtin_attr a269[] = {
 {s129,0},{s159,1},{s180,0},{s182,0},{s229,1},{s236,1},{s245,1},{s253,0},{s287,1}
 };
-static const sl_builtin_layout l434 = {56,0,0,0,220,187,m0,1,0,0,0,a269,9};
+static const sl_builtin_layout l437 = {56,0,0,0,220,187,m0,1,0,0,0,a269,9,"builtins.type"};
 static const sl_builtin_attr a270[] = {
 {s129,0},{s159,1},{s180,0},{s229,1},{s236,1},{s245,1},{s253,0},{s287,1}
 };
-static const sl_builtin_layout l435 = {56,0,0,0,220,187,m0,1,0,0,0,a270,8};
+static const sl_builtin_layout l438 = {56,0,0,0,220,187,m0,1,0,0,0,a270,8,"builtins.type"};
 static const sl_builtin_attr a271[] = {
 {s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0},{s278,0},{s973,1},{s974,1},{s975,1},{s976,1},{s978,1},{s979,1},{s980,1},{s981,1},{s982,1},{s985,1},{s986,1},{s987,1},{s988,1},{s990,1},{s992,1},{s993,1},{s1676,0}
 };
-static const sl_builtin_layout l436 = {176,0,0,136,220,188,m0,1,0,0,0,a271,29};
+static const sl_builtin_layout l439 = {176,0,0,136,220,188,m0,1,0,0,0,a271,29,"builtins.type"};
 static const sl_builtin_attr a272[] = {
 {s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0},{s278,0},{s973,1},{s974,1},{s975,1},{s976,1},{s978,1},{s979,1},{s980,1},{s981,1},{s982,1},{s983,0},{s984,1},{s985,1},{s986,1},{s987,1},{s988,1},{s990,1},{s992,1},{s993,1},{s1676,0}
 };
-static const sl_builtin_layout l437 = {176,0,0,136,220,188,m0,1,0,0,0,a272,31};
+static const sl_builtin_layout l440 = {176,0,0,136,220,188,m0,1,0,0,0,a272,31,"builtins.type"};
 static const sl_builtin_attr a273[] = {
 {s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0},{s278,0},{s397,1},{s776,0},{s973,1},{s974,1},{s975,1},{s976,1},{s977,1},{s978,1},{s979,1},{s980,1},{s981,1},{s982,1},{s983,0},{s984,1},{s985,1},{s986,1},{s987,1},{s988,1},{s989,0},{s990,1},{s991,1},{s992,1},{s993,1},{s1676,0}
 };
-static const sl_builtin_layout l438 = {184,2,0,144,220,188,m0,1,0,0,0,a273,36};
-static const sl_builtin_layout l439 = {192,2,0,144,220,188,m0,1,0,0,0,a273,36};
+static const sl_builtin_layout l441 = {184,2,0,144,220,188,m0,1,0,0,0,a273,36,"builtins.type"};
+static const sl_builtin_layout l442 = {192,2,0,144,220,188,m0,1,0,0,0,a273,36,"builtins.type"};
 static const sl_builtin_attr a274[] = {
 {s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s252,0},{s253,0},{s278,0},{s397,1},{s776,0},{s973,1},{s974,1},{s975,1},{s976,1},{s977,1},{s978,1},{s979,1},{s980,1},{s981,1},{s982,1},{s983,0},{s984,1},{s985,1},{s986,1},{s987,1},{s988,1},{s989,0},{s990,1},{s991,1},{s992,1},{s993,1},{s1676,0}
 };
-static const sl_builtin_layout l440 = {200,2,0,144,220,188,m0,1,0,0,0,a274,36};
+static const sl_builtin_layout l443 = {200,2,0,144,220,188,m0,1,0,0,0,a274,36,"builtins.type"};
 static const sl_builtin_attr a275[] = {
 {s108,0},{s110,0},{s124,0},{s158,0},{s159,0},{s161,0},{s166,0},{s168,0},{s169,0},{s179,0},{s182,0},{s186,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s253,0},{s255,0},{s258,0},{s259,0},{s262,0},{s265,0},{s266,0},{s282,0},{s291,0},{s1007,0},{s1350,1},{s1654,1}
 };
-static const sl_builtin_layout l441 = {32,0,0,0,220,189,m0,1,0,1,0,a275,38};
+static const sl_builtin_layout l444 = {32,0,0,0,220,189,m0,1,0,1,0,a275,38,"builtins.type"};
 static const sl_builtin_attr a276[] = {
 {s108,0},{s110,0},{s124,0},{s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s186,0},{s189,0},{s190,0},{s215,0},{s219,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s253,0},{s259,0},{s262,0},{s265,0},{s266,0},{s282,0},{s291,0},{s1007,0},{s1350,1},{s1654,1}
 };
-static const sl_builtin_layout l442 = {32,0,0,0,220,189,m0,1,0,1,0,a276,30};
+static const sl_builtin_layout l445 = {32,0,0,0,220,189,m0,1,0,1,0,a276,30,"builtins.type"};
 static const sl_builtin_attr a277[] = {
 {s108,0},{s110,0},{s124,0},{s138,0},{s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s186,0},{s189,0},{s190,0},{s215,0},{s219,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s253,0},{s259,0},{s262,0},{s265,0},{s266,0},{s282,0},{s291,0},{s1007,0},{s1350,1},{s1654,1}
 };
-static const sl_builtin_layout l443 = {32,0,0,0,220,189,m0,1,0,1,0,a277,31};
+static const sl_builtin_layout l446 = {32,0,0,0,220,189,m0,1,0,1,0,a277,31,"builtins.type"};
 static const sl_builtin_attr a278[] = {
 {s120,0},{s151,0},{s159,0},{s182,0},{s229,1},{s245,1},{s253,0},{s968,0},{s1026,1},{s1027,1},{s1028,1},{s1029,1},{s1030,1},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l444 = {104,0,0,40,220,190,m0,1,0,0,0,a278,15};
-static const sl_builtin_layout l445 = {96,0,0,32,220,190,m0,1,0,0,0,a278,15};
+static const sl_builtin_layout l447 = {104,0,0,40,220,190,m0,1,0,0,0,a278,15,"builtins.type"};
+static const sl_builtin_layout l448 = {96,0,0,32,220,190,m0,1,0,0,0,a278,15,"builtins.type"};
 static const sl_builtin_attr a279[] = {
 {s120,0},{s151,0},{s159,0},{s182,0},{s229,1},{s245,1},{s253,0},{s278,0},{s968,0},{s1026,1},{s1027,1},{s1028,1},{s1029,1},{s1030,1},{s1031,1},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l446 = {152,8,0,24,220,190,m0,1,0,0,0,a279,17};
-static const sl_builtin_layout l447 = {144,8,0,16,220,190,m0,1,0,0,0,a279,17};
+static const sl_builtin_layout l449 = {152,8,0,24,220,190,m0,1,0,0,0,a279,17,"builtins.type"};
+static const sl_builtin_layout l450 = {144,8,0,16,220,190,m0,1,0,0,0,a279,17,"builtins.type"};
 static const sl_builtin_attr a280[] = {
 {s120,0},{s135,0},{s151,0},{s159,0},{s229,1},{s245,1},{s253,0},{s278,0},{s968,0},{s1026,1},{s1027,1},{s1028,1},{s1029,1},{s1030,1},{s1031,1},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l448 = {144,8,0,16,220,190,m0,1,0,0,0,a280,17};
+static const sl_builtin_layout l451 = {144,8,0,16,220,190,m0,1,0,0,0,a280,17,"builtins.type"};
 static const sl_builtin_attr a281[] = {
 {s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s253,0},{s254,0},{s275,0},{s278,0},{s959,0},{s1018,0},{s1232,0},{s1246,0},{s1441,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l449 = {48,0,0,0,220,191,m0,1,0,1,0,a281,31};
+static const sl_builtin_layout l452 = {48,0,0,0,220,191,m0,1,0,1,0,a281,31,"builtins.type"};
 static const sl_builtin_attr a282[] = {
 {s135,0},{s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s200,0},{s205,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s253,0},{s254,0},{s260,0},{s275,0},{s278,0},{s959,0},{s1018,0},{s1232,0},{s1246,0},{s1441,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l450 = {48,0,0,0,220,191,m0,1,0,1,0,a282,35};
+static const sl_builtin_layout l453 = {48,0,0,0,220,191,m0,1,0,1,0,a282,35,"builtins.type"};
 static const sl_builtin_attr a283[] = {
 {s159,0},{s211,0},{s217,0},{s234,0},{s249,0}
 };
-static const sl_builtin_layout l451 = {56,0,0,0,220,192,m0,1,0,0,0,a283,5};
+static const sl_builtin_layout l454 = {56,0,0,0,220,192,m0,1,0,0,0,a283,5,"builtins.type"};
 static const sl_builtin_attr a284[] = {
 {s116,0},{s140,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s237,0},{s247,0},{s253,0},{s254,0},{s260,0},{s265,0},{s267,0},{s282,0},{s303,0},{s1426,0},{s1508,1}
 };
-static const sl_builtin_layout l452 = {24,0,0,0,220,193,m0,1,0,0,0,a284,23};
-static const sl_builtin_layout l453 = {56,0,0,0,220,194,m0,1,0,0,0,a283,5};
-static const sl_builtin_layout l454 = {24,0,0,0,220,195,m0,1,0,0,0,a284,23};
-static const sl_builtin_layout l455 = {56,0,0,0,220,196,m0,1,0,0,0,a283,5};
+static const sl_builtin_layout l455 = {24,0,0,0,220,193,m0,1,0,0,0,a284,23,"builtins.type"};
+static const sl_builtin_layout l456 = {56,0,0,0,220,194,m0,1,0,0,0,a283,5,"builtins.type"};
+static const sl_builtin_layout l457 = {24,0,0,0,220,195,m0,1,0,0,0,a284,23,"builtins.type"};
+static const sl_builtin_layout l458 = {56,0,0,0,220,196,m0,1,0,0,0,a283,5,"builtins.type"};
 static const sl_builtin_attr a285[] = {
 {s159,0},{s211,0},{s216,0},{s253,0},{s254,0},{s1508,1}
 };
-static const sl_builtin_layout l456 = {24,0,0,0,220,197,m0,1,0,0,0,a285,6};
+static const sl_builtin_layout l459 = {24,0,0,0,220,197,m0,1,0,0,0,a285,6,"builtins.type"};
 static const sl_builtin_attr a286[] = {
 {s159,0},{s182,0},{s232,0},{s249,0},{s253,0}
 };
-static const sl_builtin_layout l457 = {16,0,0,0,220,220,m0,1,0,0,0,a286,5};
+static const sl_builtin_layout l460 = {16,0,0,0,220,220,m0,1,0,0,0,a286,5,"builtins.type"};
 static const sl_builtin_attr a287[] = {
 {s159,0},{s232,0},{s249,0},{s253,0}
 };
-static const sl_builtin_layout l458 = {16,0,0,0,220,220,m0,1,0,0,0,a287,4};
+static const sl_builtin_layout l461 = {16,0,0,0,220,220,m0,1,0,0,0,a287,4,"builtins.type"};
 static const sl_builtin_attr a288[] = {
 {s159,0},{s182,0},{s211,0},{s232,0},{s234,0},{s249,0}
 };
-static const sl_builtin_layout l459 = {48,0,0,0,220,199,m0,1,0,1,0,a288,6};
+static const sl_builtin_layout l462 = {48,0,0,0,220,199,m0,1,0,1,0,a288,6,"builtins.type"};
 static const sl_builtin_attr a289[] = {
 {s135,0},{s159,0},{s182,0},{s211,0},{s232,0},{s234,0},{s249,0}
 };
-static const sl_builtin_layout l460 = {48,0,0,0,220,199,m0,1,0,1,0,a289,7};
-static const sl_builtin_layout l461 = {56,0,0,0,220,199,m0,1,0,1,0,a289,7};
-static const sl_builtin_layout l462 = {32,0,0,0,220,200,m0,1,0,1,0,a288,6};
+static const sl_builtin_layout l463 = {48,0,0,0,220,199,m0,1,0,1,0,a289,7,"builtins.type"};
+static const sl_builtin_layout l464 = {56,0,0,0,220,199,m0,1,0,1,0,a289,7,"builtins.type"};
+static const sl_builtin_layout l465 = {32,0,0,0,220,200,m0,1,0,1,0,a288,6,"builtins.type"};
 static const sl_builtin_attr a290[] = {
 {s108,0},{s110,0},{s124,0},{s158,0},{s159,0},{s161,0},{s166,0},{s168,0},{s169,0},{s179,0},{s182,0},{s183,0},{s186,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s271,0},{s282,0},{s291,0},{s292,0},{s852,0},{s1007,0},{s1229,0},{s1342,0},{s1350,1},{s1389,0},{s1654,1}
 };
-static const sl_builtin_layout l463 = {24,0,0,0,220,201,m0,1,0,1,0,a290,46};
+static const sl_builtin_layout l466 = {24,0,0,0,220,201,m0,1,0,1,0,a290,46,"builtins.type"};
 static const sl_builtin_attr a291[] = {
 {s108,0},{s110,0},{s124,0},{s133,0},{s158,0},{s159,0},{s161,0},{s166,0},{s167,0},{s168,0},{s169,0},{s179,0},{s182,0},{s183,0},{s186,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s274,0},{s282,0},{s291,0},{s292,0},{s852,0},{s1007,0},{s1229,0},{s1342,0},{s1350,1},{s1389,0},{s1654,1}
 };
-static const sl_builtin_layout l464 = {24,0,0,0,220,201,m0,1,0,1,0,a291,48};
+static const sl_builtin_layout l467 = {24,0,0,0,220,201,m0,1,0,1,0,a291,48,"builtins.type"};
 static const sl_builtin_attr a292[] = {
 {s108,0},{s110,0},{s124,0},{s133,0},{s158,0},{s159,0},{s161,0},{s166,0},{s167,0},{s168,0},{s169,0},{s179,0},{s182,0},{s183,0},{s186,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s282,0},{s291,0},{s292,0},{s852,0},{s1007,0},{s1229,0},{s1342,0},{s1350,1},{s1389,0},{s1654,1}
 };
-static const sl_builtin_layout l465 = {24,0,0,0,220,201,m0,1,0,1,0,a292,47};
+static const sl_builtin_layout l468 = {24,0,0,0,220,201,m0,1,0,1,0,a292,47,"builtins.type"};
 static const sl_builtin_attr a293[] = {
 {s108,0},{s110,0},{s124,0},{s133,0},{s158,0},{s159,0},{s161,0},{s166,0},{s167,0},{s168,0},{s169,0},{s179,0},{s183,0},{s186,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s282,0},{s291,0},{s292,0},{s852,0},{s1007,0},{s1229,0},{s1342,0},{s1350,1},{s1389,0},{s1654,1}
 };
-static const sl_builtin_layout l466 = {24,0,0,0,220,201,m0,1,0,1,0,a293,46};
+static const sl_builtin_layout l469 = {24,0,0,0,220,201,m0,1,0,1,0,a293,46,"builtins.type"};
 static const sl_builtin_attr a294[] = {
 {s152,0},{s159,0},{s182,0},{s253,0},{s273,0},{s278,0},{s959,0},{s1147,1},{s1152,1},{s1153,1},{s1161,1},{s1162,1},{s1163,1},{s1164,1},{s1166,1},{s1167,1},{s1168,1}
 };
-static const sl_builtin_layout l467 = {368,8,0,0,220,202,m0,1,0,0,0,a294,17};
-static const sl_builtin_layout l468 = {360,8,0,0,220,202,m0,1,0,0,0,a294,17};
-static const sl_builtin_layout l469 = {120,8,0,0,220,202,m0,1,0,0,0,a294,17};
+static const sl_builtin_layout l470 = {368,8,0,0,220,202,m0,1,0,0,0,a294,17,"builtins.type"};
+static const sl_builtin_layout l471 = {360,8,0,0,220,202,m0,1,0,0,0,a294,17,"builtins.type"};
+static const sl_builtin_layout l472 = {120,8,0,0,220,202,m0,1,0,0,0,a294,17,"builtins.type"};
 static const sl_builtin_attr a295[] = {
 {s159,0},{s253,0},{s278,0},{s959,0},{s1147,1},{s1152,1},{s1153,1},{s1161,1},{s1162,1},{s1163,1},{s1164,1},{s1166,1},{s1167,1},{s1168,1}
 };
-static const sl_builtin_layout l470 = {136,8,0,0,220,202,m0,1,0,0,0,a295,14};
+static const sl_builtin_layout l473 = {136,8,0,0,220,202,m0,1,0,0,0,a295,14,"builtins.type"};
 static const sl_builtin_attr a296[] = {
 {s116,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s247,0},{s249,0},{s253,0},{s260,0},{s265,0},{s267,0},{s278,0},{s282,0},{s303,0},{s1018,0},{s1080,0},{s1361,0},{s1426,0},{s1436,0},{s1437,0},{s1878,0},{s1941,0}
 };
-static const sl_builtin_layout l471 = {200,0,0,192,220,203,m0,1,0,1,0,a296,32};
+static const sl_builtin_layout l474 = {200,0,0,192,220,203,m0,1,0,1,0,a296,32,"builtins.type"};
 static const sl_builtin_attr a297[] = {
 {s116,0},{s135,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s247,0},{s249,0},{s253,0},{s260,0},{s265,0},{s267,0},{s278,0},{s282,0},{s303,0},{s1018,0},{s1080,0},{s1361,0},{s1426,0},{s1436,0},{s1437,0},{s1878,0},{s1941,0}
 };
-static const sl_builtin_layout l472 = {200,0,0,192,220,203,m0,1,0,1,0,a297,33};
+static const sl_builtin_layout l475 = {200,0,0,192,220,203,m0,1,0,1,0,a297,33,"builtins.type"};
 static const sl_builtin_attr a298[] = {
 {s116,0},{s135,0},{s140,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s247,0},{s249,0},{s253,0},{s260,0},{s265,0},{s267,0},{s278,0},{s282,0},{s303,0},{s1018,0},{s1080,0},{s1361,0},{s1426,0},{s1436,0},{s1437,0},{s1878,0},{s1941,0}
 };
-static const sl_builtin_layout l473 = {200,0,0,192,220,203,m0,1,0,1,0,a298,32};
+static const sl_builtin_layout l476 = {200,0,0,192,220,203,m0,1,0,1,0,a298,32,"builtins.type"};
 static const sl_builtin_attr a299[] = {
 {s118,1},{s129,0},{s136,1},{s137,1},{s150,1},{s155,1},{s159,1},{s180,0},{s188,1},{s214,1},{s225,1},{s229,1},{s232,0},{s245,1},{s253,0}
 };
-static const sl_builtin_layout l474 = {120,0,72,80,220,204,m0,1,0,0,0,a299,15};
+static const sl_builtin_layout l477 = {120,0,72,80,220,204,m0,1,0,0,0,a299,15,"builtins.type"};
 static const sl_builtin_attr a300[] = {
 {s118,1},{s127,1},{s129,0},{s136,1},{s137,1},{s150,1},{s155,1},{s159,1},{s180,0},{s188,1},{s214,1},{s225,1},{s229,1},{s232,0},{s245,1},{s253,0}
 };
-static const sl_builtin_layout l475 = {128,0,88,96,220,204,m0,1,0,0,0,a300,16};
-static const sl_builtin_layout l476 = {136,0,88,96,220,204,m0,1,0,0,0,a300,16};
+static const sl_builtin_layout l478 = {128,0,88,96,220,204,m0,1,0,0,0,a300,16,"builtins.type"};
+static const sl_builtin_layout l479 = {136,0,88,96,220,204,m0,1,0,0,0,a300,16,"builtins.type"};
 static const sl_builtin_attr a301[] = {
 {s118,1},{s127,1},{s129,0},{s136,1},{s137,1},{s150,1},{s155,1},{s159,1},{s180,0},{s188,1},{s214,1},{s225,1},{s229,1},{s232,0},{s245,1},{s253,0},{s293,1}
 };
-static const sl_builtin_layout l477 = {144,0,88,96,220,204,m0,1,0,0,0,a301,17};
+static const sl_builtin_layout l480 = {144,0,88,96,220,204,m0,1,0,0,0,a301,17,"builtins.type"};
 static const sl_builtin_attr a302[] = {
 {s151,0},{s159,0},{s182,0},{s211,0},{s229,1},{s234,0},{s245,1},{s253,0},{s968,0},{s1312,1},{s1313,1},{s1314,1},{s1316,1},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l478 = {96,0,0,40,220,205,m0,1,0,0,0,a302,15};
-static const sl_builtin_layout l479 = {88,0,0,32,220,205,m0,1,0,0,0,a302,15};
+static const sl_builtin_layout l481 = {96,0,0,40,220,205,m0,1,0,0,0,a302,15,"builtins.type"};
+static const sl_builtin_layout l482 = {88,0,0,32,220,205,m0,1,0,0,0,a302,15,"builtins.type"};
 static const sl_builtin_attr a303[] = {
 {s151,0},{s159,0},{s182,0},{s211,0},{s229,1},{s234,0},{s245,1},{s253,0},{s278,0},{s968,0},{s1312,1},{s1313,1},{s1314,1},{s1315,1},{s1316,1},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l480 = {152,8,0,24,220,205,m0,1,0,0,0,a303,17};
-static const sl_builtin_layout l481 = {144,8,0,16,220,205,m0,1,0,0,0,a303,17};
+static const sl_builtin_layout l483 = {152,8,0,24,220,205,m0,1,0,0,0,a303,17,"builtins.type"};
+static const sl_builtin_layout l484 = {144,8,0,16,220,205,m0,1,0,0,0,a303,17,"builtins.type"};
 static const sl_builtin_attr a304[] = {
 {s135,0},{s151,0},{s159,0},{s211,0},{s229,1},{s234,0},{s245,1},{s253,0},{s278,0},{s968,0},{s1312,1},{s1313,1},{s1314,1},{s1315,1},{s1316,1},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l482 = {144,8,0,16,220,205,m0,1,0,0,0,a304,17};
+static const sl_builtin_layout l485 = {144,8,0,16,220,205,m0,1,0,0,0,a304,17,"builtins.type"};
 static const sl_builtin_attr a305[] = {
 {s153,0},{s159,1},{s180,0},{s182,0},{s229,1},{s236,1},{s245,1},{s253,0},{s270,0}
 };
-static const sl_builtin_layout l483 = {48,0,0,0,220,206,m0,1,0,0,0,a305,9};
+static const sl_builtin_layout l486 = {48,0,0,0,220,206,m0,1,0,0,0,a305,9,"builtins.type"};
 static const sl_builtin_attr a306[] = {
 {s153,0},{s159,1},{s180,0},{s229,1},{s236,1},{s245,1},{s253,0},{s270,0}
 };
-static const sl_builtin_layout l484 = {48,0,0,0,220,206,m0,1,0,0,0,a306,8};
+static const sl_builtin_layout l487 = {48,0,0,0,220,206,m0,1,0,0,0,a306,8,"builtins.type"};
 static const sl_builtin_attr a307[] = {
 {s108,0},{s110,0},{s116,0},{s124,0},{s133,0},{s158,0},{s159,0},{s161,0},{s166,0},{s167,0},{s168,0},{s169,0},{s179,0},{s182,0},{s186,0},{s189,0},{s190,0},{s198,0},{s203,0},{s204,0},{s215,0},{s218,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s237,0},{s241,0},{s242,0},{s246,0},{s247,0},{s248,0},{s253,0},{s255,0},{s256,0},{s258,0},{s259,0},{s260,0},{s261,0},{s262,0},{s263,0},{s264,0},{s265,0},{s266,0},{s267,0},{s278,0},{s282,0},{s291,0},{s292,0},{s303,0},{s852,0},{s916,0},{s1007,0},{s1075,1},{s1221,0},{s1350,1},{s1567,1},{s1654,1},{s1912,0}
 };
-static const sl_builtin_layout l485 = {24,4,0,0,220,207,m0,1,0,1,0,a307,61};
+static const sl_builtin_layout l488 = {24,4,0,0,220,207,m0,1,0,1,0,a307,61,"builtins.type"};
 static const sl_builtin_attr a308[] = {
 {s108,0},{s110,0},{s116,0},{s124,0},{s133,0},{s158,0},{s159,0},{s161,0},{s166,0},{s167,0},{s168,0},{s169,0},{s179,0},{s182,0},{s186,0},{s189,0},{s190,0},{s198,0},{s203,0},{s204,0},{s215,0},{s218,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s237,0},{s241,0},{s242,0},{s246,0},{s247,0},{s248,0},{s253,0},{s255,0},{s256,0},{s258,0},{s259,0},{s260,0},{s261,0},{s262,0},{s263,0},{s264,0},{s265,0},{s266,0},{s267,0},{s278,0},{s282,0},{s291,0},{s292,0},{s303,0},{s852,0},{s915,0},{s916,0},{s1007,0},{s1075,1},{s1221,0},{s1350,1},{s1567,1},{s1654,1},{s1912,0}
 };
-static const sl_builtin_layout l486 = {24,4,0,0,220,207,m0,1,0,1,0,a308,62};
+static const sl_builtin_layout l489 = {24,4,0,0,220,207,m0,1,0,1,0,a308,62,"builtins.type"};
 static const sl_builtin_attr a309[] = {
 {s108,0},{s110,0},{s116,0},{s124,0},{s133,0},{s158,0},{s159,0},{s161,0},{s166,0},{s167,0},{s168,0},{s169,0},{s179,0},{s182,0},{s186,0},{s189,0},{s190,0},{s198,0},{s203,0},{s204,0},{s215,0},{s218,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s237,0},{s241,0},{s242,0},{s246,0},{s247,0},{s248,0},{s253,0},{s255,0},{s256,0},{s258,0},{s259,0},{s260,0},{s261,0},{s262,0},{s263,0},{s264,0},{s265,0},{s266,0},{s267,0},{s278,0},{s282,0},{s291,0},{s292,0},{s303,0},{s852,0},{s915,0},{s916,0},{s1007,0},{s1075,1},{s1221,0},{s1350,1},{s1389,0},{s1567,1},{s1654,1},{s1912,0}
 };
-static const sl_builtin_layout l487 = {24,4,0,0,220,207,m0,1,0,1,0,a309,63};
+static const sl_builtin_layout l490 = {24,4,0,0,220,207,m0,1,0,1,0,a309,63,"builtins.type"};
 static const sl_builtin_attr a310[] = {
 {s110,0},{s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s253,0},{s254,0},{s259,0},{s275,0},{s278,0},{s847,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1352,0},{s1358,0},{s1601,0},{s1665,0},{s1689,0},{s1817,0}
 };
-static const sl_builtin_layout l488 = {40,0,0,0,220,208,m0,1,0,1,0,a310,36};
+static const sl_builtin_layout l491 = {40,0,0,0,220,208,m0,1,0,1,0,a310,36,"builtins.type"};
 static const sl_builtin_attr a311[] = {
 {s110,0},{s135,0},{s140,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s253,0},{s254,0},{s259,0},{s275,0},{s278,0},{s847,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1352,0},{s1358,0},{s1601,0},{s1665,0},{s1689,0},{s1817,0}
 };
-static const sl_builtin_layout l489 = {40,0,0,0,220,208,m0,1,0,1,0,a311,37};
-static const sl_builtin_layout l490 = {32,0,0,0,220,209,m0,1,0,0,0,a259,6};
-static const sl_builtin_layout l491 = {32,0,0,0,220,210,m0,1,0,0,0,a259,6};
-static const sl_builtin_layout l492 = {40,0,0,0,220,211,m0,1,0,0,0,a259,6};
-static const sl_builtin_layout l493 = {32,0,0,0,220,212,m0,1,0,1,0,a288,6};
+static const sl_builtin_layout l492 = {40,0,0,0,220,208,m0,1,0,1,0,a311,37,"builtins.type"};
+static const sl_builtin_layout l493 = {32,0,0,0,220,209,m0,1,0,0,0,a259,6,"builtins.type"};
+static const sl_builtin_layout l494 = {32,0,0,0,220,210,m0,1,0,0,0,a259,6,"builtins.type"};
+static const sl_builtin_layout l495 = {40,0,0,0,220,211,m0,1,0,0,0,a259,6,"builtins.type"};
+static const sl_builtin_layout l496 = {32,0,0,0,220,212,m0,1,0,1,0,a288,6,"builtins.type"};
 static const sl_builtin_attr a312[] = {
 {s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s253,0},{s281,0},{s1018,0},{s1246,0},{s1441,0},{s1458,0},{s1964,0}
 };
-static const sl_builtin_layout l494 = {24,0,0,0,220,213,m0,1,0,0,0,a312,21};
+static const sl_builtin_layout l497 = {24,0,0,0,220,213,m0,1,0,0,0,a312,21,"builtins.type"};
 static const sl_builtin_attr a313[] = {
 {s135,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s205,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s253,0},{s254,0},{s260,0},{s281,0},{s1018,0},{s1246,0},{s1441,0},{s1458,0},{s1964,0}
 };
-static const sl_builtin_layout l495 = {24,0,0,0,220,213,m0,1,0,0,0,a313,26};
+static const sl_builtin_layout l498 = {24,0,0,0,220,213,m0,1,0,0,0,a313,26,"builtins.type"};
 static const sl_builtin_attr a314[] = {
 {s135,0},{s140,0},{s159,0},{s161,0},{s179,0},{s185,0},{s189,0},{s190,0},{s205,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s253,0},{s254,0},{s260,0},{s281,0},{s1018,0},{s1246,0},{s1441,0},{s1458,0},{s1964,0}
 };
-static const sl_builtin_layout l496 = {24,0,0,0,220,213,m0,1,0,0,0,a314,25};
+static const sl_builtin_layout l499 = {24,0,0,0,220,213,m0,1,0,0,0,a314,25,"builtins.type"};
 static const sl_builtin_attr a315[] = {
 {s153,0},{s159,1},{s180,0},{s182,0},{s229,1},{s236,1},{s245,1},{s249,0},{s253,0},{s270,0}
 };
-static const sl_builtin_layout l497 = {48,0,0,0,220,214,m0,1,0,0,0,a315,10};
+static const sl_builtin_layout l500 = {48,0,0,0,220,214,m0,1,0,0,0,a315,10,"builtins.type"};
 static const sl_builtin_attr a316[] = {
 {s153,0},{s159,1},{s180,0},{s229,1},{s236,1},{s245,1},{s249,0},{s253,0},{s270,0}
 };
-static const sl_builtin_layout l498 = {48,0,0,0,220,214,m0,1,0,0,0,a316,9};
+static const sl_builtin_layout l501 = {48,0,0,0,220,214,m0,1,0,0,0,a316,9,"builtins.type"};
 static const sl_builtin_attr a317[] = {
 {s154,0},{s159,0},{s160,0},{s161,0},{s162,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s253,0},{s275,0},{s929,1},{s945,0},{s1014,1},{s1154,1},{s1210,1},{s1342,0},{s1442,1},{s1548,1},{s1549,1},{s1568,1},{s1652,1},{s1661,0},{s1789,1},{s1856,1},{s1866,1},{s1918,0},{s1921,0},{s1923,0}
 };
-static const sl_builtin_layout l499 = {144,8,0,136,220,215,m0,1,0,0,0,a317,35};
+static const sl_builtin_layout l502 = {144,8,0,136,220,215,m0,1,0,0,0,a317,35,"builtins.type"};
 static const sl_builtin_attr a318[] = {
 {s154,0},{s159,0},{s160,0},{s161,0},{s162,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s253,0},{s275,0},{s929,1},{s945,0},{s1014,1},{s1154,1},{s1210,1},{s1342,0},{s1442,1},{s1548,1},{s1549,1},{s1568,1},{s1652,1},{s1661,0},{s1789,1},{s1856,1},{s1866,1},{s1918,0},{s1921,0},{s1923,0}
 };
-static const sl_builtin_layout l500 = {144,8,0,136,220,215,m0,1,0,0,0,a318,36};
+static const sl_builtin_layout l503 = {144,8,0,136,220,215,m0,1,0,0,0,a318,36,"builtins.type"};
 static const sl_builtin_attr a319[] = {
 {s126,0},{s154,0},{s159,0},{s160,0},{s161,0},{s162,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s251,0},{s253,0},{s275,0},{s484,0},{s929,1},{s945,0},{s1014,1},{s1154,1},{s1210,1},{s1342,0},{s1442,1},{s1548,1},{s1549,1},{s1568,1},{s1652,1},{s1661,0},{s1789,1},{s1856,1},{s1866,1},{s1918,0},{s1921,0},{s1923,0}
 };
-static const sl_builtin_layout l501 = {144,8,0,136,220,215,m0,1,0,0,0,a319,39};
+static const sl_builtin_layout l504 = {144,8,0,136,220,215,m0,1,0,0,0,a319,39,"builtins.type"};
 static const sl_builtin_attr a320[] = {
 {s129,0},{s152,0},{s159,1},{s161,0},{s178,1},{s179,0},{s180,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s253,0},{s268,1},{s273,0}
 };
-static const sl_builtin_layout l502 = {48,0,0,32,220,216,m0,1,0,0,0,a320,18};
+static const sl_builtin_layout l505 = {48,0,0,32,220,216,m0,1,0,0,0,a320,18,"builtins.type"};
 static const sl_builtin_attr a321[] = {
 {s129,0},{s152,0},{s159,1},{s161,0},{s178,1},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s253,0},{s268,1},{s273,0}
 };
-static const sl_builtin_layout l503 = {48,0,0,32,220,216,m0,1,0,0,0,a321,17};
+static const sl_builtin_layout l506 = {48,0,0,32,220,216,m0,1,0,0,0,a321,17,"builtins.type"};
 static const sl_builtin_attr a322[] = {
 {s129,0},{s159,1},{s161,0},{s178,1},{s179,0},{s180,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s253,0},{s268,1}
 };
-static const sl_builtin_layout l504 = {48,0,0,32,220,216,m0,1,0,0,0,a322,16};
+static const sl_builtin_layout l507 = {48,0,0,32,220,216,m0,1,0,0,0,a322,16,"builtins.type"};
 static const sl_builtin_attr a323[] = {
 {s129,0},{s159,1},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s229,1},{s230,0},{s236,1},{s245,1},{s249,0},{s253,0},{s268,1},{s287,1}
 };
-static const sl_builtin_layout l505 = {32,0,0,0,220,217,m0,1,0,0,0,a323,17};
+static const sl_builtin_layout l508 = {32,0,0,0,220,217,m0,1,0,0,0,a323,17,"builtins.type"};
 static const sl_builtin_attr a324[] = {
 {s129,0},{s159,1},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s229,1},{s230,0},{s236,1},{s245,1},{s249,0},{s253,0},{s268,1},{s287,1}
 };
-static const sl_builtin_layout l506 = {32,0,0,0,220,217,m0,1,0,0,0,a324,16};
-static const sl_builtin_layout l507 = {56,0,0,0,220,218,m0,1,0,0,0,a268,10};
+static const sl_builtin_layout l509 = {32,0,0,0,220,217,m0,1,0,0,0,a324,16,"builtins.type"};
+static const sl_builtin_layout l510 = {56,0,0,0,220,218,m0,1,0,0,0,a268,10,"builtins.type"};
 static const sl_builtin_attr a325[] = {
 {s129,0},{s159,1},{s180,0},{s229,1},{s236,1},{s245,1},{s249,0},{s253,0},{s287,1}
 };
-static const sl_builtin_layout l508 = {56,0,0,0,220,218,m0,1,0,0,0,a325,9};
+static const sl_builtin_layout l511 = {56,0,0,0,220,218,m0,1,0,0,0,a325,9,"builtins.type"};
 static const sl_builtin_attr a326[] = {
 {s152,0},{s155,1},{s157,0},{s159,0},{s182,0},{s200,0},{s232,0},{s253,0},{s273,0}
 };
-static const sl_builtin_layout l509 = {56,0,16,40,220,219,m0,1,0,1,0,a326,9};
+static const sl_builtin_layout l512 = {56,0,16,40,220,219,m0,1,0,1,0,a326,9,"builtins.type"};
 static const sl_builtin_attr a327[] = {
 {s118,1},{s152,0},{s155,1},{s157,0},{s159,0},{s182,0},{s200,0},{s232,0},{s253,0},{s273,0}
 };
-static const sl_builtin_layout l510 = {56,0,16,40,220,219,m0,1,0,1,0,a327,10};
+static const sl_builtin_layout l513 = {56,0,16,40,220,219,m0,1,0,1,0,a327,10,"builtins.type"};
 static const sl_builtin_attr a328[] = {
 {s118,1},{s155,1},{s157,0},{s159,0},{s182,0},{s200,0},{s232,0},{s253,0}
 };
-static const sl_builtin_layout l511 = {56,0,16,40,220,219,m0,1,0,1,0,a328,8};
+static const sl_builtin_layout l514 = {56,0,16,40,220,219,m0,1,0,1,0,a328,8,"builtins.type"};
 static const sl_builtin_attr a329[] = {
 {s134,1},{s152,0},{s157,0},{s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s189,0},{s190,0},{s200,0},{s201,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s250,0},{s253,0},{s273,0},{s278,0},{s281,0},{s285,0}
 };
-static const sl_builtin_layout l512 = {16,0,0,0,-1,220,NULL,0,0,1,0,a329,23};
+static const sl_builtin_layout l515 = {16,0,0,0,-1,220,NULL,0,0,1,0,a329,23,"builtins.type"};
 static const sl_builtin_attr a330[] = {
 {s134,1},{s152,0},{s157,0},{s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s187,0},{s189,0},{s190,0},{s200,0},{s201,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s250,0},{s253,0},{s273,0},{s278,0},{s281,0},{s285,0}
 };
-static const sl_builtin_layout l513 = {16,0,0,0,-1,220,NULL,0,0,1,0,a330,24};
+static const sl_builtin_layout l516 = {16,0,0,0,-1,220,NULL,0,0,1,0,a330,24,"builtins.type"};
 static const sl_builtin_attr a331[] = {
 {s153,0},{s159,1},{s180,0},{s182,0},{s200,0},{s208,1},{s232,0},{s270,0},{s1073,0},{s1181,1},{s1188,1},{s1239,1},{s1310,0},{s1787,0}
 };
-static const sl_builtin_layout l514 = {56,0,0,0,220,221,m0,1,0,1,0,a331,14};
+static const sl_builtin_layout l517 = {56,0,0,0,220,221,m0,1,0,1,0,a331,14,"builtins.type"};
 static const sl_builtin_attr a332[] = {
 {s153,0},{s159,1},{s180,0},{s182,0},{s200,0},{s208,1},{s232,0},{s270,0},{s272,0},{s1073,0},{s1181,1},{s1188,1},{s1239,1},{s1310,0},{s1787,0}
 };
-static const sl_builtin_layout l515 = {64,0,0,0,220,221,m0,1,0,1,0,a332,15};
+static const sl_builtin_layout l518 = {64,0,0,0,220,221,m0,1,0,1,0,a332,15,"builtins.type"};
 static const sl_builtin_attr a333[] = {
 {s153,0},{s159,1},{s180,0},{s182,0},{s200,0},{s208,1},{s229,1},{s232,0},{s270,0},{s272,0},{s1073,0},{s1181,1},{s1188,1},{s1239,1},{s1310,0},{s1787,0}
 };
-static const sl_builtin_layout l516 = {64,0,0,0,220,221,m0,1,0,1,0,a333,16};
+static const sl_builtin_layout l519 = {64,0,0,0,220,221,m0,1,0,1,0,a333,16,"builtins.type"};
 static const sl_builtin_attr a334[] = {
 {s124,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s249,0},{s253,0},{s254,0},{s1024,0},{s1352,0},{s1839,1},{s1850,1},{s1851,1}
 };
-static const sl_builtin_layout l517 = {48,0,0,0,220,222,m0,1,0,0,0,a334,23};
-static const sl_builtin_layout l518 = {40,0,0,0,220,223,m0,1,0,0,0,a259,6};
+static const sl_builtin_layout l520 = {48,0,0,0,220,222,m0,1,0,0,0,a334,23,"builtins.type"};
+static const sl_builtin_layout l521 = {40,0,0,0,220,223,m0,1,0,0,0,a259,6,"builtins.type"};
 static const sl_builtin_attr a335[] = {
 {s159,0},{s182,0},{s211,0},{s217,0},{s232,0},{s234,0},{s249,0},{s276,0}
 };
-static const sl_builtin_layout l519 = {32,0,0,0,220,224,m0,1,0,1,0,a335,8};
+static const sl_builtin_layout l522 = {32,0,0,0,220,224,m0,1,0,1,0,a335,8,"builtins.type"};
 static const sl_builtin_attr a336[] = {
 {s116,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s192,0},{s200,0},{s205,0},{s209,0},{s211,0},{s213,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s247,0},{s249,0},{s253,0},{s260,0},{s265,0},{s267,0},{s278,0},{s282,0},{s303,0},{s799,0},{s959,0},{s1018,0},{s1080,0},{s1081,0},{s1085,0},{s1361,0},{s1362,0},{s1426,0},{s1436,0},{s1437,0},{s1601,0},{s1665,0},{s1878,0},{s1879,0},{s1941,0},{s1949,0}
 };
-static const sl_builtin_layout l520 = {200,0,0,192,220,225,m0,1,0,1,0,a336,46};
+static const sl_builtin_layout l523 = {200,0,0,192,220,225,m0,1,0,1,0,a336,46,"builtins.type"};
 static const sl_builtin_attr a337[] = {
 {s116,0},{s135,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s192,0},{s200,0},{s205,0},{s209,0},{s211,0},{s213,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s237,0},{s247,0},{s249,0},{s253,0},{s260,0},{s265,0},{s267,0},{s278,0},{s282,0},{s303,0},{s799,0},{s959,0},{s1018,0},{s1080,0},{s1081,0},{s1085,0},{s1361,0},{s1362,0},{s1426,0},{s1436,0},{s1437,0},{s1601,0},{s1665,0},{s1878,0},{s1879,0},{s1941,0},{s1949,0}
 };
-static const sl_builtin_layout l521 = {200,0,0,192,220,225,m0,1,0,1,0,a337,47};
-static const sl_builtin_layout l522 = {48,0,0,0,220,226,m0,1,0,0,0,a283,5};
+static const sl_builtin_layout l524 = {200,0,0,192,220,225,m0,1,0,1,0,a337,47,"builtins.type"};
+static const sl_builtin_layout l525 = {48,0,0,0,220,226,m0,1,0,0,0,a283,5,"builtins.type"};
 static const sl_builtin_attr a338[] = {
 {s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s253,0},{s1354,0},{s1839,1},{s1850,1},{s1851,1}
 };
-static const sl_builtin_layout l523 = {40,0,0,0,220,227,m0,1,0,0,0,a338,16};
-static const sl_builtin_layout l524 = {32,0,24,0,220,228,m0,1,0,1,0,a266,7};
+static const sl_builtin_layout l526 = {40,0,0,0,220,227,m0,1,0,0,0,a338,16,"builtins.type"};
+static const sl_builtin_layout l527 = {32,0,24,0,220,228,m0,1,0,1,0,a266,7,"builtins.type"};
 static const sl_builtin_attr a339[] = {
 {s129,0},{s155,1},{s159,0},{s178,1},{s180,0},{s200,0},{s208,1},{s232,0},{s253,0},{s302,1}
 };
-static const sl_builtin_layout l525 = {32,0,24,0,220,228,m0,1,0,1,0,a339,10};
+static const sl_builtin_layout l528 = {32,0,24,0,220,228,m0,1,0,1,0,a339,10,"builtins.type"};
 static const sl_builtin_attr a340[] = {
 {s110,0},{s140,0},{s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s253,0},{s258,0},{s259,0},{s278,0},{s281,0},{s942,0},{s944,0},{s948,0},{s1024,0},{s1103,0},{s1111,0},{s1138,0},{s1196,0},{s1210,0},{s1219,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1424,0},{s1425,0},{s1427,0},{s1428,0},{s1429,0},{s1434,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l526 = {80,0,0,0,220,229,m0,1,0,1,0,a340,69};
+static const sl_builtin_layout l529 = {80,0,0,0,220,229,m0,1,0,1,0,a340,69,"builtins.type"};
 static const sl_builtin_attr a341[] = {
 {s110,0},{s140,0},{s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s253,0},{s258,0},{s259,0},{s278,0},{s281,0},{s942,0},{s944,0},{s948,0},{s1024,0},{s1103,0},{s1111,0},{s1138,0},{s1196,0},{s1210,0},{s1219,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1424,0},{s1425,0},{s1427,0},{s1428,0},{s1429,0},{s1434,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1673,0},{s1674,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l527 = {80,0,0,0,220,229,m0,1,0,1,0,a341,71};
-static const sl_builtin_layout l528 = {64,0,0,0,220,229,m0,1,0,1,0,a341,71};
+static const sl_builtin_layout l530 = {80,0,0,0,220,229,m0,1,0,1,0,a341,71,"builtins.type"};
+static const sl_builtin_layout l531 = {64,0,0,0,220,229,m0,1,0,1,0,a341,71,"builtins.type"};
 static const sl_builtin_attr a342[] = {
 {s110,0},{s140,0},{s159,0},{s161,0},{s169,0},{s179,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s224,0},{s228,0},{s230,0},{s232,0},{s253,0},{s258,0},{s259,0},{s278,0},{s281,0},{s942,0},{s944,0},{s948,0},{s1024,0},{s1103,0},{s1111,0},{s1138,0},{s1196,0},{s1210,0},{s1219,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1424,0},{s1425,0},{s1427,0},{s1428,0},{s1429,0},{s1434,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1673,0},{s1674,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l529 = {64,0,0,0,220,229,m0,1,0,1,0,a342,70};
-static const sl_builtin_layout l530 = {32,0,0,0,220,230,m0,1,0,0,0,a259,6};
+static const sl_builtin_layout l532 = {64,0,0,0,220,229,m0,1,0,1,0,a342,70,"builtins.type"};
+static const sl_builtin_layout l533 = {32,0,0,0,220,230,m0,1,0,0,0,a259,6,"builtins.type"};
 static const sl_builtin_attr a343[] = {
 {s159,0},{s180,0},{s182,0},{s200,0},{s232,0},{s253,0},{s268,1},{s269,1},{s288,1}
 };
-static const sl_builtin_layout l531 = {40,0,0,0,220,231,m0,1,0,1,0,a343,9};
+static const sl_builtin_layout l534 = {40,0,0,0,220,231,m0,1,0,1,0,a343,9,"builtins.type"};
 static const sl_builtin_attr a344[] = {
 {s157,0},{s159,0},{s182,0},{s232,0},{s1887,1},{s1888,1},{s1889,1},{s1890,1}
 };
-static const sl_builtin_layout l532 = {40,0,0,0,220,232,m0,1,0,0,0,a344,8};
+static const sl_builtin_layout l535 = {40,0,0,0,220,232,m0,1,0,0,0,a344,8,"builtins.type"};
 static const sl_builtin_attr a345[] = {
 {s157,0},{s159,0},{s232,0},{s1887,1},{s1888,1},{s1889,1},{s1890,1}
 };
-static const sl_builtin_layout l533 = {40,0,0,0,220,232,m0,1,0,0,0,a345,7};
+static const sl_builtin_layout l536 = {40,0,0,0,220,232,m0,1,0,0,0,a345,7,"builtins.type"};
 static const sl_builtin_attr a346[] = {
 {s110,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s253,0},{s259,0},{s1024,0},{s1352,0}
 };
-static const sl_builtin_layout l534 = {24,8,0,0,220,233,m0,1,0,1,0,a346,21};
+static const sl_builtin_layout l537 = {24,8,0,0,220,233,m0,1,0,1,0,a346,21,"builtins.type"};
 static const sl_builtin_attr a347[] = {
 {s110,0},{s135,0},{s140,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s186,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s253,0},{s259,0},{s1024,0},{s1352,0}
 };
-static const sl_builtin_layout l535 = {24,8,0,0,220,233,m0,1,0,1,0,a347,22};
-static const sl_builtin_layout l536 = {32,0,0,0,220,234,m0,1,0,0,0,a259,6};
+static const sl_builtin_layout l538 = {24,8,0,0,220,233,m0,1,0,1,0,a347,22,"builtins.type"};
+static const sl_builtin_layout l539 = {32,0,0,0,220,234,m0,1,0,0,0,a259,6,"builtins.type"};
 static const sl_builtin_attr a348[] = {
 {s109,1},{s121,1},{s122,1},{s123,1},{s129,0},{s152,0},{s155,1},{s156,1},{s157,0},{s159,1},{s165,1},{s182,0},{s200,0},{s202,0},{s210,1},{s225,1},{s226,1},{s229,1},{s232,0},{s243,0},{s245,1},{s253,0},{s273,0},{s278,0},{s283,0},{s284,0},{s287,1},{s301,1},{s1538,0}
 };
-static const sl_builtin_layout l537 = {880,40,264,368,220,235,m0,1,1,1,0,a348,29};
+static const sl_builtin_layout l540 = {880,40,264,368,220,235,m0,1,1,1,0,a348,29,"builtins.type"};
 static const sl_builtin_attr a349[] = {
 {s109,1},{s118,1},{s121,1},{s122,1},{s123,1},{s129,0},{s152,0},{s155,1},{s156,1},{s157,0},{s159,1},{s165,1},{s182,0},{s200,0},{s202,0},{s210,1},{s225,1},{s226,1},{s229,1},{s232,0},{s237,0},{s243,0},{s245,1},{s253,0},{s260,0},{s273,0},{s278,0},{s283,0},{s284,0},{s287,1},{s301,1},{s1538,0}
 };
-static const sl_builtin_layout l538 = {888,40,264,368,220,235,m0,1,1,1,0,a349,32};
-static const sl_builtin_layout l539 = {904,40,264,368,220,235,m0,1,1,1,0,a349,32};
+static const sl_builtin_layout l541 = {888,40,264,368,220,235,m0,1,1,1,0,a349,32,"builtins.type"};
+static const sl_builtin_layout l542 = {904,40,264,368,220,235,m0,1,1,1,0,a349,32,"builtins.type"};
 static const sl_builtin_attr a350[] = {
 {s109,1},{s118,1},{s121,1},{s122,1},{s123,1},{s129,0},{s152,0},{s155,1},{s156,1},{s157,0},{s159,1},{s165,1},{s182,0},{s200,0},{s202,0},{s210,1},{s225,1},{s226,1},{s229,1},{s232,0},{s237,0},{s243,0},{s245,1},{s253,0},{s260,0},{s273,0},{s278,0},{s283,0},{s284,0},{s287,1},{s293,1},{s301,1},{s1538,0}
 };
-static const sl_builtin_layout l540 = {920,40,264,368,220,235,m0,1,1,1,0,a350,33};
-static const sl_builtin_layout l541 = {928,40,264,368,220,235,m0,1,1,1,0,a350,33};
-static const sl_builtin_layout l542 = {56,0,0,0,220,236,m0,1,0,0,0,a268,10};
-static const sl_builtin_layout l543 = {56,0,0,0,220,236,m0,1,0,0,0,a325,9};
-static const sl_builtin_layout l544 = {40,0,0,0,220,237,m0,1,0,1,0,a288,6};
+static const sl_builtin_layout l543 = {920,40,264,368,220,235,m0,1,1,1,0,a350,33,"builtins.type"};
+static const sl_builtin_layout l544 = {928,40,264,368,220,235,m0,1,1,1,0,a350,33,"builtins.type"};
+static const sl_builtin_layout l545 = {56,0,0,0,220,236,m0,1,0,0,0,a268,10,"builtins.type"};
+static const sl_builtin_layout l546 = {56,0,0,0,220,236,m0,1,0,0,0,a325,9,"builtins.type"};
+static const sl_builtin_layout l547 = {40,0,0,0,220,237,m0,1,0,1,0,a288,6,"builtins.type"};
 static const sl_builtin_attr a351[] = {
 {s159,0},{s182,0},{s211,0},{s232,0},{s234,0},{s249,0},{s276,0}
 };
-static const sl_builtin_layout l545 = {48,0,0,0,220,237,m0,1,0,1,0,a351,7};
+static const sl_builtin_layout l548 = {48,0,0,0,220,237,m0,1,0,1,0,a351,7,"builtins.type"};
 static const int16_t m55[] = {264,262,253,270,259,254,220};
 static const sl_builtin_attr a352[] = {
 {s109,0},{s124,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s211,0},{s216,0},{s223,0},{s225,0},{s253,0},{s275,0},{s300,1},{s305,0},{s959,0},{s1018,0},{s1232,0},{s1246,0},{s1550,0},{s1578,1},{s1601,0},{s1603,0}
 };
-static const sl_builtin_layout l546 = {32,0,16,24,264,220,m55,7,0,1,1,a352,25};
+static const sl_builtin_layout l549 = {32,0,16,24,264,220,m55,7,0,1,1,a352,25,"abc.ABCMeta"};
 static const sl_builtin_attr a353[] = {
 {s109,0},{s124,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s223,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s300,1},{s305,0},{s959,0},{s1018,0},{s1232,0},{s1246,0},{s1550,0},{s1578,1},{s1601,0},{s1603,0}
 };
-static const sl_builtin_layout l547 = {32,0,16,24,264,220,m55,7,0,1,1,a353,28};
-static const sl_builtin_layout l548 = {24,0,-48,16,264,220,m55,7,0,1,1,a353,28};
-static const sl_builtin_layout l549 = {16,0,-1,-32,264,220,m55,7,0,1,1,a353,28};
+static const sl_builtin_layout l550 = {32,0,16,24,264,220,m55,7,0,1,1,a353,28,"abc.ABCMeta"};
+static const sl_builtin_layout l551 = {24,0,-48,16,264,220,m55,7,0,1,1,a353,28,"abc.ABCMeta"};
+static const sl_builtin_layout l552 = {16,0,-1,-32,264,220,m55,7,0,1,1,a353,28,"abc.ABCMeta"};
 static const sl_builtin_attr a354[] = {
 {s109,0},{s124,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s164,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s223,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s280,0},{s300,1},{s305,0},{s959,0},{s1018,0},{s1232,0},{s1246,0},{s1550,0},{s1578,1},{s1601,0},{s1603,0}
 };
-static const sl_builtin_layout l550 = {16,0,-1,-32,264,220,m55,7,0,1,1,a354,30};
+static const sl_builtin_layout l553 = {16,0,-1,-32,264,220,m55,7,0,1,1,a354,30,"abc.ABCMeta"};
 static const int16_t m56[] = {191,220};
 static const sl_builtin_attr a355[] = {
 {s110,0},{s116,0},{s154,0},{s155,1},{s159,0},{s191,0},{s192,0},{s200,0},{s205,0},{s209,0},{s223,0},{s225,0},{s231,0},{s237,0},{s241,0},{s249,0},{s253,0},{s282,0},{s300,1},{s568,0},{s1018,0},{s1100,0},{s1232,0},{s1536,0},{s1870,0},{s1949,0}
 };
-static const sl_builtin_layout l551 = {64,0,48,56,191,191,m56,2,0,1,1,a355,26};
+static const sl_builtin_layout l554 = {64,0,48,56,191,191,m56,2,0,1,1,a355,26,"builtins.type"};
 static const sl_builtin_attr a356[] = {
 {s110,0},{s116,0},{s154,0},{s155,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s191,0},{s192,0},{s200,0},{s205,0},{s209,0},{s215,0},{s219,0},{s223,0},{s225,0},{s230,0},{s231,0},{s237,0},{s241,0},{s249,0},{s253,0},{s282,0},{s300,1},{s568,0},{s1018,0},{s1100,0},{s1232,0},{s1536,0},{s1870,0},{s1925,0},{s1949,0}
 };
-static const sl_builtin_layout l552 = {64,0,48,56,191,191,m56,2,0,1,1,a356,34};
-static const sl_builtin_layout l553 = {56,0,-80,48,191,191,m56,2,0,1,1,a356,34};
-static const sl_builtin_layout l554 = {48,0,-1,-32,191,191,m56,2,0,1,1,a356,34};
+static const sl_builtin_layout l555 = {64,0,48,56,191,191,m56,2,0,1,1,a356,34,"builtins.type"};
+static const sl_builtin_layout l556 = {56,0,-80,48,191,191,m56,2,0,1,1,a356,34,"builtins.type"};
+static const sl_builtin_layout l557 = {48,0,-1,-32,191,191,m56,2,0,1,1,a356,34,"builtins.type"};
 static const sl_builtin_attr a357[] = {
 {s110,0},{s116,0},{s154,0},{s155,1},{s159,0},{s161,0},{s164,0},{s179,0},{s189,0},{s190,0},{s191,0},{s192,0},{s200,0},{s205,0},{s209,0},{s215,0},{s219,0},{s223,0},{s225,0},{s230,0},{s231,0},{s237,0},{s241,0},{s249,0},{s253,0},{s280,0},{s282,0},{s300,1},{s568,0},{s1018,0},{s1100,0},{s1232,0},{s1536,0},{s1870,0},{s1925,0},{s1949,0}
 };
-static const sl_builtin_layout l555 = {48,0,-1,-32,191,191,m56,2,0,1,1,a357,36};
+static const sl_builtin_layout l558 = {48,0,-1,-32,191,191,m56,2,0,1,1,a357,36,"builtins.type"};
 static const sl_builtin_attr a358[] = {
 {s154,0},{s155,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s211,0},{s215,0},{s219,0},{s230,0},{s249,0},{s253,0},{s254,0},{s275,0},{s278,0},{s959,0},{s1018,0},{s1232,0},{s1441,0},{s1458,0},{s1537,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l556 = {112,0,96,104,191,240,m56,2,0,1,0,a358,28};
+static const sl_builtin_layout l559 = {112,0,96,104,191,240,m56,2,0,1,0,a358,28,"builtins.type"};
 static const sl_builtin_attr a359[] = {
 {s154,0},{s155,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s205,0},{s211,0},{s215,0},{s219,0},{s230,0},{s237,0},{s249,0},{s253,0},{s254,0},{s260,0},{s275,0},{s278,0},{s959,0},{s1018,0},{s1232,0},{s1441,0},{s1458,0},{s1537,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l557 = {112,0,96,104,191,240,m56,2,0,1,0,a359,31};
+static const sl_builtin_layout l560 = {112,0,96,104,191,240,m56,2,0,1,0,a359,31,"builtins.type"};
 static const sl_builtin_attr a360[] = {
 {s109,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s211,0},{s216,0},{s225,0},{s253,0},{s275,0},{s300,1},{s305,0},{s1018,0},{s1232,0}
 };
-static const sl_builtin_layout l558 = {32,0,16,24,264,220,m55,7,0,1,1,a360,17};
+static const sl_builtin_layout l561 = {32,0,16,24,264,220,m55,7,0,1,1,a360,17,"abc.ABCMeta"};
 static const sl_builtin_attr a361[] = {
 {s109,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s300,1},{s305,0},{s1018,0},{s1232,0}
 };
-static const sl_builtin_layout l559 = {32,0,16,24,264,220,m55,7,0,1,1,a361,20};
-static const sl_builtin_layout l560 = {24,0,-48,16,264,220,m55,7,0,1,1,a361,20};
+static const sl_builtin_layout l562 = {32,0,16,24,264,220,m55,7,0,1,1,a361,20,"abc.ABCMeta"};
+static const sl_builtin_layout l563 = {24,0,-48,16,264,220,m55,7,0,1,1,a361,20,"abc.ABCMeta"};
 static const sl_builtin_attr a362[] = {
 {s109,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s300,1},{s305,0},{s1018,0},{s1232,0},{s1246,0}
 };
-static const sl_builtin_layout l561 = {16,0,-1,-32,264,220,m55,7,0,1,1,a362,21};
+static const sl_builtin_layout l564 = {16,0,-1,-32,264,220,m55,7,0,1,1,a362,21,"abc.ABCMeta"};
 static const sl_builtin_attr a363[] = {
 {s109,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s164,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s280,0},{s300,1},{s305,0},{s1018,0},{s1232,0},{s1246,0}
 };
-static const sl_builtin_layout l562 = {16,0,-1,-32,264,220,m55,7,0,1,1,a363,23};
+static const sl_builtin_layout l565 = {16,0,-1,-32,264,220,m55,7,0,1,1,a363,23,"abc.ABCMeta"};
 static const int16_t m57[] = {265,268,267,253,270,259,254,220};
 static const sl_builtin_attr a364[] = {
 {s107,0},{s109,0},{s110,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s161,0},{s179,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s215,0},{s216,0},{s219,0},{s225,0},{s228,0},{s246,0},{s253,0},{s259,0},{s275,0},{s300,1},{s305,0},{s847,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1352,0},{s1358,0},{s1601,0},{s1665,0},{s1689,0},{s1817,0}
 };
-static const sl_builtin_layout l563 = {32,0,16,24,265,220,m57,8,0,1,1,a364,38};
-static const sl_builtin_layout l564 = {24,0,-48,16,265,220,m57,8,0,1,1,a364,38};
-static const sl_builtin_layout l565 = {16,0,-1,-32,265,220,m57,8,0,1,1,a364,38};
+static const sl_builtin_layout l566 = {32,0,16,24,265,220,m57,8,0,1,1,a364,38,"abc.ABCMeta"};
+static const sl_builtin_layout l567 = {24,0,-48,16,265,220,m57,8,0,1,1,a364,38,"abc.ABCMeta"};
+static const sl_builtin_layout l568 = {16,0,-1,-32,265,220,m57,8,0,1,1,a364,38,"abc.ABCMeta"};
 static const sl_builtin_attr a365[] = {
 {s107,0},{s109,0},{s110,0},{s140,0},{s143,0},{s154,0},{s155,1},{s159,0},{s161,0},{s164,0},{s179,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s215,0},{s216,0},{s219,0},{s225,0},{s228,0},{s246,0},{s253,0},{s259,0},{s275,0},{s280,0},{s300,1},{s305,0},{s847,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1352,0},{s1358,0},{s1601,0},{s1665,0},{s1689,0},{s1817,0}
 };
-static const sl_builtin_layout l566 = {16,0,-1,-32,265,220,m57,8,0,1,1,a365,40};
+static const sl_builtin_layout l569 = {16,0,-1,-32,265,220,m57,8,0,1,1,a365,40,"abc.ABCMeta"};
 static const int16_t m58[] = {268,267,253,270,259,254,220};
 static const sl_builtin_attr a366[] = {
 {s109,0},{s110,0},{s138,0},{s140,0},{s155,1},{s159,0},{s161,0},{s166,0},{s179,0},{s185,0},{s186,0},{s189,0},{s190,0},{s200,0},{s203,0},{s215,0},{s216,0},{s219,0},{s224,0},{s225,0},{s228,0},{s246,0},{s253,0},{s258,0},{s259,0},{s281,0},{s300,1},{s305,0},{s942,0},{s944,0},{s948,0},{s1024,0},{s1103,0},{s1111,0},{s1138,0},{s1196,0},{s1210,0},{s1219,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1424,0},{s1425,0},{s1427,0},{s1428,0},{s1429,0},{s1434,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l567 = {32,0,16,24,268,220,m58,7,0,1,1,a366,73};
+static const sl_builtin_layout l570 = {32,0,16,24,268,220,m58,7,0,1,1,a366,73,"abc.ABCMeta"};
 static const sl_builtin_attr a367[] = {
 {s109,0},{s110,0},{s138,0},{s140,0},{s155,1},{s159,0},{s161,0},{s166,0},{s179,0},{s185,0},{s186,0},{s189,0},{s190,0},{s200,0},{s203,0},{s215,0},{s216,0},{s219,0},{s224,0},{s225,0},{s228,0},{s246,0},{s253,0},{s258,0},{s259,0},{s281,0},{s300,1},{s305,0},{s942,0},{s944,0},{s948,0},{s1024,0},{s1103,0},{s1111,0},{s1138,0},{s1196,0},{s1210,0},{s1219,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1424,0},{s1425,0},{s1427,0},{s1428,0},{s1429,0},{s1434,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1673,0},{s1674,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l568 = {32,0,16,24,268,220,m58,7,0,1,1,a367,75};
-static const sl_builtin_layout l569 = {24,0,-48,16,268,220,m58,7,0,1,1,a367,75};
-static const sl_builtin_layout l570 = {16,0,-1,-32,268,220,m58,7,0,1,1,a367,75};
+static const sl_builtin_layout l571 = {32,0,16,24,268,220,m58,7,0,1,1,a367,75,"abc.ABCMeta"};
+static const sl_builtin_layout l572 = {24,0,-48,16,268,220,m58,7,0,1,1,a367,75,"abc.ABCMeta"};
+static const sl_builtin_layout l573 = {16,0,-1,-32,268,220,m58,7,0,1,1,a367,75,"abc.ABCMeta"};
 static const sl_builtin_attr a368[] = {
 {s109,0},{s110,0},{s138,0},{s140,0},{s155,1},{s159,0},{s161,0},{s164,0},{s166,0},{s179,0},{s185,0},{s186,0},{s189,0},{s190,0},{s200,0},{s203,0},{s215,0},{s216,0},{s219,0},{s224,0},{s225,0},{s228,0},{s246,0},{s253,0},{s258,0},{s259,0},{s280,0},{s281,0},{s300,1},{s305,0},{s942,0},{s944,0},{s948,0},{s1024,0},{s1103,0},{s1111,0},{s1138,0},{s1196,0},{s1210,0},{s1219,0},{s1352,0},{s1420,0},{s1421,0},{s1422,0},{s1424,0},{s1425,0},{s1427,0},{s1428,0},{s1429,0},{s1434,0},{s1435,0},{s1438,0},{s1439,0},{s1453,0},{s1474,0},{s1496,0},{s1498,0},{s1505,0},{s1589,0},{s1673,0},{s1674,0},{s1676,0},{s1691,0},{s1693,0},{s1694,0},{s1702,0},{s1703,0},{s1704,0},{s1820,0},{s1821,0},{s1846,0},{s1858,0},{s1876,0},{s1911,0},{s1930,0},{s1950,0},{s2003,0}
 };
-static const sl_builtin_layout l571 = {16,0,-1,-32,268,220,m58,7,0,1,1,a368,77};
+static const sl_builtin_layout l574 = {16,0,-1,-32,268,220,m58,7,0,1,1,a368,77,"abc.ABCMeta"};
 static const sl_builtin_attr a369[] = {
 {s143,0},{s159,0},{s182,0},{s200,0},{s223,0},{s249,0},{s253,0},{s1018,0},{s1067,1}
 };
-static const sl_builtin_layout l572 = {56,0,0,0,191,244,m56,2,0,1,0,a369,9};
+static const sl_builtin_layout l575 = {56,0,0,0,191,244,m56,2,0,1,0,a369,9,"builtins.type"};
 static const sl_builtin_attr a370[] = {
 {s135,0},{s143,0},{s159,0},{s182,0},{s200,0},{s223,0},{s237,0},{s249,0},{s253,0},{s260,0},{s1018,0},{s1067,1}
 };
-static const sl_builtin_layout l573 = {56,0,0,0,191,244,m56,2,0,1,0,a370,12};
+static const sl_builtin_layout l576 = {56,0,0,0,191,244,m56,2,0,1,0,a370,12,"builtins.type"};
 static const sl_builtin_attr a371[] = {
 {s135,0},{s143,0},{s159,0},{s182,0},{s200,0},{s223,0},{s225,0},{s237,0},{s249,0},{s253,0},{s260,0},{s1018,0},{s1067,1}
 };
-static const sl_builtin_layout l574 = {56,0,0,0,191,244,m56,2,0,1,1,a371,13};
+static const sl_builtin_layout l577 = {56,0,0,0,191,244,m56,2,0,1,1,a371,13,"builtins.type"};
 static const sl_builtin_attr a372[] = {
 {s110,0},{s124,0},{s140,0},{s143,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s249,0},{s253,0},{s254,0},{s259,0},{s275,0},{s278,0},{s847,0},{s848,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1145,0},{s1352,0},{s1358,0},{s1517,1},{s1601,0},{s1604,0},{s1665,0},{s1689,0},{s1698,0}
 };
-static const sl_builtin_layout l575 = {80,0,0,72,220,245,m0,1,0,1,0,a372,43};
+static const sl_builtin_layout l578 = {80,0,0,72,220,245,m0,1,0,1,0,a372,43,"builtins.type"};
 static const sl_builtin_attr a373[] = {
 {s110,0},{s124,0},{s135,0},{s140,0},{s143,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s249,0},{s253,0},{s254,0},{s259,0},{s275,0},{s278,0},{s847,0},{s848,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1145,0},{s1352,0},{s1358,0},{s1517,1},{s1601,0},{s1604,0},{s1665,0},{s1689,0},{s1698,0}
 };
-static const sl_builtin_layout l576 = {80,0,0,72,220,245,m0,1,0,1,0,a373,44};
+static const sl_builtin_layout l579 = {80,0,0,72,220,245,m0,1,0,1,0,a373,44,"builtins.type"};
 static const sl_builtin_attr a374[] = {
 {s110,0},{s135,0},{s140,0},{s143,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s228,0},{s230,0},{s232,0},{s249,0},{s253,0},{s254,0},{s259,0},{s275,0},{s278,0},{s847,0},{s848,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1145,0},{s1352,0},{s1358,0},{s1517,1},{s1601,0},{s1604,0},{s1665,0},{s1689,0},{s1698,0}
 };
-static const sl_builtin_layout l577 = {216,0,0,208,220,245,m0,1,0,1,0,a374,43};
+static const sl_builtin_layout l580 = {216,0,0,208,220,245,m0,1,0,1,0,a374,43,"builtins.type"};
 static const sl_builtin_attr a375[] = {
 {s110,0},{s135,0},{s140,0},{s143,0},{s154,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s197,0},{s200,0},{s211,0},{s215,0},{s216,0},{s219,0},{s225,0},{s228,0},{s230,0},{s232,0},{s249,0},{s253,0},{s254,0},{s259,0},{s275,0},{s278,0},{s847,0},{s848,0},{s959,0},{s1018,0},{s1024,0},{s1144,0},{s1145,0},{s1352,0},{s1358,0},{s1517,1},{s1601,0},{s1604,0},{s1665,0},{s1689,0},{s1698,0}
 };
-static const sl_builtin_layout l578 = {216,0,0,208,220,245,m0,1,0,1,1,a375,44};
+static const sl_builtin_layout l581 = {216,0,0,208,220,245,m0,1,0,1,1,a375,44,"builtins.type"};
 static const int16_t m59[] = {248,247,220};
 static const sl_builtin_attr a376[] = {
 {s109,0},{s117,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0},{s795,0},{s859,0},{s907,0}
 };
-static const sl_builtin_layout l579 = {16,0,0,0,248,220,m59,3,0,1,1,a376,10};
+static const sl_builtin_layout l582 = {16,0,0,0,248,220,m59,3,0,1,1,a376,10,"abc.ABCMeta"};
 static const sl_builtin_attr a377[] = {
 {s109,0},{s117,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0},{s795,0},{s859,0},{s907,0}
 };
-static const sl_builtin_layout l580 = {16,0,0,0,248,220,m59,3,0,1,1,a377,12};
+static const sl_builtin_layout l583 = {16,0,0,0,248,220,m59,3,0,1,1,a377,12,"abc.ABCMeta"};
 static const sl_builtin_attr a378[] = {
 {s109,0},{s113,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l581 = {16,0,0,0,220,220,m0,1,0,1,1,a378,7};
+static const sl_builtin_layout l584 = {16,0,0,0,220,220,m0,1,0,1,1,a378,7,"abc.ABCMeta"};
 static const sl_builtin_attr a379[] = {
 {s109,0},{s113,0},{s135,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l582 = {16,0,0,0,220,220,m0,1,0,1,1,a379,8};
+static const sl_builtin_layout l585 = {16,0,0,0,220,220,m0,1,0,1,1,a379,8,"abc.ABCMeta"};
 static const sl_builtin_attr a380[] = {
 {s109,0},{s113,0},{s135,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l583 = {16,0,0,0,220,220,m0,1,0,1,1,a380,10};
+static const sl_builtin_layout l586 = {16,0,0,0,220,220,m0,1,0,1,1,a380,10,"abc.ABCMeta"};
 static const int16_t m60[] = {247,220};
 static const sl_builtin_attr a381[] = {
 {s109,0},{s113,0},{s117,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l584 = {16,0,0,0,247,220,m60,2,0,1,1,a381,8};
+static const sl_builtin_layout l587 = {16,0,0,0,247,220,m60,2,0,1,1,a381,8,"abc.ABCMeta"};
 static const sl_builtin_attr a382[] = {
 {s109,0},{s113,0},{s117,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l585 = {16,0,0,0,247,220,m60,2,0,1,1,a382,10};
+static const sl_builtin_layout l588 = {16,0,0,0,247,220,m60,2,0,1,1,a382,10,"abc.ABCMeta"};
 static const sl_builtin_attr a383[] = {
 {s109,0},{s120,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l586 = {16,0,0,0,220,220,m0,1,0,1,1,a383,7};
+static const sl_builtin_layout l589 = {16,0,0,0,220,220,m0,1,0,1,1,a383,7,"abc.ABCMeta"};
 static const sl_builtin_attr a384[] = {
 {s109,0},{s120,0},{s135,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l587 = {16,0,0,0,220,220,m0,1,0,1,1,a384,8};
+static const sl_builtin_layout l590 = {16,0,0,0,220,220,m0,1,0,1,1,a384,8,"abc.ABCMeta"};
 static const sl_builtin_attr a385[] = {
 {s109,0},{s120,0},{s135,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l588 = {16,0,0,0,220,220,m0,1,0,1,1,a385,10};
+static const sl_builtin_layout l591 = {16,0,0,0,220,220,m0,1,0,1,1,a385,10,"abc.ABCMeta"};
 static const sl_builtin_attr a386[] = {
 {s109,0},{s126,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l589 = {16,0,0,0,220,220,m0,1,0,1,1,a386,7};
+static const sl_builtin_layout l592 = {16,0,0,0,220,220,m0,1,0,1,1,a386,7,"abc.ABCMeta"};
 static const sl_builtin_attr a387[] = {
 {s109,0},{s126,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l590 = {16,0,0,0,220,220,m0,1,0,1,1,a387,9};
-static const sl_builtin_layout l591 = {16,0,0,0,268,220,m58,7,0,1,1,a71,5};
+static const sl_builtin_layout l593 = {16,0,0,0,220,220,m0,1,0,1,1,a387,9,"abc.ABCMeta"};
+static const sl_builtin_layout l594 = {16,0,0,0,268,220,m58,7,0,1,1,a71,5,"abc.ABCMeta"};
 static const sl_builtin_attr a388[] = {
 {s109,0},{s159,0},{s225,0},{s279,0},{s305,0},{s673,0}
 };
-static const sl_builtin_layout l592 = {16,0,0,0,268,220,m58,7,0,1,1,a388,6};
+static const sl_builtin_layout l595 = {16,0,0,0,268,220,m58,7,0,1,1,a388,6,"collections.abc._DeprecateByteStringMeta"};
 static const sl_builtin_attr a389[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s305,0},{s673,0}
 };
-static const sl_builtin_layout l593 = {16,0,0,0,268,220,m58,7,0,1,1,a389,8};
+static const sl_builtin_layout l596 = {16,0,0,0,268,220,m58,7,0,1,1,a389,8,"collections.abc._DeprecateByteStringMeta"};
 static const sl_builtin_attr a390[] = {
 {s109,0},{s129,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l594 = {16,0,0,0,220,220,m0,1,0,1,1,a390,7};
+static const sl_builtin_layout l597 = {16,0,0,0,220,220,m0,1,0,1,1,a390,7,"abc.ABCMeta"};
 static const sl_builtin_attr a391[] = {
 {s109,0},{s129,0},{s135,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l595 = {16,0,0,0,220,220,m0,1,0,1,1,a391,8};
+static const sl_builtin_layout l598 = {16,0,0,0,220,220,m0,1,0,1,1,a391,8,"abc.ABCMeta"};
 static const sl_builtin_attr a392[] = {
 {s109,0},{s129,0},{s135,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l596 = {16,0,0,0,220,220,m0,1,0,1,1,a392,10};
+static const sl_builtin_layout l599 = {16,0,0,0,220,220,m0,1,0,1,1,a392,10,"abc.ABCMeta"};
 static const int16_t m61[] = {270,259,254,220};
 static const sl_builtin_attr a393[] = {
 {s109,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l597 = {16,0,0,0,270,220,m61,4,0,1,1,a393,6};
+static const sl_builtin_layout l600 = {16,0,0,0,270,220,m61,4,0,1,1,a393,6,"abc.ABCMeta"};
 static const sl_builtin_attr a394[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l598 = {16,0,0,0,270,220,m61,4,0,1,1,a394,8};
+static const sl_builtin_layout l601 = {16,0,0,0,270,220,m61,4,0,1,1,a394,8,"abc.ABCMeta"};
 static const sl_builtin_attr a395[] = {
 {s109,0},{s140,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l599 = {16,0,0,0,220,220,m0,1,0,1,1,a395,7};
+static const sl_builtin_layout l602 = {16,0,0,0,220,220,m0,1,0,1,1,a395,7,"abc.ABCMeta"};
 static const sl_builtin_attr a396[] = {
 {s109,0},{s135,0},{s140,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l600 = {16,0,0,0,220,220,m0,1,0,1,1,a396,8};
+static const sl_builtin_layout l603 = {16,0,0,0,220,220,m0,1,0,1,1,a396,8,"abc.ABCMeta"};
 static const sl_builtin_attr a397[] = {
 {s109,0},{s135,0},{s140,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l601 = {16,0,0,0,220,220,m0,1,0,1,1,a397,10};
+static const sl_builtin_layout l604 = {16,0,0,0,220,220,m0,1,0,1,1,a397,10,"abc.ABCMeta"};
 static const int16_t m62[] = {249,220};
 static const sl_builtin_attr a398[] = {
 {s109,0},{s159,0},{s225,0},{s279,0},{s285,0},{s305,0},{s968,0},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l602 = {16,0,0,0,249,220,m62,2,0,1,1,a398,9};
+static const sl_builtin_layout l605 = {16,0,0,0,249,220,m62,2,0,1,1,a398,9,"abc.ABCMeta"};
 static const sl_builtin_attr a399[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0},{s968,0},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l603 = {16,0,0,0,249,220,m62,2,0,1,1,a399,11};
+static const sl_builtin_layout l606 = {16,0,0,0,249,220,m62,2,0,1,1,a399,11,"abc.ABCMeta"};
 static const int16_t m63[] = {260,259,220};
 static const sl_builtin_attr a400[] = {
 {s109,0},{s159,0},{s225,0},{s234,0},{s279,0},{s285,0},{s305,0},{s968,0},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l604 = {16,0,0,0,260,220,m63,3,0,1,1,a400,10};
+static const sl_builtin_layout l607 = {16,0,0,0,260,220,m63,3,0,1,1,a400,10,"abc.ABCMeta"};
 static const sl_builtin_attr a401[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s234,0},{s279,0},{s280,0},{s285,0},{s305,0},{s968,0},{s1728,0},{s1902,0}
 };
-static const sl_builtin_layout l605 = {16,0,0,0,260,220,m63,3,0,1,1,a401,12};
+static const sl_builtin_layout l608 = {16,0,0,0,260,220,m63,3,0,1,1,a401,12,"abc.ABCMeta"};
 static const sl_builtin_attr a402[] = {
 {s109,0},{s159,0},{s190,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l606 = {16,0,0,0,220,220,m0,1,0,1,1,a402,7};
+static const sl_builtin_layout l609 = {16,0,0,0,220,220,m0,1,0,1,1,a402,7,"abc.ABCMeta"};
 static const sl_builtin_attr a403[] = {
 {s109,0},{s159,0},{s164,0},{s190,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l607 = {16,0,0,0,220,220,m0,1,0,1,1,a403,9};
+static const sl_builtin_layout l610 = {16,0,0,0,220,220,m0,1,0,1,1,a403,9,"abc.ABCMeta"};
 static const int16_t m64[] = {263,269,253,270,259,254,220};
 static const sl_builtin_attr a404[] = {
 {s109,0},{s140,0},{s159,0},{s211,0},{s225,0},{s279,0},{s305,0},{s485,0}
 };
-static const sl_builtin_layout l608 = {24,0,0,0,263,263,m64,7,0,1,1,a404,8};
+static const sl_builtin_layout l611 = {24,0,0,0,263,263,m64,7,0,1,1,a404,8,"abc.ABCMeta"};
 static const sl_builtin_attr a405[] = {
 {s109,0},{s140,0},{s159,0},{s164,0},{s211,0},{s225,0},{s279,0},{s280,0},{s305,0},{s485,0}
 };
-static const sl_builtin_layout l609 = {24,0,0,0,263,263,m64,7,0,1,1,a405,10};
+static const sl_builtin_layout l612 = {24,0,0,0,263,263,m64,7,0,1,1,a405,10,"abc.ABCMeta"};
 static const sl_builtin_attr a406[] = {
 {s109,0},{s159,0},{s211,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l610 = {16,0,0,0,220,220,m0,1,0,1,1,a406,7};
+static const sl_builtin_layout l613 = {16,0,0,0,220,220,m0,1,0,1,1,a406,7,"abc.ABCMeta"};
 static const sl_builtin_attr a407[] = {
 {s109,0},{s135,0},{s159,0},{s211,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l611 = {16,0,0,0,220,220,m0,1,0,1,1,a407,8};
+static const sl_builtin_layout l614 = {16,0,0,0,220,220,m0,1,0,1,1,a407,8,"abc.ABCMeta"};
 static const sl_builtin_attr a408[] = {
 {s109,0},{s135,0},{s159,0},{s164,0},{s211,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l612 = {16,0,0,0,220,220,m0,1,0,1,1,a408,10};
+static const sl_builtin_layout l615 = {16,0,0,0,220,220,m0,1,0,1,1,a408,10,"abc.ABCMeta"};
 static const int16_t m65[] = {259,220};
 static const sl_builtin_attr a409[] = {
 {s109,0},{s159,0},{s211,0},{s225,0},{s234,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l613 = {16,0,0,0,259,220,m65,2,0,1,1,a409,8};
+static const sl_builtin_layout l616 = {16,0,0,0,259,220,m65,2,0,1,1,a409,8,"abc.ABCMeta"};
 static const sl_builtin_attr a410[] = {
 {s109,0},{s159,0},{s164,0},{s211,0},{s225,0},{s234,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l614 = {16,0,0,0,259,220,m65,2,0,1,1,a410,10};
+static const sl_builtin_layout l617 = {16,0,0,0,259,220,m65,2,0,1,1,a410,10,"abc.ABCMeta"};
 static const int16_t m66[] = {253,270,259,254,220};
 static const sl_builtin_attr a411[] = {
 {s109,0},{s140,0},{s159,0},{s161,0},{s185,0},{s190,0},{s225,0},{s254,0},{s279,0},{s305,0},{s1246,0},{s1441,0},{s1458,0},{s1964,0}
 };
-static const sl_builtin_layout l615 = {16,0,0,0,253,220,m66,5,0,1,1,a411,14};
+static const sl_builtin_layout l618 = {16,0,0,0,253,220,m66,5,0,1,1,a411,14,"abc.ABCMeta"};
 static const sl_builtin_attr a412[] = {
 {s109,0},{s140,0},{s159,0},{s161,0},{s164,0},{s185,0},{s190,0},{s225,0},{s254,0},{s279,0},{s280,0},{s305,0},{s1246,0},{s1441,0},{s1458,0},{s1964,0}
 };
-static const sl_builtin_layout l616 = {16,0,0,0,253,220,m66,5,0,1,1,a412,16};
+static const sl_builtin_layout l619 = {16,0,0,0,253,220,m66,5,0,1,1,a412,16,"abc.ABCMeta"};
 static const int16_t m67[] = {270,220};
 static const sl_builtin_attr a413[] = {
 {s109,0},{s159,0},{s200,0},{s216,0},{s225,0},{s253,0},{s279,0},{s305,0},{s595,1}
 };
-static const sl_builtin_layout l617 = {24,0,0,0,270,263,m67,2,0,1,1,a413,9};
+static const sl_builtin_layout l620 = {24,0,0,0,270,263,m67,2,0,1,1,a413,9,"abc.ABCMeta"};
 static const sl_builtin_attr a414[] = {
 {s109,0},{s135,0},{s159,0},{s200,0},{s216,0},{s225,0},{s253,0},{s279,0},{s305,0},{s595,1}
 };
-static const sl_builtin_layout l618 = {24,0,0,0,270,263,m67,2,0,1,1,a414,10};
+static const sl_builtin_layout l621 = {24,0,0,0,270,263,m67,2,0,1,1,a414,10,"abc.ABCMeta"};
 static const sl_builtin_attr a415[] = {
 {s109,0},{s135,0},{s159,0},{s164,0},{s200,0},{s216,0},{s225,0},{s253,0},{s279,0},{s280,0},{s305,0},{s595,1}
 };
-static const sl_builtin_layout l619 = {24,0,0,0,270,263,m67,2,0,1,1,a415,12};
+static const sl_builtin_layout l622 = {24,0,0,0,270,263,m67,2,0,1,1,a415,12,"abc.ABCMeta"};
 static const int16_t m68[] = {262,253,270,259,254,220};
 static const sl_builtin_attr a416[] = {
 {s105,0},{s109,0},{s154,0},{s159,0},{s225,0},{s275,0},{s279,0},{s305,0},{s959,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0}
 };
-static const sl_builtin_layout l620 = {16,0,0,0,262,220,m68,6,0,1,1,a416,13};
+static const sl_builtin_layout l623 = {16,0,0,0,262,220,m68,6,0,1,1,a416,13,"abc.ABCMeta"};
 static const sl_builtin_attr a417[] = {
 {s105,0},{s109,0},{s154,0},{s159,0},{s164,0},{s225,0},{s275,0},{s279,0},{s280,0},{s305,0},{s959,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0}
 };
-static const sl_builtin_layout l621 = {16,0,0,0,262,220,m68,6,0,1,1,a417,15};
+static const sl_builtin_layout l624 = {16,0,0,0,262,220,m68,6,0,1,1,a417,15,"abc.ABCMeta"};
 static const sl_builtin_attr a418[] = {
 {s109,0},{s154,0},{s159,0},{s191,0},{s225,0},{s275,0},{s279,0},{s305,0},{s847,0},{s959,0},{s1144,0},{s1358,0},{s1601,0},{s1665,0},{s1689,0}
 };
-static const sl_builtin_layout l622 = {16,0,0,0,268,220,m58,7,0,1,1,a418,15};
+static const sl_builtin_layout l625 = {16,0,0,0,268,220,m58,7,0,1,1,a418,15,"abc.ABCMeta"};
 static const sl_builtin_attr a419[] = {
 {s109,0},{s154,0},{s159,0},{s164,0},{s191,0},{s225,0},{s275,0},{s279,0},{s280,0},{s305,0},{s847,0},{s959,0},{s1144,0},{s1358,0},{s1601,0},{s1665,0},{s1689,0}
 };
-static const sl_builtin_layout l623 = {16,0,0,0,268,220,m58,7,0,1,1,a419,17};
+static const sl_builtin_layout l626 = {16,0,0,0,268,220,m58,7,0,1,1,a419,17,"abc.ABCMeta"};
 static const int16_t m69[] = {269,253,270,259,254,220};
 static const sl_builtin_attr a420[] = {
 {s109,0},{s159,0},{s192,0},{s205,0},{s209,0},{s213,0},{s225,0},{s279,0},{s305,0},{s799,0},{s959,0},{s1085,0},{s1601,0},{s1665,0}
 };
-static const sl_builtin_layout l624 = {16,0,0,0,269,220,m69,6,0,1,1,a420,14};
+static const sl_builtin_layout l627 = {16,0,0,0,269,220,m69,6,0,1,1,a420,14,"abc.ABCMeta"};
 static const sl_builtin_attr a421[] = {
 {s109,0},{s159,0},{s164,0},{s192,0},{s205,0},{s209,0},{s213,0},{s225,0},{s279,0},{s280,0},{s305,0},{s799,0},{s959,0},{s1085,0},{s1601,0},{s1665,0}
 };
-static const sl_builtin_layout l625 = {16,0,0,0,269,220,m69,6,0,1,1,a421,16};
+static const sl_builtin_layout l628 = {16,0,0,0,269,220,m69,6,0,1,1,a421,16,"abc.ABCMeta"};
 static const sl_builtin_attr a422[] = {
 {s109,0},{s159,0},{s225,0},{s254,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l626 = {16,0,0,0,259,220,m65,2,0,1,1,a422,7};
+static const sl_builtin_layout l629 = {16,0,0,0,259,220,m65,2,0,1,1,a422,7,"abc.ABCMeta"};
 static const sl_builtin_attr a423[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s254,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l627 = {16,0,0,0,259,220,m65,2,0,1,1,a423,9};
+static const sl_builtin_layout l630 = {16,0,0,0,259,220,m65,2,0,1,1,a423,9,"abc.ABCMeta"};
 static const int16_t m70[] = {267,253,270,259,254,220};
 static const sl_builtin_attr a424[] = {
 {s109,0},{s140,0},{s159,0},{s185,0},{s211,0},{s225,0},{s254,0},{s279,0},{s305,0},{s1024,0},{s1352,0}
 };
-static const sl_builtin_layout l628 = {16,0,0,0,267,220,m70,6,0,1,1,a424,11};
+static const sl_builtin_layout l631 = {16,0,0,0,267,220,m70,6,0,1,1,a424,11,"abc.ABCMeta"};
 static const sl_builtin_attr a425[] = {
 {s109,0},{s140,0},{s159,0},{s164,0},{s185,0},{s211,0},{s225,0},{s254,0},{s279,0},{s280,0},{s305,0},{s1024,0},{s1352,0}
 };
-static const sl_builtin_layout l629 = {16,0,0,0,267,220,m70,6,0,1,1,a425,13};
+static const sl_builtin_layout l632 = {16,0,0,0,267,220,m70,6,0,1,1,a425,13,"abc.ABCMeta"};
 static const sl_builtin_attr a426[] = {
 {s109,0},{s116,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s237,0},{s247,0},{s260,0},{s265,0},{s267,0},{s279,0},{s282,0},{s303,0},{s305,0},{s485,0},{s540,0},{s1426,0}
 };
-static const sl_builtin_layout l630 = {16,0,0,0,253,220,m66,5,0,1,1,a426,22};
+static const sl_builtin_layout l633 = {16,0,0,0,253,220,m66,5,0,1,1,a426,22,"abc.ABCMeta"};
 static const sl_builtin_attr a427[] = {
 {s109,0},{s116,0},{s159,0},{s161,0},{s164,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s237,0},{s247,0},{s260,0},{s265,0},{s267,0},{s279,0},{s280,0},{s282,0},{s303,0},{s305,0},{s485,0},{s540,0},{s1426,0}
 };
-static const sl_builtin_layout l631 = {16,0,0,0,253,220,m66,5,0,1,1,a427,24};
+static const sl_builtin_layout l634 = {16,0,0,0,253,220,m66,5,0,1,1,a427,24,"abc.ABCMeta"};
 static const sl_builtin_attr a428[] = {
 {s109,0},{s159,0},{s216,0},{s225,0},{s279,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l632 = {16,0,0,0,220,220,m0,1,0,1,1,a428,7};
+static const sl_builtin_layout l635 = {16,0,0,0,220,220,m0,1,0,1,1,a428,7,"abc.ABCMeta"};
 static const sl_builtin_attr a429[] = {
 {s109,0},{s159,0},{s164,0},{s216,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l633 = {16,0,0,0,220,220,m0,1,0,1,1,a429,9};
+static const sl_builtin_layout l636 = {16,0,0,0,220,220,m0,1,0,1,1,a429,9,"abc.ABCMeta"};
 static const int16_t m71[] = {263,253,270,259,254,220};
 static const sl_builtin_attr a430[] = {
 {s109,0},{s140,0},{s159,0},{s211,0},{s225,0},{s279,0},{s305,0}
 };
-static const sl_builtin_layout l634 = {24,0,0,0,263,263,m71,6,0,1,1,a430,7};
+static const sl_builtin_layout l637 = {24,0,0,0,263,263,m71,6,0,1,1,a430,7,"abc.ABCMeta"};
 static const sl_builtin_attr a431[] = {
 {s109,0},{s140,0},{s159,0},{s164,0},{s211,0},{s225,0},{s279,0},{s280,0},{s305,0}
 };
-static const sl_builtin_layout l635 = {24,0,0,0,263,263,m71,6,0,1,1,a431,9};
+static const sl_builtin_layout l638 = {24,0,0,0,263,263,m71,6,0,1,1,a431,9,"abc.ABCMeta"};
 static const int16_t m72[] = {29,220};
 static const sl_builtin_attr a432[] = {
 {s109,0},{s111,0},{s112,0},{s155,1},{s159,0},{s225,0},{s285,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l636 = {32,0,16,24,29,220,m72,2,0,1,1,a432,9};
+static const sl_builtin_layout l639 = {32,0,16,24,29,220,m72,2,0,1,1,a432,9,"abc.ABCMeta"};
 static const sl_builtin_attr a433[] = {
 {s109,0},{s111,0},{s112,0},{s135,0},{s155,1},{s159,0},{s225,0},{s285,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l637 = {32,0,16,24,29,220,m72,2,0,1,1,a433,10};
-static const sl_builtin_layout l638 = {24,0,-48,16,29,220,m72,2,0,1,1,a433,10};
-static const sl_builtin_layout l639 = {16,0,-1,-32,29,220,m72,2,0,1,1,a433,10};
+static const sl_builtin_layout l640 = {32,0,16,24,29,220,m72,2,0,1,1,a433,10,"abc.ABCMeta"};
+static const sl_builtin_layout l641 = {24,0,-48,16,29,220,m72,2,0,1,1,a433,10,"abc.ABCMeta"};
+static const sl_builtin_layout l642 = {16,0,-1,-32,29,220,m72,2,0,1,1,a433,10,"abc.ABCMeta"};
 static const sl_builtin_attr a434[] = {
 {s109,0},{s111,0},{s112,0},{s135,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l640 = {16,0,0,0,29,220,m72,2,0,1,1,a434,11};
+static const sl_builtin_layout l643 = {16,0,0,0,29,220,m72,2,0,1,1,a434,11,"abc.ABCMeta"};
 static const sl_builtin_attr a435[] = {
 {s109,0},{s155,1},{s159,0},{s160,0},{s162,0},{s225,0},{s285,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l641 = {32,0,16,24,29,220,m72,2,0,1,1,a435,9};
+static const sl_builtin_layout l644 = {32,0,16,24,29,220,m72,2,0,1,1,a435,9,"abc.ABCMeta"};
 static const sl_builtin_attr a436[] = {
 {s109,0},{s135,0},{s155,1},{s159,0},{s160,0},{s162,0},{s225,0},{s285,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l642 = {32,0,16,24,29,220,m72,2,0,1,1,a436,10};
-static const sl_builtin_layout l643 = {24,0,-48,16,29,220,m72,2,0,1,1,a436,10};
-static const sl_builtin_layout l644 = {16,0,-1,-32,29,220,m72,2,0,1,1,a436,10};
+static const sl_builtin_layout l645 = {32,0,16,24,29,220,m72,2,0,1,1,a436,10,"abc.ABCMeta"};
+static const sl_builtin_layout l646 = {24,0,-48,16,29,220,m72,2,0,1,1,a436,10,"abc.ABCMeta"};
+static const sl_builtin_layout l647 = {16,0,-1,-32,29,220,m72,2,0,1,1,a436,10,"abc.ABCMeta"};
 static const sl_builtin_attr a437[] = {
 {s109,0},{s135,0},{s159,0},{s160,0},{s162,0},{s164,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l645 = {16,0,0,0,29,220,m72,2,0,1,1,a437,11};
+static const sl_builtin_layout l648 = {16,0,0,0,29,220,m72,2,0,1,1,a437,11,"abc.ABCMeta"};
 static const sl_builtin_attr a438[] = {
 {s129,0},{s155,1},{s159,0},{s225,0},{s300,1},{s665,0}
 };
-static const sl_builtin_layout l646 = {32,0,16,24,220,220,m0,1,0,1,1,a438,6};
-static const sl_builtin_layout l647 = {24,0,-48,16,220,220,m0,1,0,1,1,a438,6};
-static const sl_builtin_layout l648 = {16,0,-1,-32,220,220,m0,1,0,1,1,a438,6};
+static const sl_builtin_layout l649 = {32,0,16,24,220,220,m0,1,0,1,1,a438,6,"builtins.type"};
+static const sl_builtin_layout l650 = {24,0,-48,16,220,220,m0,1,0,1,1,a438,6,"builtins.type"};
+static const sl_builtin_layout l651 = {16,0,-1,-32,220,220,m0,1,0,1,1,a438,6,"builtins.type"};
 static const sl_builtin_attr a439[] = {
 {s129,0},{s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s665,0}
 };
-static const sl_builtin_layout l649 = {16,0,-1,-32,220,220,m0,1,0,1,1,a439,8};
+static const sl_builtin_layout l652 = {16,0,-1,-32,220,220,m0,1,0,1,1,a439,8,"builtins.type"};
 static const int16_t m73[] = {278,272,29,220};
 static const sl_builtin_attr a440[] = {
 {s109,0},{s111,0},{s112,0},{s159,0},{s225,0},{s305,0},{s412,0},{s413,0},{s650,0},{s795,0},{s1115,0},{s1622,0},{s1623,0}
 };
-static const sl_builtin_layout l650 = {32,0,16,24,278,220,m73,4,0,1,1,a440,13};
-static const sl_builtin_layout l651 = {24,0,-48,16,278,220,m73,4,0,1,1,a440,13};
-static const sl_builtin_layout l652 = {16,0,-1,-32,278,220,m73,4,0,1,1,a440,13};
+static const sl_builtin_layout l653 = {32,0,16,24,278,220,m73,4,0,1,1,a440,13,"abc.ABCMeta"};
+static const sl_builtin_layout l654 = {24,0,-48,16,278,220,m73,4,0,1,1,a440,13,"abc.ABCMeta"};
+static const sl_builtin_layout l655 = {16,0,-1,-32,278,220,m73,4,0,1,1,a440,13,"abc.ABCMeta"};
 static const sl_builtin_attr a441[] = {
 {s109,0},{s111,0},{s112,0},{s159,0},{s164,0},{s225,0},{s280,0},{s305,0},{s412,0},{s413,0},{s650,0},{s795,0},{s1115,0},{s1622,0},{s1623,0}
 };
-static const sl_builtin_layout l653 = {16,0,-1,-32,278,220,m73,4,0,1,1,a441,15};
+static const sl_builtin_layout l656 = {16,0,-1,-32,278,220,m73,4,0,1,1,a441,15,"abc.ABCMeta"};
 static const int16_t m74[] = {278,273,29,220};
 static const sl_builtin_attr a442[] = {
 {s109,0},{s159,0},{s160,0},{s162,0},{s225,0},{s305,0},{s968,0}
 };
-static const sl_builtin_layout l654 = {32,0,16,24,278,220,m74,4,0,1,1,a442,7};
-static const sl_builtin_layout l655 = {24,0,-48,16,278,220,m74,4,0,1,1,a442,7};
-static const sl_builtin_layout l656 = {16,0,-1,-32,278,220,m74,4,0,1,1,a442,7};
+static const sl_builtin_layout l657 = {32,0,16,24,278,220,m74,4,0,1,1,a442,7,"abc.ABCMeta"};
+static const sl_builtin_layout l658 = {24,0,-48,16,278,220,m74,4,0,1,1,a442,7,"abc.ABCMeta"};
+static const sl_builtin_layout l659 = {16,0,-1,-32,278,220,m74,4,0,1,1,a442,7,"abc.ABCMeta"};
 static const sl_builtin_attr a443[] = {
 {s109,0},{s159,0},{s160,0},{s162,0},{s164,0},{s225,0},{s280,0},{s305,0},{s968,0}
 };
-static const sl_builtin_layout l657 = {16,0,-1,-32,278,220,m74,4,0,1,1,a443,9};
+static const sl_builtin_layout l660 = {16,0,-1,-32,278,220,m74,4,0,1,1,a443,9,"abc.ABCMeta"};
 static const sl_builtin_attr a444[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s414,0},{s416,0},{s651,0},{s652,0},{s936,0},{s1116,0},{s1602,0},{s1621,0}
 };
-static const sl_builtin_layout l658 = {32,0,16,24,220,220,m0,1,0,1,1,a444,13};
-static const sl_builtin_layout l659 = {24,0,-48,16,220,220,m0,1,0,1,1,a444,13};
-static const sl_builtin_layout l660 = {16,0,-1,-32,220,220,m0,1,0,1,1,a444,13};
+static const sl_builtin_layout l661 = {32,0,16,24,220,220,m0,1,0,1,1,a444,13,"builtins.type"};
+static const sl_builtin_layout l662 = {24,0,-48,16,220,220,m0,1,0,1,1,a444,13,"builtins.type"};
+static const sl_builtin_layout l663 = {16,0,-1,-32,220,220,m0,1,0,1,1,a444,13,"builtins.type"};
 static const sl_builtin_attr a445[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s414,0},{s416,0},{s651,0},{s652,0},{s936,0},{s1116,0},{s1602,0},{s1621,0}
 };
-static const sl_builtin_layout l661 = {16,0,-1,-32,220,220,m0,1,0,1,1,a445,15};
+static const sl_builtin_layout l664 = {16,0,-1,-32,220,220,m0,1,0,1,1,a445,15,"builtins.type"};
 static const int16_t m75[] = {273,29,220};
 static const sl_builtin_attr a446[] = {
 {s109,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s305,0},{s751,0}
 };
-static const sl_builtin_layout l662 = {32,0,16,24,273,220,m75,3,0,1,1,a446,8};
-static const sl_builtin_layout l663 = {24,0,-48,16,273,220,m75,3,0,1,1,a446,8};
-static const sl_builtin_layout l664 = {16,0,-1,-32,273,220,m75,3,0,1,1,a446,8};
+static const sl_builtin_layout l665 = {32,0,16,24,273,220,m75,3,0,1,1,a446,8,"abc.ABCMeta"};
+static const sl_builtin_layout l666 = {24,0,-48,16,273,220,m75,3,0,1,1,a446,8,"abc.ABCMeta"};
+static const sl_builtin_layout l667 = {16,0,-1,-32,273,220,m75,3,0,1,1,a446,8,"abc.ABCMeta"};
 static const sl_builtin_attr a447[] = {
 {s109,0},{s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s305,0},{s751,0}
 };
-static const sl_builtin_layout l665 = {16,0,-1,-32,273,220,m75,3,0,1,1,a447,12};
+static const sl_builtin_layout l668 = {16,0,-1,-32,273,220,m75,3,0,1,1,a447,12,"abc.ABCMeta"};
 static const int16_t m76[] = {272,29,220};
 static const sl_builtin_attr a448[] = {
 {s109,0},{s111,0},{s112,0},{s159,0},{s200,0},{s225,0},{s305,0}
 };
-static const sl_builtin_layout l666 = {32,0,16,24,272,220,m76,3,0,1,1,a448,7};
-static const sl_builtin_layout l667 = {24,0,-48,16,272,220,m76,3,0,1,1,a448,7};
-static const sl_builtin_layout l668 = {16,0,-1,-32,272,220,m76,3,0,1,1,a448,7};
+static const sl_builtin_layout l669 = {32,0,16,24,272,220,m76,3,0,1,1,a448,7,"abc.ABCMeta"};
+static const sl_builtin_layout l670 = {24,0,-48,16,272,220,m76,3,0,1,1,a448,7,"abc.ABCMeta"};
+static const sl_builtin_layout l671 = {16,0,-1,-32,272,220,m76,3,0,1,1,a448,7,"abc.ABCMeta"};
 static const sl_builtin_attr a449[] = {
 {s109,0},{s111,0},{s112,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l669 = {16,0,-1,-32,272,220,m76,3,0,1,1,a449,11};
+static const sl_builtin_layout l672 = {16,0,-1,-32,272,220,m76,3,0,1,1,a449,11,"abc.ABCMeta"};
 static const sl_builtin_attr a450[] = {
 {s109,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s305,0}
 };
-static const sl_builtin_layout l670 = {24,0,-48,16,273,220,m75,3,0,1,1,a450,7};
-static const sl_builtin_layout l671 = {16,0,-1,-32,273,220,m75,3,0,1,1,a450,7};
+static const sl_builtin_layout l673 = {24,0,-48,16,273,220,m75,3,0,1,1,a450,7,"abc.ABCMeta"};
+static const sl_builtin_layout l674 = {16,0,-1,-32,273,220,m75,3,0,1,1,a450,7,"abc.ABCMeta"};
 static const sl_builtin_attr a451[] = {
 {s109,0},{s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l672 = {16,0,-1,-32,273,220,m75,3,0,1,1,a451,11};
-static const sl_builtin_layout l673 = {32,0,16,24,273,220,m75,3,0,1,1,a450,7};
+static const sl_builtin_layout l675 = {16,0,-1,-32,273,220,m75,3,0,1,1,a451,11,"abc.ABCMeta"};
+static const sl_builtin_layout l676 = {32,0,16,24,273,220,m75,3,0,1,1,a450,7,"abc.ABCMeta"};
 static const int16_t m77[] = {273,272,29,220};
 static const sl_builtin_attr a452[] = {
 {s109,0},{s111,0},{s112,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s305,0}
 };
-static const sl_builtin_layout l674 = {32,0,16,24,273,220,m77,4,0,1,1,a452,9};
-static const sl_builtin_layout l675 = {24,0,-48,16,273,220,m77,4,0,1,1,a452,9};
-static const sl_builtin_layout l676 = {16,0,-1,-32,273,220,m77,4,0,1,1,a452,9};
+static const sl_builtin_layout l677 = {32,0,16,24,273,220,m77,4,0,1,1,a452,9,"abc.ABCMeta"};
+static const sl_builtin_layout l678 = {24,0,-48,16,273,220,m77,4,0,1,1,a452,9,"abc.ABCMeta"};
+static const sl_builtin_layout l679 = {16,0,-1,-32,273,220,m77,4,0,1,1,a452,9,"abc.ABCMeta"};
 static const sl_builtin_attr a453[] = {
 {s109,0},{s111,0},{s112,0},{s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l677 = {16,0,-1,-32,273,220,m77,4,0,1,1,a453,13};
+static const sl_builtin_layout l680 = {16,0,-1,-32,273,220,m77,4,0,1,1,a453,13,"abc.ABCMeta"};
 static const int16_t m78[] = {279,273,29,220};
 static const sl_builtin_attr a454[] = {
 {s109,0},{s159,0},{s225,0},{s305,0},{s751,0}
 };
-static const sl_builtin_layout l678 = {32,0,16,24,279,220,m78,4,0,1,1,a454,5};
-static const sl_builtin_layout l679 = {24,0,-48,16,279,220,m78,4,0,1,1,a454,5};
-static const sl_builtin_layout l680 = {16,0,-1,-32,279,220,m78,4,0,1,1,a454,5};
+static const sl_builtin_layout l681 = {32,0,16,24,279,220,m78,4,0,1,1,a454,5,"abc.ABCMeta"};
+static const sl_builtin_layout l682 = {24,0,-48,16,279,220,m78,4,0,1,1,a454,5,"abc.ABCMeta"};
+static const sl_builtin_layout l683 = {16,0,-1,-32,279,220,m78,4,0,1,1,a454,5,"abc.ABCMeta"};
 static const sl_builtin_attr a455[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s280,0},{s305,0},{s751,0}
 };
-static const sl_builtin_layout l681 = {16,0,-1,-32,279,220,m78,4,0,1,1,a455,7};
+static const sl_builtin_layout l684 = {16,0,-1,-32,279,220,m78,4,0,1,1,a455,7,"abc.ABCMeta"};
 static const sl_builtin_attr a456[] = {
 {s100,0},{s155,1},{s159,0},{s181,0},{s185,0},{s200,0},{s225,0},{s253,0},{s300,1},{s489,0},{s491,0},{s531,0},{s612,0}
 };
-static const sl_builtin_layout l682 = {32,0,16,24,220,220,m0,1,0,1,1,a456,13};
-static const sl_builtin_layout l683 = {24,0,-48,16,220,220,m0,1,0,1,1,a456,13};
-static const sl_builtin_layout l684 = {16,0,-1,-32,220,220,m0,1,0,1,1,a456,13};
+static const sl_builtin_layout l685 = {32,0,16,24,220,220,m0,1,0,1,1,a456,13,"builtins.type"};
+static const sl_builtin_layout l686 = {24,0,-48,16,220,220,m0,1,0,1,1,a456,13,"builtins.type"};
+static const sl_builtin_layout l687 = {16,0,-1,-32,220,220,m0,1,0,1,1,a456,13,"builtins.type"};
 static const sl_builtin_attr a457[] = {
 {s100,0},{s155,1},{s159,0},{s164,0},{s181,0},{s185,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s489,0},{s491,0},{s531,0},{s612,0}
 };
-static const sl_builtin_layout l685 = {16,0,-1,-32,220,220,m0,1,0,1,1,a457,15};
+static const sl_builtin_layout l688 = {16,0,-1,-32,220,220,m0,1,0,1,1,a457,15,"builtins.type"};
 static const sl_builtin_attr a458[] = {
 {s39,0},{s155,1},{s159,0},{s181,0},{s185,0},{s200,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l686 = {32,0,16,24,220,220,m0,1,0,1,1,a458,8};
+static const sl_builtin_layout l689 = {32,0,16,24,220,220,m0,1,0,1,1,a458,8,"builtins.type"};
 static const sl_builtin_attr a459[] = {
 {s39,0},{s135,0},{s155,1},{s159,0},{s181,0},{s185,0},{s200,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l687 = {32,0,16,24,220,220,m0,1,0,1,1,a459,9};
-static const sl_builtin_layout l688 = {24,0,-48,16,220,220,m0,1,0,1,1,a459,9};
-static const sl_builtin_layout l689 = {16,0,-1,-32,220,220,m0,1,0,1,1,a459,9};
+static const sl_builtin_layout l690 = {32,0,16,24,220,220,m0,1,0,1,1,a459,9,"builtins.type"};
+static const sl_builtin_layout l691 = {24,0,-48,16,220,220,m0,1,0,1,1,a459,9,"builtins.type"};
+static const sl_builtin_layout l692 = {16,0,-1,-32,220,220,m0,1,0,1,1,a459,9,"builtins.type"};
 static const sl_builtin_attr a460[] = {
 {s39,0},{s135,0},{s155,1},{s159,0},{s164,0},{s181,0},{s185,0},{s200,0},{s225,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l690 = {16,0,-1,-32,220,220,m0,1,0,1,1,a460,11};
+static const sl_builtin_layout l693 = {16,0,-1,-32,220,220,m0,1,0,1,1,a460,11,"builtins.type"};
 static const int16_t m79[] = {288,220};
 static const sl_builtin_attr a461[] = {
 {s159,0},{s225,0},{s489,0}
 };
-static const sl_builtin_layout l691 = {32,0,16,24,288,220,m79,2,0,1,1,a461,3};
-static const sl_builtin_layout l692 = {24,0,-48,16,288,220,m79,2,0,1,1,a461,3};
-static const sl_builtin_layout l693 = {16,0,-1,-32,288,220,m79,2,0,1,1,a461,3};
+static const sl_builtin_layout l694 = {32,0,16,24,288,220,m79,2,0,1,1,a461,3,"builtins.type"};
+static const sl_builtin_layout l695 = {24,0,-48,16,288,220,m79,2,0,1,1,a461,3,"builtins.type"};
+static const sl_builtin_layout l696 = {16,0,-1,-32,288,220,m79,2,0,1,1,a461,3,"builtins.type"};
 static const sl_builtin_attr a462[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s489,0}
 };
-static const sl_builtin_layout l694 = {16,0,-1,-32,288,220,m79,2,0,1,1,a462,5};
+static const sl_builtin_layout l697 = {16,0,-1,-32,288,220,m79,2,0,1,1,a462,5,"builtins.type"};
 static const int16_t m80[] = {6,5,220};
 static const sl_builtin_attr a463[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s768,0}
 };
-static const sl_builtin_layout l695 = {112,0,96,104,6,5,m80,3,0,1,1,a463,5};
-static const sl_builtin_layout l696 = {104,0,-128,96,6,5,m80,3,0,1,1,a463,5};
-static const sl_builtin_layout l697 = {96,0,-1,-32,6,5,m80,3,0,1,1,a463,5};
+static const sl_builtin_layout l698 = {112,0,96,104,6,5,m80,3,0,1,1,a463,5,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l699 = {104,0,-128,96,6,5,m80,3,0,1,1,a463,5,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l700 = {96,0,-1,-32,6,5,m80,3,0,1,1,a463,5,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a464[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s768,0}
 };
-static const sl_builtin_layout l698 = {96,0,-1,-32,6,5,m80,3,0,1,1,a464,7};
+static const sl_builtin_layout l701 = {96,0,-1,-32,6,5,m80,3,0,1,1,a464,7,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a465[] = {
 {s145,0},{s146,0},{s155,1},{s159,0},{s225,0},{s300,1},{s768,0}
 };
-static const sl_builtin_layout l699 = {112,0,96,104,6,5,m80,3,0,1,1,a465,7};
-static const sl_builtin_layout l700 = {104,0,-128,96,6,5,m80,3,0,1,1,a465,7};
-static const sl_builtin_layout l701 = {96,0,-1,-32,6,5,m80,3,0,1,1,a465,7};
+static const sl_builtin_layout l702 = {112,0,96,104,6,5,m80,3,0,1,1,a465,7,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l703 = {104,0,-128,96,6,5,m80,3,0,1,1,a465,7,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l704 = {96,0,-1,-32,6,5,m80,3,0,1,1,a465,7,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a466[] = {
 {s145,0},{s146,0},{s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s768,0}
 };
-static const sl_builtin_layout l702 = {96,0,-1,-32,6,5,m80,3,0,1,1,a466,9};
+static const sl_builtin_layout l705 = {96,0,-1,-32,6,5,m80,3,0,1,1,a466,9,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a467[] = {
 {s155,1},{s159,0},{s225,0},{s253,0},{s300,1},{s768,0},{s1225,0}
 };
-static const sl_builtin_layout l703 = {112,0,96,104,6,5,m80,3,0,1,1,a467,7};
-static const sl_builtin_layout l704 = {104,0,-128,96,6,5,m80,3,0,1,1,a467,7};
-static const sl_builtin_layout l705 = {96,0,-1,-32,6,5,m80,3,0,1,1,a467,7};
+static const sl_builtin_layout l706 = {112,0,96,104,6,5,m80,3,0,1,1,a467,7,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l707 = {104,0,-128,96,6,5,m80,3,0,1,1,a467,7,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l708 = {96,0,-1,-32,6,5,m80,3,0,1,1,a467,7,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a468[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s253,0},{s280,0},{s300,1},{s768,0},{s1225,0}
 };
-static const sl_builtin_layout l706 = {96,0,-1,-32,6,5,m80,3,0,1,1,a468,9};
+static const sl_builtin_layout l709 = {96,0,-1,-32,6,5,m80,3,0,1,1,a468,9,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a469[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s768,0},{s1225,0}
 };
-static const sl_builtin_layout l707 = {112,0,96,104,6,5,m80,3,0,1,1,a469,6};
-static const sl_builtin_layout l708 = {104,0,-128,96,6,5,m80,3,0,1,1,a469,6};
-static const sl_builtin_layout l709 = {96,0,-1,-32,6,5,m80,3,0,1,1,a469,6};
+static const sl_builtin_layout l710 = {112,0,96,104,6,5,m80,3,0,1,1,a469,6,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l711 = {104,0,-128,96,6,5,m80,3,0,1,1,a469,6,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l712 = {96,0,-1,-32,6,5,m80,3,0,1,1,a469,6,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a470[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s768,0},{s1225,0}
 };
-static const sl_builtin_layout l710 = {96,0,-1,-32,6,5,m80,3,0,1,1,a470,8};
+static const sl_builtin_layout l713 = {96,0,-1,-32,6,5,m80,3,0,1,1,a470,8,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a471[] = {
 {s155,1},{s159,0},{s225,0},{s253,0},{s300,1},{s768,0}
 };
-static const sl_builtin_layout l711 = {112,0,96,104,6,5,m80,3,0,1,1,a471,6};
-static const sl_builtin_layout l712 = {104,0,-128,96,6,5,m80,3,0,1,1,a471,6};
-static const sl_builtin_layout l713 = {96,0,-1,-32,6,5,m80,3,0,1,1,a471,6};
+static const sl_builtin_layout l714 = {112,0,96,104,6,5,m80,3,0,1,1,a471,6,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l715 = {104,0,-128,96,6,5,m80,3,0,1,1,a471,6,"_ctypes.PyCSimpleType"};
+static const sl_builtin_layout l716 = {96,0,-1,-32,6,5,m80,3,0,1,1,a471,6,"_ctypes.PyCSimpleType"};
 static const sl_builtin_attr a472[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s253,0},{s280,0},{s300,1},{s768,0}
 };
-static const sl_builtin_layout l714 = {96,0,-1,-32,6,5,m80,3,0,1,1,a472,8};
+static const sl_builtin_layout l717 = {96,0,-1,-32,6,5,m80,3,0,1,1,a472,8,"_ctypes.PyCSimpleType"};
 static const int16_t m81[] = {3,5,220};
 static const sl_builtin_attr a473[] = {
 {s159,0},{s225,0},{s279,0},{s755,0}
 };
-static const sl_builtin_layout l715 = {96,0,0,0,3,5,m81,3,0,1,1,a473,4};
+static const sl_builtin_layout l718 = {96,0,0,0,3,5,m81,3,0,1,1,a473,4,"ctypes._endian._swapped_meta"};
+static const sl_builtin_layout l719 = {96,0,0,0,3,5,m81,3,0,1,1,a473,4,"ctypes._endian._swapped_struct_meta"};
 static const sl_builtin_attr a474[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s755,0}
 };
-static const sl_builtin_layout l716 = {96,0,0,0,3,5,m81,3,0,1,1,a474,6};
+static const sl_builtin_layout l720 = {96,0,0,0,3,5,m81,3,0,1,1,a474,6,"ctypes._endian._swapped_struct_meta"};
 static const int16_t m82[] = {4,5,220};
-static const sl_builtin_layout l717 = {96,0,0,0,4,5,m82,3,0,1,1,a473,4};
-static const sl_builtin_layout l718 = {96,0,0,0,4,5,m82,3,0,1,1,a474,6};
+static const sl_builtin_layout l721 = {96,0,0,0,4,5,m82,3,0,1,1,a473,4,"ctypes._endian._swapped_union_meta"};
+static const sl_builtin_layout l722 = {96,0,0,0,4,5,m82,3,0,1,1,a474,6,"ctypes._endian._swapped_union_meta"};
 static const sl_builtin_attr a475[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s272,0},{s279,0},{s453,1},{s1001,1},{s1064,1},{s1067,1},{s1334,1},{s1356,1},{s1523,1},{s1545,1},{s1678,1},{s1935,1}
 };
-static const sl_builtin_layout l719 = {96,0,0,0,220,311,m0,1,0,1,1,a475,16};
+static const sl_builtin_layout l723 = {96,0,0,0,220,311,m0,1,0,1,1,a475,16,"builtins.type"};
 static const sl_builtin_attr a476[] = {
 {s135,0},{s159,0},{s200,0},{s225,0},{s253,0},{s272,0},{s279,0},{s453,1},{s1001,1},{s1064,1},{s1067,1},{s1334,1},{s1356,1},{s1523,1},{s1545,1},{s1678,1},{s1935,1}
 };
-static const sl_builtin_layout l720 = {96,0,0,0,220,311,m0,1,0,1,1,a476,17};
+static const sl_builtin_layout l724 = {96,0,0,0,220,311,m0,1,0,1,1,a476,17,"builtins.type"};
 static const sl_builtin_attr a477[] = {
 {s135,0},{s159,0},{s200,0},{s225,0},{s253,0},{s272,0},{s279,0},{s453,1},{s1001,1},{s1064,1},{s1067,1},{s1334,1},{s1356,1},{s1461,1},{s1523,1},{s1545,1},{s1678,1},{s1935,1}
 };
-static const sl_builtin_layout l721 = {104,0,0,0,220,311,m0,1,0,1,1,a477,18};
+static const sl_builtin_layout l725 = {104,0,0,0,220,311,m0,1,0,1,1,a477,18,"builtins.type"};
 static const sl_builtin_attr a478[] = {
 {s135,0},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s272,0},{s279,0},{s280,0},{s453,1},{s1001,1},{s1064,1},{s1067,1},{s1334,1},{s1356,1},{s1461,1},{s1523,1},{s1545,1},{s1678,1},{s1935,1}
 };
-static const sl_builtin_layout l722 = {104,0,0,0,220,311,m0,1,0,1,1,a478,20};
+static const sl_builtin_layout l726 = {104,0,0,0,220,311,m0,1,0,1,1,a478,20,"builtins.type"};
 static const int16_t m83[] = {108,123,109,220};
-static const sl_builtin_layout l723 = {72,0,16,64,108,109,m83,4,0,1,1,a47,3};
-static const sl_builtin_layout l724 = {88,0,16,80,108,108,m83,4,0,1,1,a47,3};
-static const sl_builtin_layout l725 = {96,0,16,88,108,108,m83,4,0,1,1,a47,3};
-static const sl_builtin_layout l726 = {88,0,16,-32,108,108,m83,4,0,1,1,a47,3};
-static const sl_builtin_layout l727 = {88,0,16,-32,108,108,m83,4,0,1,1,a88,5};
+static const sl_builtin_layout l727 = {72,0,16,64,108,109,m83,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l728 = {88,0,16,80,108,108,m83,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l729 = {96,0,16,88,108,108,m83,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l730 = {88,0,16,-32,108,108,m83,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l731 = {88,0,16,-32,108,108,m83,4,0,1,1,a88,5,"builtins.type"};
 static const sl_builtin_attr a479[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s279,0},{s1935,1}
 };
-static const sl_builtin_layout l728 = {24,0,0,0,220,313,m0,1,0,1,1,a479,6};
+static const sl_builtin_layout l732 = {24,0,0,0,220,313,m0,1,0,1,1,a479,6,"dataclasses._InitVarMeta"};
 static const sl_builtin_attr a480[] = {
 {s135,0},{s159,0},{s200,0},{s225,0},{s253,0},{s279,0},{s1935,1}
 };
-static const sl_builtin_layout l729 = {24,0,0,0,220,313,m0,1,0,1,1,a480,7};
+static const sl_builtin_layout l733 = {24,0,0,0,220,313,m0,1,0,1,1,a480,7,"builtins.type"};
 static const sl_builtin_attr a481[] = {
 {s135,0},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s279,0},{s280,0},{s1935,1}
 };
-static const sl_builtin_layout l730 = {24,0,0,0,220,313,m0,1,0,1,1,a481,9};
+static const sl_builtin_layout l734 = {24,0,0,0,220,313,m0,1,0,1,1,a481,9,"builtins.type"};
 static const sl_builtin_attr a482[] = {
 {s110,0},{s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s246,0},{s249,0},{s253,0},{s265,0},{s281,0},{s282,0},{s1049,0},{s1060,1},{s1230,0},{s1231,0},{s1234,0},{s1236,0},{s1430,0},{s1431,0},{s1433,0},{s1510,0},{s1526,0},{s1534,1},{s1676,0},{s1682,0},{s1855,0},{s1909,0},{s1919,0},{s1922,0},{s1982,0},{s2002,1}
 };
-static const sl_builtin_layout l731 = {32,0,0,0,220,314,m0,1,0,1,0,a482,38};
+static const sl_builtin_layout l735 = {32,0,0,0,220,314,m0,1,0,1,0,a482,38,"builtins.type"};
 static const sl_builtin_attr a483[] = {
 {s110,0},{s159,0},{s161,0},{s169,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s246,0},{s249,0},{s252,0},{s253,0},{s265,0},{s281,0},{s282,0},{s1049,0},{s1060,1},{s1230,0},{s1231,0},{s1234,0},{s1236,0},{s1430,0},{s1431,0},{s1433,0},{s1510,0},{s1526,0},{s1534,1},{s1676,0},{s1682,0},{s1855,0},{s1909,0},{s1919,0},{s1922,0},{s1982,0},{s2002,1}
 };
-static const sl_builtin_layout l732 = {32,0,0,0,220,314,m0,1,0,1,0,a483,38};
+static const sl_builtin_layout l736 = {32,0,0,0,220,314,m0,1,0,1,0,a483,38,"builtins.type"};
 static const int16_t m84[] = {314,220};
 static const sl_builtin_attr a484[] = {
 {s110,0},{s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s246,0},{s249,0},{s250,0},{s253,0},{s265,0},{s281,0},{s282,0},{s902,0},{s997,0},{s1049,0},{s1058,0},{s1098,0},{s1208,1},{s1231,0},{s1236,0},{s1346,1},{s1431,0},{s1510,0},{s1524,1},{s1526,0},{s1529,1},{s1564,0},{s1676,0},{s1682,0},{s1722,1},{s1859,0},{s1903,0},{s1908,0},{s1909,0},{s1910,0},{s1937,1},{s1938,0},{s1956,0},{s1957,0},{s1958,0},{s1959,0}
 };
-static const sl_builtin_layout l733 = {48,0,0,0,314,315,m84,2,0,1,0,a484,47};
+static const sl_builtin_layout l737 = {48,0,0,0,314,315,m84,2,0,1,0,a484,47,"builtins.type"};
 static const sl_builtin_attr a485[] = {
 {s110,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s246,0},{s249,0},{s250,0},{s252,0},{s253,0},{s265,0},{s281,0},{s282,0},{s902,0},{s997,0},{s1049,0},{s1058,0},{s1098,0},{s1208,1},{s1231,0},{s1236,0},{s1346,1},{s1431,0},{s1510,0},{s1524,1},{s1526,0},{s1529,1},{s1564,0},{s1676,0},{s1682,0},{s1722,1},{s1859,0},{s1903,0},{s1908,0},{s1909,0},{s1910,0},{s1937,1},{s1938,0},{s1956,0},{s1957,0},{s1958,0},{s1959,0}
 };
-static const sl_builtin_layout l734 = {48,0,0,0,314,315,m84,2,0,1,0,a485,47};
+static const sl_builtin_layout l738 = {48,0,0,0,314,315,m84,2,0,1,0,a485,47,"builtins.type"};
 static const sl_builtin_attr a486[] = {
 {s159,0},{s161,0},{s169,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s250,0},{s253,0},{s281,0},{s1098,0},{s1208,1},{s1231,0},{s1346,1},{s1431,0},{s1510,0},{s1524,1},{s1526,0},{s1529,1},{s1676,0},{s1682,0},{s1722,1},{s1855,0},{s1937,1},{s1938,0},{s1958,0}
 };
-static const sl_builtin_layout l735 = {40,0,0,0,220,316,m0,1,0,1,0,a486,31};
+static const sl_builtin_layout l739 = {40,0,0,0,220,316,m0,1,0,1,0,a486,31,"builtins.type"};
 static const sl_builtin_attr a487[] = {
 {s159,0},{s161,0},{s169,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s250,0},{s252,0},{s253,0},{s281,0},{s1098,0},{s1208,1},{s1231,0},{s1346,1},{s1431,0},{s1510,0},{s1524,1},{s1526,0},{s1529,1},{s1676,0},{s1682,0},{s1722,1},{s1855,0},{s1937,1},{s1938,0},{s1958,0}
 };
-static const sl_builtin_layout l736 = {40,0,0,0,220,316,m0,1,0,1,0,a487,31};
+static const sl_builtin_layout l740 = {40,0,0,0,220,316,m0,1,0,1,0,a487,31,"builtins.type"};
 static const sl_builtin_attr a488[] = {
 {s108,0},{s110,0},{s124,0},{s158,0},{s159,0},{s161,0},{s168,0},{s179,0},{s182,0},{s189,0},{s190,0},{s215,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s246,0},{s248,0},{s249,0},{s253,0},{s255,0},{s258,0},{s259,0},{s265,0},{s266,0},{s281,0},{s282,0},{s291,0},{s1061,1},{s1510,0},{s1525,1},{s1526,0},{s1682,0},{s1723,1},{s1927,0}
 };
-static const sl_builtin_layout l737 = {40,0,0,0,220,317,m0,1,0,1,0,a488,38};
+static const sl_builtin_layout l741 = {40,0,0,0,220,317,m0,1,0,1,0,a488,38,"builtins.type"};
 static const sl_builtin_attr a489[] = {
 {s108,0},{s110,0},{s124,0},{s158,0},{s159,0},{s161,0},{s168,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s224,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s246,0},{s248,0},{s249,0},{s253,0},{s255,0},{s258,0},{s259,0},{s265,0},{s266,0},{s281,0},{s282,0},{s291,0},{s1061,1},{s1510,0},{s1525,1},{s1526,0},{s1682,0},{s1723,1},{s1927,0}
 };
-static const sl_builtin_layout l738 = {40,0,0,0,220,317,m0,1,0,1,0,a489,37};
+static const sl_builtin_layout l742 = {40,0,0,0,220,317,m0,1,0,1,0,a489,37,"builtins.type"};
 static const int16_t m85[] = {319,220};
 static const sl_builtin_attr a490[] = {
 {s159,0},{s161,0},{s179,0},{s184,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0},{s281,0},{s1098,0},{s1238,0},{s1510,0},{s1526,0},{s1938,0},{s1955,0},{s1958,0}
 };
-static const sl_builtin_layout l739 = {32,0,0,0,319,318,m85,2,0,0,0,a490,19};
+static const sl_builtin_layout l743 = {32,0,0,0,319,318,m85,2,0,0,0,a490,19,"builtins.type"};
 static const sl_builtin_attr a491[] = {
 {s159,0},{s182,0},{s232,0},{s249,0},{s1098,0},{s1238,0},{s1938,0},{s1958,0}
 };
-static const sl_builtin_layout l740 = {16,0,0,0,220,220,m0,1,0,1,0,a491,8};
+static const sl_builtin_layout l744 = {16,0,0,0,220,220,m0,1,0,1,0,a491,8,"builtins.type"};
 static const sl_builtin_attr a492[] = {
 {s159,0},{s232,0},{s249,0},{s1098,0},{s1238,0},{s1938,0},{s1958,0}
 };
-static const sl_builtin_layout l741 = {16,0,0,0,220,220,m0,1,0,1,0,a492,7};
+static const sl_builtin_layout l745 = {16,0,0,0,220,220,m0,1,0,1,0,a492,7,"builtins.type"};
 static const int16_t m86[] = {324,106,123,109,220};
 static const sl_builtin_attr a493[] = {
 {s159,0},{s225,0}
 };
-static const sl_builtin_layout l742 = {72,0,16,64,324,109,m86,5,0,1,1,a493,2};
-static const sl_builtin_layout l743 = {80,0,16,72,324,109,m86,5,0,1,1,a493,2};
-static const sl_builtin_layout l744 = {72,0,16,-32,324,109,m86,5,0,1,1,a493,2};
+static const sl_builtin_layout l746 = {72,0,16,64,324,109,m86,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l747 = {80,0,16,72,324,109,m86,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l748 = {72,0,16,-32,324,109,m86,5,0,1,1,a493,2,"builtins.type"};
 static const sl_builtin_attr a494[] = {
 {s16,1},{s17,1},{s19,0},{s20,0},{s143,0},{s152,0},{s159,0},{s182,0},{s200,0},{s225,0},{s232,0},{s249,0},{s253,0},{s273,0},{s333,0},{s793,0},{s799,0},{s941,0},{s943,1},{s958,1},{s962,0},{s963,0},{s1001,0},{s1003,0},{s1004,0},{s1005,0},{s1018,0},{s1019,0},{s1020,0},{s1021,0},{s1022,0},{s1038,0},{s1039,0},{s1087,0},{s1088,0},{s1089,0},{s1136,0},{s1206,0},{s1375,0},{s1385,0},{s1387,0},{s1396,0},{s1397,0},{s1400,0},{s1410,0},{s1412,0},{s1414,0},{s1419,0},{s1475,0},{s1483,0},{s1488,0},{s1489,0},{s1490,0},{s1491,0},{s1492,0},{s1510,0},{s1514,0},{s1526,0},{s1527,0},{s1528,0},{s1540,0},{s1553,0},{s1554,0},{s1555,0},{s1559,0},{s1566,0},{s1599,0},{s1606,0},{s1607,1},{s1627,0},{s1628,0},{s1663,0},{s1664,0},{s1698,0},{s1699,1},{s1714,0},{s1717,0},{s1790,0},{s1822,0},{s1870,0},{s1913,0},{s1914,0},{s1915,0},{s1916,0},{s1917,0}
 };
-static const sl_builtin_layout l745 = {96,0,0,0,220,321,m0,1,0,1,0,a494,85};
-static const sl_builtin_layout l746 = {96,0,0,0,220,321,m0,1,0,1,1,a494,85};
+static const sl_builtin_layout l749 = {96,0,0,0,220,321,m0,1,0,1,0,a494,85,"builtins.type"};
+static const sl_builtin_layout l750 = {96,0,0,0,220,321,m0,1,0,1,1,a494,85,"builtins.type"};
 static const int16_t m87[] = {332,324,106,123,109,220};
-static const sl_builtin_layout l747 = {72,0,16,64,332,109,m87,6,0,1,1,a493,2};
-static const sl_builtin_layout l748 = {80,0,16,72,332,109,m87,6,0,1,1,a493,2};
-static const sl_builtin_layout l749 = {72,0,16,-32,332,109,m87,6,0,1,1,a493,2};
+static const sl_builtin_layout l751 = {72,0,16,64,332,109,m87,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l752 = {80,0,16,72,332,109,m87,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l753 = {72,0,16,-32,332,109,m87,6,0,1,1,a493,2,"builtins.type"};
 static const sl_builtin_attr a495[] = {
 {s108,0},{s110,0},{s124,0},{s133,0},{s138,0},{s143,0},{s148,0},{s158,0},{s159,0},{s161,0},{s166,0},{s167,0},{s168,0},{s169,0},{s179,0},{s182,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s225,0},{s228,0},{s230,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s249,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s278,0},{s281,0},{s282,0},{s291,0},{s292,0},{s836,0},{s852,0},{s855,0},{s941,0},{s1001,0},{s1003,0},{s1004,0},{s1005,0},{s1007,0},{s1019,0},{s1021,0},{s1022,0},{s1136,0},{s1206,0},{s1224,0},{s1350,1},{s1375,0},{s1385,0},{s1387,0},{s1396,0},{s1397,0},{s1400,0},{s1410,0},{s1412,0},{s1414,0},{s1419,0},{s1475,0},{s1483,0},{s1488,0},{s1489,0},{s1490,0},{s1491,0},{s1492,0},{s1510,0},{s1514,0},{s1526,0},{s1527,0},{s1553,0},{s1554,0},{s1555,0},{s1559,0},{s1566,0},{s1627,0},{s1628,0},{s1654,1},{s1664,0},{s1698,0},{s1714,0},{s1717,0},{s1790,0},{s1822,0},{s1913,0},{s1914,0},{s1915,0},{s1916,0}
 };
-static const sl_builtin_layout l750 = {104,0,0,0,220,323,m0,1,0,1,0,a495,100};
-static const sl_builtin_layout l751 = {104,0,0,0,220,323,m0,1,0,1,1,a495,100};
-static const sl_builtin_layout l752 = {72,0,16,64,106,109,m46,4,0,1,1,a47,3};
-static const sl_builtin_layout l753 = {80,0,16,72,106,109,m46,4,0,1,1,a47,3};
-static const sl_builtin_layout l754 = {72,0,16,-32,106,109,m46,4,0,1,1,a47,3};
+static const sl_builtin_layout l754 = {104,0,0,0,220,323,m0,1,0,1,0,a495,100,"builtins.type"};
+static const sl_builtin_layout l755 = {104,0,0,0,220,323,m0,1,0,1,1,a495,100,"builtins.type"};
+static const sl_builtin_layout l756 = {72,0,16,64,106,109,m46,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l757 = {80,0,16,72,106,109,m46,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l758 = {72,0,16,-32,106,109,m46,4,0,1,1,a47,3,"builtins.type"};
 static const sl_builtin_attr a496[] = {
 {s159,0},{s186,0},{s225,0},{s232,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s455,0},{s580,0},{s681,0},{s1082,1},{s1142,1},{s1802,1}
 };
-static const sl_builtin_layout l755 = {24,8,0,0,233,233,m8,2,0,1,1,a496,15};
+static const sl_builtin_layout l759 = {24,8,0,0,233,233,m8,2,0,1,1,a496,15,"builtins.type"};
 static const sl_builtin_attr a497[] = {
 {s159,0},{s186,0},{s225,0},{s232,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s580,0},{s681,0},{s1082,1},{s1142,1},{s1802,1}
 };
-static const sl_builtin_layout l756 = {24,8,0,0,233,233,m8,2,0,1,1,a497,14};
+static const sl_builtin_layout l760 = {24,8,0,0,233,233,m8,2,0,1,1,a497,14,"builtins.type"};
 static const sl_builtin_attr a498[] = {
 {s159,0},{s186,0},{s220,0},{s225,0},{s232,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s580,0},{s681,0},{s1082,1},{s1142,1},{s1802,1}
 };
-static const sl_builtin_layout l757 = {24,8,0,0,233,233,m8,2,0,1,1,a498,15};
+static const sl_builtin_layout l761 = {24,8,0,0,233,233,m8,2,0,1,1,a498,15,"builtins.type"};
 static const sl_builtin_attr a499[] = {
 {s159,0},{s186,0},{s220,0},{s225,0},{s232,0},{s252,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s580,0},{s681,0},{s1082,1},{s1142,1},{s1802,1}
 };
-static const sl_builtin_layout l758 = {24,8,0,0,233,233,m8,2,0,1,1,a499,16};
+static const sl_builtin_layout l762 = {24,8,0,0,233,233,m8,2,0,1,1,a499,16,"builtins.type"};
 static const int16_t m88[] = {324,177,106,123,109,220};
-static const sl_builtin_layout l759 = {72,0,16,64,324,109,m88,6,0,1,1,a493,2};
-static const sl_builtin_layout l760 = {80,0,16,72,324,109,m88,6,0,1,1,a493,2};
-static const sl_builtin_layout l761 = {72,0,16,-32,324,109,m88,6,0,1,1,a493,2};
+static const sl_builtin_layout l763 = {72,0,16,64,324,109,m88,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l764 = {80,0,16,72,324,109,m88,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l765 = {72,0,16,-32,324,109,m88,6,0,1,1,a493,2,"builtins.type"};
 static const int16_t m89[] = {332,324,177,106,123,109,220};
-static const sl_builtin_layout l762 = {72,0,16,64,332,109,m89,7,0,1,1,a493,2};
-static const sl_builtin_layout l763 = {80,0,16,72,332,109,m89,7,0,1,1,a493,2};
-static const sl_builtin_layout l764 = {72,0,16,-32,332,109,m89,7,0,1,1,a493,2};
+static const sl_builtin_layout l766 = {72,0,16,64,332,109,m89,7,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l767 = {80,0,16,72,332,109,m89,7,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l768 = {72,0,16,-32,332,109,m89,7,0,1,1,a493,2,"builtins.type"};
 static const int16_t m90[] = {324,106,167,123,109,220};
-static const sl_builtin_layout l765 = {72,0,16,64,324,109,m90,6,0,1,1,a493,2};
-static const sl_builtin_layout l766 = {80,0,16,72,324,109,m90,6,0,1,1,a493,2};
-static const sl_builtin_layout l767 = {72,0,16,-32,324,109,m90,6,0,1,1,a493,2};
+static const sl_builtin_layout l769 = {72,0,16,64,324,109,m90,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l770 = {80,0,16,72,324,109,m90,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l771 = {72,0,16,-32,324,109,m90,6,0,1,1,a493,2,"builtins.type"};
 static const int16_t m91[] = {330,334,324,106,123,109,220};
-static const sl_builtin_layout l768 = {72,0,16,64,330,109,m91,7,0,1,1,a493,2};
-static const sl_builtin_layout l769 = {80,0,16,72,330,109,m91,7,0,1,1,a493,2};
-static const sl_builtin_layout l770 = {72,0,16,-32,330,109,m91,7,0,1,1,a493,2};
+static const sl_builtin_layout l772 = {72,0,16,64,330,109,m91,7,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l773 = {80,0,16,72,330,109,m91,7,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l774 = {72,0,16,-32,330,109,m91,7,0,1,1,a493,2,"builtins.type"};
 static const int16_t m92[] = {330,334,335,324,106,123,109,220};
-static const sl_builtin_layout l771 = {72,0,16,64,330,109,m92,8,0,1,1,a493,2};
-static const sl_builtin_layout l772 = {80,0,16,72,330,109,m92,8,0,1,1,a493,2};
-static const sl_builtin_layout l773 = {72,0,16,-32,330,109,m92,8,0,1,1,a493,2};
+static const sl_builtin_layout l775 = {72,0,16,64,330,109,m92,8,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l776 = {80,0,16,72,330,109,m92,8,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l777 = {72,0,16,-32,330,109,m92,8,0,1,1,a493,2,"builtins.type"};
 static const int16_t m93[] = {338,220};
 static const sl_builtin_attr a500[] = {
 {s109,0},{s159,0},{s225,0},{s305,0},{s1048,0},{s1208,0},{s1209,0},{s1325,0},{s1338,0},{s1339,0},{s1340,0},{s1341,0},{s1471,0},{s1507,0},{s1513,0},{s1522,0},{s1629,0},{s1658,0}
 };
-static const sl_builtin_layout l774 = {32,0,16,24,338,220,m93,2,0,1,1,a500,18};
-static const sl_builtin_layout l775 = {24,0,-48,16,338,220,m93,2,0,1,1,a500,18};
-static const sl_builtin_layout l776 = {16,0,-1,-32,338,220,m93,2,0,1,1,a500,18};
+static const sl_builtin_layout l778 = {32,0,16,24,338,220,m93,2,0,1,1,a500,18,"abc.ABCMeta"};
+static const sl_builtin_layout l779 = {24,0,-48,16,338,220,m93,2,0,1,1,a500,18,"abc.ABCMeta"};
+static const sl_builtin_layout l780 = {16,0,-1,-32,338,220,m93,2,0,1,1,a500,18,"abc.ABCMeta"};
 static const sl_builtin_attr a501[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s280,0},{s305,0},{s1048,0},{s1208,0},{s1209,0},{s1325,0},{s1338,0},{s1339,0},{s1340,0},{s1341,0},{s1471,0},{s1507,0},{s1513,0},{s1522,0},{s1629,0},{s1658,0},{s1967,0}
 };
-static const sl_builtin_layout l777 = {16,0,-1,-32,338,220,m93,2,0,1,1,a501,21};
+static const sl_builtin_layout l781 = {16,0,-1,-32,338,220,m93,2,0,1,1,a501,21,"abc.ABCMeta"};
 static const sl_builtin_attr a502[] = {
 {s110,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s273,0},{s300,1},{s967,0}
 };
-static const sl_builtin_layout l778 = {32,0,16,24,220,220,m0,1,0,1,1,a502,9};
-static const sl_builtin_layout l779 = {24,0,-48,16,220,220,m0,1,0,1,1,a502,9};
-static const sl_builtin_layout l780 = {16,0,-1,-32,220,220,m0,1,0,1,1,a502,9};
+static const sl_builtin_layout l782 = {32,0,16,24,220,220,m0,1,0,1,1,a502,9,"builtins.type"};
+static const sl_builtin_layout l783 = {24,0,-48,16,220,220,m0,1,0,1,1,a502,9,"builtins.type"};
+static const sl_builtin_layout l784 = {16,0,-1,-32,220,220,m0,1,0,1,1,a502,9,"builtins.type"};
 static const sl_builtin_attr a503[] = {
 {s110,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s273,0},{s280,0},{s300,1},{s967,0}
 };
-static const sl_builtin_layout l781 = {16,0,-1,-32,220,220,m0,1,0,1,1,a503,11};
+static const sl_builtin_layout l785 = {16,0,-1,-32,220,220,m0,1,0,1,1,a503,11,"builtins.type"};
 static const sl_builtin_attr a504[] = {
 {s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s225,0},{s253,0},{s300,1},{s507,0},{s919,0},{s1257,0},{s1285,0},{s1336,0},{s1337,0}
 };
-static const sl_builtin_layout l782 = {32,0,16,24,220,220,m0,1,0,1,1,a504,14};
-static const sl_builtin_layout l783 = {24,0,-48,16,220,220,m0,1,0,1,1,a504,14};
-static const sl_builtin_layout l784 = {16,0,-1,-32,220,220,m0,1,0,1,1,a504,14};
+static const sl_builtin_layout l786 = {32,0,16,24,220,220,m0,1,0,1,1,a504,14,"builtins.type"};
+static const sl_builtin_layout l787 = {24,0,-48,16,220,220,m0,1,0,1,1,a504,14,"builtins.type"};
+static const sl_builtin_layout l788 = {16,0,-1,-32,220,220,m0,1,0,1,1,a504,14,"builtins.type"};
 static const sl_builtin_attr a505[] = {
 {s155,1},{s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s507,0},{s919,0},{s1257,0},{s1285,0},{s1336,0},{s1337,0}
 };
-static const sl_builtin_layout l785 = {16,0,-1,-32,220,220,m0,1,0,1,1,a505,16};
+static const sl_builtin_layout l789 = {16,0,-1,-32,220,220,m0,1,0,1,1,a505,16,"builtins.type"};
 static const int16_t m94[] = {341,342,220};
 static const sl_builtin_attr a506[] = {
 {s159,0},{s225,0},{s1760,0}
 };
-static const sl_builtin_layout l786 = {32,0,16,24,341,220,m94,3,0,1,1,a506,3};
-static const sl_builtin_layout l787 = {24,0,-48,16,341,220,m94,3,0,1,1,a506,3};
-static const sl_builtin_layout l788 = {16,0,-1,-32,341,220,m94,3,0,1,1,a506,3};
+static const sl_builtin_layout l790 = {32,0,16,24,341,220,m94,3,0,1,1,a506,3,"builtins.type"};
+static const sl_builtin_layout l791 = {24,0,-48,16,341,220,m94,3,0,1,1,a506,3,"builtins.type"};
+static const sl_builtin_layout l792 = {16,0,-1,-32,341,220,m94,3,0,1,1,a506,3,"builtins.type"};
 static const sl_builtin_attr a507[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s1760,0}
 };
-static const sl_builtin_layout l789 = {16,0,-1,-32,341,220,m94,3,0,1,1,a507,5};
+static const sl_builtin_layout l793 = {16,0,-1,-32,341,220,m94,3,0,1,1,a507,5,"builtins.type"};
 static const int16_t m95[] = {342,220};
 static const sl_builtin_attr a508[] = {
 {s159,0},{s200,0},{s225,0},{s281,0},{s325,0},{s349,0},{s460,0},{s586,0},{s816,0},{s820,0},{s827,0},{s854,0},{s959,0},{s961,0},{s1256,0},{s1263,0},{s1373,0},{s1444,0},{s1445,0},{s1501,0},{s1502,0},{s1503,0},{s1760,0}
 };
-static const sl_builtin_layout l790 = {32,0,16,24,342,220,m95,2,0,1,1,a508,23};
-static const sl_builtin_layout l791 = {24,0,-48,16,342,220,m95,2,0,1,1,a508,23};
-static const sl_builtin_layout l792 = {16,0,-1,-32,342,220,m95,2,0,1,1,a508,23};
+static const sl_builtin_layout l794 = {32,0,16,24,342,220,m95,2,0,1,1,a508,23,"builtins.type"};
+static const sl_builtin_layout l795 = {24,0,-48,16,342,220,m95,2,0,1,1,a508,23,"builtins.type"};
+static const sl_builtin_layout l796 = {16,0,-1,-32,342,220,m95,2,0,1,1,a508,23,"builtins.type"};
 static const sl_builtin_attr a509[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s281,0},{s325,0},{s349,0},{s460,0},{s586,0},{s816,0},{s820,0},{s827,0},{s854,0},{s959,0},{s961,0},{s1256,0},{s1263,0},{s1373,0},{s1444,0},{s1445,0},{s1501,0},{s1502,0},{s1503,0},{s1760,0}
 };
-static const sl_builtin_layout l793 = {16,0,-1,-32,342,220,m95,2,0,1,1,a509,25};
+static const sl_builtin_layout l797 = {16,0,-1,-32,342,220,m95,2,0,1,1,a509,25,"builtins.type"};
 static const sl_builtin_attr a510[] = {
 {s128,0},{s140,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s211,0},{s216,0},{s225,0},{s275,0},{s281,0},{s300,1},{s522,0},{s823,0},{s851,0},{s854,0},{s908,0},{s1072,0},{s1246,0},{s1255,0},{s1258,0},{s1260,0},{s1261,0},{s1264,0},{s1265,0},{s1266,0},{s1267,0},{s1268,0},{s1273,0},{s1278,0},{s1286,0},{s1287,0},{s1288,0},{s1296,0},{s1395,0},{s1441,0},{s1458,0},{s1636,0},{s1677,0},{s1757,0},{s1758,0},{s1763,0},{s1769,0},{s1770,0},{s1773,0},{s1778,0},{s1779,0},{s1964,0},{s1976,0}
 };
-static const sl_builtin_layout l794 = {32,0,16,24,220,220,m0,1,0,1,1,a510,50};
-static const sl_builtin_layout l795 = {24,0,-48,16,220,220,m0,1,0,1,1,a510,50};
-static const sl_builtin_layout l796 = {16,0,-1,-32,220,220,m0,1,0,1,1,a510,50};
+static const sl_builtin_layout l798 = {32,0,16,24,220,220,m0,1,0,1,1,a510,50,"builtins.type"};
+static const sl_builtin_layout l799 = {24,0,-48,16,220,220,m0,1,0,1,1,a510,50,"builtins.type"};
+static const sl_builtin_layout l800 = {16,0,-1,-32,220,220,m0,1,0,1,1,a510,50,"builtins.type"};
 static const sl_builtin_attr a511[] = {
 {s128,0},{s140,0},{s154,0},{s155,1},{s159,0},{s164,0},{s185,0},{s200,0},{s211,0},{s216,0},{s225,0},{s275,0},{s280,0},{s281,0},{s300,1},{s522,0},{s823,0},{s851,0},{s854,0},{s908,0},{s1072,0},{s1246,0},{s1255,0},{s1258,0},{s1260,0},{s1261,0},{s1264,0},{s1265,0},{s1266,0},{s1267,0},{s1268,0},{s1273,0},{s1278,0},{s1286,0},{s1287,0},{s1288,0},{s1296,0},{s1395,0},{s1441,0},{s1458,0},{s1636,0},{s1677,0},{s1757,0},{s1758,0},{s1763,0},{s1769,0},{s1770,0},{s1773,0},{s1778,0},{s1779,0},{s1964,0},{s1976,0}
 };
-static const sl_builtin_layout l797 = {16,0,-1,-32,220,220,m0,1,0,1,1,a511,52};
+static const sl_builtin_layout l801 = {16,0,-1,-32,220,220,m0,1,0,1,1,a511,52,"builtins.type"};
 static const sl_builtin_attr a512[] = {
 {s155,1},{s157,0},{s159,0},{s169,0},{s190,0},{s225,0},{s232,0},{s250,0},{s253,0},{s281,0},{s300,1},{s493,0},{s602,0},{s603,0},{s604,0},{s607,0},{s774,0},{s1545,1},{s1962,1}
 };
-static const sl_builtin_layout l798 = {32,0,16,24,220,220,m0,1,0,1,1,a512,19};
+static const sl_builtin_layout l802 = {32,0,16,24,220,220,m0,1,0,1,1,a512,19,"enum.EnumMeta"};
 static const sl_builtin_attr a513[] = {
 {s143,0},{s148,0},{s155,1},{s157,0},{s159,0},{s169,0},{s190,0},{s200,0},{s225,0},{s232,0},{s250,0},{s253,0},{s281,0},{s300,1},{s493,0},{s602,0},{s603,0},{s604,0},{s607,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0},{s1545,1},{s1962,1}
 };
-static const sl_builtin_layout l799 = {24,0,-48,16,220,220,m0,1,0,1,1,a513,26};
+static const sl_builtin_layout l803 = {24,0,-48,16,220,220,m0,1,0,1,1,a513,26,"enum.EnumType"};
 static const sl_builtin_attr a514[] = {
 {s143,0},{s148,0},{s155,1},{s157,0},{s159,0},{s169,0},{s190,0},{s200,0},{s225,0},{s232,0},{s250,0},{s253,0},{s277,0},{s281,0},{s300,1},{s493,0},{s602,0},{s603,0},{s604,0},{s607,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0},{s1545,1},{s1962,1}
 };
-static const sl_builtin_layout l800 = {16,0,-1,-32,220,220,m0,1,0,1,1,a514,27};
+static const sl_builtin_layout l804 = {16,0,-1,-32,220,220,m0,1,0,1,1,a514,27,"enum.EnumType"};
 static const sl_builtin_attr a515[] = {
 {s143,0},{s148,0},{s155,1},{s157,0},{s159,0},{s164,0},{s169,0},{s190,0},{s200,0},{s225,0},{s232,0},{s250,0},{s253,0},{s277,0},{s280,0},{s281,0},{s300,1},{s319,0},{s327,0},{s493,0},{s602,0},{s603,0},{s604,0},{s607,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0},{s1545,1},{s1962,1}
 };
-static const sl_builtin_layout l801 = {16,0,-1,-32,220,220,m0,1,0,1,1,a515,32};
+static const sl_builtin_layout l805 = {16,0,-1,-32,220,220,m0,1,0,1,1,a515,32,"enum.EnumType"};
 static const int16_t m96[] = {352,229,351,343,220};
 static const sl_builtin_attr a516[] = {
 {s9,1},{s47,1},{s85,1},{s159,0},{s169,0},{s225,0},{s232,0},{s281,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l802 = {88,0,-112,80,352,229,m96,5,0,1,1,a516,17};
-static const sl_builtin_layout l803 = {64,0,-1,-32,352,229,m96,5,0,1,1,a516,17};
+static const sl_builtin_layout l806 = {88,0,-112,80,352,229,m96,5,0,1,1,a516,17,"enum.EnumType"};
+static const sl_builtin_layout l807 = {64,0,-1,-32,352,229,m96,5,0,1,1,a516,17,"enum.EnumType"};
 static const sl_builtin_attr a517[] = {
 {s9,0},{s47,0},{s85,0},{s159,0},{s164,0},{s169,0},{s225,0},{s232,0},{s280,0},{s281,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l804 = {64,0,-1,-32,352,229,m96,5,0,1,1,a517,20};
+static const sl_builtin_layout l808 = {64,0,-1,-32,352,229,m96,5,0,1,1,a517,20,"enum.EnumType"};
 static const sl_builtin_attr a518[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s275,0},{s280,0},{s300,1},{s1520,1},{s1949,0}
 };
-static const sl_builtin_layout l805 = {48,0,-1,-32,191,191,m56,2,0,1,1,a518,10};
+static const sl_builtin_layout l809 = {48,0,-1,-32,191,191,m56,2,0,1,1,a518,10,"builtins.type"};
 static const sl_builtin_attr a519[] = {
 {s124,0},{s129,0},{s140,0},{s152,0},{s157,0},{s159,0},{s181,0},{s185,0},{s211,0},{s216,0},{s222,1},{s225,0},{s232,0},{s243,0},{s253,0},{s254,0},{s273,0},{s374,0},{s405,0},{s406,0},{s411,0},{s463,0},{s514,0}
 };
-static const sl_builtin_layout l806 = {880,40,264,368,235,235,m9,2,1,1,1,a519,23};
+static const sl_builtin_layout l810 = {880,40,264,368,235,235,m9,2,1,1,1,a519,23,"builtins.type"};
 static const sl_builtin_attr a520[] = {
 {s124,0},{s129,0},{s140,0},{s152,0},{s157,0},{s159,0},{s181,0},{s185,0},{s211,0},{s216,0},{s222,1},{s225,0},{s232,0},{s243,0},{s253,0},{s254,0},{s273,0},{s374,0},{s406,0},{s411,0},{s463,0},{s514,0}
 };
-static const sl_builtin_layout l807 = {880,40,264,368,235,235,m9,2,1,1,1,a520,22};
-static const sl_builtin_layout l808 = {888,40,264,368,235,235,m9,2,1,1,1,a520,22};
+static const sl_builtin_layout l811 = {880,40,264,368,235,235,m9,2,1,1,1,a520,22,"builtins.type"};
+static const sl_builtin_layout l812 = {888,40,264,368,235,235,m9,2,1,1,1,a520,22,"builtins.type"};
 static const sl_builtin_attr a521[] = {
 {s124,0},{s129,0},{s140,0},{s152,0},{s157,0},{s159,0},{s181,0},{s185,0},{s211,0},{s216,0},{s222,1},{s225,0},{s232,0},{s243,0},{s253,0},{s254,0},{s273,0},{s375,0},{s406,0},{s411,0},{s461,0},{s462,0},{s463,0},{s514,0}
 };
-static const sl_builtin_layout l809 = {904,40,264,368,235,235,m9,2,1,1,1,a521,24};
+static const sl_builtin_layout l813 = {904,40,264,368,235,235,m9,2,1,1,1,a521,24,"builtins.type"};
 static const sl_builtin_attr a522[] = {
 {s124,0},{s129,0},{s140,0},{s152,0},{s157,0},{s159,0},{s185,0},{s211,0},{s216,0},{s222,1},{s225,0},{s232,0},{s243,0},{s253,0},{s254,0},{s273,0},{s375,0},{s406,0},{s411,0},{s461,0},{s462,0},{s463,0},{s514,0}
 };
-static const sl_builtin_layout l810 = {920,40,264,368,235,235,m9,2,1,1,1,a522,23};
+static const sl_builtin_layout l814 = {920,40,264,368,235,235,m9,2,1,1,1,a522,23,"builtins.type"};
 static const sl_builtin_attr a523[] = {
 {s124,0},{s129,0},{s140,0},{s152,0},{s157,0},{s159,0},{s164,0},{s185,0},{s211,0},{s216,0},{s222,1},{s225,0},{s232,0},{s243,0},{s253,0},{s254,0},{s273,0},{s280,0},{s324,0},{s375,0},{s406,0},{s411,0},{s461,0},{s462,0},{s463,0},{s514,0}
 };
-static const sl_builtin_layout l811 = {928,40,264,368,235,235,m9,2,1,1,1,a523,26};
+static const sl_builtin_layout l815 = {928,40,264,368,235,235,m9,2,1,1,1,a523,26,"builtins.type"};
 static const int16_t m97[] = {343,220};
 static const sl_builtin_attr a524[] = {
 {s116,0},{s124,0},{s140,0},{s159,0},{s204,0},{s225,0},{s232,0},{s237,0},{s253,0},{s281,0},{s303,0},{s417,0},{s493,0},{s602,0},{s603,0},{s604,0},{s607,0},{s774,0}
 };
-static const sl_builtin_layout l812 = {32,0,16,24,343,220,m97,2,0,1,1,a524,18};
+static const sl_builtin_layout l816 = {32,0,16,24,343,220,m97,2,0,1,1,a524,18,"enum.EnumMeta"};
 static const sl_builtin_attr a525[] = {
 {s116,0},{s124,0},{s140,0},{s159,0},{s204,0},{s211,0},{s216,0},{s225,0},{s232,0},{s237,0},{s247,0},{s253,0},{s260,0},{s267,0},{s281,0},{s303,0},{s332,0},{s352,0},{s468,0},{s493,0},{s550,0},{s562,0},{s563,0},{s564,0},{s602,0},{s603,0},{s604,0},{s607,0},{s614,0},{s618,0},{s720,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l813 = {24,0,-48,16,343,220,m97,2,0,1,1,a525,35};
-static const sl_builtin_layout l814 = {16,0,-1,-32,343,220,m97,2,0,1,1,a525,35};
+static const sl_builtin_layout l817 = {24,0,-48,16,343,220,m97,2,0,1,1,a525,35,"enum.EnumType"};
+static const sl_builtin_layout l818 = {16,0,-1,-32,343,220,m97,2,0,1,1,a525,35,"enum.EnumType"};
 static const sl_builtin_attr a526[] = {
 {s116,0},{s124,0},{s140,0},{s159,0},{s164,0},{s204,0},{s211,0},{s216,0},{s225,0},{s232,0},{s237,0},{s247,0},{s253,0},{s260,0},{s267,0},{s280,0},{s281,0},{s303,0},{s332,0},{s352,0},{s468,0},{s493,0},{s526,0},{s550,0},{s562,0},{s563,0},{s564,0},{s602,0},{s603,0},{s604,0},{s607,0},{s614,0},{s618,0},{s720,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l815 = {16,0,-1,-32,343,220,m97,2,0,1,1,a526,39};
+static const sl_builtin_layout l819 = {16,0,-1,-32,343,220,m97,2,0,1,1,a526,39,"enum.EnumType"};
 static const sl_builtin_attr a527[] = {
 {s6,0},{s14,0},{s35,0},{s77,0},{s159,0},{s169,0},{s225,0},{s232,0},{s281,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l816 = {88,0,-112,80,352,229,m96,5,0,1,1,a527,18};
-static const sl_builtin_layout l817 = {64,0,-1,-32,352,229,m96,5,0,1,1,a527,18};
+static const sl_builtin_layout l820 = {88,0,-112,80,352,229,m96,5,0,1,1,a527,18,"enum.EnumType"};
+static const sl_builtin_layout l821 = {64,0,-1,-32,352,229,m96,5,0,1,1,a527,18,"enum.EnumType"};
 static const sl_builtin_attr a528[] = {
 {s6,0},{s14,0},{s35,0},{s77,0},{s159,0},{s164,0},{s169,0},{s225,0},{s232,0},{s280,0},{s281,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l818 = {64,0,-1,-32,352,229,m96,5,0,1,1,a528,21};
+static const sl_builtin_layout l822 = {64,0,-1,-32,352,229,m96,5,0,1,1,a528,21,"enum.EnumType"};
 static const int16_t m98[] = {207,343,220};
 static const sl_builtin_attr a529[] = {
 {s155,1},{s159,0},{s169,0},{s225,0},{s232,0},{s253,0},{s493,0},{s602,0},{s603,0},{s604,0},{s774,0}
 };
-static const sl_builtin_layout l819 = {32,4,-8,0,207,349,m98,3,0,1,1,a529,11};
+static const sl_builtin_layout l823 = {32,4,-8,0,207,349,m98,3,0,1,1,a529,11,"enum.EnumMeta"};
 static const int16_t m99[] = {207,351,343,220};
 static const sl_builtin_attr a530[] = {
 {s155,1},{s159,0},{s169,0},{s225,0},{s232,0},{s253,0},{s281,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l820 = {32,4,-8,0,207,349,m99,4,0,1,1,a530,16};
-static const sl_builtin_layout l821 = {24,4,-1,0,207,207,m99,4,0,1,1,a530,16};
+static const sl_builtin_layout l824 = {32,4,-8,0,207,349,m99,4,0,1,1,a530,16,"enum.EnumType"};
+static const sl_builtin_layout l825 = {24,4,-1,0,207,207,m99,4,0,1,1,a530,16,"enum.EnumType"};
 static const sl_builtin_attr a531[] = {
 {s155,1},{s159,0},{s164,0},{s169,0},{s225,0},{s232,0},{s253,0},{s280,0},{s281,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l822 = {24,4,-1,0,207,207,m99,4,0,1,1,a531,19};
+static const sl_builtin_layout l826 = {24,4,-1,0,207,207,m99,4,0,1,1,a531,19,"enum.EnumType"};
 static const int16_t m100[] = {207,347,343,220};
 static const sl_builtin_attr a532[] = {
 {s116,0},{s155,1},{s159,0},{s169,0},{s204,0},{s225,0},{s232,0},{s237,0},{s247,0},{s253,0},{s260,0},{s267,0},{s303,0},{s417,0},{s493,0},{s602,0},{s603,0},{s604,0},{s607,0},{s774,0}
 };
-static const sl_builtin_layout l823 = {32,4,-8,0,207,350,m100,4,0,1,1,a532,20};
+static const sl_builtin_layout l827 = {32,4,-8,0,207,350,m100,4,0,1,1,a532,20,"enum.EnumMeta"};
 static const int16_t m101[] = {207,351,347,343,220};
 static const sl_builtin_attr a533[] = {
 {s116,0},{s155,1},{s159,0},{s169,0},{s204,0},{s225,0},{s232,0},{s237,0},{s247,0},{s253,0},{s260,0},{s267,0},{s281,0},{s303,0},{s332,0},{s352,0},{s468,0},{s493,0},{s550,0},{s602,0},{s603,0},{s604,0},{s614,0},{s720,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l824 = {32,4,-8,0,207,350,m101,5,0,1,1,a533,28};
-static const sl_builtin_layout l825 = {24,4,-1,0,207,207,m101,5,0,1,1,a533,28};
+static const sl_builtin_layout l828 = {32,4,-8,0,207,350,m101,5,0,1,1,a533,28,"enum.EnumType"};
+static const sl_builtin_layout l829 = {24,4,-1,0,207,207,m101,5,0,1,1,a533,28,"enum.EnumType"};
 static const sl_builtin_attr a534[] = {
 {s116,0},{s155,1},{s159,0},{s164,0},{s169,0},{s204,0},{s225,0},{s232,0},{s237,0},{s247,0},{s253,0},{s260,0},{s267,0},{s280,0},{s281,0},{s303,0},{s332,0},{s352,0},{s468,0},{s493,0},{s550,0},{s602,0},{s603,0},{s604,0},{s614,0},{s720,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l826 = {24,4,-1,0,207,207,m101,5,0,1,1,a534,31};
+static const sl_builtin_layout l830 = {24,4,-1,0,207,207,m101,5,0,1,1,a534,31,"enum.EnumType"};
 static const sl_builtin_attr a535[] = {
 {s159,0},{s225,0},{s232,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l827 = {24,0,-48,16,343,220,m97,2,0,1,1,a535,12};
-static const sl_builtin_layout l828 = {16,0,-1,-32,343,220,m97,2,0,1,1,a535,12};
+static const sl_builtin_layout l831 = {24,0,-48,16,343,220,m97,2,0,1,1,a535,12,"enum.EnumType"};
+static const sl_builtin_layout l832 = {16,0,-1,-32,343,220,m97,2,0,1,1,a535,12,"enum.EnumType"};
 static const sl_builtin_attr a536[] = {
 {s159,0},{s164,0},{s225,0},{s232,0},{s280,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l829 = {16,0,-1,-32,343,220,m97,2,0,1,1,a536,15};
+static const sl_builtin_layout l833 = {16,0,-1,-32,343,220,m97,2,0,1,1,a536,15,"enum.EnumType"};
 static const int16_t m102[] = {229,351,343,220};
 static const sl_builtin_attr a537[] = {
 {s155,1},{s159,0},{s169,0},{s225,0},{s232,0},{s233,0},{s253,0},{s281,0},{s300,1},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l830 = {88,0,-112,80,229,229,m102,4,0,1,1,a537,18};
-static const sl_builtin_layout l831 = {64,0,-1,-32,229,229,m102,4,0,1,1,a537,18};
+static const sl_builtin_layout l834 = {88,0,-112,80,229,229,m102,4,0,1,1,a537,18,"enum.EnumType"};
+static const sl_builtin_layout l835 = {64,0,-1,-32,229,229,m102,4,0,1,1,a537,18,"enum.EnumType"};
 static const sl_builtin_attr a538[] = {
 {s155,1},{s159,0},{s164,0},{s169,0},{s225,0},{s232,0},{s233,0},{s253,0},{s280,0},{s281,0},{s300,1},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l832 = {64,0,-1,-32,229,229,m102,4,0,1,1,a538,21};
+static const sl_builtin_layout l836 = {64,0,-1,-32,229,229,m102,4,0,1,1,a538,21,"enum.EnumType"};
 static const sl_builtin_attr a539[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s1962,0}
 };
-static const sl_builtin_layout l833 = {32,0,16,24,220,220,m0,1,0,1,1,a539,5};
+static const sl_builtin_layout l837 = {32,0,16,24,220,220,m0,1,0,1,1,a539,5,"builtins.type"};
 static const sl_builtin_attr a540[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1}
 };
-static const sl_builtin_layout l834 = {24,0,-48,16,220,220,m0,1,0,1,1,a540,6};
-static const sl_builtin_layout l835 = {16,0,-1,-32,220,220,m0,1,0,1,1,a540,6};
+static const sl_builtin_layout l838 = {24,0,-48,16,220,220,m0,1,0,1,1,a540,6,"builtins.type"};
+static const sl_builtin_layout l839 = {16,0,-1,-32,220,220,m0,1,0,1,1,a540,6,"builtins.type"};
 static const sl_builtin_attr a541[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l836 = {16,0,-1,-32,220,220,m0,1,0,1,1,a541,8};
+static const sl_builtin_layout l840 = {16,0,-1,-32,220,220,m0,1,0,1,1,a541,8,"builtins.type"};
 static const sl_builtin_attr a542[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l837 = {24,0,-48,16,220,220,m0,1,0,1,1,a542,5};
-static const sl_builtin_layout l838 = {16,0,-1,-32,220,220,m0,1,0,1,1,a542,5};
+static const sl_builtin_layout l841 = {24,0,-48,16,220,220,m0,1,0,1,1,a542,5,"builtins.type"};
+static const sl_builtin_layout l842 = {16,0,-1,-32,220,220,m0,1,0,1,1,a542,5,"builtins.type"};
 static const sl_builtin_attr a543[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l839 = {16,0,-1,-32,220,220,m0,1,0,1,1,a543,7};
+static const sl_builtin_layout l843 = {16,0,-1,-32,220,220,m0,1,0,1,1,a543,7,"builtins.type"};
 static const int16_t m103[] = {496,220};
 static const sl_builtin_attr a544[] = {
 {s153,0},{s159,0},{s180,0},{s225,0},{s270,0},{s272,0}
 };
-static const sl_builtin_layout l840 = {24,0,-48,16,496,220,m103,2,0,1,1,a544,6};
+static const sl_builtin_layout l844 = {24,0,-48,16,496,220,m103,2,0,1,1,a544,6,"builtins.type"};
 static const sl_builtin_attr a545[] = {
 {s153,0},{s159,0},{s180,0},{s225,0},{s270,0},{s272,0},{s343,0},{s396,0},{s1519,0}
 };
-static const sl_builtin_layout l841 = {16,0,-1,-32,496,220,m103,2,0,1,1,a545,9};
+static const sl_builtin_layout l845 = {16,0,-1,-32,496,220,m103,2,0,1,1,a545,9,"builtins.type"};
 static const sl_builtin_attr a546[] = {
 {s153,0},{s159,0},{s164,0},{s180,0},{s225,0},{s270,0},{s272,0},{s280,0},{s343,0},{s396,0},{s1519,0}
 };
-static const sl_builtin_layout l842 = {16,0,-1,-32,496,220,m103,2,0,1,1,a546,11};
+static const sl_builtin_layout l846 = {16,0,-1,-32,496,220,m103,2,0,1,1,a546,11,"builtins.type"};
 static const sl_builtin_attr a547[] = {
 {s129,0},{s155,1},{s159,0},{s200,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l843 = {24,0,-48,16,220,220,m0,1,0,1,1,a547,6};
-static const sl_builtin_layout l844 = {16,0,-1,-32,220,220,m0,1,0,1,1,a547,6};
+static const sl_builtin_layout l847 = {24,0,-48,16,220,220,m0,1,0,1,1,a547,6,"builtins.type"};
+static const sl_builtin_layout l848 = {16,0,-1,-32,220,220,m0,1,0,1,1,a547,6,"builtins.type"};
 static const sl_builtin_attr a548[] = {
 {s129,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l845 = {16,0,-1,-32,220,220,m0,1,0,1,1,a548,8};
+static const sl_builtin_layout l849 = {16,0,-1,-32,220,220,m0,1,0,1,1,a548,8,"builtins.type"};
 static const int16_t m104[] = {410,411,407,409,220};
 static const sl_builtin_attr a549[] = {
 {s108,0},{s109,0},{s110,0},{s124,0},{s133,0},{s143,0},{s148,0},{s158,0},{s159,0},{s161,0},{s167,0},{s168,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s224,0},{s225,0},{s228,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s249,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s279,0},{s281,0},{s282,0},{s291,0},{s292,0},{s305,0},{s312,0},{s422,1},{s428,0},{s429,0},{s470,0},{s608,0},{s610,0},{s617,1},{s626,0},{s693,0},{s754,0},{s852,0},{s1075,1},{s1222,0},{s1224,0},{s1467,0},{s1567,1}
 };
-static const sl_builtin_layout l846 = {32,0,0,0,410,358,m104,5,0,1,1,a549,58};
+static const sl_builtin_layout l850 = {32,0,0,0,410,358,m104,5,0,1,1,a549,58,"abc.ABCMeta"};
 static const sl_builtin_attr a550[] = {
 {s108,0},{s109,0},{s110,0},{s124,0},{s133,0},{s143,0},{s148,0},{s158,0},{s159,0},{s161,0},{s167,0},{s168,0},{s179,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s225,0},{s228,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s249,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s279,0},{s281,0},{s282,0},{s291,0},{s292,0},{s305,0},{s312,0},{s422,1},{s428,0},{s429,0},{s470,0},{s608,0},{s610,0},{s617,1},{s626,0},{s693,0},{s754,0},{s852,0},{s1075,1},{s1222,0},{s1224,0},{s1467,0},{s1567,1}
 };
-static const sl_builtin_layout l847 = {32,0,0,0,410,358,m104,5,0,1,1,a550,59};
+static const sl_builtin_layout l851 = {32,0,0,0,410,358,m104,5,0,1,1,a550,59,"abc.ABCMeta"};
 static const sl_builtin_attr a551[] = {
 {s108,0},{s109,0},{s110,0},{s124,0},{s133,0},{s143,0},{s148,0},{s158,0},{s159,0},{s161,0},{s167,0},{s168,0},{s169,0},{s179,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s225,0},{s228,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s249,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s279,0},{s281,0},{s282,0},{s291,0},{s292,0},{s305,0},{s312,0},{s422,1},{s428,0},{s429,0},{s470,0},{s483,0},{s608,0},{s610,0},{s617,1},{s626,0},{s693,0},{s754,0},{s852,0},{s1075,1},{s1222,0},{s1224,0},{s1389,0},{s1467,0},{s1567,1}
 };
-static const sl_builtin_layout l848 = {32,0,0,0,410,358,m104,5,0,1,1,a551,62};
+static const sl_builtin_layout l852 = {32,0,0,0,410,358,m104,5,0,1,1,a551,62,"abc.ABCMeta"};
 static const sl_builtin_attr a552[] = {
 {s108,0},{s109,0},{s110,0},{s124,0},{s133,0},{s143,0},{s148,0},{s158,0},{s159,0},{s161,0},{s164,0},{s167,0},{s168,0},{s169,0},{s179,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s224,0},{s225,0},{s228,0},{s231,0},{s232,0},{s241,0},{s242,0},{s246,0},{s248,0},{s249,0},{s253,0},{s255,0},{s258,0},{s259,0},{s261,0},{s262,0},{s265,0},{s266,0},{s279,0},{s280,0},{s281,0},{s282,0},{s291,0},{s292,0},{s305,0},{s312,0},{s422,1},{s428,0},{s429,0},{s470,0},{s478,0},{s479,0},{s483,0},{s608,0},{s610,0},{s617,1},{s626,0},{s693,0},{s754,0},{s852,0},{s1075,1},{s1222,0},{s1224,0},{s1389,0},{s1467,0},{s1567,1}
 };
-static const sl_builtin_layout l849 = {32,0,0,0,410,358,m104,5,0,1,1,a552,66};
+static const sl_builtin_layout l853 = {32,0,0,0,410,358,m104,5,0,1,1,a552,66,"abc.ABCMeta"};
 static const sl_builtin_attr a553[] = {
 {s155,1},{s159,0},{s180,0},{s200,0},{s225,0},{s272,0},{s300,1}
 };
-static const sl_builtin_layout l850 = {32,0,16,24,220,220,m0,1,0,1,1,a553,7};
+static const sl_builtin_layout l854 = {32,0,16,24,220,220,m0,1,0,1,1,a553,7,"builtins.type"};
 static const sl_builtin_attr a554[] = {
 {s135,0},{s155,1},{s159,0},{s180,0},{s200,0},{s225,0},{s272,0},{s300,1}
 };
-static const sl_builtin_layout l851 = {32,0,16,24,220,220,m0,1,0,1,1,a554,8};
-static const sl_builtin_layout l852 = {24,0,-48,16,220,220,m0,1,0,1,1,a554,8};
-static const sl_builtin_layout l853 = {16,0,-1,-32,220,220,m0,1,0,1,1,a554,8};
+static const sl_builtin_layout l855 = {32,0,16,24,220,220,m0,1,0,1,1,a554,8,"builtins.type"};
+static const sl_builtin_layout l856 = {24,0,-48,16,220,220,m0,1,0,1,1,a554,8,"builtins.type"};
+static const sl_builtin_layout l857 = {16,0,-1,-32,220,220,m0,1,0,1,1,a554,8,"builtins.type"};
 static const sl_builtin_attr a555[] = {
 {s135,0},{s155,1},{s159,0},{s164,0},{s180,0},{s200,0},{s225,0},{s272,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l854 = {16,0,-1,-32,220,220,m0,1,0,1,1,a555,10};
+static const sl_builtin_layout l858 = {16,0,-1,-32,220,220,m0,1,0,1,1,a555,10,"builtins.type"};
 static const sl_builtin_attr a556[] = {
 {s129,0},{s152,0},{s155,1},{s159,0},{s182,0},{s232,0},{s249,0},{s253,0},{s273,0},{s276,0},{s849,1},{s1243,1},{s1459,1}
 };
-static const sl_builtin_layout l855 = {64,0,40,48,220,360,m0,1,0,1,0,a556,13};
+static const sl_builtin_layout l859 = {64,0,40,48,220,360,m0,1,0,1,0,a556,13,"builtins.type"};
 static const sl_builtin_attr a557[] = {
 {s129,0},{s135,0},{s152,0},{s155,1},{s159,0},{s182,0},{s232,0},{s249,0},{s253,0},{s273,0},{s276,0},{s849,1},{s1243,1},{s1459,1}
 };
-static const sl_builtin_layout l856 = {64,0,40,48,220,360,m0,1,0,1,0,a557,14};
+static const sl_builtin_layout l860 = {64,0,40,48,220,360,m0,1,0,1,0,a557,14,"builtins.type"};
 static const sl_builtin_attr a558[] = {
 {s129,0},{s135,0},{s152,0},{s155,1},{s159,0},{s182,0},{s225,0},{s232,0},{s249,0},{s253,0},{s273,0},{s276,0},{s299,1},{s849,1},{s1243,1},{s1459,1}
 };
-static const sl_builtin_layout l857 = {64,0,40,48,220,360,m0,1,0,1,1,a558,16};
+static const sl_builtin_layout l861 = {64,0,40,48,220,360,m0,1,0,1,1,a558,16,"builtins.type"};
 static const sl_builtin_attr a559[] = {
 {s129,0},{s135,0},{s152,0},{s155,1},{s159,0},{s180,0},{s182,0},{s225,0},{s232,0},{s249,0},{s253,0},{s273,0},{s276,0},{s299,1},{s849,1},{s1243,1},{s1459,1}
 };
-static const sl_builtin_layout l858 = {64,0,40,48,220,360,m0,1,0,1,1,a559,17};
+static const sl_builtin_layout l862 = {64,0,40,48,220,360,m0,1,0,1,1,a559,17,"builtins.type"};
 static const sl_builtin_attr a560[] = {
 {s155,1},{s159,0},{s180,0},{s200,0},{s208,1},{s225,0},{s253,0},{s300,1},{s593,0}
 };
-static const sl_builtin_layout l859 = {32,0,16,24,220,220,m0,1,0,1,1,a560,9};
+static const sl_builtin_layout l863 = {32,0,16,24,220,220,m0,1,0,1,1,a560,9,"builtins.type"};
 static const sl_builtin_attr a561[] = {
 {s135,0},{s155,1},{s159,0},{s180,0},{s200,0},{s208,1},{s225,0},{s253,0},{s300,1},{s593,0}
 };
-static const sl_builtin_layout l860 = {32,0,16,24,220,220,m0,1,0,1,1,a561,10};
-static const sl_builtin_layout l861 = {24,0,-48,16,220,220,m0,1,0,1,1,a561,10};
-static const sl_builtin_layout l862 = {16,0,-1,-32,220,220,m0,1,0,1,1,a561,10};
+static const sl_builtin_layout l864 = {32,0,16,24,220,220,m0,1,0,1,1,a561,10,"builtins.type"};
+static const sl_builtin_layout l865 = {24,0,-48,16,220,220,m0,1,0,1,1,a561,10,"builtins.type"};
+static const sl_builtin_layout l866 = {16,0,-1,-32,220,220,m0,1,0,1,1,a561,10,"builtins.type"};
 static const sl_builtin_attr a562[] = {
 {s135,0},{s155,1},{s159,0},{s164,0},{s180,0},{s200,0},{s208,1},{s225,0},{s253,0},{s280,0},{s300,1},{s593,0}
 };
-static const sl_builtin_layout l863 = {16,0,-1,-32,220,220,m0,1,0,1,1,a562,12};
+static const sl_builtin_layout l867 = {16,0,-1,-32,220,220,m0,1,0,1,1,a562,12,"builtins.type"};
 static const sl_builtin_attr a563[] = {
 {s155,1},{s159,0},{s180,0},{s200,0},{s208,1},{s225,0},{s300,1},{s1657,0}
 };
-static const sl_builtin_layout l864 = {32,0,16,24,220,220,m0,1,0,1,1,a563,8};
-static const sl_builtin_layout l865 = {24,0,-48,16,220,220,m0,1,0,1,1,a563,8};
-static const sl_builtin_layout l866 = {16,0,-1,-32,220,220,m0,1,0,1,1,a563,8};
+static const sl_builtin_layout l868 = {32,0,16,24,220,220,m0,1,0,1,1,a563,8,"builtins.type"};
+static const sl_builtin_layout l869 = {24,0,-48,16,220,220,m0,1,0,1,1,a563,8,"builtins.type"};
+static const sl_builtin_layout l870 = {16,0,-1,-32,220,220,m0,1,0,1,1,a563,8,"builtins.type"};
 static const sl_builtin_attr a564[] = {
 {s155,1},{s159,0},{s164,0},{s180,0},{s200,0},{s208,1},{s225,0},{s280,0},{s300,1},{s1657,0}
 };
-static const sl_builtin_layout l867 = {16,0,-1,-32,220,220,m0,1,0,1,1,a564,10};
+static const sl_builtin_layout l871 = {16,0,-1,-32,220,220,m0,1,0,1,1,a564,10,"builtins.type"};
 static const int16_t m105[] = {349,207,343,220};
 static const sl_builtin_attr a565[] = {
 {s0,0},{s1,0},{s2,0},{s3,0},{s5,0},{s8,0},{s10,0},{s15,0},{s21,0},{s22,0},{s23,0},{s24,0},{s25,0},{s26,0},{s28,0},{s29,0},{s30,0},{s36,0},{s37,0},{s38,0},{s40,0},{s41,0},{s42,0},{s43,0},{s44,0},{s48,0},{s49,0},{s50,0},{s51,0},{s52,0},{s53,0},{s54,0},{s55,0},{s57,0},{s59,0},{s60,0},{s61,0},{s62,0},{s63,0},{s64,0},{s65,0},{s69,0},{s70,0},{s71,0},{s72,0},{s73,0},{s74,0},{s75,0},{s76,0},{s78,0},{s79,0},{s81,0},{s83,0},{s84,0},{s87,0},{s88,0},{s89,0},{s91,0},{s92,0},{s159,0},{s225,0},{s232,0},{s233,0},{s493,0},{s602,0},{s603,0},{s604,0},{s774,0}
 };
-static const sl_builtin_layout l868 = {32,4,-8,0,349,349,m105,4,0,1,1,a565,68};
+static const sl_builtin_layout l872 = {32,4,-8,0,349,349,m105,4,0,1,1,a565,68,"enum.EnumMeta"};
 static const sl_builtin_attr a566[] = {
 {s0,0},{s1,0},{s2,0},{s3,0},{s5,0},{s8,0},{s10,0},{s13,0},{s15,0},{s21,0},{s22,0},{s23,0},{s24,0},{s25,0},{s26,0},{s27,0},{s28,0},{s29,0},{s30,0},{s36,0},{s37,0},{s38,0},{s40,0},{s41,0},{s42,0},{s43,0},{s44,0},{s48,0},{s49,0},{s50,0},{s51,0},{s52,0},{s53,0},{s54,0},{s55,0},{s57,0},{s59,0},{s60,0},{s61,0},{s62,0},{s63,0},{s64,0},{s65,0},{s69,0},{s70,0},{s71,0},{s72,0},{s73,0},{s74,0},{s75,0},{s76,0},{s78,0},{s79,0},{s80,0},{s81,0},{s83,0},{s84,0},{s87,0},{s88,0},{s89,0},{s91,0},{s92,0},{s159,0},{s225,0},{s232,0},{s233,0},{s493,0},{s602,0},{s603,0},{s604,0},{s774,0}
 };
-static const sl_builtin_layout l869 = {32,4,-8,0,349,349,m105,4,0,1,1,a566,71};
+static const sl_builtin_layout l873 = {32,4,-8,0,349,349,m105,4,0,1,1,a566,71,"enum.EnumMeta"};
 static const int16_t m106[] = {349,207,351,343,220};
 static const sl_builtin_attr a567[] = {
 {s0,1},{s1,1},{s2,1},{s3,1},{s5,1},{s8,1},{s10,1},{s13,1},{s15,1},{s21,1},{s22,1},{s23,1},{s24,1},{s25,1},{s26,1},{s27,1},{s28,1},{s29,1},{s30,1},{s36,1},{s37,1},{s38,1},{s40,1},{s41,1},{s42,1},{s43,1},{s44,1},{s48,1},{s49,1},{s50,1},{s51,1},{s52,1},{s53,1},{s54,1},{s55,1},{s57,1},{s59,1},{s60,1},{s61,1},{s62,1},{s63,1},{s64,1},{s65,1},{s69,1},{s70,1},{s71,1},{s72,1},{s73,1},{s74,1},{s75,1},{s76,1},{s78,1},{s79,1},{s80,1},{s81,1},{s83,1},{s84,1},{s87,1},{s88,1},{s89,1},{s91,1},{s92,1},{s159,0},{s169,0},{s225,0},{s232,0},{s233,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0}
 };
-static const sl_builtin_layout l870 = {32,4,-8,0,349,349,m106,5,0,1,1,a567,76};
+static const sl_builtin_layout l874 = {32,4,-8,0,349,349,m106,5,0,1,1,a567,76,"enum.EnumType"};
 static const sl_builtin_attr a568[] = {
 {s0,1},{s1,1},{s2,1},{s3,1},{s5,1},{s8,1},{s10,1},{s13,1},{s15,1},{s21,1},{s22,1},{s23,1},{s24,1},{s25,1},{s26,1},{s27,1},{s28,1},{s29,1},{s30,1},{s36,1},{s37,1},{s38,1},{s40,1},{s41,1},{s42,1},{s43,1},{s44,1},{s48,1},{s49,1},{s50,1},{s51,1},{s52,1},{s53,1},{s54,1},{s55,1},{s57,1},{s59,1},{s60,1},{s61,1},{s62,1},{s63,1},{s64,1},{s65,1},{s69,1},{s70,1},{s71,1},{s72,1},{s73,1},{s74,1},{s75,1},{s76,1},{s78,1},{s79,1},{s80,1},{s81,1},{s83,1},{s84,1},{s87,1},{s88,1},{s89,1},{s91,1},{s92,1},{s159,0},{s169,0},{s225,0},{s232,0},{s233,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0},{s1378,1},{s1388,1},{s1402,1},{s1407,1},{s1415,1}
 };
-static const sl_builtin_layout l871 = {24,4,-1,0,349,207,m106,5,0,1,1,a568,81};
+static const sl_builtin_layout l875 = {24,4,-1,0,349,207,m106,5,0,1,1,a568,81,"enum.EnumType"};
 static const sl_builtin_attr a569[] = {
 {s0,0},{s1,0},{s2,0},{s3,0},{s5,0},{s7,0},{s8,0},{s10,0},{s13,0},{s15,0},{s21,0},{s22,0},{s23,0},{s24,0},{s25,0},{s26,0},{s27,0},{s28,0},{s29,0},{s30,0},{s36,0},{s37,0},{s38,0},{s40,0},{s41,0},{s42,0},{s43,0},{s44,0},{s48,0},{s49,0},{s50,0},{s51,0},{s52,0},{s53,0},{s54,0},{s55,0},{s57,0},{s59,0},{s60,0},{s61,0},{s62,0},{s63,0},{s64,0},{s65,0},{s68,0},{s69,0},{s70,0},{s71,0},{s72,0},{s73,0},{s74,0},{s75,0},{s76,0},{s78,0},{s79,0},{s80,0},{s81,0},{s83,0},{s84,0},{s86,0},{s87,0},{s88,0},{s89,0},{s90,0},{s91,0},{s92,0},{s159,0},{s164,0},{s169,0},{s225,0},{s232,0},{s233,0},{s280,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0},{s1378,1},{s1388,1},{s1402,1},{s1407,1},{s1415,1}
 };
-static const sl_builtin_layout l872 = {24,4,-1,0,349,207,m106,5,0,1,1,a569,88};
+static const sl_builtin_layout l876 = {24,4,-1,0,349,207,m106,5,0,1,1,a569,88,"enum.EnumType"};
 static const int16_t m107[] = {455,447,220};
 static const sl_builtin_attr a570[] = {
 {s46,0},{s159,0},{s225,0},{s404,0},{s835,0},{s1059,0},{s1070,0},{s1106,0},{s1121,0},{s1122,0},{s1205,0},{s1323,0},{s1327,0},{s1328,0},{s1484,0},{s1485,0},{s1486,0},{s1487,0},{s1535,0},{s1586,0},{s1620,0},{s1684,0},{s1729,0},{s1731,0},{s1732,0},{s1733,0},{s1744,0},{s1880,0},{s1970,0},{s1983,0}
 };
-static const sl_builtin_layout l873 = {32,0,16,24,455,220,m107,3,0,1,1,a570,30};
-static const sl_builtin_layout l874 = {24,0,-48,16,455,220,m107,3,0,1,1,a570,30};
-static const sl_builtin_layout l875 = {16,0,-1,-32,455,220,m107,3,0,1,1,a570,30};
+static const sl_builtin_layout l877 = {32,0,16,24,455,220,m107,3,0,1,1,a570,30,"builtins.type"};
+static const sl_builtin_layout l878 = {24,0,-48,16,455,220,m107,3,0,1,1,a570,30,"builtins.type"};
+static const sl_builtin_layout l879 = {16,0,-1,-32,455,220,m107,3,0,1,1,a570,30,"builtins.type"};
 static const sl_builtin_attr a571[] = {
 {s46,0},{s159,0},{s164,0},{s225,0},{s280,0},{s404,0},{s835,0},{s1059,0},{s1070,0},{s1106,0},{s1121,0},{s1122,0},{s1205,0},{s1323,0},{s1327,0},{s1328,0},{s1484,0},{s1485,0},{s1486,0},{s1487,0},{s1535,0},{s1586,0},{s1620,0},{s1684,0},{s1729,0},{s1731,0},{s1732,0},{s1733,0},{s1744,0},{s1880,0},{s1970,0},{s1983,0}
 };
-static const sl_builtin_layout l876 = {16,0,-1,-32,455,220,m107,3,0,1,1,a571,32};
+static const sl_builtin_layout l880 = {16,0,-1,-32,455,220,m107,3,0,1,1,a571,32,"builtins.type"};
 static const int16_t m108[] = {367,364,455,447,220};
 static const sl_builtin_attr a572[] = {
 {s159,0},{s225,0},{s949,0},{s1094,0},{s1335,0},{s1376,0},{s1382,0},{s1399,0},{s1637,0},{s1708,0},{s1730,0}
 };
-static const sl_builtin_layout l877 = {32,0,16,24,367,220,m108,5,0,1,1,a572,11};
-static const sl_builtin_layout l878 = {24,0,-48,16,367,220,m108,5,0,1,1,a572,11};
-static const sl_builtin_layout l879 = {16,0,-1,-32,367,220,m108,5,0,1,1,a572,11};
+static const sl_builtin_layout l881 = {32,0,16,24,367,220,m108,5,0,1,1,a572,11,"builtins.type"};
+static const sl_builtin_layout l882 = {24,0,-48,16,367,220,m108,5,0,1,1,a572,11,"builtins.type"};
+static const sl_builtin_layout l883 = {16,0,-1,-32,367,220,m108,5,0,1,1,a572,11,"builtins.type"};
 static const sl_builtin_attr a573[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s949,0},{s1094,0},{s1335,0},{s1376,0},{s1382,0},{s1399,0},{s1637,0},{s1708,0},{s1730,0}
 };
-static const sl_builtin_layout l880 = {16,0,-1,-32,367,220,m108,5,0,1,1,a573,14};
+static const sl_builtin_layout l884 = {16,0,-1,-32,367,220,m108,5,0,1,1,a573,14,"builtins.type"};
 static const int16_t m109[] = {456,448,220};
 static const sl_builtin_attr a574[] = {
 {s159,0},{s225,0},{s844,0},{s1742,0}
 };
-static const sl_builtin_layout l881 = {32,0,16,24,456,220,m109,3,0,1,1,a574,4};
-static const sl_builtin_layout l882 = {24,0,-48,16,456,220,m109,3,0,1,1,a574,4};
-static const sl_builtin_layout l883 = {16,0,-1,-32,456,220,m109,3,0,1,1,a574,4};
+static const sl_builtin_layout l885 = {32,0,16,24,456,220,m109,3,0,1,1,a574,4,"builtins.type"};
+static const sl_builtin_layout l886 = {24,0,-48,16,456,220,m109,3,0,1,1,a574,4,"builtins.type"};
+static const sl_builtin_layout l887 = {16,0,-1,-32,456,220,m109,3,0,1,1,a574,4,"builtins.type"};
 static const sl_builtin_attr a575[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s844,0},{s1742,0}
 };
-static const sl_builtin_layout l884 = {16,0,-1,-32,456,220,m109,3,0,1,1,a575,6};
+static const sl_builtin_layout l888 = {16,0,-1,-32,456,220,m109,3,0,1,1,a575,6,"builtins.type"};
 static const int16_t m110[] = {364,455,447,220};
 static const sl_builtin_attr a576[] = {
 {s159,0},{s200,0},{s225,0},{s1023,0},{s1092,0},{s1093,0},{s1146,0},{s1322,0},{s1473,0},{s1730,0},{s1744,0},{s1931,0}
 };
-static const sl_builtin_layout l885 = {32,0,16,24,364,220,m110,4,0,1,1,a576,12};
+static const sl_builtin_layout l889 = {32,0,16,24,364,220,m110,4,0,1,1,a576,12,"builtins.type"};
 static const sl_builtin_attr a577[] = {
 {s159,0},{s200,0},{s225,0},{s438,0},{s1023,0},{s1092,0},{s1093,0},{s1146,0},{s1322,0},{s1473,0},{s1730,0},{s1744,0},{s1931,0}
 };
-static const sl_builtin_layout l886 = {32,0,16,24,364,220,m110,4,0,1,1,a577,13};
-static const sl_builtin_layout l887 = {24,0,-48,16,364,220,m110,4,0,1,1,a577,13};
+static const sl_builtin_layout l890 = {32,0,16,24,364,220,m110,4,0,1,1,a577,13,"builtins.type"};
+static const sl_builtin_layout l891 = {24,0,-48,16,364,220,m110,4,0,1,1,a577,13,"builtins.type"};
 static const sl_builtin_attr a578[] = {
 {s159,0},{s200,0},{s225,0},{s438,0},{s1023,0},{s1092,0},{s1093,0},{s1146,0},{s1322,0},{s1353,0},{s1473,0},{s1730,0},{s1744,0},{s1931,0}
 };
-static const sl_builtin_layout l888 = {16,0,-1,-32,364,220,m110,4,0,1,1,a578,14};
+static const sl_builtin_layout l892 = {16,0,-1,-32,364,220,m110,4,0,1,1,a578,14,"builtins.type"};
 static const sl_builtin_attr a579[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s438,0},{s1023,0},{s1092,0},{s1093,0},{s1146,0},{s1322,0},{s1353,0},{s1473,0},{s1730,0},{s1744,0},{s1931,0}
 };
-static const sl_builtin_layout l889 = {16,0,-1,-32,364,220,m110,4,0,1,1,a579,16};
+static const sl_builtin_layout l893 = {16,0,-1,-32,364,220,m110,4,0,1,1,a579,16,"builtins.type"};
 static const int16_t m111[] = {457,366,456,448,220};
 static const sl_builtin_attr a580[] = {
 {s159,0},{s225,0},{s1054,0}
 };
-static const sl_builtin_layout l890 = {32,0,16,24,457,220,m111,5,0,1,1,a580,3};
-static const sl_builtin_layout l891 = {24,0,-48,16,457,220,m111,5,0,1,1,a580,3};
-static const sl_builtin_layout l892 = {16,0,-1,-32,457,220,m111,5,0,1,1,a580,3};
+static const sl_builtin_layout l894 = {32,0,16,24,457,220,m111,5,0,1,1,a580,3,"builtins.type"};
+static const sl_builtin_layout l895 = {24,0,-48,16,457,220,m111,5,0,1,1,a580,3,"builtins.type"};
+static const sl_builtin_layout l896 = {16,0,-1,-32,457,220,m111,5,0,1,1,a580,3,"builtins.type"};
 static const sl_builtin_attr a581[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s1054,0}
 };
-static const sl_builtin_layout l893 = {16,0,-1,-32,457,220,m111,5,0,1,1,a581,5};
+static const sl_builtin_layout l897 = {16,0,-1,-32,457,220,m111,5,0,1,1,a581,5,"builtins.type"};
 static const int16_t m112[] = {16,370,17,220};
 static const sl_builtin_attr a582[] = {
 {s109,0},{s159,0},{s225,0},{s305,0}
 };
-static const sl_builtin_layout l894 = {32,0,16,24,16,17,m112,4,0,1,1,a582,4};
+static const sl_builtin_layout l898 = {32,0,16,24,16,17,m112,4,0,1,1,a582,4,"abc.ABCMeta"};
 static const sl_builtin_attr a583[] = {
 {s109,0},{s159,0},{s164,0},{s225,0},{s280,0},{s305,0}
 };
-static const sl_builtin_layout l895 = {32,0,16,24,16,17,m112,4,0,1,1,a583,6};
-static const sl_builtin_layout l896 = {32,0,16,24,17,17,m6,2,0,1,1,a582,4};
-static const sl_builtin_layout l897 = {32,0,16,24,17,17,m6,2,0,1,1,a583,6};
+static const sl_builtin_layout l899 = {32,0,16,24,16,17,m112,4,0,1,1,a583,6,"abc.ABCMeta"};
+static const sl_builtin_layout l900 = {32,0,16,24,17,17,m6,2,0,1,1,a582,4,"abc.ABCMeta"};
+static const sl_builtin_layout l901 = {32,0,16,24,17,17,m6,2,0,1,1,a583,6,"abc.ABCMeta"};
 static const int16_t m113[] = {18,370,17,220};
-static const sl_builtin_layout l898 = {32,0,16,24,18,17,m113,4,0,1,1,a582,4};
-static const sl_builtin_layout l899 = {32,0,16,24,18,17,m113,4,0,1,1,a583,6};
+static const sl_builtin_layout l902 = {32,0,16,24,18,17,m113,4,0,1,1,a582,4,"abc.ABCMeta"};
+static const sl_builtin_layout l903 = {32,0,16,24,18,17,m113,4,0,1,1,a583,6,"abc.ABCMeta"};
 static const int16_t m114[] = {19,370,17,220};
-static const sl_builtin_layout l900 = {32,0,16,24,19,17,m114,4,0,1,1,a582,4};
-static const sl_builtin_layout l901 = {32,0,16,24,19,17,m114,4,0,1,1,a583,6};
+static const sl_builtin_layout l904 = {32,0,16,24,19,17,m114,4,0,1,1,a582,4,"abc.ABCMeta"};
+static const sl_builtin_layout l905 = {32,0,16,24,19,17,m114,4,0,1,1,a583,6,"abc.ABCMeta"};
 static const int16_t m115[] = {147,175,123,109,220};
-static const sl_builtin_layout l902 = {112,0,16,104,147,147,m115,5,0,1,1,a47,3};
-static const sl_builtin_layout l903 = {120,0,16,112,147,147,m115,5,0,1,1,a47,3};
-static const sl_builtin_layout l904 = {112,0,16,-32,147,147,m115,5,0,1,1,a47,3};
-static const sl_builtin_layout l905 = {72,0,16,64,175,109,m53,4,0,1,1,a47,3};
-static const sl_builtin_layout l906 = {80,0,16,72,175,109,m53,4,0,1,1,a47,3};
-static const sl_builtin_layout l907 = {72,0,16,-32,175,109,m53,4,0,1,1,a47,3};
-static const sl_builtin_layout l908 = {72,0,16,-32,175,109,m53,4,0,1,1,a88,5};
+static const sl_builtin_layout l906 = {112,0,16,104,147,147,m115,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l907 = {120,0,16,112,147,147,m115,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l908 = {112,0,16,-32,147,147,m115,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l909 = {72,0,16,64,175,109,m53,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l910 = {80,0,16,72,175,109,m53,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l911 = {72,0,16,-32,175,109,m53,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l912 = {72,0,16,-32,175,109,m53,4,0,1,1,a88,5,"builtins.type"};
 static const int16_t m116[] = {384,382,386,220};
 static const sl_builtin_attr a584[] = {
 {s159,0},{s200,0},{s225,0},{s279,0},{s300,1},{s402,0},{s551,1},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1417,1},{s1576,1}
 };
-static const sl_builtin_layout l909 = {32,0,0,24,384,375,m116,4,0,1,1,a584,15};
-static const sl_builtin_layout l910 = {24,0,0,-32,384,375,m116,4,0,1,1,a584,15};
+static const sl_builtin_layout l913 = {32,0,0,24,384,375,m116,4,0,1,1,a584,15,"builtins.type"};
+static const sl_builtin_layout l914 = {24,0,0,-32,384,375,m116,4,0,1,1,a584,15,"builtins.type"};
 static const sl_builtin_attr a585[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s279,0},{s280,0},{s300,1},{s402,0},{s551,1},{s1365,1},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1417,1},{s1576,1}
 };
-static const sl_builtin_layout l911 = {24,0,0,-32,384,375,m116,4,0,1,1,a585,18};
+static const sl_builtin_layout l915 = {24,0,0,-32,384,375,m116,4,0,1,1,a585,18,"builtins.type"};
 static const int16_t m117[] = {375,384,382,386,220};
 static const sl_builtin_attr a586[] = {
 {s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s219,0},{s225,0},{s249,0},{s281,0},{s1344,0},{s1363,1},{s1986,1},{s1988,1},{s1989,1}
 };
-static const sl_builtin_layout l912 = {40,0,32,24,375,375,m117,5,0,1,1,a586,14};
-static const sl_builtin_layout l913 = {32,0,-56,24,375,375,m117,5,0,1,1,a586,14};
-static const sl_builtin_layout l914 = {24,0,-1,-32,375,375,m117,5,0,1,1,a586,14};
+static const sl_builtin_layout l916 = {40,0,32,24,375,375,m117,5,0,1,1,a586,14,"builtins.type"};
+static const sl_builtin_layout l917 = {32,0,-56,24,375,375,m117,5,0,1,1,a586,14,"builtins.type"};
+static const sl_builtin_layout l918 = {24,0,-1,-32,375,375,m117,5,0,1,1,a586,14,"builtins.type"};
 static const sl_builtin_attr a587[] = {
 {s155,1},{s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s219,0},{s225,0},{s249,0},{s280,0},{s281,0},{s1344,0},{s1363,1},{s1986,1},{s1988,1},{s1989,1}
 };
-static const sl_builtin_layout l915 = {24,0,-1,-32,375,375,m117,5,0,1,1,a587,16};
+static const sl_builtin_layout l919 = {24,0,-1,-32,375,375,m117,5,0,1,1,a587,16,"builtins.type"};
 static const int16_t m118[] = {384,383,386,220};
 static const sl_builtin_attr a588[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s329,0},{s1386,1}
 };
-static const sl_builtin_layout l916 = {32,0,16,24,384,220,m118,4,0,1,1,a588,7};
+static const sl_builtin_layout l920 = {32,0,16,24,384,220,m118,4,0,1,1,a588,7,"builtins.type"};
 static const sl_builtin_attr a589[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s329,0},{s402,0},{s1386,1}
 };
-static const sl_builtin_layout l917 = {24,0,-48,16,384,220,m118,4,0,1,1,a589,8};
-static const sl_builtin_layout l918 = {16,0,-1,-32,384,220,m118,4,0,1,1,a589,8};
+static const sl_builtin_layout l921 = {24,0,-48,16,384,220,m118,4,0,1,1,a589,8,"builtins.type"};
+static const sl_builtin_layout l922 = {16,0,-1,-32,384,220,m118,4,0,1,1,a589,8,"builtins.type"};
 static const sl_builtin_attr a590[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s329,0},{s402,0},{s1386,1}
 };
-static const sl_builtin_layout l919 = {16,0,-1,-32,384,220,m118,4,0,1,1,a590,10};
+static const sl_builtin_layout l923 = {16,0,-1,-32,384,220,m118,4,0,1,1,a590,10,"builtins.type"};
 static const int16_t m119[] = {385,382,386,220};
 static const sl_builtin_attr a591[] = {
 {s159,0},{s200,0},{s225,0},{s279,0},{s300,1},{s402,0},{s551,1},{s1364,1},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1411,1},{s1417,1},{s1576,1},{s1803,1},{s1894,1}
 };
-static const sl_builtin_layout l920 = {32,0,0,24,385,378,m119,4,0,1,1,a591,19};
+static const sl_builtin_layout l924 = {32,0,0,24,385,378,m119,4,0,1,1,a591,19,"builtins.type"};
 static const sl_builtin_attr a592[] = {
 {s159,0},{s161,0},{s190,0},{s200,0},{s225,0},{s279,0},{s281,0},{s300,1},{s402,0},{s551,1},{s702,1},{s1364,1},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1411,1},{s1417,1},{s1576,1},{s1720,1},{s1803,1},{s1894,1}
 };
-static const sl_builtin_layout l921 = {40,0,0,32,385,378,m119,4,0,1,1,a592,24};
+static const sl_builtin_layout l925 = {40,0,0,32,385,378,m119,4,0,1,1,a592,24,"builtins.type"};
 static const sl_builtin_attr a593[] = {
 {s159,0},{s161,0},{s190,0},{s200,0},{s225,0},{s249,0},{s279,0},{s281,0},{s300,1},{s402,0},{s551,1},{s702,1},{s1364,1},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1411,1},{s1417,1},{s1576,1},{s1720,1},{s1803,1},{s1894,1}
 };
-static const sl_builtin_layout l922 = {40,0,0,32,385,378,m119,4,0,1,1,a593,25};
-static const sl_builtin_layout l923 = {32,0,0,-32,385,378,m119,4,0,1,1,a593,25};
+static const sl_builtin_layout l926 = {40,0,0,32,385,378,m119,4,0,1,1,a593,25,"builtins.type"};
+static const sl_builtin_layout l927 = {32,0,0,-32,385,378,m119,4,0,1,1,a593,25,"builtins.type"};
 static const sl_builtin_attr a594[] = {
 {s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s225,0},{s249,0},{s279,0},{s280,0},{s281,0},{s300,1},{s402,0},{s449,0},{s551,1},{s554,0},{s692,0},{s702,1},{s1364,1},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1411,1},{s1417,1},{s1576,1},{s1720,1},{s1803,1},{s1894,1}
 };
-static const sl_builtin_layout l924 = {32,0,0,-32,385,378,m119,4,0,1,1,a594,30};
+static const sl_builtin_layout l928 = {32,0,0,-32,385,378,m119,4,0,1,1,a594,30,"builtins.type"};
 static const int16_t m120[] = {378,385,382,386,220};
 static const sl_builtin_attr a595[] = {
 {s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s219,0},{s225,0},{s249,0},{s281,0},{s1344,0},{s1363,1},{s1392,1},{s1417,1},{s1986,1},{s1988,1},{s1989,1}
 };
-static const sl_builtin_layout l925 = {40,0,32,24,378,378,m120,5,0,1,1,a595,16};
-static const sl_builtin_layout l926 = {48,0,40,32,378,378,m120,5,0,1,1,a595,16};
-static const sl_builtin_layout l927 = {40,0,-64,32,378,378,m120,5,0,1,1,a595,16};
-static const sl_builtin_layout l928 = {32,0,-1,-32,378,378,m120,5,0,1,1,a595,16};
+static const sl_builtin_layout l929 = {40,0,32,24,378,378,m120,5,0,1,1,a595,16,"builtins.type"};
+static const sl_builtin_layout l930 = {48,0,40,32,378,378,m120,5,0,1,1,a595,16,"builtins.type"};
+static const sl_builtin_layout l931 = {40,0,-64,32,378,378,m120,5,0,1,1,a595,16,"builtins.type"};
+static const sl_builtin_layout l932 = {32,0,-1,-32,378,378,m120,5,0,1,1,a595,16,"builtins.type"};
 static const sl_builtin_attr a596[] = {
 {s155,1},{s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s219,0},{s225,0},{s249,0},{s280,0},{s281,0},{s1344,0},{s1363,1},{s1392,1},{s1417,1},{s1986,1},{s1988,1},{s1989,1}
 };
-static const sl_builtin_layout l929 = {32,0,-1,-32,378,378,m120,5,0,1,1,a596,18};
+static const sl_builtin_layout l933 = {32,0,-1,-32,378,378,m120,5,0,1,1,a596,18,"builtins.type"};
 static const int16_t m121[] = {385,383,386,220};
 static const sl_builtin_attr a597[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s329,0},{s1345,0},{s1411,1}
 };
-static const sl_builtin_layout l930 = {32,0,16,24,385,220,m121,4,0,1,1,a597,8};
+static const sl_builtin_layout l934 = {32,0,16,24,385,220,m121,4,0,1,1,a597,8,"builtins.type"};
 static const sl_builtin_attr a598[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s329,0},{s402,0},{s1345,0},{s1411,1}
 };
-static const sl_builtin_layout l931 = {24,0,-48,16,385,220,m121,4,0,1,1,a598,9};
-static const sl_builtin_layout l932 = {16,0,-1,-32,385,220,m121,4,0,1,1,a598,9};
+static const sl_builtin_layout l935 = {24,0,-48,16,385,220,m121,4,0,1,1,a598,9,"builtins.type"};
+static const sl_builtin_layout l936 = {16,0,-1,-32,385,220,m121,4,0,1,1,a598,9,"builtins.type"};
 static const sl_builtin_attr a599[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s329,0},{s402,0},{s1345,0},{s1411,1}
 };
-static const sl_builtin_layout l933 = {16,0,-1,-32,385,220,m121,4,0,1,1,a599,11};
+static const sl_builtin_layout l937 = {16,0,-1,-32,385,220,m121,4,0,1,1,a599,11,"builtins.type"};
 static const int16_t m122[] = {386,220};
 static const sl_builtin_attr a600[] = {
 {s110,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s225,0},{s249,0},{s253,0},{s279,0},{s281,0},{s282,0},{s500,0}
 };
-static const sl_builtin_layout l934 = {16,0,0,0,386,220,m122,2,0,1,1,a600,16};
+static const sl_builtin_layout l938 = {16,0,0,0,386,220,m122,2,0,1,1,a600,16,"builtins.type"};
 static const sl_builtin_attr a601[] = {
 {s110,0},{s159,0},{s161,0},{s169,0},{s179,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s225,0},{s249,0},{s253,0},{s279,0},{s281,0},{s282,0},{s500,0}
 };
-static const sl_builtin_layout l935 = {16,0,0,0,386,220,m122,2,0,1,1,a601,17};
+static const sl_builtin_layout l939 = {16,0,0,0,386,220,m122,2,0,1,1,a601,17,"builtins.type"};
 static const sl_builtin_attr a602[] = {
 {s110,0},{s159,0},{s161,0},{s164,0},{s169,0},{s179,0},{s189,0},{s190,0},{s203,0},{s215,0},{s219,0},{s225,0},{s249,0},{s253,0},{s279,0},{s280,0},{s281,0},{s282,0},{s500,0}
 };
-static const sl_builtin_layout l936 = {16,0,0,0,386,220,m122,2,0,1,1,a602,19};
+static const sl_builtin_layout l940 = {16,0,0,0,386,220,m122,2,0,1,1,a602,19,"builtins.type"};
 static const sl_builtin_attr a603[] = {
 {s140,0},{s155,1},{s159,0},{s161,0},{s179,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s219,0},{s225,0},{s253,0},{s281,0},{s300,1},{s329,1},{s518,0},{s560,0},{s833,0},{s921,0},{s1002,0},{s1344,0},{s1345,0},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1417,1},{s1565,1},{s1572,0},{s1608,1},{s1864,0},{s1865,0},{s1874,0},{s1875,0},{s1986,1},{s1988,1},{s1989,1}
 };
-static const sl_builtin_layout l937 = {32,0,16,24,386,220,m122,2,0,1,1,a603,40};
+static const sl_builtin_layout l941 = {32,0,16,24,386,220,m122,2,0,1,1,a603,40,"builtins.type"};
 static const sl_builtin_attr a604[] = {
 {s140,0},{s155,1},{s159,0},{s161,0},{s179,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s219,0},{s225,0},{s253,0},{s281,0},{s300,1},{s329,1},{s402,0},{s518,0},{s560,0},{s833,0},{s921,0},{s1002,0},{s1344,0},{s1345,0},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1417,1},{s1565,1},{s1572,0},{s1608,1},{s1864,0},{s1865,0},{s1874,0},{s1875,0},{s1986,1},{s1988,1},{s1989,1}
 };
-static const sl_builtin_layout l938 = {24,0,-48,16,386,220,m122,2,0,1,1,a604,41};
-static const sl_builtin_layout l939 = {16,0,-1,-32,386,220,m122,2,0,1,1,a604,41};
+static const sl_builtin_layout l942 = {24,0,-48,16,386,220,m122,2,0,1,1,a604,41,"builtins.type"};
+static const sl_builtin_layout l943 = {16,0,-1,-32,386,220,m122,2,0,1,1,a604,41,"builtins.type"};
 static const sl_builtin_attr a605[] = {
 {s140,0},{s155,1},{s159,0},{s161,0},{s164,0},{s179,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s219,0},{s225,0},{s253,0},{s280,0},{s281,0},{s300,1},{s329,1},{s402,0},{s518,0},{s560,0},{s833,0},{s921,0},{s1002,0},{s1344,0},{s1345,0},{s1386,1},{s1391,1},{s1392,1},{s1394,1},{s1398,1},{s1404,1},{s1417,1},{s1565,1},{s1572,0},{s1608,1},{s1864,0},{s1865,0},{s1874,0},{s1875,0},{s1986,1},{s1988,1},{s1989,1}
 };
-static const sl_builtin_layout l940 = {16,0,-1,-32,386,220,m122,2,0,1,1,a605,43};
+static const sl_builtin_layout l944 = {16,0,-1,-32,386,220,m122,2,0,1,1,a605,43,"builtins.type"};
 static const sl_builtin_attr a606[] = {
 {s95,0},{s159,0},{s225,0},{s279,0},{s449,0},{s553,0},{s587,0},{s599,0},{s613,0},{s630,0},{s692,0},{s753,0},{s777,0},{s1516,1},{s1969,1}
 };
-static const sl_builtin_layout l941 = {16,0,0,0,220,220,m0,1,0,1,1,a606,15};
+static const sl_builtin_layout l945 = {16,0,0,0,220,220,m0,1,0,1,1,a606,15,"builtins.type"};
 static const sl_builtin_attr a607[] = {
 {s95,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s449,0},{s553,0},{s587,0},{s599,0},{s613,0},{s630,0},{s692,0},{s753,0},{s777,0},{s1516,1},{s1969,1}
 };
-static const sl_builtin_layout l942 = {16,0,0,0,220,220,m0,1,0,1,1,a607,17};
+static const sl_builtin_layout l946 = {16,0,0,0,220,220,m0,1,0,1,1,a607,17,"builtins.type"};
 static const sl_builtin_attr a608[] = {
 {s95,0},{s101,0},{s102,0},{s159,0},{s225,0},{s279,0},{s400,0},{s449,0},{s553,0},{s587,0},{s599,0},{s613,0},{s628,0},{s692,0},{s753,0},{s777,0},{s1516,1},{s1969,1}
 };
-static const sl_builtin_layout l943 = {16,0,0,0,220,220,m0,1,0,1,1,a608,18};
+static const sl_builtin_layout l947 = {16,0,0,0,220,220,m0,1,0,1,1,a608,18,"builtins.type"};
 static const sl_builtin_attr a609[] = {
 {s95,0},{s101,0},{s102,0},{s159,0},{s225,0},{s279,0},{s400,0},{s449,0},{s553,0},{s587,0},{s599,0},{s613,0},{s628,0},{s692,0},{s740,0},{s753,0},{s777,0},{s1516,1},{s1969,1}
 };
-static const sl_builtin_layout l944 = {16,0,0,0,220,220,m0,1,0,1,1,a609,19};
+static const sl_builtin_layout l948 = {16,0,0,0,220,220,m0,1,0,1,1,a609,19,"builtins.type"};
 static const sl_builtin_attr a610[] = {
 {s95,0},{s101,0},{s102,0},{s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s400,0},{s449,0},{s553,0},{s587,0},{s599,0},{s613,0},{s628,0},{s692,0},{s740,0},{s753,0},{s777,0},{s1516,1},{s1969,1}
 };
-static const sl_builtin_layout l945 = {16,0,0,0,220,220,m0,1,0,1,1,a610,21};
+static const sl_builtin_layout l949 = {16,0,0,0,220,220,m0,1,0,1,1,a610,21,"builtins.type"};
 static const sl_builtin_attr a611[] = {
 {s159,0},{s225,0},{s249,0},{s279,0},{s376,0},{s377,0},{s552,0},{s641,0},{s642,0},{s643,0},{s684,0},{s738,0},{s1006,1},{s1141,1},{s1690,1},{s1969,1}
 };
-static const sl_builtin_layout l946 = {16,0,0,0,220,220,m0,1,0,1,1,a611,16};
+static const sl_builtin_layout l950 = {16,0,0,0,220,220,m0,1,0,1,1,a611,16,"builtins.type"};
 static const sl_builtin_attr a612[] = {
 {s159,0},{s164,0},{s225,0},{s249,0},{s279,0},{s280,0},{s376,0},{s377,0},{s552,0},{s641,0},{s642,0},{s643,0},{s684,0},{s738,0},{s1006,1},{s1141,1},{s1690,1},{s1969,1}
 };
-static const sl_builtin_layout l947 = {16,0,0,0,220,220,m0,1,0,1,1,a612,18};
-static const sl_builtin_layout l948 = {72,0,16,64,175,109,m53,4,0,1,1,a134,5};
-static const sl_builtin_layout l949 = {80,0,16,72,175,109,m53,4,0,1,1,a134,5};
-static const sl_builtin_layout l950 = {72,0,16,-32,175,109,m53,4,0,1,1,a134,5};
-static const sl_builtin_layout l951 = {72,0,16,-32,175,109,m53,4,0,1,1,a135,7};
+static const sl_builtin_layout l951 = {16,0,0,0,220,220,m0,1,0,1,1,a612,18,"builtins.type"};
+static const sl_builtin_layout l952 = {72,0,16,64,175,109,m53,4,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l953 = {80,0,16,72,175,109,m53,4,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l954 = {72,0,16,-32,175,109,m53,4,0,1,1,a134,5,"builtins.type"};
+static const sl_builtin_layout l955 = {72,0,16,-32,175,109,m53,4,0,1,1,a135,7,"builtins.type"};
 static const sl_builtin_attr a613[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s1063,0},{s1635,0}
 };
-static const sl_builtin_layout l952 = {32,0,16,24,220,220,m0,1,0,1,1,a613,7};
-static const sl_builtin_layout l953 = {24,0,-48,16,220,220,m0,1,0,1,1,a613,7};
-static const sl_builtin_layout l954 = {16,0,-1,-32,220,220,m0,1,0,1,1,a613,7};
+static const sl_builtin_layout l956 = {32,0,16,24,220,220,m0,1,0,1,1,a613,7,"builtins.type"};
+static const sl_builtin_layout l957 = {24,0,-48,16,220,220,m0,1,0,1,1,a613,7,"builtins.type"};
+static const sl_builtin_layout l958 = {16,0,-1,-32,220,220,m0,1,0,1,1,a613,7,"builtins.type"};
 static const sl_builtin_attr a614[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s1063,0},{s1635,0}
 };
-static const sl_builtin_layout l955 = {16,0,-1,-32,220,220,m0,1,0,1,1,a614,9};
+static const sl_builtin_layout l959 = {16,0,-1,-32,220,220,m0,1,0,1,1,a614,9,"builtins.type"};
 static const sl_builtin_attr a615[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s1064,0},{s1103,0},{s1440,0},{s1449,0},{s1456,0}
 };
-static const sl_builtin_layout l956 = {32,0,16,24,220,220,m0,1,0,1,1,a615,10};
-static const sl_builtin_layout l957 = {24,0,-48,16,220,220,m0,1,0,1,1,a615,10};
-static const sl_builtin_layout l958 = {16,0,-1,-32,220,220,m0,1,0,1,1,a615,10};
+static const sl_builtin_layout l960 = {32,0,16,24,220,220,m0,1,0,1,1,a615,10,"builtins.type"};
+static const sl_builtin_layout l961 = {24,0,-48,16,220,220,m0,1,0,1,1,a615,10,"builtins.type"};
+static const sl_builtin_layout l962 = {16,0,-1,-32,220,220,m0,1,0,1,1,a615,10,"builtins.type"};
 static const sl_builtin_attr a616[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s1064,0},{s1103,0},{s1440,0},{s1449,0},{s1456,0}
 };
-static const sl_builtin_layout l959 = {16,0,-1,-32,220,220,m0,1,0,1,1,a616,12};
+static const sl_builtin_layout l963 = {16,0,-1,-32,220,220,m0,1,0,1,1,a616,12,"builtins.type"};
 static const sl_builtin_attr a617[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s1210,0},{s1212,0},{s1213,0}
 };
-static const sl_builtin_layout l960 = {32,0,16,24,220,220,m0,1,0,1,1,a617,8};
-static const sl_builtin_layout l961 = {24,0,-48,16,220,220,m0,1,0,1,1,a617,8};
-static const sl_builtin_layout l962 = {16,0,-1,-32,220,220,m0,1,0,1,1,a617,8};
+static const sl_builtin_layout l964 = {32,0,16,24,220,220,m0,1,0,1,1,a617,8,"builtins.type"};
+static const sl_builtin_layout l965 = {24,0,-48,16,220,220,m0,1,0,1,1,a617,8,"builtins.type"};
+static const sl_builtin_layout l966 = {16,0,-1,-32,220,220,m0,1,0,1,1,a617,8,"builtins.type"};
 static const sl_builtin_attr a618[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s1210,0},{s1212,0},{s1213,0}
 };
-static const sl_builtin_layout l963 = {16,0,-1,-32,220,220,m0,1,0,1,1,a618,10};
+static const sl_builtin_layout l967 = {16,0,-1,-32,220,220,m0,1,0,1,1,a618,10,"builtins.type"};
 static const int16_t m123[] = {405,395,393,220};
 static const sl_builtin_attr a619[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s624,0},{s968,0},{s1101,0}
 };
-static const sl_builtin_layout l964 = {32,0,16,24,405,220,m123,4,0,1,1,a619,7};
-static const sl_builtin_layout l965 = {24,0,-48,16,405,220,m123,4,0,1,1,a619,7};
-static const sl_builtin_layout l966 = {16,0,-1,-32,405,220,m123,4,0,1,1,a619,7};
+static const sl_builtin_layout l968 = {32,0,16,24,405,220,m123,4,0,1,1,a619,7,"builtins.type"};
+static const sl_builtin_layout l969 = {24,0,-48,16,405,220,m123,4,0,1,1,a619,7,"builtins.type"};
+static const sl_builtin_layout l970 = {16,0,-1,-32,405,220,m123,4,0,1,1,a619,7,"builtins.type"};
 static const sl_builtin_attr a620[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s624,0},{s968,0},{s1101,0}
 };
-static const sl_builtin_layout l967 = {16,0,-1,-32,405,220,m123,4,0,1,1,a620,9};
+static const sl_builtin_layout l971 = {16,0,-1,-32,405,220,m123,4,0,1,1,a620,9,"builtins.type"};
 static const sl_builtin_attr a621[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s1195,0}
 };
-static const sl_builtin_layout l968 = {32,0,16,24,220,220,m0,1,0,1,1,a621,6};
-static const sl_builtin_layout l969 = {24,0,-48,16,220,220,m0,1,0,1,1,a621,6};
-static const sl_builtin_layout l970 = {16,0,-1,-32,220,220,m0,1,0,1,1,a621,6};
+static const sl_builtin_layout l972 = {32,0,16,24,220,220,m0,1,0,1,1,a621,6,"builtins.type"};
+static const sl_builtin_layout l973 = {24,0,-48,16,220,220,m0,1,0,1,1,a621,6,"builtins.type"};
+static const sl_builtin_layout l974 = {16,0,-1,-32,220,220,m0,1,0,1,1,a621,6,"builtins.type"};
 static const sl_builtin_attr a622[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s1195,0}
 };
-static const sl_builtin_layout l971 = {16,0,-1,-32,220,220,m0,1,0,1,1,a622,8};
+static const sl_builtin_layout l975 = {16,0,-1,-32,220,220,m0,1,0,1,1,a622,8,"builtins.type"};
 static const sl_builtin_attr a623[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s807,0},{s1195,0},{s1666,0}
 };
-static const sl_builtin_layout l972 = {32,0,16,24,220,220,m0,1,0,1,1,a623,8};
-static const sl_builtin_layout l973 = {24,0,-48,16,220,220,m0,1,0,1,1,a623,8};
-static const sl_builtin_layout l974 = {16,0,-1,-32,220,220,m0,1,0,1,1,a623,8};
+static const sl_builtin_layout l976 = {32,0,16,24,220,220,m0,1,0,1,1,a623,8,"builtins.type"};
+static const sl_builtin_layout l977 = {24,0,-48,16,220,220,m0,1,0,1,1,a623,8,"builtins.type"};
+static const sl_builtin_layout l978 = {16,0,-1,-32,220,220,m0,1,0,1,1,a623,8,"builtins.type"};
 static const sl_builtin_attr a624[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s807,0},{s1195,0},{s1666,0}
 };
-static const sl_builtin_layout l975 = {16,0,-1,-32,220,220,m0,1,0,1,1,a624,10};
+static const sl_builtin_layout l979 = {16,0,-1,-32,220,220,m0,1,0,1,1,a624,10,"builtins.type"};
 static const sl_builtin_attr a625[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s1017,0},{s1069,0},{s1071,0},{s1210,0},{s1211,0},{s1214,0},{s1215,0},{s1216,0},{s1954,0}
 };
-static const sl_builtin_layout l976 = {32,0,16,24,220,220,m0,1,0,1,1,a625,14};
-static const sl_builtin_layout l977 = {24,0,-48,16,220,220,m0,1,0,1,1,a625,14};
-static const sl_builtin_layout l978 = {16,0,-1,-32,220,220,m0,1,0,1,1,a625,14};
+static const sl_builtin_layout l980 = {32,0,16,24,220,220,m0,1,0,1,1,a625,14,"builtins.type"};
+static const sl_builtin_layout l981 = {24,0,-48,16,220,220,m0,1,0,1,1,a625,14,"builtins.type"};
+static const sl_builtin_layout l982 = {16,0,-1,-32,220,220,m0,1,0,1,1,a625,14,"builtins.type"};
 static const sl_builtin_attr a626[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s1017,0},{s1069,0},{s1071,0},{s1210,0},{s1211,0},{s1214,0},{s1215,0},{s1216,0},{s1954,0}
 };
-static const sl_builtin_layout l979 = {16,0,-1,-32,220,220,m0,1,0,1,1,a626,16};
+static const sl_builtin_layout l983 = {16,0,-1,-32,220,220,m0,1,0,1,1,a626,16,"builtins.type"};
 static const int16_t m124[] = {393,220};
 static const sl_builtin_attr a627[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s796,0},{s968,0},{s1032,0},{s1101,0},{s1204,0},{s1210,0},{s1283,0},{s1323,0},{s1324,0},{s1545,1},{s1661,0},{s1748,0},{s1749,0},{s1768,0}
 };
-static const sl_builtin_layout l980 = {32,0,16,24,393,220,m124,2,0,1,1,a627,18};
+static const sl_builtin_layout l984 = {32,0,16,24,393,220,m124,2,0,1,1,a627,18,"builtins.type"};
 static const sl_builtin_attr a628[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s341,0},{s796,0},{s968,0},{s1032,0},{s1101,0},{s1204,0},{s1210,0},{s1283,0},{s1323,0},{s1324,0},{s1545,1},{s1661,0},{s1748,0},{s1749,0},{s1768,0}
 };
-static const sl_builtin_layout l981 = {32,0,16,24,393,220,m124,2,0,1,1,a628,19};
-static const sl_builtin_layout l982 = {24,0,-48,16,393,220,m124,2,0,1,1,a628,19};
-static const sl_builtin_layout l983 = {16,0,-1,-32,393,220,m124,2,0,1,1,a628,19};
+static const sl_builtin_layout l985 = {32,0,16,24,393,220,m124,2,0,1,1,a628,19,"builtins.type"};
+static const sl_builtin_layout l986 = {24,0,-48,16,393,220,m124,2,0,1,1,a628,19,"builtins.type"};
+static const sl_builtin_layout l987 = {16,0,-1,-32,393,220,m124,2,0,1,1,a628,19,"builtins.type"};
 static const sl_builtin_attr a629[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s341,0},{s796,0},{s968,0},{s1032,0},{s1101,0},{s1204,0},{s1210,0},{s1283,0},{s1323,0},{s1324,0},{s1545,1},{s1661,0},{s1748,0},{s1749,0},{s1768,0}
 };
-static const sl_builtin_layout l984 = {16,0,-1,-32,393,220,m124,2,0,1,1,a629,21};
+static const sl_builtin_layout l988 = {16,0,-1,-32,393,220,m124,2,0,1,1,a629,21,"builtins.type"};
 static const sl_builtin_attr a630[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s1252,0}
 };
-static const sl_builtin_layout l985 = {32,0,16,24,220,220,m0,1,0,1,1,a630,7};
-static const sl_builtin_layout l986 = {24,0,-48,16,220,220,m0,1,0,1,1,a630,7};
-static const sl_builtin_layout l987 = {16,0,-1,-32,220,220,m0,1,0,1,1,a630,7};
+static const sl_builtin_layout l989 = {32,0,16,24,220,220,m0,1,0,1,1,a630,7,"builtins.type"};
+static const sl_builtin_layout l990 = {24,0,-48,16,220,220,m0,1,0,1,1,a630,7,"builtins.type"};
+static const sl_builtin_layout l991 = {16,0,-1,-32,220,220,m0,1,0,1,1,a630,7,"builtins.type"};
 static const sl_builtin_attr a631[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s1252,0}
 };
-static const sl_builtin_layout l988 = {16,0,-1,-32,220,220,m0,1,0,1,1,a631,9};
+static const sl_builtin_layout l992 = {16,0,-1,-32,220,220,m0,1,0,1,1,a631,9,"builtins.type"};
 static const sl_builtin_attr a632[] = {
 {s159,0},{s200,0},{s225,0},{s249,0},{s253,0},{s574,0},{s808,0},{s930,0},{s1047,0},{s1062,0},{s1120,0},{s1129,0},{s1179,0},{s1197,0},{s1247,0},{s1250,0},{s1323,0},{s1332,0},{s1355,0},{s1368,0},{s1482,0},{s1500,0},{s1506,0},{s1667,0},{s1697,0},{s1749,0},{s1977,0},{s1978,0}
 };
-static const sl_builtin_layout l989 = {32,0,16,24,393,220,m124,2,0,1,1,a632,28};
-static const sl_builtin_layout l990 = {24,0,-48,16,393,220,m124,2,0,1,1,a632,28};
+static const sl_builtin_layout l993 = {32,0,16,24,393,220,m124,2,0,1,1,a632,28,"builtins.type"};
+static const sl_builtin_layout l994 = {24,0,-48,16,393,220,m124,2,0,1,1,a632,28,"builtins.type"};
 static const sl_builtin_attr a633[] = {
 {s159,0},{s200,0},{s225,0},{s249,0},{s253,0},{s574,0},{s808,0},{s930,0},{s1047,0},{s1062,0},{s1120,0},{s1129,0},{s1179,0},{s1197,0},{s1247,0},{s1248,0},{s1250,0},{s1323,0},{s1332,0},{s1355,0},{s1368,0},{s1482,0},{s1500,0},{s1506,0},{s1667,0},{s1697,0},{s1749,0},{s1977,0},{s1978,0}
 };
-static const sl_builtin_layout l991 = {16,0,-1,-32,393,220,m124,2,0,1,1,a633,29};
+static const sl_builtin_layout l995 = {16,0,-1,-32,393,220,m124,2,0,1,1,a633,29,"builtins.type"};
 static const sl_builtin_attr a634[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s249,0},{s253,0},{s280,0},{s574,0},{s808,0},{s930,0},{s1047,0},{s1062,0},{s1120,0},{s1129,0},{s1179,0},{s1197,0},{s1247,0},{s1248,0},{s1250,0},{s1323,0},{s1332,0},{s1355,0},{s1368,0},{s1482,0},{s1500,0},{s1506,0},{s1667,0},{s1697,0},{s1749,0},{s1977,0},{s1978,0}
 };
-static const sl_builtin_layout l992 = {16,0,-1,-32,393,220,m124,2,0,1,1,a634,31};
+static const sl_builtin_layout l996 = {16,0,-1,-32,393,220,m124,2,0,1,1,a634,31,"builtins.type"};
 static const sl_builtin_attr a635[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s574,0},{s1047,0},{s1062,0},{s1120,0},{s1129,0},{s1250,0},{s1332,0},{s1355,0},{s1368,0},{s1482,0},{s1506,1},{s1545,1},{s1615,0},{s1749,0},{s1977,0},{s1978,0}
 };
-static const sl_builtin_layout l993 = {32,0,16,24,220,220,m0,1,0,1,1,a635,22};
+static const sl_builtin_layout l997 = {32,0,16,24,220,220,m0,1,0,1,1,a635,22,"builtins.type"};
 static const sl_builtin_attr a636[] = {
 {s135,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s574,0},{s1047,0},{s1062,0},{s1120,0},{s1129,0},{s1250,0},{s1332,0},{s1355,0},{s1368,0},{s1482,0},{s1506,1},{s1545,1},{s1615,0},{s1749,0},{s1977,0},{s1978,0}
 };
-static const sl_builtin_layout l994 = {24,0,-48,16,220,220,m0,1,0,1,1,a636,23};
-static const sl_builtin_layout l995 = {16,0,-1,-32,220,220,m0,1,0,1,1,a636,23};
+static const sl_builtin_layout l998 = {24,0,-48,16,220,220,m0,1,0,1,1,a636,23,"builtins.type"};
+static const sl_builtin_layout l999 = {16,0,-1,-32,220,220,m0,1,0,1,1,a636,23,"builtins.type"};
 static const sl_builtin_attr a637[] = {
 {s135,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s574,0},{s1047,0},{s1062,0},{s1120,0},{s1129,0},{s1250,0},{s1332,0},{s1355,0},{s1368,0},{s1482,0},{s1506,1},{s1545,1},{s1615,0},{s1749,0},{s1977,0},{s1978,0}
 };
-static const sl_builtin_layout l996 = {16,0,-1,-32,220,220,m0,1,0,1,1,a637,25};
+static const sl_builtin_layout l1000 = {16,0,-1,-32,220,220,m0,1,0,1,1,a637,25,"builtins.type"};
 static const sl_builtin_attr a638[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s391,0},{s466,0},{s467,0},{s1083,1},{s1251,0},{s1750,0},{s1751,0}
 };
-static const sl_builtin_layout l997 = {32,0,16,24,220,220,m0,1,0,1,1,a638,12};
-static const sl_builtin_layout l998 = {24,0,-48,16,220,220,m0,1,0,1,1,a638,12};
-static const sl_builtin_layout l999 = {16,0,-1,-32,220,220,m0,1,0,1,1,a638,12};
+static const sl_builtin_layout l1001 = {32,0,16,24,220,220,m0,1,0,1,1,a638,12,"builtins.type"};
+static const sl_builtin_layout l1002 = {24,0,-48,16,220,220,m0,1,0,1,1,a638,12,"builtins.type"};
+static const sl_builtin_layout l1003 = {16,0,-1,-32,220,220,m0,1,0,1,1,a638,12,"builtins.type"};
 static const sl_builtin_attr a639[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s391,0},{s466,0},{s467,0},{s1083,1},{s1251,0},{s1750,0},{s1751,0}
 };
-static const sl_builtin_layout l1000 = {16,0,-1,-32,220,220,m0,1,0,1,1,a639,14};
+static const sl_builtin_layout l1004 = {16,0,-1,-32,220,220,m0,1,0,1,1,a639,14,"builtins.type"};
 static const int16_t m125[] = {395,393,220};
 static const sl_builtin_attr a640[] = {
 {s159,0},{s225,0},{s1032,0},{s1101,0},{s1323,0}
 };
-static const sl_builtin_layout l1001 = {32,0,16,24,395,220,m125,3,0,1,1,a640,5};
+static const sl_builtin_layout l1005 = {32,0,16,24,395,220,m125,3,0,1,1,a640,5,"builtins.type"};
 static const sl_builtin_attr a641[] = {
 {s159,0},{s225,0},{s341,0},{s1032,0},{s1101,0},{s1323,0}
 };
-static const sl_builtin_layout l1002 = {32,0,16,24,395,220,m125,3,0,1,1,a641,6};
-static const sl_builtin_layout l1003 = {24,0,-48,16,395,220,m125,3,0,1,1,a641,6};
-static const sl_builtin_layout l1004 = {16,0,-1,-32,395,220,m125,3,0,1,1,a641,6};
+static const sl_builtin_layout l1006 = {32,0,16,24,395,220,m125,3,0,1,1,a641,6,"builtins.type"};
+static const sl_builtin_layout l1007 = {24,0,-48,16,395,220,m125,3,0,1,1,a641,6,"builtins.type"};
+static const sl_builtin_layout l1008 = {16,0,-1,-32,395,220,m125,3,0,1,1,a641,6,"builtins.type"};
 static const sl_builtin_attr a642[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s341,0},{s1032,0},{s1101,0},{s1323,0}
 };
-static const sl_builtin_layout l1005 = {16,0,-1,-32,395,220,m125,3,0,1,1,a642,8};
+static const sl_builtin_layout l1009 = {16,0,-1,-32,395,220,m125,3,0,1,1,a642,8,"builtins.type"};
 static const sl_builtin_attr a643[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s472,0},{s857,0},{s858,0},{s1068,0},{s1210,0},{s1954,0},{s1960,0},{s1961,0}
 };
-static const sl_builtin_layout l1006 = {32,0,16,24,220,220,m0,1,0,1,1,a643,13};
-static const sl_builtin_layout l1007 = {24,0,-48,16,220,220,m0,1,0,1,1,a643,13};
-static const sl_builtin_layout l1008 = {16,0,-1,-32,220,220,m0,1,0,1,1,a643,13};
+static const sl_builtin_layout l1010 = {32,0,16,24,220,220,m0,1,0,1,1,a643,13,"builtins.type"};
+static const sl_builtin_layout l1011 = {24,0,-48,16,220,220,m0,1,0,1,1,a643,13,"builtins.type"};
+static const sl_builtin_layout l1012 = {16,0,-1,-32,220,220,m0,1,0,1,1,a643,13,"builtins.type"};
 static const sl_builtin_attr a644[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s472,0},{s857,0},{s858,0},{s1068,0},{s1210,0},{s1954,0},{s1960,0},{s1961,0}
 };
-static const sl_builtin_layout l1009 = {16,0,-1,-32,220,220,m0,1,0,1,1,a644,15};
+static const sl_builtin_layout l1013 = {16,0,-1,-32,220,220,m0,1,0,1,1,a644,15,"builtins.type"};
 static const sl_builtin_attr a645[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s847,0}
 };
-static const sl_builtin_layout l1010 = {32,0,16,24,220,220,m0,1,0,1,1,a645,6};
-static const sl_builtin_layout l1011 = {24,0,-48,16,220,220,m0,1,0,1,1,a645,6};
-static const sl_builtin_layout l1012 = {16,0,-1,-32,220,220,m0,1,0,1,1,a645,6};
+static const sl_builtin_layout l1014 = {32,0,16,24,220,220,m0,1,0,1,1,a645,6,"builtins.type"};
+static const sl_builtin_layout l1015 = {24,0,-48,16,220,220,m0,1,0,1,1,a645,6,"builtins.type"};
+static const sl_builtin_layout l1016 = {16,0,-1,-32,220,220,m0,1,0,1,1,a645,6,"builtins.type"};
 static const sl_builtin_attr a646[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s847,0}
 };
-static const sl_builtin_layout l1013 = {16,0,-1,-32,220,220,m0,1,0,1,1,a646,8};
+static const sl_builtin_layout l1017 = {16,0,-1,-32,220,220,m0,1,0,1,1,a646,8,"builtins.type"};
 static const int16_t m126[] = {397,393,220};
 static const sl_builtin_attr a647[] = {
 {s159,0},{s200,0},{s225,0},{s249,0}
 };
-static const sl_builtin_layout l1014 = {32,0,16,24,397,220,m126,3,0,1,1,a647,4};
-static const sl_builtin_layout l1015 = {24,0,-48,16,397,220,m126,3,0,1,1,a647,4};
-static const sl_builtin_layout l1016 = {16,0,-1,-32,397,220,m126,3,0,1,1,a647,4};
+static const sl_builtin_layout l1018 = {32,0,16,24,397,220,m126,3,0,1,1,a647,4,"builtins.type"};
+static const sl_builtin_layout l1019 = {24,0,-48,16,397,220,m126,3,0,1,1,a647,4,"builtins.type"};
+static const sl_builtin_layout l1020 = {16,0,-1,-32,397,220,m126,3,0,1,1,a647,4,"builtins.type"};
 static const sl_builtin_attr a648[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s249,0},{s280,0}
 };
-static const sl_builtin_layout l1017 = {16,0,-1,-32,397,220,m126,3,0,1,1,a648,6};
+static const sl_builtin_layout l1021 = {16,0,-1,-32,397,220,m126,3,0,1,1,a648,6,"builtins.type"};
 static const int16_t m127[] = {401,220};
 static const sl_builtin_attr a649[] = {
 {s159,0},{s225,0},{s472,0},{s857,0},{s858,0},{s1068,0},{s1189,0},{s1207,0},{s1960,0}
 };
-static const sl_builtin_layout l1018 = {32,0,16,24,401,220,m127,2,0,1,1,a649,9};
-static const sl_builtin_layout l1019 = {24,0,-48,16,401,220,m127,2,0,1,1,a649,9};
-static const sl_builtin_layout l1020 = {16,0,-1,-32,401,220,m127,2,0,1,1,a649,9};
+static const sl_builtin_layout l1022 = {32,0,16,24,401,220,m127,2,0,1,1,a649,9,"builtins.type"};
+static const sl_builtin_layout l1023 = {24,0,-48,16,401,220,m127,2,0,1,1,a649,9,"builtins.type"};
+static const sl_builtin_layout l1024 = {16,0,-1,-32,401,220,m127,2,0,1,1,a649,9,"builtins.type"};
 static const sl_builtin_attr a650[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s472,0},{s857,0},{s858,0},{s1068,0},{s1189,0},{s1207,0},{s1960,0}
 };
-static const sl_builtin_layout l1021 = {16,0,-1,-32,401,220,m127,2,0,1,1,a650,11};
+static const sl_builtin_layout l1025 = {16,0,-1,-32,401,220,m127,2,0,1,1,a650,11,"builtins.type"};
 static const sl_builtin_attr a651[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s1101,0},{s1204,0},{s1753,0},{s1896,0}
 };
-static const sl_builtin_layout l1022 = {32,0,16,24,395,220,m125,3,0,1,1,a651,8};
+static const sl_builtin_layout l1026 = {32,0,16,24,395,220,m125,3,0,1,1,a651,8,"builtins.type"};
 static const sl_builtin_attr a652[] = {
 {s135,0},{s159,0},{s200,0},{s225,0},{s253,0},{s1101,0},{s1204,0},{s1753,0},{s1896,0}
 };
-static const sl_builtin_layout l1023 = {24,0,-48,16,395,220,m125,3,0,1,1,a652,9};
-static const sl_builtin_layout l1024 = {16,0,-1,-32,395,220,m125,3,0,1,1,a652,9};
+static const sl_builtin_layout l1027 = {24,0,-48,16,395,220,m125,3,0,1,1,a652,9,"builtins.type"};
+static const sl_builtin_layout l1028 = {16,0,-1,-32,395,220,m125,3,0,1,1,a652,9,"builtins.type"};
 static const sl_builtin_attr a653[] = {
 {s135,0},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s1101,0},{s1204,0},{s1753,0},{s1896,0}
 };
-static const sl_builtin_layout l1025 = {16,0,-1,-32,395,220,m125,3,0,1,1,a653,11};
+static const sl_builtin_layout l1029 = {16,0,-1,-32,395,220,m125,3,0,1,1,a653,11,"builtins.type"};
 static const sl_builtin_attr a654[] = {
 {s159,0},{s200,0},{s225,0},{s472,0},{s857,0},{s858,0},{s1068,0},{s1954,0},{s1960,0}
 };
-static const sl_builtin_layout l1026 = {32,0,16,24,401,220,m127,2,0,1,1,a654,9};
-static const sl_builtin_layout l1027 = {24,0,-48,16,401,220,m127,2,0,1,1,a654,9};
-static const sl_builtin_layout l1028 = {16,0,-1,-32,401,220,m127,2,0,1,1,a654,9};
+static const sl_builtin_layout l1030 = {32,0,16,24,401,220,m127,2,0,1,1,a654,9,"builtins.type"};
+static const sl_builtin_layout l1031 = {24,0,-48,16,401,220,m127,2,0,1,1,a654,9,"builtins.type"};
+static const sl_builtin_layout l1032 = {16,0,-1,-32,401,220,m127,2,0,1,1,a654,9,"builtins.type"};
 static const sl_builtin_attr a655[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s472,0},{s857,0},{s858,0},{s1068,0},{s1954,0},{s1960,0}
 };
-static const sl_builtin_layout l1029 = {16,0,-1,-32,401,220,m127,2,0,1,1,a655,11};
+static const sl_builtin_layout l1033 = {16,0,-1,-32,401,220,m127,2,0,1,1,a655,11,"builtins.type"};
 static const int16_t m128[] = {409,220};
 static const sl_builtin_attr a656[] = {
 {s108,0},{s109,0},{s110,0},{s124,0},{s138,0},{s159,0},{s161,0},{s190,0},{s225,0},{s228,0},{s231,0},{s241,0},{s242,0},{s246,0},{s259,0},{s262,0},{s265,0},{s266,0},{s279,0},{s282,0},{s291,0},{s305,0},{s1007,0},{s1350,1},{s1654,1}
 };
-static const sl_builtin_layout l1030 = {16,0,0,0,409,220,m128,2,0,1,1,a656,25};
+static const sl_builtin_layout l1034 = {16,0,0,0,409,220,m128,2,0,1,1,a656,25,"abc.ABCMeta"};
 static const sl_builtin_attr a657[] = {
 {s108,0},{s109,0},{s110,0},{s124,0},{s138,0},{s159,0},{s161,0},{s164,0},{s190,0},{s225,0},{s228,0},{s231,0},{s241,0},{s242,0},{s246,0},{s259,0},{s262,0},{s265,0},{s266,0},{s279,0},{s280,0},{s282,0},{s291,0},{s305,0},{s1007,0},{s1350,1},{s1654,1}
 };
-static const sl_builtin_layout l1031 = {16,0,0,0,409,220,m128,2,0,1,1,a657,27};
+static const sl_builtin_layout l1035 = {16,0,0,0,409,220,m128,2,0,1,1,a657,27,"abc.ABCMeta"};
 static const sl_builtin_attr a658[] = {
 {s109,0},{s116,0},{s159,0},{s166,0},{s198,0},{s203,0},{s204,0},{s218,0},{s225,0},{s237,0},{s242,0},{s247,0},{s256,0},{s260,0},{s263,0},{s264,0},{s267,0},{s279,0},{s303,0},{s305,0},{s1075,1},{s1567,1}
 };
-static const sl_builtin_layout l1032 = {16,0,0,0,410,220,m104,5,0,1,1,a658,22};
+static const sl_builtin_layout l1036 = {16,0,0,0,410,220,m104,5,0,1,1,a658,22,"abc.ABCMeta"};
 static const sl_builtin_attr a659[] = {
 {s109,0},{s116,0},{s159,0},{s164,0},{s166,0},{s198,0},{s203,0},{s204,0},{s218,0},{s225,0},{s237,0},{s242,0},{s247,0},{s256,0},{s260,0},{s263,0},{s264,0},{s267,0},{s279,0},{s280,0},{s303,0},{s305,0},{s1075,1},{s1567,1}
 };
-static const sl_builtin_layout l1033 = {16,0,0,0,410,220,m104,5,0,1,1,a659,24};
+static const sl_builtin_layout l1037 = {16,0,0,0,410,220,m104,5,0,1,1,a659,24,"abc.ABCMeta"};
 static const sl_builtin_attr a660[] = {
 {s109,0},{s159,0},{s190,0},{s225,0},{s279,0},{s305,0}
 };
-static const sl_builtin_layout l1034 = {16,0,0,0,220,220,m0,1,0,1,1,a660,6};
+static const sl_builtin_layout l1038 = {16,0,0,0,220,220,m0,1,0,1,1,a660,6,"abc.ABCMeta"};
 static const sl_builtin_attr a661[] = {
 {s109,0},{s159,0},{s164,0},{s190,0},{s225,0},{s279,0},{s280,0},{s305,0}
 };
-static const sl_builtin_layout l1035 = {16,0,0,0,220,220,m0,1,0,1,1,a661,8};
+static const sl_builtin_layout l1039 = {16,0,0,0,220,220,m0,1,0,1,1,a661,8,"abc.ABCMeta"};
 static const int16_t m129[] = {411,407,409,220};
 static const sl_builtin_attr a662[] = {
 {s109,0},{s159,0},{s166,0},{s225,0},{s279,0},{s305,0},{s1075,1},{s1567,1}
 };
-static const sl_builtin_layout l1036 = {16,0,0,0,411,220,m129,4,0,1,1,a662,8};
+static const sl_builtin_layout l1040 = {16,0,0,0,411,220,m129,4,0,1,1,a662,8,"abc.ABCMeta"};
 static const sl_builtin_attr a663[] = {
 {s109,0},{s159,0},{s164,0},{s166,0},{s225,0},{s279,0},{s280,0},{s305,0},{s1075,1},{s1567,1}
 };
-static const sl_builtin_layout l1037 = {16,0,0,0,411,220,m129,4,0,1,1,a663,10};
+static const sl_builtin_layout l1041 = {16,0,0,0,411,220,m129,4,0,1,1,a663,10,"abc.ABCMeta"};
 static const int16_t m130[] = {407,409,220};
 static const sl_builtin_attr a664[] = {
 {s109,0},{s133,0},{s138,0},{s158,0},{s159,0},{s166,0},{s167,0},{s168,0},{s215,0},{s219,0},{s224,0},{s225,0},{s248,0},{s255,0},{s258,0},{s261,0},{s279,0},{s292,0},{s305,0},{s1007,0},{s1350,1},{s1654,1}
 };
-static const sl_builtin_layout l1038 = {16,0,0,0,407,220,m130,3,0,1,1,a664,22};
+static const sl_builtin_layout l1042 = {16,0,0,0,407,220,m130,3,0,1,1,a664,22,"abc.ABCMeta"};
 static const sl_builtin_attr a665[] = {
 {s109,0},{s133,0},{s138,0},{s158,0},{s159,0},{s164,0},{s166,0},{s167,0},{s168,0},{s215,0},{s219,0},{s224,0},{s225,0},{s248,0},{s255,0},{s258,0},{s261,0},{s279,0},{s280,0},{s292,0},{s305,0},{s1007,0},{s1350,1},{s1654,1}
 };
-static const sl_builtin_layout l1039 = {16,0,0,0,407,220,m130,3,0,1,1,a665,24};
+static const sl_builtin_layout l1043 = {16,0,0,0,407,220,m130,3,0,1,1,a665,24,"abc.ABCMeta"};
 static const sl_builtin_attr a666[] = {
 {s129,0},{s159,0},{s182,0},{s232,0},{s249,0},{s253,0}
 };
-static const sl_builtin_layout l1040 = {32,0,0,0,220,412,m0,1,0,0,0,a666,6};
+static const sl_builtin_layout l1044 = {32,0,0,0,220,412,m0,1,0,0,0,a666,6,"builtins.type"};
 static const sl_builtin_attr a667[] = {
 {s129,0},{s159,0},{s182,0},{s225,0},{s232,0},{s249,0},{s253,0}
 };
-static const sl_builtin_layout l1041 = {32,0,0,0,220,412,m0,1,0,0,1,a667,7};
+static const sl_builtin_layout l1045 = {32,0,0,0,220,412,m0,1,0,0,1,a667,7,"builtins.type"};
 static const sl_builtin_attr a668[] = {
 {s129,0},{s159,0},{s182,0},{s225,0},{s232,0},{s249,0},{s253,0},{s299,1}
 };
-static const sl_builtin_layout l1042 = {40,0,0,0,220,412,m0,1,0,0,1,a668,8};
+static const sl_builtin_layout l1046 = {40,0,0,0,220,412,m0,1,0,0,1,a668,8,"builtins.type"};
 static const sl_builtin_attr a669[] = {
 {s129,0},{s159,0},{s182,0},{s225,0},{s232,0},{s249,0},{s253,0},{s287,1},{s299,1}
 };
-static const sl_builtin_layout l1043 = {40,0,0,0,220,412,m0,1,0,0,1,a669,9};
+static const sl_builtin_layout l1047 = {40,0,0,0,220,412,m0,1,0,0,1,a669,9,"builtins.type"};
 static const sl_builtin_attr a670[] = {
 {s109,0},{s155,1},{s159,0},{s177,0},{s225,0},{s285,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l1044 = {32,0,16,24,29,220,m72,2,0,1,1,a670,8};
+static const sl_builtin_layout l1048 = {32,0,16,24,29,220,m72,2,0,1,1,a670,8,"abc.ABCMeta"};
 static const sl_builtin_attr a671[] = {
 {s109,0},{s135,0},{s155,1},{s159,0},{s177,0},{s225,0},{s285,0},{s300,1},{s305,0}
 };
-static const sl_builtin_layout l1045 = {32,0,16,24,29,220,m72,2,0,1,1,a671,9};
-static const sl_builtin_layout l1046 = {24,0,-48,16,29,220,m72,2,0,1,1,a671,9};
-static const sl_builtin_layout l1047 = {16,0,-1,-32,29,220,m72,2,0,1,1,a671,9};
+static const sl_builtin_layout l1049 = {32,0,16,24,29,220,m72,2,0,1,1,a671,9,"abc.ABCMeta"};
+static const sl_builtin_layout l1050 = {24,0,-48,16,29,220,m72,2,0,1,1,a671,9,"abc.ABCMeta"};
+static const sl_builtin_layout l1051 = {16,0,-1,-32,29,220,m72,2,0,1,1,a671,9,"abc.ABCMeta"};
 static const sl_builtin_attr a672[] = {
 {s109,0},{s135,0},{s159,0},{s164,0},{s177,0},{s225,0},{s279,0},{s280,0},{s285,0},{s305,0}
 };
-static const sl_builtin_layout l1048 = {16,0,0,0,29,220,m72,2,0,1,1,a672,10};
+static const sl_builtin_layout l1052 = {16,0,0,0,29,220,m72,2,0,1,1,a672,10,"abc.ABCMeta"};
 static const sl_builtin_attr a673[] = {
 {s159,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1823,1},{s1824,1},{s1825,1},{s1826,1},{s1827,1},{s1828,1},{s1829,1},{s1830,1},{s1831,1},{s1832,1},{s1833,1},{s1834,1},{s1835,1},{s1836,1},{s1837,1},{s1838,1}
 };
-static const sl_builtin_layout l1049 = {24,8,0,0,233,233,m8,2,0,0,1,a673,24};
+static const sl_builtin_layout l1053 = {24,8,0,0,233,233,m8,2,0,0,1,a673,24,"builtins.type"};
 static const sl_builtin_attr a674[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1823,1},{s1824,1},{s1825,1},{s1826,1},{s1827,1},{s1828,1},{s1829,1},{s1830,1},{s1831,1},{s1832,1},{s1833,1},{s1834,1},{s1835,1},{s1836,1},{s1837,1},{s1838,1}
 };
-static const sl_builtin_layout l1050 = {24,8,0,0,233,233,m8,2,0,0,1,a674,25};
+static const sl_builtin_layout l1054 = {24,8,0,0,233,233,m8,2,0,0,1,a674,25,"builtins.type"};
 static const sl_builtin_attr a675[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1823,1},{s1824,1},{s1825,1},{s1826,1},{s1827,1},{s1828,1},{s1829,1},{s1830,1},{s1831,1},{s1832,1},{s1833,1},{s1834,1},{s1835,1},{s1836,1},{s1837,1},{s1838,1}
 };
-static const sl_builtin_layout l1051 = {96,8,0,0,233,414,m8,2,0,0,1,a675,26};
+static const sl_builtin_layout l1055 = {96,8,0,0,233,414,m8,2,0,0,1,a675,26,"builtins.type"};
 static const sl_builtin_attr a676[] = {
 {s159,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1148,1},{s1149,1},{s1150,1},{s1151,1},{s1155,1},{s1156,1},{s1157,1},{s1158,1},{s1159,1},{s1160,1},{s1165,1},{s1541,0},{s1542,0},{s1543,0}
 };
-static const sl_builtin_layout l1052 = {24,8,0,0,233,233,m8,2,0,0,1,a676,19};
+static const sl_builtin_layout l1056 = {24,8,0,0,233,233,m8,2,0,0,1,a676,19,"builtins.type"};
 static const sl_builtin_attr a677[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1148,1},{s1149,1},{s1150,1},{s1151,1},{s1155,1},{s1156,1},{s1157,1},{s1158,1},{s1159,1},{s1160,1},{s1165,1},{s1541,0},{s1542,0},{s1543,0}
 };
-static const sl_builtin_layout l1053 = {24,8,0,0,233,233,m8,2,0,0,1,a677,20};
+static const sl_builtin_layout l1057 = {24,8,0,0,233,233,m8,2,0,0,1,a677,20,"builtins.type"};
 static const sl_builtin_attr a678[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s1148,1},{s1149,1},{s1150,1},{s1151,1},{s1155,1},{s1156,1},{s1157,1},{s1158,1},{s1159,1},{s1160,1},{s1165,1},{s1541,0},{s1542,0},{s1543,0}
 };
-static const sl_builtin_layout l1054 = {32,8,0,0,233,415,m8,2,0,0,1,a678,21};
+static const sl_builtin_layout l1058 = {32,8,0,0,233,415,m8,2,0,0,1,a678,21,"builtins.type"};
 static const sl_builtin_attr a679[] = {
 {s159,0},{s225,0},{s232,0},{s249,0},{s253,0},{s996,1},{s1470,1},{s1541,0},{s1542,0},{s1543,0}
 };
-static const sl_builtin_layout l1055 = {24,8,0,0,233,233,m8,2,0,0,1,a679,10};
+static const sl_builtin_layout l1059 = {24,8,0,0,233,233,m8,2,0,0,1,a679,10,"builtins.type"};
 static const sl_builtin_attr a680[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s996,1},{s1470,1},{s1541,0},{s1542,0},{s1543,0}
 };
-static const sl_builtin_layout l1056 = {24,8,0,0,233,233,m8,2,0,0,1,a680,11};
+static const sl_builtin_layout l1060 = {24,8,0,0,233,233,m8,2,0,0,1,a680,11,"builtins.type"};
 static const sl_builtin_attr a681[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s996,1},{s1470,1},{s1541,0},{s1542,0},{s1543,0}
 };
-static const sl_builtin_layout l1057 = {24,8,0,0,233,233,m8,2,0,0,1,a681,12};
+static const sl_builtin_layout l1061 = {24,8,0,0,233,233,m8,2,0,0,1,a681,12,"builtins.type"};
 static const int16_t m131[] = {418,220};
 static const sl_builtin_attr a682[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s529,0},{s600,0},{s772,0},{s794,0},{s856,0},{s955,0},{s1052,0},{s1134,0},{s1139,0},{s1226,0},{s1317,0},{s1318,0},{s1331,0},{s1343,0},{s1374,0},{s1377,0},{s1381,0},{s1383,0},{s1384,0},{s1390,0},{s1393,0},{s1413,0},{s1416,0},{s1447,0},{s1466,0},{s1497,0},{s1530,0},{s1571,0},{s1573,0},{s1641,0},{s1643,0},{s1651,0},{s1675,0},{s1676,0},{s1683,0},{s1692,0},{s1695,0},{s1715,0},{s1847,0},{s1877,0},{s1928,0},{s1944,0},{s1976,0},{s1996,0},{s1999,0}
 };
-static const sl_builtin_layout l1058 = {32,0,0,0,418,418,m131,2,0,1,1,a682,50};
+static const sl_builtin_layout l1062 = {32,0,0,0,418,418,m131,2,0,1,1,a682,50,"builtins.type"};
 static const sl_builtin_attr a683[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s266,0},{s279,0},{s280,0},{s281,0},{s291,0},{s530,0},{s637,1},{s661,1},{s689,1},{s741,1},{s846,1},{s853,0},{s1097,1},{s1241,0},{s1370,0},{s1403,0},{s1454,0},{s1509,0},{s1545,1},{s1577,1},{s1578,1},{s1587,0},{s1590,1},{s1660,0},{s1697,1},{s1849,1},{s1871,1},{s1872,1},{s1987,0},{s1990,0},{s1991,0},{s1992,0}
 };
-static const sl_builtin_layout l1059 = {32,0,0,0,220,418,m0,1,0,1,1,a683,36};
+static const sl_builtin_layout l1063 = {32,0,0,0,220,418,m0,1,0,1,1,a683,36,"builtins.type"};
 static const int16_t m132[] = {145,157,123,109,220};
-static const sl_builtin_layout l1060 = {72,0,16,-32,145,109,m132,5,0,1,1,a88,5};
+static const sl_builtin_layout l1064 = {72,0,16,-32,145,109,m132,5,0,1,1,a88,5,"builtins.type"};
 static const int16_t m133[] = {422,220};
 static const sl_builtin_attr a684[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s232,0},{s279,0},{s310,1},{s395,1},{s543,0},{s584,0},{s625,0},{s656,0},{s660,0},{s794,0},{s955,0},{s1052,0},{s1134,0},{s1139,0},{s1317,0},{s1318,0},{s1343,0},{s1374,0},{s1377,0},{s1381,0},{s1383,0},{s1384,0},{s1393,0},{s1413,0},{s1416,0},{s1447,0},{s1466,0},{s1472,0},{s1497,0},{s1530,0},{s1571,0},{s1573,0},{s1641,0},{s1643,0},{s1675,0},{s1676,0},{s1683,0},{s1692,0},{s1695,0},{s1715,0},{s1847,0},{s1877,0},{s1928,0},{s1944,0},{s1996,0},{s1999,0}
 };
-static const sl_builtin_layout l1061 = {88,0,0,0,422,420,m133,2,0,1,1,a684,50};
+static const sl_builtin_layout l1065 = {88,0,0,0,422,420,m133,2,0,1,1,a684,50,"builtins.type"};
 static const sl_builtin_attr a685[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s232,0},{s279,0},{s310,1},{s543,0},{s584,0},{s625,0},{s660,0},{s794,0},{s955,0},{s1052,0},{s1134,0},{s1139,0},{s1317,0},{s1318,0},{s1343,0},{s1374,0},{s1377,0},{s1381,0},{s1383,0},{s1384,0},{s1393,0},{s1413,0},{s1416,0},{s1447,0},{s1466,0},{s1472,0},{s1497,0},{s1530,0},{s1571,0},{s1573,0},{s1641,0},{s1643,0},{s1651,0},{s1675,0},{s1676,0},{s1683,0},{s1692,0},{s1695,0},{s1715,0},{s1847,0},{s1877,0},{s1928,0},{s1944,0},{s1996,0},{s1999,0}
 };
-static const sl_builtin_layout l1062 = {80,0,0,0,422,420,m133,2,0,1,1,a685,49};
+static const sl_builtin_layout l1066 = {80,0,0,0,422,420,m133,2,0,1,1,a685,49,"builtins.type"};
 static const sl_builtin_attr a686[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s232,0},{s279,0},{s310,0},{s584,0},{s794,0},{s955,0},{s1052,0},{s1134,0},{s1139,0},{s1317,0},{s1318,0},{s1331,0},{s1343,0},{s1374,0},{s1377,0},{s1381,0},{s1383,0},{s1384,0},{s1393,0},{s1413,0},{s1416,0},{s1447,0},{s1466,0},{s1472,0},{s1497,0},{s1530,0},{s1571,0},{s1573,0},{s1641,0},{s1643,0},{s1651,0},{s1675,0},{s1676,0},{s1683,0},{s1692,0},{s1695,0},{s1715,0},{s1847,0},{s1877,0},{s1928,0},{s1944,0},{s1996,0},{s1999,0}
 };
-static const sl_builtin_layout l1063 = {72,0,0,0,422,422,m133,2,0,1,1,a686,47};
+static const sl_builtin_layout l1067 = {72,0,0,0,422,422,m133,2,0,1,1,a686,47,"builtins.type"};
 static const sl_builtin_attr a687[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s232,0},{s279,0},{s584,0},{s700,0},{s794,0},{s955,0},{s1052,0},{s1134,0},{s1139,0},{s1317,0},{s1318,0},{s1331,0},{s1343,0},{s1374,0},{s1377,0},{s1381,0},{s1383,0},{s1384,0},{s1393,0},{s1413,0},{s1416,0},{s1447,0},{s1466,0},{s1472,0},{s1497,0},{s1530,0},{s1571,0},{s1573,0},{s1641,0},{s1643,0},{s1651,0},{s1675,0},{s1676,0},{s1683,0},{s1692,0},{s1695,0},{s1715,0},{s1847,0},{s1877,0},{s1928,0},{s1944,0},{s1996,0},{s1999,0}
 };
-static const sl_builtin_layout l1064 = {72,0,0,0,422,422,m133,2,0,1,1,a687,47};
+static const sl_builtin_layout l1068 = {72,0,0,0,422,422,m133,2,0,1,1,a687,47,"builtins.type"};
 static const sl_builtin_attr a688[] = {
 {s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s232,0},{s279,0},{s584,0},{s700,0},{s794,0},{s955,0},{s1052,0},{s1134,0},{s1139,0},{s1317,0},{s1318,0},{s1331,0},{s1343,0},{s1374,0},{s1377,0},{s1381,0},{s1383,0},{s1384,0},{s1390,0},{s1393,0},{s1413,0},{s1416,0},{s1447,0},{s1466,0},{s1497,0},{s1530,0},{s1571,0},{s1573,0},{s1641,0},{s1643,0},{s1651,0},{s1675,0},{s1676,0},{s1683,0},{s1692,0},{s1695,0},{s1715,0},{s1847,0},{s1877,0},{s1928,0},{s1944,0},{s1976,0},{s1996,0},{s1999,0}
 };
-static const sl_builtin_layout l1065 = {88,0,0,0,422,422,m133,2,0,1,1,a688,49};
+static const sl_builtin_layout l1069 = {88,0,0,0,422,422,m133,2,0,1,1,a688,49,"builtins.type"};
 static const int16_t m134[] = {417,422,418,220};
 static const sl_builtin_attr a689[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s232,0},{s279,0},{s280,0},{s458,0},{s676,0},{s678,0},{s772,0},{s794,0},{s856,0},{s955,0},{s1139,0},{s1226,0},{s1317,0},{s1318,0},{s1331,0},{s1390,0},{s1393,0},{s1447,0},{s1530,0},{s1571,0},{s1573,0},{s1643,0},{s1651,0},{s1675,0},{s1676,0},{s1683,0},{s1692,0},{s1695,0},{s1847,0},{s1877,0},{s1928,0},{s1944,0},{s1976,0},{s1999,0}
 };
-static const sl_builtin_layout l1066 = {96,0,0,0,422,422,m134,4,0,1,1,a689,38};
+static const sl_builtin_layout l1070 = {96,0,0,0,422,422,m134,4,0,1,1,a689,38,"builtins.type"};
 static const int16_t m135[] = {420,423,422,220};
-static const sl_builtin_layout l1067 = {88,0,0,0,420,420,m135,4,0,1,1,a198,3};
-static const sl_builtin_layout l1068 = {80,0,0,0,420,420,m135,4,0,1,1,a198,3};
-static const sl_builtin_layout l1069 = {72,0,0,0,420,422,m135,4,0,1,1,a198,3};
-static const sl_builtin_layout l1070 = {88,0,0,0,420,422,m135,4,0,1,1,a198,3};
+static const sl_builtin_layout l1071 = {88,0,0,0,420,420,m135,4,0,1,1,a198,3,"builtins.type"};
+static const sl_builtin_layout l1072 = {80,0,0,0,420,420,m135,4,0,1,1,a198,3,"builtins.type"};
+static const sl_builtin_layout l1073 = {72,0,0,0,420,422,m135,4,0,1,1,a198,3,"builtins.type"};
+static const sl_builtin_layout l1074 = {88,0,0,0,420,422,m135,4,0,1,1,a198,3,"builtins.type"};
 static const int16_t m136[] = {420,417,423,422,418,220};
-static const sl_builtin_layout l1071 = {96,0,0,0,420,422,m136,6,0,1,1,a199,5};
+static const sl_builtin_layout l1075 = {96,0,0,0,420,422,m136,6,0,1,1,a199,5,"builtins.type"};
 static const sl_builtin_attr a690[] = {
 {s128,0},{s159,0},{s161,0},{s177,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s232,0},{s249,0},{s253,0},{s266,0},{s279,0},{s281,0},{s291,0},{s354,1},{s409,1},{s436,1},{s480,0},{s486,0},{s488,0},{s540,1},{s543,0},{s583,0},{s627,0},{s634,1},{s640,1},{s694,1},{s748,1},{s846,1},{s853,0},{s856,0},{s1097,1},{s1370,0},{s1404,0},{s1454,0},{s1509,0},{s1545,1},{s1577,1},{s1578,1},{s1590,1},{s1660,0},{s1697,1},{s1849,1},{s1871,1},{s1872,1},{s1987,0},{s1992,0}
 };
-static const sl_builtin_layout l1072 = {72,0,0,0,220,422,m0,1,0,1,1,a690,50};
+static const sl_builtin_layout l1076 = {72,0,0,0,220,422,m0,1,0,1,1,a690,50,"builtins.type"};
 static const sl_builtin_attr a691[] = {
 {s128,0},{s135,0},{s159,0},{s161,0},{s177,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s232,0},{s249,0},{s253,0},{s266,0},{s279,0},{s281,0},{s291,0},{s354,1},{s409,1},{s436,1},{s480,0},{s486,0},{s488,0},{s540,1},{s543,0},{s583,0},{s627,0},{s634,1},{s640,1},{s694,1},{s748,1},{s846,1},{s853,0},{s856,0},{s1097,1},{s1370,0},{s1403,0},{s1404,0},{s1454,0},{s1509,0},{s1545,1},{s1577,1},{s1578,1},{s1590,1},{s1660,0},{s1697,1},{s1849,1},{s1871,1},{s1872,1},{s1987,0},{s1991,0},{s1992,0}
 };
-static const sl_builtin_layout l1073 = {72,0,0,0,220,422,m0,1,0,1,1,a691,53};
+static const sl_builtin_layout l1077 = {72,0,0,0,220,422,m0,1,0,1,1,a691,53,"builtins.type"};
 static const sl_builtin_attr a692[] = {
 {s128,0},{s135,0},{s159,0},{s161,0},{s177,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s232,0},{s249,0},{s253,0},{s266,0},{s279,0},{s281,0},{s291,0},{s354,1},{s409,1},{s436,1},{s480,0},{s486,0},{s488,0},{s540,1},{s583,0},{s627,0},{s634,1},{s640,1},{s694,1},{s748,1},{s846,1},{s853,0},{s856,0},{s1097,1},{s1370,0},{s1403,0},{s1404,0},{s1454,0},{s1509,0},{s1545,1},{s1577,1},{s1578,1},{s1590,1},{s1660,0},{s1697,1},{s1849,1},{s1871,1},{s1872,1},{s1987,0},{s1991,0},{s1992,0}
 };
-static const sl_builtin_layout l1074 = {72,0,0,0,220,422,m0,1,0,1,1,a692,52};
+static const sl_builtin_layout l1078 = {72,0,0,0,220,422,m0,1,0,1,1,a692,52,"builtins.type"};
 static const sl_builtin_attr a693[] = {
 {s128,0},{s159,0},{s161,0},{s177,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s232,0},{s249,0},{s253,0},{s266,0},{s279,0},{s281,0},{s291,0},{s354,1},{s409,1},{s436,1},{s480,0},{s486,0},{s488,0},{s540,1},{s583,0},{s627,0},{s634,1},{s640,1},{s694,1},{s748,1},{s846,1},{s853,0},{s856,0},{s1097,1},{s1370,0},{s1403,0},{s1404,0},{s1454,0},{s1509,0},{s1545,1},{s1577,1},{s1578,1},{s1590,1},{s1660,0},{s1697,1},{s1849,1},{s1871,1},{s1872,1},{s1987,0},{s1991,0},{s1992,0}
 };
-static const sl_builtin_layout l1075 = {72,0,0,0,220,422,m0,1,0,1,1,a693,51};
+static const sl_builtin_layout l1079 = {72,0,0,0,220,422,m0,1,0,1,1,a693,51,"builtins.type"};
 static const sl_builtin_attr a694[] = {
 {s128,0},{s159,0},{s161,0},{s177,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s225,0},{s232,0},{s249,0},{s253,0},{s266,0},{s279,0},{s281,0},{s291,0},{s436,1},{s469,0},{s480,0},{s486,0},{s540,1},{s571,1},{s572,1},{s573,0},{s632,0},{s635,1},{s636,1},{s662,1},{s694,1},{s748,1},{s749,1},{s750,1},{s756,1},{s757,1},{s846,1},{s853,0},{s856,0},{s1097,1},{s1370,0},{s1403,0},{s1404,0},{s1454,0},{s1509,0},{s1545,1},{s1577,1},{s1578,1},{s1590,1},{s1660,0},{s1697,1},{s1849,1},{s1871,1},{s1872,1},{s1987,0},{s1990,0},{s1991,0},{s1992,0}
 };
-static const sl_builtin_layout l1076 = {88,0,0,0,220,422,m0,1,0,1,1,a694,58};
+static const sl_builtin_layout l1080 = {88,0,0,0,220,422,m0,1,0,1,1,a694,58,"builtins.type"};
 static const sl_builtin_attr a695[] = {
 {s128,0},{s159,0},{s161,0},{s164,0},{s177,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s225,0},{s232,0},{s249,0},{s253,0},{s266,0},{s279,0},{s280,0},{s281,0},{s291,0},{s436,1},{s480,0},{s486,0},{s487,0},{s530,0},{s540,1},{s632,0},{s635,1},{s636,1},{s637,1},{s661,1},{s662,1},{s694,1},{s748,1},{s749,1},{s750,1},{s756,1},{s757,1},{s846,1},{s856,0},{s1097,1},{s1370,0},{s1403,0},{s1404,0},{s1454,0},{s1545,1},{s1577,1},{s1578,1},{s1587,0},{s1590,1},{s1660,0},{s1697,1},{s1987,0}
 };
-static const sl_builtin_layout l1077 = {96,0,0,0,418,422,m131,2,0,1,1,a695,53};
+static const sl_builtin_layout l1081 = {96,0,0,0,418,422,m131,2,0,1,1,a695,53,"builtins.type"};
 static const sl_builtin_attr a696[] = {
 {s159,0},{s225,0},{s279,0},{s469,0}
 };
-static const sl_builtin_layout l1078 = {72,0,0,0,422,422,m133,2,0,1,1,a696,4};
-static const sl_builtin_layout l1079 = {88,0,0,0,422,422,m133,2,0,1,1,a696,4};
+static const sl_builtin_layout l1082 = {72,0,0,0,422,422,m133,2,0,1,1,a696,4,"builtins.type"};
+static const sl_builtin_layout l1083 = {88,0,0,0,422,422,m133,2,0,1,1,a696,4,"builtins.type"};
 static const int16_t m137[] = {422,418,220};
 static const sl_builtin_attr a697[] = {
 {s159,0},{s164,0},{s225,0},{s279,0},{s280,0},{s1587,0}
 };
-static const sl_builtin_layout l1080 = {96,0,0,0,422,422,m137,3,0,1,1,a697,6};
+static const sl_builtin_layout l1084 = {96,0,0,0,422,422,m137,3,0,1,1,a697,6,"builtins.type"};
 static const int16_t m138[] = {420,424,422,220};
 static const sl_builtin_attr a698[] = {
 {s159,0},{s225,0},{s279,0},{s1318,0},{s1393,0},{s1573,0}
 };
-static const sl_builtin_layout l1081 = {88,0,0,0,420,420,m138,4,0,1,1,a698,6};
+static const sl_builtin_layout l1085 = {88,0,0,0,420,420,m138,4,0,1,1,a698,6,"builtins.type"};
 static const sl_builtin_attr a699[] = {
 {s159,0},{s225,0},{s279,0},{s1393,0}
 };
-static const sl_builtin_layout l1082 = {80,0,0,0,420,420,m138,4,0,1,1,a699,4};
-static const sl_builtin_layout l1083 = {72,0,0,0,420,422,m138,4,0,1,1,a699,4};
+static const sl_builtin_layout l1086 = {80,0,0,0,420,420,m138,4,0,1,1,a699,4,"builtins.type"};
+static const sl_builtin_layout l1087 = {72,0,0,0,420,422,m138,4,0,1,1,a699,4,"builtins.type"};
 static const sl_builtin_attr a700[] = {
 {s159,0},{s225,0},{s232,0},{s279,0}
 };
-static const sl_builtin_layout l1084 = {88,0,0,0,420,422,m138,4,0,1,1,a700,4};
+static const sl_builtin_layout l1088 = {88,0,0,0,420,422,m138,4,0,1,1,a700,4,"builtins.type"};
 static const int16_t m139[] = {420,417,424,422,418,220};
 static const sl_builtin_attr a701[] = {
 {s159,0},{s164,0},{s225,0},{s232,0},{s279,0},{s280,0}
 };
-static const sl_builtin_layout l1085 = {96,0,0,0,420,422,m139,6,0,1,1,a701,6};
+static const sl_builtin_layout l1089 = {96,0,0,0,420,422,m139,6,0,1,1,a701,6,"builtins.type"};
 static const sl_builtin_attr a702[] = {
 {s159,0},{s177,0},{s253,0},{s1357,0},{s1381,0},{s1384,0},{s1416,0},{s1545,1},{s1591,1},{s1847,0}
 };
-static const sl_builtin_layout l1086 = {72,0,0,0,220,426,m0,1,0,0,0,a702,10};
+static const sl_builtin_layout l1090 = {72,0,0,0,220,426,m0,1,0,0,0,a702,10,"builtins.type"};
 static const sl_builtin_attr a703[] = {
 {s135,0},{s159,0},{s177,0},{s225,0},{s232,0},{s253,0},{s1357,0},{s1381,0},{s1384,0},{s1416,0},{s1545,1},{s1591,1},{s1847,0}
 };
-static const sl_builtin_layout l1087 = {72,0,0,0,220,426,m0,1,0,0,1,a703,13};
+static const sl_builtin_layout l1091 = {72,0,0,0,220,426,m0,1,0,0,1,a703,13,"builtins.type"};
 static const sl_builtin_attr a704[] = {
 {s135,0},{s159,0},{s177,0},{s225,0},{s253,0},{s1357,0},{s1381,0},{s1384,0},{s1416,0},{s1545,1},{s1591,1},{s1847,0}
 };
-static const sl_builtin_layout l1088 = {72,0,0,0,220,426,m0,1,0,0,1,a704,12};
+static const sl_builtin_layout l1092 = {72,0,0,0,220,426,m0,1,0,0,1,a704,12,"builtins.type"};
 static const sl_builtin_attr a705[] = {
 {s135,0},{s159,0},{s177,0},{s225,0},{s253,0},{s1357,0},{s1381,0},{s1384,0},{s1390,0},{s1416,0},{s1545,1},{s1591,1},{s1847,0}
 };
-static const sl_builtin_layout l1089 = {72,0,0,0,220,426,m0,1,0,0,1,a705,13};
+static const sl_builtin_layout l1093 = {72,0,0,0,220,426,m0,1,0,0,1,a705,13,"builtins.type"};
 static const sl_builtin_attr a706[] = {
 {s159,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1719,1}
 };
-static const sl_builtin_layout l1090 = {24,8,0,0,233,233,m8,2,0,0,1,a706,9};
+static const sl_builtin_layout l1094 = {24,8,0,0,233,233,m8,2,0,0,1,a706,9,"builtins.type"};
 static const sl_builtin_attr a707[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1719,1}
 };
-static const sl_builtin_layout l1091 = {24,8,0,0,233,233,m8,2,0,0,1,a707,10};
+static const sl_builtin_layout l1095 = {24,8,0,0,233,233,m8,2,0,0,1,a707,10,"builtins.type"};
 static const sl_builtin_attr a708[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1719,1}
 };
-static const sl_builtin_layout l1092 = {24,8,0,0,233,233,m8,2,0,0,1,a708,11};
+static const sl_builtin_layout l1096 = {24,8,0,0,233,233,m8,2,0,0,1,a708,11,"builtins.type"};
 static const sl_builtin_attr a709[] = {
 {s159,0},{s225,0},{s232,0},{s249,0},{s253,0},{s953,1},{s954,1},{s1099,1},{s1541,0},{s1542,0},{s1543,0},{s1882,1},{s1953,1}
 };
-static const sl_builtin_layout l1093 = {24,8,0,0,233,233,m8,2,0,0,1,a709,13};
+static const sl_builtin_layout l1097 = {24,8,0,0,233,233,m8,2,0,0,1,a709,13,"builtins.type"};
 static const sl_builtin_attr a710[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s953,1},{s954,1},{s1099,1},{s1541,0},{s1542,0},{s1543,0},{s1882,1},{s1953,1}
 };
-static const sl_builtin_layout l1094 = {24,8,0,0,233,233,m8,2,0,0,1,a710,14};
+static const sl_builtin_layout l1098 = {24,8,0,0,233,233,m8,2,0,0,1,a710,14,"builtins.type"};
 static const sl_builtin_attr a711[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s953,1},{s954,1},{s1099,1},{s1541,0},{s1542,0},{s1543,0},{s1882,1},{s1953,1}
 };
-static const sl_builtin_layout l1095 = {24,8,0,0,233,233,m8,2,0,0,1,a711,15};
+static const sl_builtin_layout l1099 = {24,8,0,0,233,233,m8,2,0,0,1,a711,15,"builtins.type"};
 static const sl_builtin_attr a712[] = {
 {s159,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1499,1},{s1541,0},{s1542,0},{s1543,0},{s1558,1},{s1661,1},{s1881,1},{s1969,1}
 };
-static const sl_builtin_layout l1096 = {24,8,0,0,233,233,m8,2,0,0,1,a712,13};
+static const sl_builtin_layout l1100 = {24,8,0,0,233,233,m8,2,0,0,1,a712,13,"builtins.type"};
 static const sl_builtin_attr a713[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1499,1},{s1541,0},{s1542,0},{s1543,0},{s1558,1},{s1661,1},{s1881,1},{s1969,1}
 };
-static const sl_builtin_layout l1097 = {24,8,0,0,233,233,m8,2,0,0,1,a713,14};
+static const sl_builtin_layout l1101 = {24,8,0,0,233,233,m8,2,0,0,1,a713,14,"builtins.type"};
 static const sl_builtin_attr a714[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s1499,1},{s1541,0},{s1542,0},{s1543,0},{s1558,1},{s1661,1},{s1881,1},{s1969,1}
 };
-static const sl_builtin_layout l1098 = {24,8,0,0,233,233,m8,2,0,0,1,a714,15};
+static const sl_builtin_layout l1102 = {24,8,0,0,233,233,m8,2,0,0,1,a714,15,"builtins.type"};
 static const sl_builtin_attr a715[] = {
 {s159,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1797,1},{s1798,1},{s1799,1},{s1800,1},{s1801,1}
 };
-static const sl_builtin_layout l1099 = {24,8,0,0,233,233,m8,2,0,0,1,a715,13};
+static const sl_builtin_layout l1103 = {24,8,0,0,233,233,m8,2,0,0,1,a715,13,"builtins.type"};
 static const sl_builtin_attr a716[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1797,1},{s1798,1},{s1799,1},{s1800,1},{s1801,1}
 };
-static const sl_builtin_layout l1100 = {24,8,0,0,233,233,m8,2,0,0,1,a716,14};
+static const sl_builtin_layout l1104 = {24,8,0,0,233,233,m8,2,0,0,1,a716,14,"builtins.type"};
 static const sl_builtin_attr a717[] = {
 {s159,0},{s220,0},{s225,0},{s232,0},{s249,0},{s252,0},{s253,0},{s1541,0},{s1542,0},{s1543,0},{s1797,1},{s1798,1},{s1799,1},{s1800,1},{s1801,1}
 };
-static const sl_builtin_layout l1101 = {24,8,0,0,233,233,m8,2,0,0,1,a717,15};
+static const sl_builtin_layout l1105 = {24,8,0,0,233,233,m8,2,0,0,1,a717,15,"builtins.type"};
 static const int16_t m140[] = {434,220};
 static const sl_builtin_attr a718[] = {
 {s159,0},{s225,0},{s494,0},{s543,0},{s653,0},{s655,0}
 };
-static const sl_builtin_layout l1102 = {32,0,16,24,434,220,m140,2,0,1,1,a718,6};
-static const sl_builtin_layout l1103 = {24,0,-48,16,434,220,m140,2,0,1,1,a718,6};
-static const sl_builtin_layout l1104 = {16,0,-1,-32,434,220,m140,2,0,1,1,a718,6};
+static const sl_builtin_layout l1106 = {32,0,16,24,434,220,m140,2,0,1,1,a718,6,"builtins.type"};
+static const sl_builtin_layout l1107 = {24,0,-48,16,434,220,m140,2,0,1,1,a718,6,"builtins.type"};
+static const sl_builtin_layout l1108 = {16,0,-1,-32,434,220,m140,2,0,1,1,a718,6,"builtins.type"};
 static const sl_builtin_attr a719[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s494,0},{s543,0},{s653,0},{s655,0}
 };
-static const sl_builtin_layout l1105 = {16,0,-1,-32,434,220,m140,2,0,1,1,a719,8};
+static const sl_builtin_layout l1109 = {16,0,-1,-32,434,220,m140,2,0,1,1,a719,8,"builtins.type"};
 static const sl_builtin_attr a720[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s494,0},{s543,0},{s653,0},{s655,0},{s1102,0},{s1240,0},{s1246,0},{s1284,0},{s1453,0},{s1624,0},{s1625,0},{s1626,0},{s1886,0}
 };
-static const sl_builtin_layout l1106 = {32,0,16,24,220,220,m0,1,0,1,1,a720,18};
+static const sl_builtin_layout l1110 = {32,0,16,24,220,220,m0,1,0,1,1,a720,18,"builtins.type"};
 static const sl_builtin_attr a721[] = {
 {s135,0},{s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s494,0},{s543,0},{s653,0},{s655,0},{s1102,0},{s1240,0},{s1246,0},{s1284,0},{s1453,0},{s1624,0},{s1625,0},{s1626,0},{s1886,0}
 };
-static const sl_builtin_layout l1107 = {32,0,16,24,220,220,m0,1,0,1,1,a721,19};
-static const sl_builtin_layout l1108 = {24,0,-48,16,220,220,m0,1,0,1,1,a721,19};
-static const sl_builtin_layout l1109 = {16,0,-1,-32,220,220,m0,1,0,1,1,a721,19};
+static const sl_builtin_layout l1111 = {32,0,16,24,220,220,m0,1,0,1,1,a721,19,"builtins.type"};
+static const sl_builtin_layout l1112 = {24,0,-48,16,220,220,m0,1,0,1,1,a721,19,"builtins.type"};
+static const sl_builtin_layout l1113 = {16,0,-1,-32,220,220,m0,1,0,1,1,a721,19,"builtins.type"};
 static const sl_builtin_attr a722[] = {
 {s135,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s494,0},{s543,0},{s653,0},{s655,0},{s1102,0},{s1240,0},{s1246,0},{s1284,0},{s1453,0},{s1624,0},{s1625,0},{s1626,0},{s1793,0},{s1886,0}
 };
-static const sl_builtin_layout l1110 = {16,0,-1,-32,220,220,m0,1,0,1,1,a722,22};
+static const sl_builtin_layout l1114 = {16,0,-1,-32,220,220,m0,1,0,1,1,a722,22,"builtins.type"};
 static const int16_t m141[] = {22,220};
 static const sl_builtin_attr a723[] = {
 {s93,0},{s155,1},{s159,0},{s187,0},{s200,0},{s201,0},{s225,0},{s249,0},{s276,0},{s300,1},{s657,0},{s658,0},{s659,0},{s913,0},{s956,0},{s957,0},{s1143,0},{s1244,0},{s1245,0},{s1309,0},{s1493,0},{s1560,0},{s1579,0},{s1631,0},{s1633,0},{s1716,0},{s1724,0},{s1786,0},{s1792,0},{s1933,0},{s1940,0},{s1972,0},{s1984,0}
 };
-static const sl_builtin_layout l1111 = {2536,0,2520,2528,22,22,m141,2,0,1,1,a723,33};
+static const sl_builtin_layout l1115 = {2536,0,2520,2528,22,22,m141,2,0,1,1,a723,33,"builtins.type"};
 static const sl_builtin_attr a724[] = {
 {s93,0},{s155,1},{s159,0},{s187,0},{s200,0},{s201,0},{s225,0},{s249,0},{s276,0},{s300,1},{s657,0},{s658,0},{s659,0},{s913,0},{s956,0},{s957,0},{s1143,0},{s1244,0},{s1245,0},{s1309,0},{s1493,0},{s1560,0},{s1579,0},{s1630,0},{s1631,0},{s1633,0},{s1716,0},{s1724,0},{s1786,0},{s1792,0},{s1933,0},{s1940,0},{s1972,0},{s1984,0}
 };
-static const sl_builtin_layout l1112 = {2536,0,2520,2528,22,22,m141,2,0,1,1,a724,34};
-static const sl_builtin_layout l1113 = {2528,0,-2552,2520,22,22,m141,2,0,1,1,a724,34};
+static const sl_builtin_layout l1116 = {2536,0,2520,2528,22,22,m141,2,0,1,1,a724,34,"builtins.type"};
+static const sl_builtin_layout l1117 = {2528,0,-2552,2520,22,22,m141,2,0,1,1,a724,34,"builtins.type"};
 static const sl_builtin_attr a725[] = {
 {s93,0},{s155,1},{s159,0},{s187,0},{s200,0},{s201,0},{s225,0},{s249,0},{s276,0},{s300,1},{s657,0},{s658,0},{s659,0},{s913,0},{s914,0},{s956,0},{s957,0},{s1143,0},{s1244,0},{s1245,0},{s1309,0},{s1493,0},{s1560,0},{s1579,0},{s1630,0},{s1631,0},{s1633,0},{s1716,0},{s1724,0},{s1786,0},{s1792,0},{s1933,0},{s1940,0},{s1972,0},{s1984,0}
 };
-static const sl_builtin_layout l1114 = {2520,0,-1,-32,22,22,m141,2,0,1,1,a725,35};
+static const sl_builtin_layout l1118 = {2520,0,-1,-32,22,22,m141,2,0,1,1,a725,35,"builtins.type"};
 static const sl_builtin_attr a726[] = {
 {s93,0},{s155,1},{s159,0},{s164,0},{s187,0},{s200,0},{s201,0},{s225,0},{s249,0},{s276,0},{s280,0},{s300,1},{s657,0},{s658,0},{s659,0},{s913,0},{s914,0},{s956,0},{s957,0},{s1143,0},{s1244,0},{s1245,0},{s1309,0},{s1493,0},{s1560,0},{s1579,0},{s1630,0},{s1631,0},{s1633,0},{s1716,0},{s1724,0},{s1786,0},{s1792,0},{s1933,0},{s1940,0},{s1972,0},{s1984,0}
 };
-static const sl_builtin_layout l1115 = {2520,0,-1,-32,22,22,m141,2,0,1,1,a726,37};
+static const sl_builtin_layout l1119 = {2520,0,-1,-32,22,22,m141,2,0,1,1,a726,37,"builtins.type"};
 static const int16_t m142[] = {436,22,220};
 static const sl_builtin_attr a727[] = {
 {s159,0},{s225,0},{s616,0},{s657,0},{s1307,0},{s1309,0},{s1632,0},{s1724,0},{s1786,0}
 };
-static const sl_builtin_layout l1116 = {2536,0,2520,2528,436,22,m142,3,0,1,1,a727,9};
+static const sl_builtin_layout l1120 = {2536,0,2520,2528,436,22,m142,3,0,1,1,a727,9,"builtins.type"};
 static const sl_builtin_attr a728[] = {
 {s159,0},{s225,0},{s616,0},{s657,0},{s1307,0},{s1309,0},{s1630,0},{s1632,0},{s1724,0},{s1786,0}
 };
-static const sl_builtin_layout l1117 = {2536,0,2520,2528,436,22,m142,3,0,1,1,a728,10};
-static const sl_builtin_layout l1118 = {2528,0,-2552,2520,436,22,m142,3,0,1,1,a728,10};
-static const sl_builtin_layout l1119 = {2520,0,-1,-32,436,22,m142,3,0,1,1,a728,10};
+static const sl_builtin_layout l1121 = {2536,0,2520,2528,436,22,m142,3,0,1,1,a728,10,"builtins.type"};
+static const sl_builtin_layout l1122 = {2528,0,-2552,2520,436,22,m142,3,0,1,1,a728,10,"builtins.type"};
+static const sl_builtin_layout l1123 = {2520,0,-1,-32,436,22,m142,3,0,1,1,a728,10,"builtins.type"};
 static const sl_builtin_attr a729[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s616,0},{s657,0},{s1307,0},{s1309,0},{s1630,0},{s1632,0},{s1724,0},{s1786,0}
 };
-static const sl_builtin_layout l1120 = {2520,0,-1,-32,436,22,m142,3,0,1,1,a729,12};
+static const sl_builtin_layout l1124 = {2520,0,-1,-32,436,22,m142,3,0,1,1,a729,12,"builtins.type"};
 static const sl_builtin_attr a730[] = {
 {s143,0},{s148,0},{s159,0},{s185,0},{s253,0},{s1105,0},{s1110,1},{s1137,0},{s1318,0},{s1319,0},{s1321,0},{s1463,1},{s1464,1},{s1605,1},{s1638,1},{s1659,1},{s1819,0},{s1839,0},{s1857,1}
 };
-static const sl_builtin_layout l1121 = {88,8,0,0,220,438,m0,1,0,0,0,a730,19};
+static const sl_builtin_layout l1125 = {88,8,0,0,220,438,m0,1,0,0,0,a730,19,"builtins.type"};
 static const sl_builtin_attr a731[] = {
 {s135,0},{s143,0},{s148,0},{s159,0},{s185,0},{s253,0},{s1105,0},{s1110,1},{s1137,0},{s1318,0},{s1319,0},{s1321,0},{s1463,1},{s1464,1},{s1605,1},{s1638,1},{s1659,1},{s1819,0},{s1839,0},{s1857,1}
 };
-static const sl_builtin_layout l1122 = {88,8,0,0,220,438,m0,1,0,0,0,a731,20};
+static const sl_builtin_layout l1126 = {88,8,0,0,220,438,m0,1,0,0,0,a731,20,"builtins.type"};
 static const sl_builtin_attr a732[] = {
 {s135,0},{s143,0},{s148,0},{s159,0},{s185,0},{s225,0},{s253,0},{s1105,0},{s1110,1},{s1137,0},{s1318,0},{s1319,0},{s1321,0},{s1463,1},{s1464,1},{s1605,1},{s1638,1},{s1659,1},{s1819,0},{s1839,0},{s1857,1}
 };
-static const sl_builtin_layout l1123 = {88,8,0,0,220,438,m0,1,0,0,1,a732,21};
+static const sl_builtin_layout l1127 = {88,8,0,0,220,438,m0,1,0,0,1,a732,21,"builtins.type"};
 static const sl_builtin_attr a733[] = {
 {s143,0},{s148,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s253,0},{s1198,0},{s1199,0},{s1203,1},{s1242,0},{s1320,1},{s1321,1},{s1509,0},{s1592,1},{s1718,0},{s1721,0},{s1820,0},{s1860,0},{s1863,0}
 };
-static const sl_builtin_layout l1124 = {96,4,0,64,220,439,m0,1,0,0,0,a733,24};
+static const sl_builtin_layout l1128 = {96,4,0,64,220,439,m0,1,0,0,0,a733,24,"builtins.type"};
 static const sl_builtin_attr a734[] = {
 {s135,0},{s143,0},{s148,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s253,0},{s1198,0},{s1199,0},{s1203,1},{s1242,0},{s1320,1},{s1321,1},{s1509,0},{s1592,1},{s1718,0},{s1721,0},{s1820,0},{s1860,0},{s1863,0}
 };
-static const sl_builtin_layout l1125 = {96,4,0,64,220,439,m0,1,0,0,0,a734,25};
+static const sl_builtin_layout l1129 = {96,4,0,64,220,439,m0,1,0,0,0,a734,25,"builtins.type"};
 static const sl_builtin_attr a735[] = {
 {s135,0},{s143,0},{s148,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s230,0},{s253,0},{s1198,0},{s1199,0},{s1203,1},{s1242,0},{s1320,1},{s1321,1},{s1509,0},{s1592,1},{s1718,0},{s1721,0},{s1820,0},{s1860,0},{s1863,0}
 };
-static const sl_builtin_layout l1126 = {96,4,0,64,220,439,m0,1,0,0,1,a735,26};
+static const sl_builtin_layout l1130 = {96,4,0,64,220,439,m0,1,0,0,1,a735,26,"builtins.type"};
 static const sl_builtin_attr a736[] = {
 {s109,0},{s155,1},{s159,0},{s160,0},{s162,0},{s225,0},{s300,1},{s305,0},{s968,0},{s1280,0},{s1282,0},{s1532,0},{s1657,0},{s1727,0},{s1947,0}
 };
-static const sl_builtin_layout l1127 = {32,0,16,24,220,220,m0,1,0,1,1,a736,15};
-static const sl_builtin_layout l1128 = {24,0,-48,16,220,220,m0,1,0,1,1,a736,15};
-static const sl_builtin_layout l1129 = {16,0,-1,-32,220,220,m0,1,0,1,1,a736,15};
+static const sl_builtin_layout l1131 = {32,0,16,24,220,220,m0,1,0,1,1,a736,15,"abc.ABCMeta"};
+static const sl_builtin_layout l1132 = {24,0,-48,16,220,220,m0,1,0,1,1,a736,15,"abc.ABCMeta"};
+static const sl_builtin_layout l1133 = {16,0,-1,-32,220,220,m0,1,0,1,1,a736,15,"abc.ABCMeta"};
 static const sl_builtin_attr a737[] = {
 {s109,0},{s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s225,0},{s280,0},{s300,1},{s305,0},{s968,0},{s1280,0},{s1282,0},{s1532,0},{s1657,0},{s1727,0},{s1947,0}
 };
-static const sl_builtin_layout l1130 = {16,0,-1,-32,220,220,m0,1,0,1,1,a737,17};
+static const sl_builtin_layout l1134 = {16,0,-1,-32,220,220,m0,1,0,1,1,a737,17,"abc.ABCMeta"};
 static const int16_t m143[] = {446,445,440,220};
 static const sl_builtin_attr a738[] = {
 {s98,0},{s99,0},{s109,0},{s159,0},{s225,0},{s305,0},{s706,0},{s968,0},{s1193,0},{s1727,0}
 };
-static const sl_builtin_layout l1131 = {32,0,16,24,446,220,m143,4,0,1,1,a738,10};
-static const sl_builtin_layout l1132 = {24,0,-48,16,446,220,m143,4,0,1,1,a738,10};
-static const sl_builtin_layout l1133 = {16,0,-1,-32,446,220,m143,4,0,1,1,a738,10};
+static const sl_builtin_layout l1135 = {32,0,16,24,446,220,m143,4,0,1,1,a738,10,"abc.ABCMeta"};
+static const sl_builtin_layout l1136 = {24,0,-48,16,446,220,m143,4,0,1,1,a738,10,"abc.ABCMeta"};
+static const sl_builtin_layout l1137 = {16,0,-1,-32,446,220,m143,4,0,1,1,a738,10,"abc.ABCMeta"};
 static const sl_builtin_attr a739[] = {
 {s98,0},{s99,0},{s109,0},{s159,0},{s164,0},{s225,0},{s280,0},{s305,0},{s706,0},{s968,0},{s1193,0},{s1727,0}
 };
-static const sl_builtin_layout l1134 = {16,0,-1,-32,446,220,m143,4,0,1,1,a739,12};
+static const sl_builtin_layout l1138 = {16,0,-1,-32,446,220,m143,4,0,1,1,a739,12,"abc.ABCMeta"};
 static const sl_builtin_attr a740[] = {
 {s98,0},{s99,0},{s109,0},{s159,0},{s225,0},{s305,0},{s706,0}
 };
-static const sl_builtin_layout l1135 = {32,0,16,24,446,220,m143,4,0,1,1,a740,7};
-static const sl_builtin_layout l1136 = {24,0,-48,16,446,220,m143,4,0,1,1,a740,7};
-static const sl_builtin_layout l1137 = {16,0,-1,-32,446,220,m143,4,0,1,1,a740,7};
+static const sl_builtin_layout l1139 = {32,0,16,24,446,220,m143,4,0,1,1,a740,7,"abc.ABCMeta"};
+static const sl_builtin_layout l1140 = {24,0,-48,16,446,220,m143,4,0,1,1,a740,7,"abc.ABCMeta"};
+static const sl_builtin_layout l1141 = {16,0,-1,-32,446,220,m143,4,0,1,1,a740,7,"abc.ABCMeta"};
 static const sl_builtin_attr a741[] = {
 {s98,0},{s99,0},{s109,0},{s159,0},{s164,0},{s225,0},{s280,0},{s305,0},{s706,0}
 };
-static const sl_builtin_layout l1138 = {16,0,-1,-32,446,220,m143,4,0,1,1,a741,9};
+static const sl_builtin_layout l1142 = {16,0,-1,-32,446,220,m143,4,0,1,1,a741,9,"abc.ABCMeta"};
 static const int16_t m144[] = {445,440,220};
 static const sl_builtin_attr a742[] = {
 {s109,0},{s159,0},{s200,0},{s225,0},{s305,0},{s704,0},{s1657,0},{s1727,0},{s1947,0}
 };
-static const sl_builtin_layout l1139 = {32,0,16,24,445,220,m144,3,0,1,1,a742,9};
-static const sl_builtin_layout l1140 = {24,0,-48,16,445,220,m144,3,0,1,1,a742,9};
-static const sl_builtin_layout l1141 = {16,0,-1,-32,445,220,m144,3,0,1,1,a742,9};
+static const sl_builtin_layout l1143 = {32,0,16,24,445,220,m144,3,0,1,1,a742,9,"abc.ABCMeta"};
+static const sl_builtin_layout l1144 = {24,0,-48,16,445,220,m144,3,0,1,1,a742,9,"abc.ABCMeta"};
+static const sl_builtin_layout l1145 = {16,0,-1,-32,445,220,m144,3,0,1,1,a742,9,"abc.ABCMeta"};
 static const sl_builtin_attr a743[] = {
 {s109,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s305,0},{s704,0},{s1657,0},{s1727,0},{s1947,0}
 };
-static const sl_builtin_layout l1142 = {16,0,-1,-32,445,220,m144,3,0,1,1,a743,11};
+static const sl_builtin_layout l1146 = {16,0,-1,-32,445,220,m144,3,0,1,1,a743,11,"abc.ABCMeta"};
 static const sl_builtin_attr a744[] = {
 {s159,0},{s186,0},{s225,0},{s232,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s455,0},{s580,0},{s681,0},{s1055,1},{s1125,1},{s1180,1},{s1194,1}
 };
-static const sl_builtin_layout l1143 = {24,8,0,0,233,233,m8,2,0,1,1,a744,16};
+static const sl_builtin_layout l1147 = {24,8,0,0,233,233,m8,2,0,1,1,a744,16,"builtins.type"};
 static const sl_builtin_attr a745[] = {
 {s159,0},{s186,0},{s225,0},{s232,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s580,0},{s681,0},{s1055,1},{s1125,1},{s1180,1},{s1194,1}
 };
-static const sl_builtin_layout l1144 = {24,8,0,0,233,233,m8,2,0,1,1,a745,15};
+static const sl_builtin_layout l1148 = {24,8,0,0,233,233,m8,2,0,1,1,a745,15,"builtins.type"};
 static const sl_builtin_attr a746[] = {
 {s159,0},{s186,0},{s220,0},{s225,0},{s232,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s580,0},{s681,0},{s1055,1},{s1125,1},{s1180,1},{s1194,1}
 };
-static const sl_builtin_layout l1145 = {24,8,0,0,233,233,m8,2,0,1,1,a746,16};
+static const sl_builtin_layout l1149 = {24,8,0,0,233,233,m8,2,0,1,1,a746,16,"builtins.type"};
 static const sl_builtin_attr a747[] = {
 {s159,0},{s186,0},{s220,0},{s225,0},{s232,0},{s252,0},{s253,0},{s279,0},{s335,0},{s452,0},{s454,0},{s580,0},{s681,0},{s1055,1},{s1125,1},{s1180,1},{s1194,1}
 };
-static const sl_builtin_layout l1146 = {24,8,0,0,233,233,m8,2,0,1,1,a747,17};
+static const sl_builtin_layout l1150 = {24,8,0,0,233,233,m8,2,0,1,1,a747,17,"builtins.type"};
 static const int16_t m145[] = {440,220};
 static const sl_builtin_attr a748[] = {
 {s109,0},{s159,0},{s200,0},{s225,0},{s305,0},{s456,0},{s569,0},{s968,0},{s1282,0},{s1532,0},{s1657,0},{s1947,0}
 };
-static const sl_builtin_layout l1147 = {32,0,16,24,440,220,m145,2,0,1,1,a748,12};
-static const sl_builtin_layout l1148 = {24,0,-48,16,440,220,m145,2,0,1,1,a748,12};
-static const sl_builtin_layout l1149 = {16,0,-1,-32,440,220,m145,2,0,1,1,a748,12};
+static const sl_builtin_layout l1151 = {32,0,16,24,440,220,m145,2,0,1,1,a748,12,"abc.ABCMeta"};
+static const sl_builtin_layout l1152 = {24,0,-48,16,440,220,m145,2,0,1,1,a748,12,"abc.ABCMeta"};
+static const sl_builtin_layout l1153 = {16,0,-1,-32,440,220,m145,2,0,1,1,a748,12,"abc.ABCMeta"};
 static const sl_builtin_attr a749[] = {
 {s109,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s305,0},{s456,0},{s968,0},{s1282,0},{s1532,0},{s1657,0},{s1947,0}
 };
-static const sl_builtin_layout l1150 = {16,0,-1,-32,440,220,m145,2,0,1,1,a749,13};
+static const sl_builtin_layout l1154 = {16,0,-1,-32,440,220,m145,2,0,1,1,a749,13,"abc.ABCMeta"};
 static const sl_builtin_attr a750[] = {
 {s98,0},{s99,0},{s109,0},{s159,0},{s200,0},{s225,0},{s305,0},{s706,0},{s1532,0},{s1657,0},{s1727,0},{s1947,0}
 };
-static const sl_builtin_layout l1151 = {32,0,16,24,445,220,m144,3,0,1,1,a750,12};
-static const sl_builtin_layout l1152 = {24,0,-48,16,445,220,m144,3,0,1,1,a750,12};
-static const sl_builtin_layout l1153 = {16,0,-1,-32,445,220,m144,3,0,1,1,a750,12};
+static const sl_builtin_layout l1155 = {32,0,16,24,445,220,m144,3,0,1,1,a750,12,"abc.ABCMeta"};
+static const sl_builtin_layout l1156 = {24,0,-48,16,445,220,m144,3,0,1,1,a750,12,"abc.ABCMeta"};
+static const sl_builtin_layout l1157 = {16,0,-1,-32,445,220,m144,3,0,1,1,a750,12,"abc.ABCMeta"};
 static const sl_builtin_attr a751[] = {
 {s98,0},{s99,0},{s109,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s305,0},{s706,0},{s1532,0},{s1657,0},{s1727,0},{s1947,0}
 };
-static const sl_builtin_layout l1154 = {16,0,-1,-32,445,220,m144,3,0,1,1,a751,14};
+static const sl_builtin_layout l1158 = {16,0,-1,-32,445,220,m144,3,0,1,1,a751,14,"abc.ABCMeta"};
 static const sl_builtin_attr a752[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s1201,0},{s1323,0},{s1788,0}
 };
-static const sl_builtin_layout l1155 = {32,0,16,24,220,220,m0,1,0,1,1,a752,8};
-static const sl_builtin_layout l1156 = {24,0,-48,16,220,220,m0,1,0,1,1,a752,8};
-static const sl_builtin_layout l1157 = {16,0,-1,-32,220,220,m0,1,0,1,1,a752,8};
+static const sl_builtin_layout l1159 = {32,0,16,24,220,220,m0,1,0,1,1,a752,8,"builtins.type"};
+static const sl_builtin_layout l1160 = {24,0,-48,16,220,220,m0,1,0,1,1,a752,8,"builtins.type"};
+static const sl_builtin_layout l1161 = {16,0,-1,-32,220,220,m0,1,0,1,1,a752,8,"builtins.type"};
 static const sl_builtin_attr a753[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s1201,0},{s1323,0},{s1788,0}
 };
-static const sl_builtin_layout l1158 = {16,0,-1,-32,220,220,m0,1,0,1,1,a753,10};
+static const sl_builtin_layout l1162 = {16,0,-1,-32,220,220,m0,1,0,1,1,a753,10,"builtins.type"};
 static const sl_builtin_attr a754[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s300,1},{s538,0},{s970,0},{s1202,0},{s1326,0},{s1329,0},{s1330,0},{s1617,0},{s1740,0},{s1741,0},{s1743,0},{s1745,0},{s1793,0},{s1796,0},{s1907,0},{s1968,0}
 };
-static const sl_builtin_layout l1159 = {32,0,16,24,220,220,m0,1,0,1,1,a754,22};
-static const sl_builtin_layout l1160 = {24,0,-48,16,220,220,m0,1,0,1,1,a754,22};
-static const sl_builtin_layout l1161 = {16,0,-1,-32,220,220,m0,1,0,1,1,a754,22};
+static const sl_builtin_layout l1163 = {32,0,16,24,220,220,m0,1,0,1,1,a754,22,"builtins.type"};
+static const sl_builtin_layout l1164 = {24,0,-48,16,220,220,m0,1,0,1,1,a754,22,"builtins.type"};
+static const sl_builtin_layout l1165 = {16,0,-1,-32,220,220,m0,1,0,1,1,a754,22,"builtins.type"};
 static const sl_builtin_attr a755[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s538,0},{s970,0},{s1202,0},{s1326,0},{s1329,0},{s1330,0},{s1617,0},{s1740,0},{s1741,0},{s1743,0},{s1745,0},{s1793,0},{s1796,0},{s1907,0},{s1968,0}
 };
-static const sl_builtin_layout l1162 = {16,0,-1,-32,220,220,m0,1,0,1,1,a755,24};
+static const sl_builtin_layout l1166 = {16,0,-1,-32,220,220,m0,1,0,1,1,a755,24,"builtins.type"};
 static const int16_t m146[] = {447,220};
 static const sl_builtin_attr a756[] = {
 {s159,0},{s225,0},{s1201,0},{s1788,0}
 };
-static const sl_builtin_layout l1163 = {32,0,16,24,447,220,m146,2,0,1,1,a756,4};
-static const sl_builtin_layout l1164 = {24,0,-48,16,447,220,m146,2,0,1,1,a756,4};
-static const sl_builtin_layout l1165 = {16,0,-1,-32,447,220,m146,2,0,1,1,a756,4};
+static const sl_builtin_layout l1167 = {32,0,16,24,447,220,m146,2,0,1,1,a756,4,"builtins.type"};
+static const sl_builtin_layout l1168 = {24,0,-48,16,447,220,m146,2,0,1,1,a756,4,"builtins.type"};
+static const sl_builtin_layout l1169 = {16,0,-1,-32,447,220,m146,2,0,1,1,a756,4,"builtins.type"};
 static const sl_builtin_attr a757[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s1201,0},{s1788,0}
 };
-static const sl_builtin_layout l1166 = {16,0,-1,-32,447,220,m146,2,0,1,1,a757,6};
+static const sl_builtin_layout l1170 = {16,0,-1,-32,447,220,m146,2,0,1,1,a757,6,"builtins.type"};
 static const sl_builtin_attr a758[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s798,0},{s918,0},{s995,0},{s1330,0},{s1512,0},{s1617,0},{s1743,0},{s1745,0},{s1907,0}
 };
-static const sl_builtin_layout l1167 = {32,0,16,24,220,220,m0,1,0,1,1,a758,13};
-static const sl_builtin_layout l1168 = {24,0,-48,16,220,220,m0,1,0,1,1,a758,13};
-static const sl_builtin_layout l1169 = {16,0,-1,-32,220,220,m0,1,0,1,1,a758,13};
+static const sl_builtin_layout l1171 = {32,0,16,24,220,220,m0,1,0,1,1,a758,13,"builtins.type"};
+static const sl_builtin_layout l1172 = {24,0,-48,16,220,220,m0,1,0,1,1,a758,13,"builtins.type"};
+static const sl_builtin_layout l1173 = {16,0,-1,-32,220,220,m0,1,0,1,1,a758,13,"builtins.type"};
 static const sl_builtin_attr a759[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s798,0},{s918,0},{s995,0},{s1330,0},{s1512,0},{s1617,0},{s1743,0},{s1745,0},{s1907,0}
 };
-static const sl_builtin_layout l1170 = {16,0,-1,-32,220,220,m0,1,0,1,1,a759,15};
+static const sl_builtin_layout l1174 = {16,0,-1,-32,220,220,m0,1,0,1,1,a759,15,"builtins.type"};
 static const int16_t m147[] = {450,456,448,220};
-static const sl_builtin_layout l1171 = {32,0,16,24,450,220,m147,4,0,1,1,a493,2};
-static const sl_builtin_layout l1172 = {24,0,-48,16,450,220,m147,4,0,1,1,a493,2};
-static const sl_builtin_layout l1173 = {16,0,-1,-32,450,220,m147,4,0,1,1,a493,2};
+static const sl_builtin_layout l1175 = {32,0,16,24,450,220,m147,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1176 = {24,0,-48,16,450,220,m147,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1177 = {16,0,-1,-32,450,220,m147,4,0,1,1,a493,2,"builtins.type"};
 static const sl_builtin_attr a760[] = {
 {s159,0},{s164,0},{s225,0},{s280,0}
 };
-static const sl_builtin_layout l1174 = {16,0,-1,-32,450,220,m147,4,0,1,1,a760,4};
+static const sl_builtin_layout l1178 = {16,0,-1,-32,450,220,m147,4,0,1,1,a760,4,"builtins.type"};
 static const int16_t m148[] = {450,462,456,448,220};
-static const sl_builtin_layout l1175 = {32,0,16,24,450,220,m148,5,0,1,1,a493,2};
-static const sl_builtin_layout l1176 = {24,0,-48,16,450,220,m148,5,0,1,1,a493,2};
-static const sl_builtin_layout l1177 = {16,0,-1,-32,450,220,m148,5,0,1,1,a493,2};
-static const sl_builtin_layout l1178 = {16,0,-1,-32,450,220,m148,5,0,1,1,a760,4};
+static const sl_builtin_layout l1179 = {32,0,16,24,450,220,m148,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1180 = {24,0,-48,16,450,220,m148,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1181 = {16,0,-1,-32,450,220,m148,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1182 = {16,0,-1,-32,450,220,m148,5,0,1,1,a760,4,"builtins.type"};
 static const int16_t m149[] = {450,463,462,456,448,220};
-static const sl_builtin_layout l1179 = {16,0,-1,-32,450,220,m149,6,0,1,1,a493,2};
-static const sl_builtin_layout l1180 = {16,0,-1,-32,450,220,m149,6,0,1,1,a760,4};
+static const sl_builtin_layout l1183 = {16,0,-1,-32,450,220,m149,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1184 = {16,0,-1,-32,450,220,m149,6,0,1,1,a760,4,"builtins.type"};
 static const int16_t m150[] = {450,464,456,448,220};
-static const sl_builtin_layout l1181 = {16,0,-1,-32,450,220,m150,5,0,1,1,a493,2};
-static const sl_builtin_layout l1182 = {16,0,-1,-32,450,220,m150,5,0,1,1,a760,4};
+static const sl_builtin_layout l1185 = {16,0,-1,-32,450,220,m150,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1186 = {16,0,-1,-32,450,220,m150,5,0,1,1,a760,4,"builtins.type"};
 static const sl_builtin_attr a761[] = {
 {s159,0},{s225,0},{s1084,0},{s1201,0},{s1637,0},{s1788,0},{s1907,0},{s1981,0}
 };
-static const sl_builtin_layout l1183 = {32,0,16,24,447,220,m146,2,0,1,1,a761,8};
-static const sl_builtin_layout l1184 = {24,0,-48,16,447,220,m146,2,0,1,1,a761,8};
-static const sl_builtin_layout l1185 = {16,0,-1,-32,447,220,m146,2,0,1,1,a761,8};
+static const sl_builtin_layout l1187 = {32,0,16,24,447,220,m146,2,0,1,1,a761,8,"builtins.type"};
+static const sl_builtin_layout l1188 = {24,0,-48,16,447,220,m146,2,0,1,1,a761,8,"builtins.type"};
+static const sl_builtin_layout l1189 = {16,0,-1,-32,447,220,m146,2,0,1,1,a761,8,"builtins.type"};
 static const sl_builtin_attr a762[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s1084,0},{s1201,0},{s1637,0},{s1788,0},{s1907,0},{s1981,0}
 };
-static const sl_builtin_layout l1186 = {16,0,-1,-32,447,220,m146,2,0,1,1,a762,10};
+static const sl_builtin_layout l1190 = {16,0,-1,-32,447,220,m146,2,0,1,1,a762,10,"builtins.type"};
 static const int16_t m151[] = {448,220};
 static const sl_builtin_attr a763[] = {
 {s159,0},{s200,0},{s225,0},{s834,0},{s844,0},{s970,0},{s1193,0},{s1292,0},{s1679,0},{s1741,0},{s1742,0},{s1743,0},{s1796,0},{s1815,0}
 };
-static const sl_builtin_layout l1187 = {32,0,16,24,448,220,m151,2,0,1,1,a763,14};
+static const sl_builtin_layout l1191 = {32,0,16,24,448,220,m151,2,0,1,1,a763,14,"builtins.type"};
 static const sl_builtin_attr a764[] = {
 {s159,0},{s200,0},{s225,0},{s834,0},{s844,0},{s845,0},{s970,0},{s1193,0},{s1292,0},{s1679,0},{s1741,0},{s1742,0},{s1743,0},{s1796,0},{s1815,0}
 };
-static const sl_builtin_layout l1188 = {24,0,-48,16,448,220,m151,2,0,1,1,a764,15};
-static const sl_builtin_layout l1189 = {16,0,-1,-32,448,220,m151,2,0,1,1,a764,15};
+static const sl_builtin_layout l1192 = {24,0,-48,16,448,220,m151,2,0,1,1,a764,15,"builtins.type"};
+static const sl_builtin_layout l1193 = {16,0,-1,-32,448,220,m151,2,0,1,1,a764,15,"builtins.type"};
 static const sl_builtin_attr a765[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s834,0},{s844,0},{s845,0},{s970,0},{s1193,0},{s1292,0},{s1679,0},{s1741,0},{s1742,0},{s1743,0},{s1796,0},{s1815,0}
 };
-static const sl_builtin_layout l1190 = {16,0,-1,-32,448,220,m151,2,0,1,1,a765,17};
+static const sl_builtin_layout l1194 = {16,0,-1,-32,448,220,m151,2,0,1,1,a765,17,"builtins.type"};
 static const sl_builtin_attr a766[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s762,0},{s918,0},{s1054,0},{s1617,0},{s1618,0},{s1743,0}
 };
-static const sl_builtin_layout l1191 = {32,0,16,24,220,220,m0,1,0,1,1,a766,10};
-static const sl_builtin_layout l1192 = {24,0,-48,16,220,220,m0,1,0,1,1,a766,10};
-static const sl_builtin_layout l1193 = {16,0,-1,-32,220,220,m0,1,0,1,1,a766,10};
+static const sl_builtin_layout l1195 = {32,0,16,24,220,220,m0,1,0,1,1,a766,10,"builtins.type"};
+static const sl_builtin_layout l1196 = {24,0,-48,16,220,220,m0,1,0,1,1,a766,10,"builtins.type"};
+static const sl_builtin_layout l1197 = {16,0,-1,-32,220,220,m0,1,0,1,1,a766,10,"builtins.type"};
 static const sl_builtin_attr a767[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s762,0},{s918,0},{s1054,0},{s1617,0},{s1618,0},{s1743,0}
 };
-static const sl_builtin_layout l1194 = {16,0,-1,-32,220,220,m0,1,0,1,1,a767,12};
+static const sl_builtin_layout l1198 = {16,0,-1,-32,220,220,m0,1,0,1,1,a767,12,"builtins.type"};
 static const int16_t m152[] = {457,456,448,220};
-static const sl_builtin_layout l1195 = {32,0,16,24,457,220,m152,4,0,1,1,a493,2};
-static const sl_builtin_layout l1196 = {24,0,-48,16,457,220,m152,4,0,1,1,a493,2};
-static const sl_builtin_layout l1197 = {16,0,-1,-32,457,220,m152,4,0,1,1,a493,2};
-static const sl_builtin_layout l1198 = {16,0,-1,-32,457,220,m152,4,0,1,1,a760,4};
+static const sl_builtin_layout l1199 = {32,0,16,24,457,220,m152,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1200 = {24,0,-48,16,457,220,m152,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1201 = {16,0,-1,-32,457,220,m152,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1202 = {16,0,-1,-32,457,220,m152,4,0,1,1,a760,4,"builtins.type"};
 static const int16_t m153[] = {457,462,456,448,220};
-static const sl_builtin_layout l1199 = {32,0,16,24,457,220,m153,5,0,1,1,a493,2};
-static const sl_builtin_layout l1200 = {24,0,-48,16,457,220,m153,5,0,1,1,a493,2};
-static const sl_builtin_layout l1201 = {16,0,-1,-32,457,220,m153,5,0,1,1,a493,2};
-static const sl_builtin_layout l1202 = {16,0,-1,-32,457,220,m153,5,0,1,1,a760,4};
+static const sl_builtin_layout l1203 = {32,0,16,24,457,220,m153,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1204 = {24,0,-48,16,457,220,m153,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1205 = {16,0,-1,-32,457,220,m153,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1206 = {16,0,-1,-32,457,220,m153,5,0,1,1,a760,4,"builtins.type"};
 static const int16_t m154[] = {457,463,462,456,448,220};
-static const sl_builtin_layout l1203 = {32,0,16,24,457,220,m154,6,0,1,1,a493,2};
-static const sl_builtin_layout l1204 = {24,0,-48,16,457,220,m154,6,0,1,1,a493,2};
-static const sl_builtin_layout l1205 = {16,0,-1,-32,457,220,m154,6,0,1,1,a493,2};
-static const sl_builtin_layout l1206 = {16,0,-1,-32,457,220,m154,6,0,1,1,a760,4};
+static const sl_builtin_layout l1207 = {32,0,16,24,457,220,m154,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1208 = {24,0,-48,16,457,220,m154,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1209 = {16,0,-1,-32,457,220,m154,6,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1210 = {16,0,-1,-32,457,220,m154,6,0,1,1,a760,4,"builtins.type"};
 static const int16_t m155[] = {457,464,456,448,220};
-static const sl_builtin_layout l1207 = {32,0,16,24,457,220,m155,5,0,1,1,a493,2};
-static const sl_builtin_layout l1208 = {24,0,-48,16,457,220,m155,5,0,1,1,a493,2};
-static const sl_builtin_layout l1209 = {16,0,-1,-32,457,220,m155,5,0,1,1,a493,2};
-static const sl_builtin_layout l1210 = {16,0,-1,-32,457,220,m155,5,0,1,1,a760,4};
+static const sl_builtin_layout l1211 = {32,0,16,24,457,220,m155,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1212 = {24,0,-48,16,457,220,m155,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1213 = {16,0,-1,-32,457,220,m155,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1214 = {16,0,-1,-32,457,220,m155,5,0,1,1,a760,4,"builtins.type"};
 static const sl_builtin_attr a768[] = {
 {s159,0},{s225,0},{s844,0},{s970,0},{s1292,0},{s1515,0},{s1741,0},{s1796,0},{s1815,0}
 };
-static const sl_builtin_layout l1211 = {32,0,16,24,456,220,m109,3,0,1,1,a768,9};
+static const sl_builtin_layout l1215 = {32,0,16,24,456,220,m109,3,0,1,1,a768,9,"builtins.type"};
 static const sl_builtin_attr a769[] = {
 {s159,0},{s225,0},{s844,0},{s845,0},{s970,0},{s1292,0},{s1515,0},{s1741,0},{s1796,0},{s1815,0}
 };
-static const sl_builtin_layout l1212 = {24,0,-48,16,456,220,m109,3,0,1,1,a769,10};
-static const sl_builtin_layout l1213 = {16,0,-1,-32,456,220,m109,3,0,1,1,a769,10};
+static const sl_builtin_layout l1216 = {24,0,-48,16,456,220,m109,3,0,1,1,a769,10,"builtins.type"};
+static const sl_builtin_layout l1217 = {16,0,-1,-32,456,220,m109,3,0,1,1,a769,10,"builtins.type"};
 static const sl_builtin_attr a770[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s844,0},{s845,0},{s970,0},{s1292,0},{s1515,0},{s1741,0},{s1796,0},{s1815,0}
 };
-static const sl_builtin_layout l1214 = {16,0,-1,-32,456,220,m109,3,0,1,1,a770,12};
+static const sl_builtin_layout l1218 = {16,0,-1,-32,456,220,m109,3,0,1,1,a770,12,"builtins.type"};
 static const int16_t m156[] = {462,456,448,220};
 static const sl_builtin_attr a771[] = {
 {s159,0},{s225,0},{s834,0}
 };
-static const sl_builtin_layout l1215 = {32,0,16,24,462,220,m156,4,0,1,1,a771,3};
-static const sl_builtin_layout l1216 = {24,0,-48,16,462,220,m156,4,0,1,1,a771,3};
-static const sl_builtin_layout l1217 = {16,0,-1,-32,462,220,m156,4,0,1,1,a771,3};
+static const sl_builtin_layout l1219 = {32,0,16,24,462,220,m156,4,0,1,1,a771,3,"builtins.type"};
+static const sl_builtin_layout l1220 = {24,0,-48,16,462,220,m156,4,0,1,1,a771,3,"builtins.type"};
+static const sl_builtin_layout l1221 = {16,0,-1,-32,462,220,m156,4,0,1,1,a771,3,"builtins.type"};
 static const sl_builtin_attr a772[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s834,0}
 };
-static const sl_builtin_layout l1218 = {16,0,-1,-32,462,220,m156,4,0,1,1,a772,5};
-static const sl_builtin_layout l1219 = {32,0,16,24,456,220,m109,3,0,1,1,a771,3};
-static const sl_builtin_layout l1220 = {24,0,-48,16,456,220,m109,3,0,1,1,a771,3};
-static const sl_builtin_layout l1221 = {16,0,-1,-32,456,220,m109,3,0,1,1,a771,3};
-static const sl_builtin_layout l1222 = {16,0,-1,-32,456,220,m109,3,0,1,1,a772,5};
+static const sl_builtin_layout l1222 = {16,0,-1,-32,462,220,m156,4,0,1,1,a772,5,"builtins.type"};
+static const sl_builtin_layout l1223 = {32,0,16,24,456,220,m109,3,0,1,1,a771,3,"builtins.type"};
+static const sl_builtin_layout l1224 = {24,0,-48,16,456,220,m109,3,0,1,1,a771,3,"builtins.type"};
+static const sl_builtin_layout l1225 = {16,0,-1,-32,456,220,m109,3,0,1,1,a771,3,"builtins.type"};
+static const sl_builtin_layout l1226 = {16,0,-1,-32,456,220,m109,3,0,1,1,a772,5,"builtins.type"};
 static const sl_builtin_attr a773[] = {
 {s154,0},{s159,0},{s160,0},{s162,0},{s185,0},{s216,0},{s225,0},{s275,0},{s968,0},{s1639,0},{s1725,0},{s1893,0},{s1995,0}
 };
-static const sl_builtin_layout l1223 = {48,0,0,40,220,465,m0,1,0,0,1,a773,13};
+static const sl_builtin_layout l1227 = {48,0,0,40,220,465,m0,1,0,0,1,a773,13,"builtins.type"};
 static const sl_builtin_attr a774[] = {
 {s11,1},{s12,1},{s18,1},{s32,1},{s33,1},{s34,1},{s56,1},{s58,1},{s67,1},{s94,1},{s129,0},{s159,0},{s160,0},{s162,0},{s200,0},{s232,0},{s912,0},{s968,0},{s999,0},{s1034,0},{s1035,0},{s1040,0},{s1051,0},{s1131,0},{s1132,0},{s1133,0},{s1351,1},{s1360,0},{s1432,1},{s1448,0},{s1696,0},{s1700,1},{s1756,0},{s1771,0},{s1776,0},{s1900,1},{s1926,1}
 };
-static const sl_builtin_layout l1224 = {240,0,0,0,220,466,m0,1,0,1,0,a774,37};
+static const sl_builtin_layout l1228 = {240,0,0,0,220,466,m0,1,0,1,0,a774,37,"builtins.type"};
 static const sl_builtin_attr a775[] = {
 {s11,1},{s12,1},{s18,1},{s32,1},{s33,1},{s34,1},{s56,1},{s58,1},{s67,1},{s94,1},{s129,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s912,0},{s968,0},{s999,0},{s1034,0},{s1035,0},{s1040,0},{s1051,0},{s1131,0},{s1132,0},{s1133,0},{s1351,1},{s1360,0},{s1432,1},{s1448,0},{s1696,0},{s1700,1},{s1756,0},{s1771,0},{s1776,0},{s1900,1},{s1926,1}
 };
-static const sl_builtin_layout l1225 = {240,0,0,0,220,466,m0,1,0,1,1,a775,37};
+static const sl_builtin_layout l1229 = {240,0,0,0,220,466,m0,1,0,1,1,a775,37,"builtins.type"};
 static const sl_builtin_attr a776[] = {
 {s11,1},{s12,1},{s18,1},{s32,1},{s33,1},{s34,1},{s56,1},{s58,1},{s67,1},{s94,1},{s129,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s912,0},{s917,0},{s968,0},{s999,0},{s1034,0},{s1035,0},{s1040,0},{s1046,0},{s1051,0},{s1078,0},{s1131,0},{s1132,0},{s1133,0},{s1305,0},{s1351,1},{s1360,0},{s1432,1},{s1448,0},{s1696,0},{s1700,1},{s1739,0},{s1756,0},{s1771,0},{s1776,0},{s1784,0},{s1900,1},{s1926,1}
 };
-static const sl_builtin_layout l1226 = {216,0,0,0,220,466,m0,1,0,1,1,a776,43};
+static const sl_builtin_layout l1230 = {216,0,0,0,220,466,m0,1,0,1,1,a776,43,"builtins.type"};
 static const sl_builtin_attr a777[] = {
 {s11,1},{s12,1},{s18,1},{s32,1},{s33,1},{s34,1},{s56,1},{s58,1},{s67,1},{s94,1},{s129,0},{s151,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s911,1},{s912,0},{s917,0},{s968,0},{s999,0},{s1034,0},{s1035,0},{s1040,0},{s1046,0},{s1051,0},{s1078,0},{s1131,0},{s1132,0},{s1133,0},{s1303,0},{s1305,0},{s1351,1},{s1360,0},{s1432,1},{s1448,0},{s1696,0},{s1700,1},{s1739,0},{s1756,0},{s1771,0},{s1776,0},{s1781,0},{s1784,0},{s1900,1},{s1926,1}
 };
-static const sl_builtin_layout l1227 = {224,0,0,0,220,466,m0,1,0,1,1,a777,47};
+static const sl_builtin_layout l1231 = {224,0,0,0,220,466,m0,1,0,1,1,a777,47,"builtins.type"};
 static const sl_builtin_attr a778[] = {
 {s11,1},{s12,1},{s18,1},{s32,1},{s33,1},{s34,1},{s56,1},{s58,1},{s67,1},{s94,1},{s129,0},{s151,0},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s287,1},{s911,1},{s912,0},{s917,0},{s968,0},{s999,0},{s1034,0},{s1035,0},{s1040,0},{s1046,0},{s1051,0},{s1078,0},{s1131,0},{s1132,0},{s1133,0},{s1303,0},{s1305,0},{s1351,1},{s1360,0},{s1432,1},{s1448,0},{s1696,0},{s1700,1},{s1739,0},{s1756,0},{s1771,0},{s1776,0},{s1781,0},{s1784,0},{s1900,1},{s1926,1}
 };
-static const sl_builtin_layout l1228 = {224,0,0,0,220,466,m0,1,0,1,1,a778,48};
+static const sl_builtin_layout l1232 = {224,0,0,0,220,466,m0,1,0,1,1,a778,48,"builtins.type"};
 static const sl_builtin_attr a779[] = {
 {s159,0},{s200,0},{s211,0},{s232,0},{s234,0},{s850,1},{s968,0},{s1011,1},{s1077,1},{s1131,0},{s1132,0},{s1133,0},{s1185,0},{s1186,0},{s1187,0},{s1465,1},{s1700,1},{s1701,1},{s1783,0},{s1785,0}
 };
-static const sl_builtin_layout l1229 = {112,0,0,104,220,467,m0,1,0,1,0,a779,20};
+static const sl_builtin_layout l1233 = {112,0,0,104,220,467,m0,1,0,1,0,a779,20,"builtins.type"};
 static const sl_builtin_attr a780[] = {
 {s159,0},{s200,0},{s211,0},{s225,0},{s234,0},{s850,1},{s968,0},{s1011,1},{s1077,1},{s1131,0},{s1132,0},{s1133,0},{s1185,0},{s1186,0},{s1187,0},{s1465,1},{s1700,1},{s1701,1},{s1783,0},{s1785,0}
 };
-static const sl_builtin_layout l1230 = {112,0,0,104,220,467,m0,1,0,1,1,a780,20};
-static const sl_builtin_layout l1231 = {104,0,0,96,220,467,m0,1,0,1,1,a780,20};
+static const sl_builtin_layout l1234 = {112,0,0,104,220,467,m0,1,0,1,1,a780,20,"builtins.type"};
+static const sl_builtin_layout l1235 = {104,0,0,96,220,467,m0,1,0,1,1,a780,20,"builtins.type"};
 static const int16_t m157[] = {469,470,123,109,220};
-static const sl_builtin_layout l1232 = {72,0,16,64,469,109,m157,5,0,1,1,a493,2};
-static const sl_builtin_layout l1233 = {80,0,16,72,469,109,m157,5,0,1,1,a493,2};
-static const sl_builtin_layout l1234 = {72,0,16,-32,469,109,m157,5,0,1,1,a493,2};
+static const sl_builtin_layout l1236 = {72,0,16,64,469,109,m157,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1237 = {80,0,16,72,469,109,m157,5,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1238 = {72,0,16,-32,469,109,m157,5,0,1,1,a493,2,"builtins.type"};
 static const int16_t m158[] = {470,123,109,220};
-static const sl_builtin_layout l1235 = {72,0,16,64,470,109,m158,4,0,1,1,a493,2};
-static const sl_builtin_layout l1236 = {80,0,16,72,470,109,m158,4,0,1,1,a493,2};
-static const sl_builtin_layout l1237 = {72,0,16,-32,470,109,m158,4,0,1,1,a493,2};
-static const sl_builtin_layout l1238 = {16,0,0,0,220,220,m0,1,0,0,0,a12,3};
+static const sl_builtin_layout l1239 = {72,0,16,64,470,109,m158,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1240 = {80,0,16,72,470,109,m158,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1241 = {72,0,16,-32,470,109,m158,4,0,1,1,a493,2,"builtins.type"};
+static const sl_builtin_layout l1242 = {16,0,0,0,220,220,m0,1,0,0,0,a12,3,"builtins.type"};
 static const sl_builtin_attr a781[] = {
 {s159,0},{s200,0},{s225,0}
 };
-static const sl_builtin_layout l1239 = {16,0,0,0,220,220,m0,1,0,0,1,a781,3};
+static const sl_builtin_layout l1243 = {16,0,0,0,220,220,m0,1,0,0,1,a781,3,"builtins.type"};
 static const sl_builtin_attr a782[] = {
 {s159,0},{s161,0},{s179,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s230,0},{s232,0},{s1458,0}
 };
-static const sl_builtin_layout l1240 = {32,0,0,0,220,478,m0,1,0,1,0,a782,13};
+static const sl_builtin_layout l1244 = {32,0,0,0,220,478,m0,1,0,1,0,a782,13,"builtins.type"};
 static const sl_builtin_attr a783[] = {
 {s159,0},{s161,0},{s179,0},{s185,0},{s189,0},{s190,0},{s211,0},{s215,0},{s216,0},{s219,0},{s225,0},{s230,0},{s232,0},{s1458,0}
 };
-static const sl_builtin_layout l1241 = {32,0,0,0,220,478,m0,1,0,1,1,a783,14};
+static const sl_builtin_layout l1245 = {32,0,0,0,220,478,m0,1,0,1,1,a783,14,"builtins.type"};
 static const sl_builtin_attr a784[] = {
 {s155,1},{s159,0},{s225,0},{s300,1},{s778,0},{s952,0},{s1016,0},{s1210,0},{s1217,0},{s1277,0},{s1297,0},{s1580,0},{s1971,0}
 };
-static const sl_builtin_layout l1242 = {32,0,16,24,220,220,m0,1,0,1,1,a784,13};
-static const sl_builtin_layout l1243 = {24,0,-48,16,220,220,m0,1,0,1,1,a784,13};
-static const sl_builtin_layout l1244 = {16,0,-1,-32,220,220,m0,1,0,1,1,a784,13};
+static const sl_builtin_layout l1246 = {32,0,16,24,220,220,m0,1,0,1,1,a784,13,"builtins.type"};
+static const sl_builtin_layout l1247 = {24,0,-48,16,220,220,m0,1,0,1,1,a784,13,"builtins.type"};
+static const sl_builtin_layout l1248 = {16,0,-1,-32,220,220,m0,1,0,1,1,a784,13,"builtins.type"};
 static const sl_builtin_attr a785[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s280,0},{s300,1},{s778,0},{s952,0},{s1016,0},{s1210,0},{s1217,0},{s1277,0},{s1297,0},{s1580,0},{s1971,0}
 };
-static const sl_builtin_layout l1245 = {16,0,-1,-32,220,220,m0,1,0,1,1,a785,15};
+static const sl_builtin_layout l1249 = {16,0,-1,-32,220,220,m0,1,0,1,1,a785,15,"builtins.type"};
 static const sl_builtin_attr a786[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s549,0},{s920,0},{s1074,0},{s1203,0},{s1349,0},{s1592,0},{s1713,0},{s1869,0}
 };
-static const sl_builtin_layout l1246 = {32,0,16,24,220,220,m0,1,0,1,1,a786,13};
+static const sl_builtin_layout l1250 = {32,0,16,24,220,220,m0,1,0,1,1,a786,13,"string._TemplateMetaclass"};
 static const sl_builtin_attr a787[] = {
 {s155,1},{s159,0},{s200,0},{s201,0},{s225,0},{s300,1},{s549,0},{s920,0},{s1074,0},{s1203,0},{s1349,0},{s1592,0},{s1713,0},{s1869,0}
 };
-static const sl_builtin_layout l1247 = {32,0,16,24,220,220,m0,1,0,1,1,a787,14};
+static const sl_builtin_layout l1251 = {32,0,16,24,220,220,m0,1,0,1,1,a787,14,"builtins.type"};
 static const sl_builtin_attr a788[] = {
 {s155,1},{s159,0},{s200,0},{s201,0},{s225,0},{s300,1},{s549,0},{s920,0},{s1074,0},{s1203,0},{s1279,0},{s1349,0},{s1418,0},{s1592,0},{s1713,0},{s1869,0}
 };
-static const sl_builtin_layout l1248 = {24,0,-48,16,220,220,m0,1,0,1,1,a788,16};
-static const sl_builtin_layout l1249 = {16,0,-1,-32,220,220,m0,1,0,1,1,a788,16};
+static const sl_builtin_layout l1252 = {24,0,-48,16,220,220,m0,1,0,1,1,a788,16,"builtins.type"};
+static const sl_builtin_layout l1253 = {16,0,-1,-32,220,220,m0,1,0,1,1,a788,16,"builtins.type"};
 static const sl_builtin_attr a789[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s201,0},{s225,0},{s280,0},{s300,1},{s549,0},{s920,0},{s1074,0},{s1203,0},{s1279,0},{s1349,0},{s1418,0},{s1592,0},{s1713,0},{s1869,0}
 };
-static const sl_builtin_layout l1250 = {16,0,-1,-32,220,220,m0,1,0,1,1,a789,18};
+static const sl_builtin_layout l1254 = {16,0,-1,-32,220,220,m0,1,0,1,1,a789,18,"builtins.type"};
 static const int16_t m159[] = {486,123,109,220};
 static const sl_builtin_attr a790[] = {
 {s159,0},{s200,0},{s225,0},{s281,0},{s1848,1}
 };
-static const sl_builtin_layout l1251 = {72,0,16,64,486,109,m159,4,0,1,1,a790,5};
-static const sl_builtin_layout l1252 = {80,0,16,72,486,109,m159,4,0,1,1,a790,5};
-static const sl_builtin_layout l1253 = {72,0,16,-32,486,109,m159,4,0,1,1,a790,5};
+static const sl_builtin_layout l1255 = {72,0,16,64,486,109,m159,4,0,1,1,a790,5,"builtins.type"};
+static const sl_builtin_layout l1256 = {80,0,16,72,486,109,m159,4,0,1,1,a790,5,"builtins.type"};
+static const sl_builtin_layout l1257 = {72,0,16,-32,486,109,m159,4,0,1,1,a790,5,"builtins.type"};
 static const sl_builtin_attr a791[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s281,0},{s1848,1}
 };
-static const sl_builtin_layout l1254 = {72,0,16,-32,486,109,m159,4,0,1,1,a791,7};
+static const sl_builtin_layout l1258 = {72,0,16,-32,486,109,m159,4,0,1,1,a791,7,"builtins.type"};
 static const sl_builtin_attr a792[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s951,0}
 };
-static const sl_builtin_layout l1255 = {32,0,16,24,220,220,m0,1,0,1,1,a792,7};
+static const sl_builtin_layout l1259 = {32,0,16,24,220,220,m0,1,0,1,1,a792,7,"builtins.type"};
 static const sl_builtin_attr a793[] = {
 {s135,0},{s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s951,0}
 };
-static const sl_builtin_layout l1256 = {32,0,16,24,220,220,m0,1,0,1,1,a793,8};
-static const sl_builtin_layout l1257 = {24,0,-48,16,220,220,m0,1,0,1,1,a793,8};
-static const sl_builtin_layout l1258 = {16,0,-1,-32,220,220,m0,1,0,1,1,a793,8};
+static const sl_builtin_layout l1260 = {32,0,16,24,220,220,m0,1,0,1,1,a793,8,"builtins.type"};
+static const sl_builtin_layout l1261 = {24,0,-48,16,220,220,m0,1,0,1,1,a793,8,"builtins.type"};
+static const sl_builtin_layout l1262 = {16,0,-1,-32,220,220,m0,1,0,1,1,a793,8,"builtins.type"};
 static const sl_builtin_attr a794[] = {
 {s135,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s951,0}
 };
-static const sl_builtin_layout l1259 = {16,0,-1,-32,220,220,m0,1,0,1,1,a794,10};
+static const sl_builtin_layout l1263 = {16,0,-1,-32,220,220,m0,1,0,1,1,a794,10,"builtins.type"};
 static const sl_builtin_attr a795[] = {
 {s151,0},{s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s300,1},{s382,0},{s384,0},{s393,0},{s399,0},{s445,0},{s505,0},{s510,0},{s537,0},{s548,0},{s639,0},{s672,0},{s699,0},{s745,0},{s765,0},{s767,0},{s779,0},{s1000,0},{s1460,0},{s1600,0},{s1734,0},{s1895,0},{s1942,1},{s1973,0}
 };
-static const sl_builtin_layout l1260 = {32,0,16,24,220,220,m0,1,0,1,1,a795,31};
+static const sl_builtin_layout l1264 = {32,0,16,24,220,220,m0,1,0,1,1,a795,31,"builtins.type"};
 static const sl_builtin_attr a796[] = {
 {s135,0},{s151,0},{s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s253,0},{s300,1},{s382,0},{s384,0},{s393,0},{s399,0},{s445,0},{s505,0},{s510,0},{s537,0},{s548,0},{s639,0},{s672,0},{s699,0},{s745,0},{s765,0},{s767,0},{s779,0},{s1000,0},{s1460,0},{s1600,0},{s1734,0},{s1895,0},{s1942,1},{s1973,0}
 };
-static const sl_builtin_layout l1261 = {32,0,16,24,220,220,m0,1,0,1,1,a796,33};
+static const sl_builtin_layout l1265 = {32,0,16,24,220,220,m0,1,0,1,1,a796,33,"builtins.type"};
 static const sl_builtin_attr a797[] = {
 {s135,0},{s151,0},{s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s253,0},{s300,1},{s382,0},{s384,0},{s393,0},{s399,0},{s445,0},{s505,0},{s510,0},{s537,0},{s548,0},{s620,0},{s639,0},{s672,0},{s699,0},{s745,0},{s765,0},{s767,0},{s779,0},{s1000,0},{s1460,0},{s1600,0},{s1734,0},{s1895,0},{s1942,1},{s1973,0}
 };
-static const sl_builtin_layout l1262 = {24,0,-48,16,220,220,m0,1,0,1,1,a797,34};
-static const sl_builtin_layout l1263 = {16,0,-1,-32,220,220,m0,1,0,1,1,a797,34};
+static const sl_builtin_layout l1266 = {24,0,-48,16,220,220,m0,1,0,1,1,a797,34,"builtins.type"};
+static const sl_builtin_layout l1267 = {16,0,-1,-32,220,220,m0,1,0,1,1,a797,34,"builtins.type"};
 static const sl_builtin_attr a798[] = {
 {s135,0},{s151,0},{s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s382,0},{s384,0},{s393,0},{s399,0},{s445,0},{s505,0},{s510,0},{s537,0},{s548,0},{s620,0},{s639,0},{s672,0},{s699,0},{s745,0},{s765,0},{s767,0},{s779,0},{s1000,0},{s1460,0},{s1600,0},{s1734,0},{s1895,0},{s1942,1},{s1973,0}
 };
-static const sl_builtin_layout l1264 = {16,0,-1,-32,220,220,m0,1,0,1,1,a798,36};
+static const sl_builtin_layout l1268 = {16,0,-1,-32,220,220,m0,1,0,1,1,a798,36,"builtins.type"};
 static const sl_builtin_attr a799[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s353,0},{s441,0},{s446,0},{s670,0},{s779,0},{s791,0},{s922,1},{s1544,1},{s1588,1},{s1681,0},{s1973,0}
 };
-static const sl_builtin_layout l1265 = {32,0,16,24,220,220,m0,1,0,1,1,a799,16};
+static const sl_builtin_layout l1269 = {32,0,16,24,220,220,m0,1,0,1,1,a799,16,"builtins.type"};
 static const sl_builtin_attr a800[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s353,0},{s441,0},{s446,0},{s670,0},{s779,0},{s791,0},{s922,1},{s1544,1},{s1588,1},{s1681,0},{s1973,0}
 };
-static const sl_builtin_layout l1266 = {24,0,-48,16,220,220,m0,1,0,1,1,a800,17};
-static const sl_builtin_layout l1267 = {16,0,-1,-32,220,220,m0,1,0,1,1,a800,17};
+static const sl_builtin_layout l1270 = {24,0,-48,16,220,220,m0,1,0,1,1,a800,17,"builtins.type"};
+static const sl_builtin_layout l1271 = {16,0,-1,-32,220,220,m0,1,0,1,1,a800,17,"builtins.type"};
 static const sl_builtin_attr a801[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s353,0},{s441,0},{s446,0},{s670,0},{s779,0},{s791,0},{s922,1},{s1544,1},{s1588,1},{s1681,0},{s1973,0}
 };
-static const sl_builtin_layout l1268 = {16,0,-1,-32,220,220,m0,1,0,1,1,a801,19};
+static const sl_builtin_layout l1272 = {16,0,-1,-32,220,220,m0,1,0,1,1,a801,19,"builtins.type"};
 static const int16_t m160[] = {493,220};
-static const sl_builtin_layout l1269 = {32,0,16,24,493,220,m160,2,0,1,1,a138,4};
+static const sl_builtin_layout l1273 = {32,0,16,24,493,220,m160,2,0,1,1,a138,4,"builtins.type"};
 static const sl_builtin_attr a802[] = {
 {s159,0},{s200,0},{s225,0},{s253,0},{s1661,0}
 };
-static const sl_builtin_layout l1270 = {24,0,-48,16,493,220,m160,2,0,1,1,a802,5};
-static const sl_builtin_layout l1271 = {16,0,-1,-32,493,220,m160,2,0,1,1,a802,5};
+static const sl_builtin_layout l1274 = {24,0,-48,16,493,220,m160,2,0,1,1,a802,5,"builtins.type"};
+static const sl_builtin_layout l1275 = {16,0,-1,-32,493,220,m160,2,0,1,1,a802,5,"builtins.type"};
 static const sl_builtin_attr a803[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s1661,0}
 };
-static const sl_builtin_layout l1272 = {16,0,-1,-32,493,220,m160,2,0,1,1,a803,7};
+static const sl_builtin_layout l1276 = {16,0,-1,-32,493,220,m160,2,0,1,1,a803,7,"builtins.type"};
 static const sl_builtin_attr a804[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s253,0},{s300,1},{s311,0},{s556,0},{s671,0},{s1561,0},{s1562,0},{s1563,0},{s1973,0},{s1975,0}
 };
-static const sl_builtin_layout l1273 = {32,0,16,24,220,220,m0,1,0,1,1,a804,16};
+static const sl_builtin_layout l1277 = {32,0,16,24,220,220,m0,1,0,1,1,a804,16,"builtins.type"};
 static const sl_builtin_attr a805[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s253,0},{s300,1},{s311,0},{s341,0},{s556,0},{s671,0},{s1561,0},{s1562,0},{s1563,0},{s1973,0},{s1975,0}
 };
-static const sl_builtin_layout l1274 = {32,0,16,24,220,220,m0,1,0,1,1,a805,17};
-static const sl_builtin_layout l1275 = {24,0,-48,16,220,220,m0,1,0,1,1,a805,17};
-static const sl_builtin_layout l1276 = {16,0,-1,-32,220,220,m0,1,0,1,1,a805,17};
+static const sl_builtin_layout l1278 = {32,0,16,24,220,220,m0,1,0,1,1,a805,17,"builtins.type"};
+static const sl_builtin_layout l1279 = {24,0,-48,16,220,220,m0,1,0,1,1,a805,17,"builtins.type"};
+static const sl_builtin_layout l1280 = {16,0,-1,-32,220,220,m0,1,0,1,1,a805,17,"builtins.type"};
 static const sl_builtin_attr a806[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s311,0},{s341,0},{s556,0},{s671,0},{s1561,0},{s1562,0},{s1563,0},{s1973,0},{s1975,0}
 };
-static const sl_builtin_layout l1277 = {16,0,-1,-32,220,220,m0,1,0,1,1,a806,19};
+static const sl_builtin_layout l1281 = {16,0,-1,-32,220,220,m0,1,0,1,1,a806,19,"builtins.type"};
 static const sl_builtin_attr a807[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s687,0},{s959,0},{s1369,0},{s1409,0},{s1746,0},{s1973,0}
 };
-static const sl_builtin_layout l1278 = {32,0,16,24,220,220,m0,1,0,1,1,a807,11};
+static const sl_builtin_layout l1282 = {32,0,16,24,220,220,m0,1,0,1,1,a807,11,"builtins.type"};
 static const sl_builtin_attr a808[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s341,0},{s959,0},{s1369,0},{s1409,0},{s1746,0},{s1973,0}
 };
-static const sl_builtin_layout l1279 = {32,0,16,24,220,220,m0,1,0,1,1,a808,11};
+static const sl_builtin_layout l1283 = {32,0,16,24,220,220,m0,1,0,1,1,a808,11,"builtins.type"};
 static const sl_builtin_attr a809[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s341,0},{s959,0},{s1369,0},{s1409,0},{s1746,0},{s1973,0}
 };
-static const sl_builtin_layout l1280 = {24,0,-48,16,220,220,m0,1,0,1,1,a809,12};
-static const sl_builtin_layout l1281 = {16,0,-1,-32,220,220,m0,1,0,1,1,a809,12};
+static const sl_builtin_layout l1284 = {24,0,-48,16,220,220,m0,1,0,1,1,a809,12,"builtins.type"};
+static const sl_builtin_layout l1285 = {16,0,-1,-32,220,220,m0,1,0,1,1,a809,12,"builtins.type"};
 static const sl_builtin_attr a810[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s341,0},{s959,0},{s1369,0},{s1409,0},{s1746,0},{s1973,0}
 };
-static const sl_builtin_layout l1282 = {16,0,-1,-32,220,220,m0,1,0,1,1,a810,14};
+static const sl_builtin_layout l1286 = {16,0,-1,-32,220,220,m0,1,0,1,1,a810,14,"builtins.type"};
 static const sl_builtin_attr a811[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s300,1},{s796,0},{s1661,0}
 };
-static const sl_builtin_layout l1283 = {32,0,16,24,220,220,m0,1,0,1,1,a811,9};
+static const sl_builtin_layout l1287 = {32,0,16,24,220,220,m0,1,0,1,1,a811,9,"builtins.type"};
 static const sl_builtin_attr a812[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s200,0},{s225,0},{s253,0},{s300,1},{s796,0},{s1661,0}
 };
-static const sl_builtin_layout l1284 = {24,0,-48,16,220,220,m0,1,0,1,1,a812,10};
-static const sl_builtin_layout l1285 = {16,0,-1,-32,220,220,m0,1,0,1,1,a812,10};
+static const sl_builtin_layout l1288 = {24,0,-48,16,220,220,m0,1,0,1,1,a812,10,"builtins.type"};
+static const sl_builtin_layout l1289 = {16,0,-1,-32,220,220,m0,1,0,1,1,a812,10,"builtins.type"};
 static const sl_builtin_attr a813[] = {
 {s155,1},{s159,0},{s160,0},{s162,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s796,0},{s1661,0}
 };
-static const sl_builtin_layout l1286 = {16,0,-1,-32,220,220,m0,1,0,1,1,a813,12};
+static const sl_builtin_layout l1290 = {16,0,-1,-32,220,220,m0,1,0,1,1,a813,12,"builtins.type"};
 static const sl_builtin_attr a814[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s350,0},{s351,0},{s421,0},{s546,0},{s687,0},{s710,0},{s711,0},{s712,0},{s746,0},{s781,0},{s1053,1},{s1253,0},{s1348,1},{s1366,0},{s1367,0},{s1372,0},{s1453,0},{s1545,1},{s1547,1},{s1705,0},{s1747,0},{s1752,0},{s1839,0}
 };
-static const sl_builtin_layout l1287 = {32,0,16,24,220,220,m0,1,0,1,1,a814,29};
+static const sl_builtin_layout l1291 = {32,0,16,24,220,220,m0,1,0,1,1,a814,29,"builtins.type"};
 static const sl_builtin_attr a815[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s350,0},{s351,0},{s421,0},{s546,0},{s687,0},{s710,0},{s711,0},{s712,0},{s746,0},{s781,0},{s1053,1},{s1253,0},{s1348,1},{s1367,0},{s1372,0},{s1453,0},{s1545,1},{s1547,1},{s1705,0},{s1747,0},{s1752,0},{s1839,0}
 };
-static const sl_builtin_layout l1288 = {32,0,16,24,220,220,m0,1,0,1,1,a815,28};
-static const sl_builtin_layout l1289 = {24,0,-48,16,220,220,m0,1,0,1,1,a815,28};
-static const sl_builtin_layout l1290 = {16,0,-1,-32,220,220,m0,1,0,1,1,a815,28};
+static const sl_builtin_layout l1292 = {32,0,16,24,220,220,m0,1,0,1,1,a815,28,"builtins.type"};
+static const sl_builtin_layout l1293 = {24,0,-48,16,220,220,m0,1,0,1,1,a815,28,"builtins.type"};
+static const sl_builtin_layout l1294 = {16,0,-1,-32,220,220,m0,1,0,1,1,a815,28,"builtins.type"};
 static const sl_builtin_attr a816[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s330,0},{s350,0},{s351,0},{s421,0},{s546,0},{s710,0},{s711,0},{s1053,1},{s1253,0},{s1348,1},{s1367,0},{s1372,0},{s1453,0},{s1545,1},{s1547,1},{s1705,0},{s1747,0},{s1752,0},{s1839,0}
 };
-static const sl_builtin_layout l1291 = {16,0,-1,-32,220,220,m0,1,0,1,1,a816,27};
+static const sl_builtin_layout l1295 = {16,0,-1,-32,220,220,m0,1,0,1,1,a816,27,"builtins.type"};
 static const int16_t m161[] = {494,220};
 static const sl_builtin_attr a817[] = {
 {s159,0},{s200,0},{s225,0},{s938,0},{s1705,0}
 };
-static const sl_builtin_layout l1292 = {32,0,16,24,494,220,m161,2,0,1,1,a817,5};
-static const sl_builtin_layout l1293 = {24,0,-48,16,494,220,m161,2,0,1,1,a817,5};
-static const sl_builtin_layout l1294 = {16,0,-1,-32,494,220,m161,2,0,1,1,a817,5};
+static const sl_builtin_layout l1296 = {32,0,16,24,494,220,m161,2,0,1,1,a817,5,"builtins.type"};
+static const sl_builtin_layout l1297 = {24,0,-48,16,494,220,m161,2,0,1,1,a817,5,"builtins.type"};
+static const sl_builtin_layout l1298 = {16,0,-1,-32,494,220,m161,2,0,1,1,a817,5,"builtins.type"};
 static const sl_builtin_attr a818[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s938,0},{s1705,0}
 };
-static const sl_builtin_layout l1295 = {16,0,-1,-32,494,220,m161,2,0,1,1,a818,7};
+static const sl_builtin_layout l1299 = {16,0,-1,-32,494,220,m161,2,0,1,1,a818,7,"builtins.type"};
 static const sl_builtin_attr a819[] = {
 {s153,0},{s155,1},{s159,0},{s180,0},{s200,0},{s225,0},{s270,0},{s300,1},{s1073,0},{s1310,0},{s1787,0}
 };
-static const sl_builtin_layout l1296 = {32,0,16,24,220,220,m0,1,0,1,1,a819,11};
-static const sl_builtin_layout l1297 = {24,0,-48,16,220,220,m0,1,0,1,1,a819,11};
-static const sl_builtin_layout l1298 = {16,0,-1,-32,220,220,m0,1,0,1,1,a819,11};
+static const sl_builtin_layout l1300 = {32,0,16,24,220,220,m0,1,0,1,1,a819,11,"builtins.type"};
+static const sl_builtin_layout l1301 = {24,0,-48,16,220,220,m0,1,0,1,1,a819,11,"builtins.type"};
+static const sl_builtin_layout l1302 = {16,0,-1,-32,220,220,m0,1,0,1,1,a819,11,"builtins.type"};
 static const sl_builtin_attr a820[] = {
 {s153,0},{s155,1},{s159,0},{s164,0},{s180,0},{s200,0},{s225,0},{s270,0},{s280,0},{s300,1},{s1073,0},{s1310,0},{s1787,0}
 };
-static const sl_builtin_layout l1299 = {16,0,-1,-32,220,220,m0,1,0,1,1,a820,13};
+static const sl_builtin_layout l1303 = {16,0,-1,-32,220,220,m0,1,0,1,1,a820,13,"builtins.type"};
 static const sl_builtin_attr a821[] = {
 {s119,1},{s129,0},{s157,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s202,0},{s215,0},{s219,0},{s227,0},{s230,0},{s232,0},{s239,1},{s240,1},{s249,0},{s253,0},{s283,0}
 };
-static const sl_builtin_layout l1300 = {48,0,0,40,220,497,m0,1,0,1,0,a821,21};
+static const sl_builtin_layout l1304 = {48,0,0,40,220,497,m0,1,0,1,0,a821,21,"builtins.type"};
 static const sl_builtin_attr a822[] = {
 {s119,1},{s129,0},{s157,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s202,0},{s215,0},{s219,0},{s227,0},{s230,0},{s232,0},{s237,0},{s239,1},{s240,1},{s249,0},{s253,0},{s260,0},{s283,0}
 };
-static const sl_builtin_layout l1301 = {48,0,0,40,220,497,m0,1,0,1,0,a822,23};
+static const sl_builtin_layout l1305 = {48,0,0,40,220,497,m0,1,0,1,0,a822,23,"builtins.type"};
 static const sl_builtin_attr a823[] = {
 {s119,1},{s129,0},{s157,0},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s202,0},{s211,0},{s215,0},{s219,0},{s227,0},{s230,0},{s232,0},{s237,0},{s239,1},{s240,1},{s249,0},{s253,0},{s260,0},{s283,0},{s296,1},{s297,1}
 };
-static const sl_builtin_layout l1302 = {64,0,0,40,220,497,m0,1,0,1,0,a823,26};
+static const sl_builtin_layout l1306 = {64,0,0,40,220,497,m0,1,0,1,0,a823,26,"builtins.type"};
 static const sl_builtin_attr a824[] = {
 {s152,0},{s155,1},{s159,0},{s161,0},{s179,0},{s182,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s253,0},{s273,0}
 };
-static const sl_builtin_layout l1303 = {24,0,16,0,220,498,m0,1,0,1,0,a824,16};
+static const sl_builtin_layout l1307 = {24,0,16,0,220,498,m0,1,0,1,0,a824,16,"builtins.type"};
 static const sl_builtin_attr a825[] = {
 {s155,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s230,0},{s232,0},{s249,0},{s252,0},{s253,0}
 };
-static const sl_builtin_layout l1304 = {24,0,16,0,220,498,m0,1,0,1,0,a825,14};
+static const sl_builtin_layout l1308 = {24,0,16,0,220,498,m0,1,0,1,0,a825,14,"builtins.type"};
 static const sl_builtin_attr a826[] = {
 {s119,1},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s202,0},{s215,0},{s219,0},{s230,0},{s237,0},{s240,1},{s253,0},{s260,0},{s283,0}
 };
-static const sl_builtin_layout l1305 = {32,0,0,0,220,499,m0,1,0,0,0,a826,17};
+static const sl_builtin_layout l1309 = {32,0,0,0,220,499,m0,1,0,0,0,a826,17,"builtins.type"};
 static const sl_builtin_attr a827[] = {
 {s119,1},{s159,0},{s161,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s215,0},{s219,0},{s230,0},{s237,0},{s240,1},{s253,0},{s260,0}
 };
-static const sl_builtin_layout l1306 = {32,0,0,0,220,499,m0,1,0,0,0,a827,15};
+static const sl_builtin_layout l1310 = {32,0,0,0,220,499,m0,1,0,0,0,a827,15,"builtins.type"};
 static const sl_builtin_attr a828[] = {
 {s135,0},{s159,0},{s201,0},{s225,0},{s232,0},{s279,0}
 };
-static const sl_builtin_layout l1307 = {16,0,0,0,220,220,m0,1,0,1,1,a828,6};
+static const sl_builtin_layout l1311 = {16,0,0,0,220,220,m0,1,0,1,1,a828,6,"builtins.type"};
 static const sl_builtin_attr a829[] = {
 {s135,0},{s159,0},{s201,0},{s225,0},{s232,0},{s279,0},{s388,0}
 };
-static const sl_builtin_layout l1308 = {16,0,0,0,220,220,m0,1,0,1,1,a829,7};
+static const sl_builtin_layout l1312 = {16,0,0,0,220,220,m0,1,0,1,1,a829,7,"builtins.type"};
 static const sl_builtin_attr a830[] = {
 {s155,1},{s159,0},{s225,0},{s232,0},{s300,1}
 };
-static const sl_builtin_layout l1309 = {24,0,-48,16,220,220,m0,1,0,1,1,a830,5};
-static const sl_builtin_layout l1310 = {16,0,-1,-32,220,220,m0,1,0,1,1,a830,5};
+static const sl_builtin_layout l1313 = {24,0,-48,16,220,220,m0,1,0,1,1,a830,5,"typing._AnyMeta"};
+static const sl_builtin_layout l1314 = {16,0,-1,-32,220,220,m0,1,0,1,1,a830,5,"typing._AnyMeta"};
 static const sl_builtin_attr a831[] = {
 {s155,1},{s159,0},{s164,0},{s225,0},{s232,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l1311 = {16,0,-1,-32,220,220,m0,1,0,1,1,a831,7};
+static const sl_builtin_layout l1315 = {16,0,-1,-32,220,220,m0,1,0,1,1,a831,7,"typing._AnyMeta"};
 static const int16_t m162[] = {505,504,220};
 static const sl_builtin_attr a832[] = {
 {s159,0},{s160,0},{s225,0},{s238,0},{s240,0},{s279,0},{s1995,0}
 };
-static const sl_builtin_layout l1312 = {16,0,0,0,505,220,m162,3,0,1,1,a832,7};
+static const sl_builtin_layout l1316 = {16,0,0,0,505,220,m162,3,0,1,1,a832,7,"builtins.type"};
 static const sl_builtin_attr a833[] = {
 {s159,0},{s160,0},{s164,0},{s225,0},{s238,0},{s240,0},{s279,0},{s280,0},{s1995,0}
 };
-static const sl_builtin_layout l1313 = {16,0,0,0,505,220,m162,3,0,1,1,a833,9};
+static const sl_builtin_layout l1317 = {16,0,0,0,505,220,m162,3,0,1,1,a833,9,"builtins.type"};
 static const int16_t m163[] = {526,220};
 static const sl_builtin_attr a834[] = {
 {s159,0},{s161,0},{s170,1},{s171,1},{s172,1},{s173,1},{s176,1},{s190,0},{s200,0},{s225,0},{s253,0},{s279,0},{s442,0}
 };
-static const sl_builtin_layout l1314 = {64,0,0,16,526,503,m163,2,0,1,1,a834,13};
+static const sl_builtin_layout l1318 = {64,0,0,16,526,503,m163,2,0,1,1,a834,13,"builtins.type"};
 static const sl_builtin_attr a835[] = {
 {s159,0},{s161,0},{s170,1},{s171,1},{s172,1},{s173,1},{s174,1},{s175,1},{s176,1},{s190,0},{s200,0},{s225,0},{s253,0},{s279,0},{s442,0}
 };
-static const sl_builtin_layout l1315 = {80,0,0,16,526,503,m163,2,0,1,1,a835,15};
+static const sl_builtin_layout l1319 = {80,0,0,16,526,503,m163,2,0,1,1,a835,15,"builtins.type"};
 static const sl_builtin_attr a836[] = {
 {s159,0},{s161,0},{s170,1},{s171,1},{s172,1},{s173,1},{s174,1},{s175,1},{s176,1},{s190,0},{s200,0},{s225,0},{s237,0},{s253,0},{s260,0},{s279,0},{s442,0}
 };
-static const sl_builtin_layout l1316 = {80,0,0,16,526,503,m163,2,0,1,1,a836,17};
-static const sl_builtin_layout l1317 = {72,0,0,-32,526,503,m163,2,0,1,1,a836,17};
+static const sl_builtin_layout l1320 = {80,0,0,16,526,503,m163,2,0,1,1,a836,17,"builtins.type"};
+static const sl_builtin_layout l1321 = {72,0,0,-32,526,503,m163,2,0,1,1,a836,17,"builtins.type"};
 static const sl_builtin_attr a837[] = {
 {s159,0},{s161,0},{s164,0},{s170,1},{s171,1},{s172,1},{s173,1},{s174,1},{s175,1},{s176,1},{s190,0},{s200,0},{s225,0},{s237,0},{s253,0},{s260,0},{s279,0},{s280,0},{s442,0}
 };
-static const sl_builtin_layout l1318 = {72,0,0,-32,526,503,m163,2,0,1,1,a837,19};
+static const sl_builtin_layout l1322 = {72,0,0,-32,526,503,m163,2,0,1,1,a837,19,"builtins.type"};
 static const sl_builtin_attr a838[] = {
 {s135,0},{s159,0},{s201,0},{s225,0},{s232,0},{s279,0},{s557,0}
 };
-static const sl_builtin_layout l1319 = {16,0,0,0,220,220,m0,1,0,1,1,a838,7};
+static const sl_builtin_layout l1323 = {16,0,0,0,220,220,m0,1,0,1,1,a838,7,"builtins.type"};
 static const sl_builtin_attr a839[] = {
 {s135,0},{s159,0},{s201,0},{s225,0},{s279,0},{s557,0}
 };
-static const sl_builtin_layout l1320 = {16,0,0,0,220,220,m0,1,0,1,1,a839,6};
+static const sl_builtin_layout l1324 = {16,0,0,0,220,220,m0,1,0,1,1,a839,6,"builtins.type"};
 static const sl_builtin_attr a840[] = {
 {s135,0},{s159,0},{s201,0},{s225,0}
 };
-static const sl_builtin_layout l1321 = {16,0,0,0,220,220,m0,1,0,1,1,a840,4};
+static const sl_builtin_layout l1325 = {16,0,0,0,220,220,m0,1,0,1,1,a840,4,"builtins.type"};
 static const int16_t m164[] = {504,220};
 static const sl_builtin_attr a841[] = {
 {s159,0},{s160,0},{s162,0},{s225,0},{s238,0},{s240,0},{s279,0},{s968,0},{s971,1},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1639,0},{s1644,0},{s1649,0},{s1650,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0},{s2001,0}
 };
-static const sl_builtin_layout l1322 = {16,0,0,0,504,220,m164,2,0,1,1,a841,25};
+static const sl_builtin_layout l1326 = {16,0,0,0,504,220,m164,2,0,1,1,a841,25,"builtins.type"};
 static const sl_builtin_attr a842[] = {
 {s159,0},{s160,0},{s162,0},{s164,0},{s225,0},{s238,0},{s240,0},{s279,0},{s280,0},{s968,0},{s971,1},{s1193,0},{s1204,0},{s1423,0},{s1531,1},{s1545,1},{s1639,0},{s1644,0},{s1649,0},{s1650,0},{s1725,0},{s1726,0},{s1893,0},{s1934,0},{s1994,0},{s1995,0},{s2001,0}
 };
-static const sl_builtin_layout l1323 = {16,0,0,0,504,220,m164,2,0,1,1,a842,27};
+static const sl_builtin_layout l1327 = {16,0,0,0,504,220,m164,2,0,1,1,a842,27,"builtins.type"};
 static const sl_builtin_attr a843[] = {
 {s155,1},{s159,0},{s225,0},{s232,0},{s300,1},{s694,0}
 };
-static const sl_builtin_layout l1324 = {32,0,16,24,220,220,m0,1,0,1,1,a843,6};
+static const sl_builtin_layout l1328 = {32,0,16,24,220,220,m0,1,0,1,1,a843,6,"typing.NamedTupleMeta"};
 static const sl_builtin_attr a844[] = {
 {s155,1},{s159,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l1325 = {32,0,16,24,220,220,m0,1,0,1,1,a844,4};
-static const sl_builtin_layout l1326 = {24,0,-48,16,220,220,m0,1,0,1,1,a844,4};
-static const sl_builtin_layout l1327 = {16,0,-1,-32,220,220,m0,1,0,1,1,a844,4};
+static const sl_builtin_layout l1329 = {32,0,16,24,220,220,m0,1,0,1,1,a844,4,"typing.NamedTupleMeta"};
+static const sl_builtin_layout l1330 = {24,0,-48,16,220,220,m0,1,0,1,1,a844,4,"typing.NamedTupleMeta"};
+static const sl_builtin_layout l1331 = {16,0,-1,-32,220,220,m0,1,0,1,1,a844,4,"typing.NamedTupleMeta"};
 static const sl_builtin_attr a845[] = {
 {s159,0},{s225,0},{s232,0}
 };
-static const sl_builtin_layout l1328 = {880,40,264,368,235,235,m9,2,1,1,1,a845,3};
-static const sl_builtin_layout l1329 = {888,40,264,368,235,235,m9,2,1,1,1,a845,3};
-static const sl_builtin_layout l1330 = {904,40,264,368,235,235,m9,2,1,1,1,a845,3};
-static const sl_builtin_layout l1331 = {920,40,264,368,235,235,m9,2,1,1,1,a845,3};
+static const sl_builtin_layout l1332 = {880,40,264,368,235,235,m9,2,1,1,1,a845,3,"builtins.type"};
+static const sl_builtin_layout l1333 = {888,40,264,368,235,235,m9,2,1,1,1,a845,3,"builtins.type"};
+static const sl_builtin_layout l1334 = {904,40,264,368,235,235,m9,2,1,1,1,a845,3,"builtins.type"};
+static const sl_builtin_layout l1335 = {920,40,264,368,235,235,m9,2,1,1,1,a845,3,"builtins.type"};
 static const sl_builtin_attr a846[] = {
 {s159,0},{s164,0},{s225,0},{s232,0},{s280,0}
 };
-static const sl_builtin_layout l1332 = {928,40,264,368,235,235,m9,2,1,1,1,a846,5};
+static const sl_builtin_layout l1336 = {928,40,264,368,235,235,m9,2,1,1,1,a846,5,"builtins.type"};
 static const sl_builtin_attr a847[] = {
 {s129,0},{s155,1},{s159,0},{s200,0},{s225,0},{s237,0},{s249,0},{s253,0},{s260,0},{s300,1}
 };
-static const sl_builtin_layout l1333 = {32,0,16,24,220,220,m0,1,0,1,1,a847,10};
+static const sl_builtin_layout l1337 = {32,0,16,24,220,220,m0,1,0,1,1,a847,10,"builtins.type"};
 static const sl_builtin_attr a848[] = {
 {s129,0},{s155,1},{s159,0},{s200,0},{s225,0},{s227,0},{s237,0},{s249,0},{s253,0},{s260,0},{s300,1}
 };
-static const sl_builtin_layout l1334 = {24,0,-48,16,220,220,m0,1,0,1,1,a848,11};
-static const sl_builtin_layout l1335 = {16,0,-1,-32,220,220,m0,1,0,1,1,a848,11};
+static const sl_builtin_layout l1338 = {24,0,-48,16,220,220,m0,1,0,1,1,a848,11,"builtins.type"};
+static const sl_builtin_layout l1339 = {16,0,-1,-32,220,220,m0,1,0,1,1,a848,11,"builtins.type"};
 static const sl_builtin_attr a849[] = {
 {s129,0},{s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s227,0},{s237,0},{s249,0},{s253,0},{s260,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l1336 = {16,0,-1,-32,220,220,m0,1,0,1,1,a849,13};
+static const sl_builtin_layout l1340 = {16,0,-1,-32,220,220,m0,1,0,1,1,a849,13,"builtins.type"};
 static const int16_t m165[] = {526,527,529,220};
 static const sl_builtin_attr a850[] = {
 {s125,1},{s142,1},{s144,1},{s155,1},{s159,0},{s200,0},{s225,0},{s229,1},{s279,0},{s849,1},{s1462,1}
 };
-static const sl_builtin_layout l1337 = {64,0,56,16,526,509,m165,4,0,1,1,a850,11};
+static const sl_builtin_layout l1341 = {64,0,56,16,526,509,m165,4,0,1,1,a850,11,"builtins.type"};
 static const int16_t m166[] = {526,527,525,528,220};
 static const sl_builtin_attr a851[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s294,0},{s295,0},{s849,1},{s1462,1}
 };
-static const sl_builtin_layout l1338 = {24,0,-48,16,526,220,m166,5,0,1,1,a851,8};
+static const sl_builtin_layout l1342 = {24,0,-48,16,526,220,m166,5,0,1,1,a851,8,"builtins.type"};
 static const sl_builtin_attr a852[] = {
 {s125,1},{s142,1},{s144,1},{s159,0},{s199,1},{s225,0},{s227,0},{s229,1},{s232,0},{s237,0},{s249,0},{s253,0},{s260,0},{s294,0},{s295,0},{s849,1},{s1462,1}
 };
-static const sl_builtin_layout l1339 = {40,0,-1,-32,220,509,m0,1,0,0,1,a852,17};
+static const sl_builtin_layout l1343 = {40,0,-1,-32,220,509,m0,1,0,0,1,a852,17,"builtins.type"};
 static const sl_builtin_attr a853[] = {
 {s125,1},{s142,1},{s144,1},{s149,1},{s159,0},{s199,1},{s225,0},{s227,0},{s229,1},{s232,0},{s237,0},{s249,0},{s253,0},{s260,0},{s294,0},{s295,0},{s849,1},{s1333,0},{s1462,1}
 };
-static const sl_builtin_layout l1340 = {56,0,-1,-32,220,509,m0,1,0,0,1,a853,19};
+static const sl_builtin_layout l1344 = {56,0,-1,-32,220,509,m0,1,0,0,1,a853,19,"builtins.type"};
 static const int16_t m167[] = {526,527,220};
 static const sl_builtin_attr a854[] = {
 {s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s225,0},{s253,0}
 };
-static const sl_builtin_layout l1341 = {32,0,24,16,526,510,m167,3,0,1,1,a854,7};
-static const sl_builtin_layout l1342 = {24,0,-48,16,526,220,m167,3,0,1,1,a854,7};
+static const sl_builtin_layout l1345 = {32,0,24,16,526,510,m167,3,0,1,1,a854,7,"builtins.type"};
+static const sl_builtin_layout l1346 = {24,0,-48,16,526,220,m167,3,0,1,1,a854,7,"builtins.type"};
 static const sl_builtin_attr a855[] = {
 {s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s215,0},{s219,0},{s225,0},{s227,0},{s230,0},{s232,0},{s239,1},{s253,0}
 };
-static const sl_builtin_layout l1343 = {24,0,0,-32,220,510,m0,1,0,0,1,a855,13};
-static const sl_builtin_layout l1344 = {32,0,24,16,526,511,m167,3,0,1,1,a854,7};
-static const sl_builtin_layout l1345 = {24,0,0,-32,220,511,m0,1,0,0,1,a855,13};
+static const sl_builtin_layout l1347 = {24,0,0,-32,220,510,m0,1,0,0,1,a855,13,"builtins.type"};
+static const sl_builtin_layout l1348 = {32,0,24,16,526,511,m167,3,0,1,1,a854,7,"builtins.type"};
+static const sl_builtin_layout l1349 = {24,0,0,-32,220,511,m0,1,0,0,1,a855,13,"builtins.type"};
 static const sl_builtin_attr a856[] = {
 {s109,0},{s159,0},{s201,0},{s225,0},{s240,0},{s279,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1346 = {16,0,0,0,504,220,m164,2,0,1,1,a856,9};
+static const sl_builtin_layout l1350 = {16,0,0,0,504,220,m164,2,0,1,1,a856,9,"typing._ProtocolMeta"};
 static const sl_builtin_attr a857[] = {
 {s109,0},{s130,0},{s159,0},{s201,0},{s225,0},{s240,0},{s244,0},{s279,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1347 = {16,0,0,0,504,220,m164,2,0,1,1,a857,11};
+static const sl_builtin_layout l1351 = {16,0,0,0,504,220,m164,2,0,1,1,a857,11,"typing._ProtocolMeta"};
 static const sl_builtin_attr a858[] = {
 {s109,0},{s159,0},{s164,0},{s201,0},{s225,0},{s240,0},{s244,0},{s279,0},{s280,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1348 = {16,0,0,0,504,220,m164,2,0,1,1,a858,12};
+static const sl_builtin_layout l1352 = {16,0,0,0,504,220,m164,2,0,1,1,a858,12,"typing._ProtocolMeta"};
 static const int16_t m168[] = {512,504,220};
 static const sl_builtin_attr a859[] = {
 {s108,0},{s109,0},{s159,0},{s200,0},{s225,0},{s238,0},{s240,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1349 = {16,0,0,0,512,220,m168,3,0,1,1,a859,12};
+static const sl_builtin_layout l1353 = {16,0,0,0,512,220,m168,3,0,1,1,a859,12,"typing._ProtocolMeta"};
 static const sl_builtin_attr a860[] = {
 {s108,0},{s109,0},{s118,0},{s130,0},{s159,0},{s200,0},{s225,0},{s238,0},{s240,0},{s244,0},{s279,0},{s285,0},{s293,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1350 = {16,0,0,0,512,220,m168,3,0,1,1,a860,16};
+static const sl_builtin_layout l1354 = {16,0,0,0,512,220,m168,3,0,1,1,a860,16,"typing._ProtocolMeta"};
 static const sl_builtin_attr a861[] = {
 {s108,0},{s109,0},{s118,0},{s159,0},{s164,0},{s200,0},{s225,0},{s235,0},{s238,0},{s240,0},{s244,0},{s279,0},{s280,0},{s285,0},{s293,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1351 = {16,0,0,0,512,220,m168,3,0,1,1,a861,18};
+static const sl_builtin_layout l1355 = {16,0,0,0,512,220,m168,3,0,1,1,a861,18,"typing._ProtocolMeta"};
 static const sl_builtin_attr a862[] = {
 {s109,0},{s128,0},{s159,0},{s200,0},{s225,0},{s240,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1352 = {16,0,0,0,512,220,m168,3,0,1,1,a862,11};
+static const sl_builtin_layout l1356 = {16,0,0,0,512,220,m168,3,0,1,1,a862,11,"typing._ProtocolMeta"};
 static const sl_builtin_attr a863[] = {
 {s109,0},{s118,0},{s128,0},{s130,0},{s159,0},{s200,0},{s225,0},{s240,0},{s244,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1353 = {16,0,0,0,512,220,m168,3,0,1,1,a863,14};
+static const sl_builtin_layout l1357 = {16,0,0,0,512,220,m168,3,0,1,1,a863,14,"typing._ProtocolMeta"};
 static const sl_builtin_attr a864[] = {
 {s109,0},{s118,0},{s128,0},{s159,0},{s164,0},{s200,0},{s225,0},{s235,0},{s240,0},{s244,0},{s279,0},{s280,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1354 = {16,0,0,0,512,220,m168,3,0,1,1,a864,16};
+static const sl_builtin_layout l1358 = {16,0,0,0,512,220,m168,3,0,1,1,a864,16,"typing._ProtocolMeta"};
 static const sl_builtin_attr a865[] = {
 {s109,0},{s138,0},{s159,0},{s200,0},{s225,0},{s240,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1355 = {16,0,0,0,512,220,m168,3,0,1,1,a865,11};
+static const sl_builtin_layout l1359 = {16,0,0,0,512,220,m168,3,0,1,1,a865,11,"typing._ProtocolMeta"};
 static const sl_builtin_attr a866[] = {
 {s109,0},{s118,0},{s130,0},{s138,0},{s159,0},{s200,0},{s225,0},{s240,0},{s244,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1356 = {16,0,0,0,512,220,m168,3,0,1,1,a866,14};
+static const sl_builtin_layout l1360 = {16,0,0,0,512,220,m168,3,0,1,1,a866,14,"typing._ProtocolMeta"};
 static const sl_builtin_attr a867[] = {
 {s109,0},{s118,0},{s138,0},{s159,0},{s164,0},{s200,0},{s225,0},{s235,0},{s240,0},{s244,0},{s279,0},{s280,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1357 = {16,0,0,0,512,220,m168,3,0,1,1,a867,16};
+static const sl_builtin_layout l1361 = {16,0,0,0,512,220,m168,3,0,1,1,a867,16,"typing._ProtocolMeta"};
 static const sl_builtin_attr a868[] = {
 {s109,0},{s159,0},{s166,0},{s200,0},{s225,0},{s240,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1358 = {16,0,0,0,512,220,m168,3,0,1,1,a868,11};
+static const sl_builtin_layout l1362 = {16,0,0,0,512,220,m168,3,0,1,1,a868,11,"typing._ProtocolMeta"};
 static const sl_builtin_attr a869[] = {
 {s109,0},{s118,0},{s130,0},{s159,0},{s166,0},{s200,0},{s225,0},{s240,0},{s244,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1359 = {16,0,0,0,512,220,m168,3,0,1,1,a869,14};
+static const sl_builtin_layout l1363 = {16,0,0,0,512,220,m168,3,0,1,1,a869,14,"typing._ProtocolMeta"};
 static const sl_builtin_attr a870[] = {
 {s109,0},{s118,0},{s159,0},{s164,0},{s166,0},{s200,0},{s225,0},{s235,0},{s240,0},{s244,0},{s279,0},{s280,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1360 = {16,0,0,0,512,220,m168,3,0,1,1,a870,16};
+static const sl_builtin_layout l1364 = {16,0,0,0,512,220,m168,3,0,1,1,a870,16,"typing._ProtocolMeta"};
 static const sl_builtin_attr a871[] = {
 {s109,0},{s159,0},{s198,0},{s200,0},{s225,0},{s240,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1361 = {16,0,0,0,512,220,m168,3,0,1,1,a871,11};
+static const sl_builtin_layout l1365 = {16,0,0,0,512,220,m168,3,0,1,1,a871,11,"typing._ProtocolMeta"};
 static const sl_builtin_attr a872[] = {
 {s109,0},{s118,0},{s130,0},{s159,0},{s198,0},{s200,0},{s225,0},{s240,0},{s244,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1362 = {16,0,0,0,512,220,m168,3,0,1,1,a872,14};
+static const sl_builtin_layout l1366 = {16,0,0,0,512,220,m168,3,0,1,1,a872,14,"typing._ProtocolMeta"};
 static const sl_builtin_attr a873[] = {
 {s109,0},{s118,0},{s159,0},{s164,0},{s198,0},{s200,0},{s225,0},{s235,0},{s240,0},{s244,0},{s279,0},{s280,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1363 = {16,0,0,0,512,220,m168,3,0,1,1,a873,16};
+static const sl_builtin_layout l1367 = {16,0,0,0,512,220,m168,3,0,1,1,a873,16,"typing._ProtocolMeta"};
 static const sl_builtin_attr a874[] = {
 {s109,0},{s159,0},{s200,0},{s203,0},{s225,0},{s240,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1364 = {16,0,0,0,512,220,m168,3,0,1,1,a874,11};
+static const sl_builtin_layout l1368 = {16,0,0,0,512,220,m168,3,0,1,1,a874,11,"typing._ProtocolMeta"};
 static const sl_builtin_attr a875[] = {
 {s109,0},{s118,0},{s130,0},{s159,0},{s200,0},{s203,0},{s225,0},{s240,0},{s244,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1365 = {16,0,0,0,512,220,m168,3,0,1,1,a875,14};
+static const sl_builtin_layout l1369 = {16,0,0,0,512,220,m168,3,0,1,1,a875,14,"typing._ProtocolMeta"};
 static const sl_builtin_attr a876[] = {
 {s109,0},{s118,0},{s159,0},{s164,0},{s200,0},{s203,0},{s225,0},{s235,0},{s240,0},{s244,0},{s279,0},{s280,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1366 = {16,0,0,0,512,220,m168,3,0,1,1,a876,16};
+static const sl_builtin_layout l1370 = {16,0,0,0,512,220,m168,3,0,1,1,a876,16,"typing._ProtocolMeta"};
 static const sl_builtin_attr a877[] = {
 {s109,0},{s159,0},{s200,0},{s225,0},{s238,0},{s240,0},{s261,0},{s279,0},{s285,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1367 = {16,0,0,0,512,220,m168,3,0,1,1,a877,12};
+static const sl_builtin_layout l1371 = {16,0,0,0,512,220,m168,3,0,1,1,a877,12,"typing._ProtocolMeta"};
 static const sl_builtin_attr a878[] = {
 {s109,0},{s118,0},{s130,0},{s159,0},{s200,0},{s225,0},{s238,0},{s240,0},{s244,0},{s261,0},{s279,0},{s285,0},{s293,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1368 = {16,0,0,0,512,220,m168,3,0,1,1,a878,16};
+static const sl_builtin_layout l1372 = {16,0,0,0,512,220,m168,3,0,1,1,a878,16,"typing._ProtocolMeta"};
 static const sl_builtin_attr a879[] = {
 {s109,0},{s118,0},{s159,0},{s164,0},{s200,0},{s225,0},{s235,0},{s238,0},{s240,0},{s244,0},{s261,0},{s279,0},{s280,0},{s285,0},{s293,0},{s305,0},{s557,0},{s559,0}
 };
-static const sl_builtin_layout l1369 = {16,0,0,0,512,220,m168,3,0,1,1,a879,18};
+static const sl_builtin_layout l1373 = {16,0,0,0,512,220,m168,3,0,1,1,a879,18,"typing._ProtocolMeta"};
 static const sl_builtin_attr a880[] = {
 {s159,0},{s160,0},{s225,0},{s238,0},{s240,0},{s279,0},{s923,1},{s1104,1},{s1124,1},{s1468,1},{s1552,1}
 };
-static const sl_builtin_layout l1370 = {16,0,0,0,505,220,m162,3,0,1,1,a880,11};
+static const sl_builtin_layout l1374 = {16,0,0,0,505,220,m162,3,0,1,1,a880,11,"builtins.type"};
 static const sl_builtin_attr a881[] = {
 {s159,0},{s160,0},{s164,0},{s225,0},{s238,0},{s240,0},{s279,0},{s280,0},{s923,1},{s1104,1},{s1124,1},{s1468,1},{s1552,1}
 };
-static const sl_builtin_layout l1371 = {16,0,0,0,505,220,m162,3,0,1,1,a881,13};
+static const sl_builtin_layout l1375 = {16,0,0,0,505,220,m162,3,0,1,1,a881,13,"builtins.type"};
 static const sl_builtin_attr a882[] = {
 {s159,0},{s185,0},{s225,1},{s229,1},{s232,0},{s237,0},{s240,1},{s249,0},{s253,0},{s260,0},{s293,1},{s298,1}
 };
-static const sl_builtin_layout l1372 = {56,0,0,0,220,521,m0,1,0,0,0,a882,12};
+static const sl_builtin_layout l1376 = {56,0,0,0,220,521,m0,1,0,0,0,a882,12,"builtins.type"};
 static const sl_builtin_attr a883[] = {
 {s125,1},{s139,1},{s142,1},{s144,1},{s155,1},{s159,0},{s200,0},{s225,0},{s229,1},{s249,0},{s253,0},{s279,0}
 };
-static const sl_builtin_layout l1373 = {72,0,64,16,526,522,m167,3,0,1,1,a883,12};
+static const sl_builtin_layout l1377 = {72,0,64,16,526,522,m167,3,0,1,1,a883,12,"builtins.type"};
 static const sl_builtin_attr a884[] = {
 {s125,1},{s139,1},{s142,1},{s144,1},{s155,1},{s159,0},{s200,0},{s225,0},{s229,1},{s279,0}
 };
-static const sl_builtin_layout l1374 = {72,0,64,16,526,522,m165,4,0,1,1,a884,10};
+static const sl_builtin_layout l1378 = {72,0,64,16,526,522,m165,4,0,1,1,a884,10,"builtins.type"};
 static const sl_builtin_attr a885[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s295,0}
 };
-static const sl_builtin_layout l1375 = {24,0,-48,16,526,220,m166,5,0,1,1,a885,5};
+static const sl_builtin_layout l1379 = {24,0,-48,16,526,220,m166,5,0,1,1,a885,5,"builtins.type"};
 static const sl_builtin_attr a886[] = {
 {s125,1},{s139,1},{s142,1},{s144,1},{s159,0},{s199,1},{s225,0},{s227,0},{s229,1},{s232,0},{s237,0},{s249,0},{s253,0},{s260,0},{s295,0}
 };
-static const sl_builtin_layout l1376 = {64,0,-1,-32,220,522,m0,1,0,0,1,a886,15};
+static const sl_builtin_layout l1380 = {64,0,-1,-32,220,522,m0,1,0,0,1,a886,15,"builtins.type"};
 static const sl_builtin_attr a887[] = {
 {s125,1},{s139,1},{s142,1},{s144,1},{s149,1},{s159,0},{s199,1},{s225,0},{s227,0},{s229,1},{s232,0},{s237,0},{s249,0},{s253,0},{s260,0},{s294,0},{s295,0},{s1333,0}
 };
-static const sl_builtin_layout l1377 = {80,0,-1,-32,220,522,m0,1,0,0,1,a887,18};
+static const sl_builtin_layout l1381 = {80,0,-1,-32,220,522,m0,1,0,0,1,a887,18,"builtins.type"};
 static const int16_t m169[] = {526,527,528,220};
 static const sl_builtin_attr a888[] = {
 {s155,1},{s159,0},{s200,0},{s211,0},{s225,0},{s253,0},{s294,0},{s295,0}
 };
-static const sl_builtin_layout l1378 = {24,0,-48,16,526,220,m169,4,0,1,1,a888,8};
+static const sl_builtin_layout l1382 = {24,0,-48,16,526,220,m169,4,0,1,1,a888,8,"builtins.type"};
 static const sl_builtin_attr a889[] = {
 {s159,0},{s211,0},{s225,0},{s227,0},{s229,1},{s232,0},{s249,0},{s253,0},{s294,0},{s295,0}
 };
-static const sl_builtin_layout l1379 = {24,0,-1,-32,220,523,m0,1,0,0,1,a889,10};
+static const sl_builtin_layout l1383 = {24,0,-1,-32,220,523,m0,1,0,0,1,a889,10,"builtins.type"};
 static const sl_builtin_attr a890[] = {
 {s149,1},{s159,0},{s211,0},{s225,0},{s227,0},{s229,1},{s232,0},{s249,0},{s253,0},{s294,0},{s295,0},{s1333,0}
 };
-static const sl_builtin_layout l1380 = {40,0,-1,-32,220,523,m0,1,0,0,1,a890,12};
+static const sl_builtin_layout l1384 = {40,0,-1,-32,220,523,m0,1,0,0,1,a890,12,"builtins.type"};
 static const sl_builtin_attr a891[] = {
 {s118,0},{s155,1},{s159,0},{s225,0},{s232,0},{s289,0},{s300,1}
 };
-static const sl_builtin_layout l1381 = {64,0,48,56,191,191,m56,2,0,1,1,a891,7};
+static const sl_builtin_layout l1385 = {64,0,48,56,191,191,m56,2,0,1,1,a891,7,"typing._TypedDictMeta"};
+static const sl_builtin_layout l1386 = {32,0,16,24,220,220,m0,1,0,1,1,a844,4,"typing._TypedDictMeta"};
+static const sl_builtin_layout l1387 = {24,0,-48,16,220,220,m0,1,0,1,1,a844,4,"typing._TypedDictMeta"};
+static const sl_builtin_layout l1388 = {16,0,-1,-32,220,220,m0,1,0,1,1,a844,4,"typing._TypedDictMeta"};
 static const sl_builtin_attr a892[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s237,0},{s253,0},{s260,0},{s300,1}
 };
-static const sl_builtin_layout l1382 = {24,0,-48,16,220,220,m0,1,0,1,1,a892,8};
+static const sl_builtin_layout l1389 = {24,0,-48,16,220,220,m0,1,0,1,1,a892,8,"builtins.type"};
 static const sl_builtin_attr a893[] = {
 {s159,0},{s201,0},{s225,0},{s279,0},{s300,1}
 };
-static const sl_builtin_layout l1383 = {24,0,0,16,220,220,m0,1,0,1,1,a893,5};
-static const sl_builtin_layout l1384 = {16,0,0,-32,220,220,m0,1,0,1,1,a893,5};
+static const sl_builtin_layout l1390 = {24,0,0,16,220,220,m0,1,0,1,1,a893,5,"builtins.type"};
+static const sl_builtin_layout l1391 = {16,0,0,-32,220,220,m0,1,0,1,1,a893,5,"builtins.type"};
 static const sl_builtin_attr a894[] = {
 {s159,0},{s164,0},{s201,0},{s225,0},{s279,0},{s280,0},{s300,1}
 };
-static const sl_builtin_layout l1385 = {16,0,0,-32,220,220,m0,1,0,1,1,a894,7};
+static const sl_builtin_layout l1392 = {16,0,0,-32,220,220,m0,1,0,1,1,a894,7,"builtins.type"};
 static const sl_builtin_attr a895[] = {
 {s143,0},{s148,0},{s155,1},{s159,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l1386 = {32,0,16,24,220,220,m0,1,0,1,1,a895,6};
+static const sl_builtin_layout l1393 = {32,0,16,24,220,220,m0,1,0,1,1,a895,6,"builtins.type"};
 static const sl_builtin_attr a896[] = {
 {s143,0},{s148,0},{s159,0},{s225,0},{s279,0}
 };
-static const sl_builtin_layout l1387 = {16,0,0,0,220,220,m0,1,0,1,1,a896,5};
+static const sl_builtin_layout l1394 = {16,0,0,0,220,220,m0,1,0,1,1,a896,5,"builtins.type"};
 static const sl_builtin_attr a897[] = {
 {s155,1},{s159,0},{s225,0},{s249,0},{s300,1}
 };
-static const sl_builtin_layout l1388 = {24,0,-48,16,220,220,m0,1,0,1,1,a897,5};
-static const sl_builtin_layout l1389 = {16,0,-1,-32,220,220,m0,1,0,1,1,a897,5};
+static const sl_builtin_layout l1395 = {24,0,-48,16,220,220,m0,1,0,1,1,a897,5,"builtins.type"};
+static const sl_builtin_layout l1396 = {16,0,-1,-32,220,220,m0,1,0,1,1,a897,5,"builtins.type"};
 static const sl_builtin_attr a898[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s237,0},{s249,0},{s253,0},{s260,0},{s300,1}
 };
-static const sl_builtin_layout l1390 = {32,0,16,24,220,220,m0,1,0,1,1,a898,9};
+static const sl_builtin_layout l1397 = {32,0,16,24,220,220,m0,1,0,1,1,a898,9,"builtins.type"};
 static const sl_builtin_attr a899[] = {
 {s4,0},{s31,0},{s82,0},{s114,0},{s155,1},{s159,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l1391 = {32,0,16,24,220,220,m0,1,0,1,1,a899,8};
-static const sl_builtin_layout l1392 = {24,0,-48,16,220,220,m0,1,0,1,1,a899,8};
-static const sl_builtin_layout l1393 = {16,0,-1,-32,220,220,m0,1,0,1,1,a899,8};
+static const sl_builtin_layout l1398 = {32,0,16,24,220,220,m0,1,0,1,1,a899,8,"builtins.type"};
+static const sl_builtin_layout l1399 = {24,0,-48,16,220,220,m0,1,0,1,1,a899,8,"typing._DeprecatedType"};
+static const sl_builtin_layout l1400 = {16,0,-1,-32,220,220,m0,1,0,1,1,a899,8,"typing._DeprecatedType"};
 static const sl_builtin_attr a900[] = {
 {s45,0},{s66,0},{s114,0},{s155,1},{s159,0},{s225,0},{s300,1}
 };
-static const sl_builtin_layout l1394 = {32,0,16,24,220,220,m0,1,0,1,1,a900,7};
-static const sl_builtin_layout l1395 = {24,0,-48,16,220,220,m0,1,0,1,1,a900,7};
-static const sl_builtin_layout l1396 = {16,0,-1,-32,220,220,m0,1,0,1,1,a900,7};
+static const sl_builtin_layout l1401 = {32,0,16,24,220,220,m0,1,0,1,1,a900,7,"builtins.type"};
+static const sl_builtin_layout l1402 = {24,0,-48,16,220,220,m0,1,0,1,1,a900,7,"typing._DeprecatedType"};
+static const sl_builtin_layout l1403 = {16,0,-1,-32,220,220,m0,1,0,1,1,a900,7,"typing._DeprecatedType"};
 static const int16_t m170[] = {535,220};
 static const sl_builtin_attr a901[] = {
 {s159,0},{s200,0},{s225,0},{s339,0},{s355,0},{s356,0},{s357,0},{s358,0},{s359,0},{s360,0},{s715,0},{s758,0},{s800,0},{s903,0},{s904,0},{s1705,0}
 };
-static const sl_builtin_layout l1397 = {32,0,16,24,535,220,m170,2,0,1,1,a901,16};
+static const sl_builtin_layout l1404 = {32,0,16,24,535,220,m170,2,0,1,1,a901,16,"builtins.type"};
 static const sl_builtin_attr a902[] = {
 {s151,0},{s159,0},{s200,0},{s225,0},{s339,0},{s355,0},{s356,0},{s357,0},{s358,0},{s359,0},{s360,0},{s715,0},{s758,0},{s800,0},{s903,0},{s904,0},{s1062,0},{s1705,0}
 };
-static const sl_builtin_layout l1398 = {32,0,16,24,535,220,m170,2,0,1,1,a902,18};
+static const sl_builtin_layout l1405 = {32,0,16,24,535,220,m170,2,0,1,1,a902,18,"builtins.type"};
 static const sl_builtin_attr a903[] = {
 {s151,0},{s159,0},{s200,0},{s225,0},{s339,0},{s355,0},{s356,0},{s357,0},{s358,0},{s359,0},{s360,0},{s386,0},{s387,0},{s715,0},{s758,0},{s800,0},{s903,0},{s904,0},{s1062,0},{s1705,0}
 };
-static const sl_builtin_layout l1399 = {32,0,16,24,535,220,m170,2,0,1,1,a903,20};
+static const sl_builtin_layout l1406 = {32,0,16,24,535,220,m170,2,0,1,1,a903,20,"builtins.type"};
 static const sl_builtin_attr a904[] = {
 {s151,0},{s159,0},{s200,0},{s225,0},{s355,0},{s356,0},{s357,0},{s358,0},{s359,0},{s360,0},{s386,0},{s387,0},{s716,0},{s759,0},{s800,0},{s903,0},{s904,0},{s1062,0},{s1112,0},{s1705,0}
 };
-static const sl_builtin_layout l1400 = {24,0,-48,16,535,220,m170,2,0,1,1,a904,20};
-static const sl_builtin_layout l1401 = {16,0,-1,-32,535,220,m170,2,0,1,1,a904,20};
+static const sl_builtin_layout l1407 = {24,0,-48,16,535,220,m170,2,0,1,1,a904,20,"builtins.type"};
+static const sl_builtin_layout l1408 = {16,0,-1,-32,535,220,m170,2,0,1,1,a904,20,"builtins.type"};
 static const sl_builtin_attr a905[] = {
 {s151,0},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s355,0},{s356,0},{s357,0},{s358,0},{s359,0},{s360,0},{s386,0},{s387,0},{s716,0},{s759,0},{s800,0},{s903,0},{s904,0},{s1062,0},{s1112,0},{s1495,0},{s1705,0}
 };
-static const sl_builtin_layout l1402 = {16,0,-1,-32,535,220,m170,2,0,1,1,a905,23};
+static const sl_builtin_layout l1409 = {16,0,-1,-32,535,220,m170,2,0,1,1,a905,23,"builtins.type"};
 static const sl_builtin_attr a906[] = {
 {s159,0},{s161,0},{s190,0},{s200,0},{s225,0},{s253,0},{s281,0},{s1347,0},{s1706,0},{s1754,0},{s1791,0},{s1891,0}
 };
-static const sl_builtin_layout l1403 = {32,0,16,24,535,220,m170,2,0,1,1,a906,12};
+static const sl_builtin_layout l1410 = {32,0,16,24,535,220,m170,2,0,1,1,a906,12,"builtins.type"};
 static const sl_builtin_attr a907[] = {
 {s159,0},{s161,0},{s190,0},{s200,0},{s225,0},{s253,0},{s281,0},{s386,0},{s387,0},{s1347,0},{s1706,0},{s1754,0},{s1791,0},{s1891,0}
 };
-static const sl_builtin_layout l1404 = {32,0,16,24,535,220,m170,2,0,1,1,a907,14};
-static const sl_builtin_layout l1405 = {24,0,-48,16,535,220,m170,2,0,1,1,a907,14};
-static const sl_builtin_layout l1406 = {16,0,-1,-32,535,220,m170,2,0,1,1,a907,14};
+static const sl_builtin_layout l1411 = {32,0,16,24,535,220,m170,2,0,1,1,a907,14,"builtins.type"};
+static const sl_builtin_layout l1412 = {24,0,-48,16,535,220,m170,2,0,1,1,a907,14,"builtins.type"};
+static const sl_builtin_layout l1413 = {16,0,-1,-32,535,220,m170,2,0,1,1,a907,14,"builtins.type"};
 static const sl_builtin_attr a908[] = {
 {s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s225,0},{s253,0},{s280,0},{s281,0},{s386,0},{s387,0},{s1347,0},{s1706,0},{s1754,0},{s1791,0},{s1891,0}
 };
-static const sl_builtin_layout l1407 = {16,0,-1,-32,535,220,m170,2,0,1,1,a908,16};
+static const sl_builtin_layout l1414 = {16,0,-1,-32,535,220,m170,2,0,1,1,a908,16,"builtins.type"};
 static const sl_builtin_attr a909[] = {
 {s129,0},{s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s225,0},{s253,0},{s281,0},{s300,1},{s315,0},{s316,0},{s317,0},{s346,0},{s356,0},{s358,0},{s359,0},{s360,0},{s386,0},{s387,0},{s423,0},{s425,0},{s451,0},{s473,0},{s495,0},{s766,0},{s801,0},{s802,0},{s814,0},{s860,0},{s861,0},{s862,0},{s863,0},{s864,0},{s865,0},{s866,0},{s867,0},{s868,0},{s869,0},{s870,0},{s871,0},{s872,0},{s873,0},{s874,0},{s875,0},{s876,0},{s877,0},{s878,0},{s879,0},{s880,0},{s882,0},{s883,0},{s884,0},{s885,0},{s886,0},{s887,0},{s888,0},{s889,0},{s890,0},{s891,0},{s892,0},{s893,0},{s894,0},{s895,0},{s896,0},{s897,0},{s898,0},{s899,0},{s900,0},{s901,0},{s1025,0},{s1062,0},{s1065,0},{s1090,0},{s1091,0},{s1169,0},{s1170,0},{s1171,0},{s1172,0},{s1173,0},{s1174,0},{s1175,0},{s1176,0},{s1178,0},{s1347,0},{s1494,0},{s1511,0},{s1705,0},{s1754,0},{s1755,0},{s1791,0},{s1805,0},{s1861,0},{s1891,0},{s1892,0}
 };
-static const sl_builtin_layout l1408 = {32,0,16,24,220,220,m0,1,0,1,1,a909,95};
+static const sl_builtin_layout l1415 = {32,0,16,24,220,220,m0,1,0,1,1,a909,95,"builtins.type"};
 static const sl_builtin_attr a910[] = {
 {s129,0},{s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s201,0},{s225,0},{s253,0},{s281,0},{s300,1},{s315,0},{s316,0},{s317,0},{s346,0},{s356,0},{s358,0},{s359,0},{s360,0},{s423,0},{s425,0},{s451,0},{s473,0},{s495,0},{s766,0},{s801,0},{s802,0},{s814,0},{s860,0},{s861,0},{s862,0},{s863,0},{s864,0},{s865,0},{s866,0},{s867,0},{s868,0},{s869,0},{s870,0},{s871,0},{s872,0},{s873,0},{s874,0},{s875,0},{s876,0},{s877,0},{s878,0},{s879,0},{s880,0},{s881,0},{s882,0},{s883,0},{s884,0},{s885,0},{s886,0},{s887,0},{s888,0},{s889,0},{s890,0},{s891,0},{s892,0},{s893,0},{s894,0},{s895,0},{s896,0},{s897,0},{s898,0},{s899,0},{s900,0},{s901,0},{s1025,0},{s1062,0},{s1065,0},{s1090,0},{s1091,0},{s1169,0},{s1170,0},{s1171,0},{s1172,0},{s1173,0},{s1174,0},{s1175,0},{s1176,0},{s1178,0},{s1347,0},{s1494,0},{s1511,0},{s1705,0},{s1754,0},{s1755,0},{s1791,0},{s1805,0},{s1861,0},{s1891,0},{s1892,0}
 };
-static const sl_builtin_layout l1409 = {32,0,16,24,220,220,m0,1,0,1,1,a910,95};
+static const sl_builtin_layout l1416 = {32,0,16,24,220,220,m0,1,0,1,1,a910,95,"builtins.type"};
 static const sl_builtin_attr a911[] = {
 {s129,0},{s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s201,0},{s225,0},{s253,0},{s281,0},{s300,1},{s315,0},{s317,0},{s346,0},{s356,0},{s358,0},{s359,0},{s360,0},{s423,0},{s425,0},{s473,0},{s495,0},{s766,0},{s801,0},{s802,0},{s814,0},{s860,0},{s861,0},{s862,0},{s863,0},{s864,0},{s865,0},{s866,0},{s867,0},{s868,0},{s869,0},{s870,0},{s871,0},{s872,0},{s873,0},{s874,0},{s875,0},{s876,0},{s877,0},{s878,0},{s879,0},{s880,0},{s881,0},{s882,0},{s883,0},{s884,0},{s885,0},{s886,0},{s887,0},{s888,0},{s889,0},{s890,0},{s891,0},{s892,0},{s893,0},{s894,0},{s895,0},{s896,0},{s897,0},{s898,0},{s899,0},{s900,0},{s901,0},{s1025,0},{s1062,0},{s1065,0},{s1090,0},{s1091,0},{s1113,0},{s1114,0},{s1169,0},{s1170,0},{s1171,0},{s1172,0},{s1173,0},{s1174,0},{s1175,0},{s1176,0},{s1178,0},{s1347,0},{s1494,0},{s1511,0},{s1705,0},{s1754,0},{s1755,0},{s1791,0},{s1805,0},{s1861,0},{s1891,0},{s1892,0}
 };
-static const sl_builtin_layout l1410 = {24,0,-48,16,220,220,m0,1,0,1,1,a911,95};
+static const sl_builtin_layout l1417 = {24,0,-48,16,220,220,m0,1,0,1,1,a911,95,"builtins.type"};
 static const sl_builtin_attr a912[] = {
 {s129,0},{s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s201,0},{s225,0},{s253,0},{s281,0},{s300,1},{s314,0},{s315,0},{s317,0},{s346,0},{s356,0},{s358,0},{s359,0},{s360,0},{s425,0},{s473,0},{s495,0},{s766,0},{s801,0},{s802,0},{s814,0},{s860,0},{s862,0},{s864,0},{s865,0},{s867,0},{s868,0},{s869,0},{s870,0},{s871,0},{s872,0},{s873,0},{s874,0},{s875,0},{s876,0},{s877,0},{s878,0},{s879,0},{s880,0},{s881,0},{s882,0},{s884,0},{s886,0},{s887,0},{s888,0},{s890,0},{s891,0},{s893,0},{s895,0},{s896,0},{s897,0},{s898,0},{s899,0},{s900,0},{s1025,0},{s1062,0},{s1065,0},{s1090,0},{s1091,0},{s1113,0},{s1114,0},{s1169,0},{s1178,0},{s1347,0},{s1494,0},{s1511,0},{s1705,0},{s1754,0},{s1755,0},{s1791,0},{s1805,0},{s1861,0},{s1891,0},{s1892,0}
 };
-static const sl_builtin_layout l1411 = {16,0,-1,-32,220,220,m0,1,0,1,1,a912,79};
+static const sl_builtin_layout l1418 = {16,0,-1,-32,220,220,m0,1,0,1,1,a912,79,"builtins.type"};
 static const sl_builtin_attr a913[] = {
 {s129,0},{s155,1},{s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s201,0},{s225,0},{s253,0},{s280,0},{s281,0},{s300,1},{s314,0},{s315,0},{s317,0},{s336,0},{s346,0},{s356,0},{s358,0},{s359,0},{s360,0},{s425,0},{s473,0},{s495,0},{s766,0},{s801,0},{s802,0},{s814,0},{s860,0},{s862,0},{s864,0},{s865,0},{s867,0},{s868,0},{s869,0},{s870,0},{s871,0},{s872,0},{s873,0},{s874,0},{s875,0},{s876,0},{s877,0},{s878,0},{s879,0},{s880,0},{s881,0},{s882,0},{s884,0},{s886,0},{s887,0},{s888,0},{s890,0},{s891,0},{s893,0},{s895,0},{s896,0},{s897,0},{s898,0},{s899,0},{s900,0},{s1025,0},{s1062,0},{s1065,0},{s1090,0},{s1091,0},{s1113,0},{s1114,0},{s1169,0},{s1178,0},{s1347,0},{s1494,0},{s1511,0},{s1705,0},{s1754,0},{s1755,0},{s1791,0},{s1805,0},{s1861,0},{s1891,0},{s1892,0}
 };
-static const sl_builtin_layout l1412 = {16,0,-1,-32,220,220,m0,1,0,1,1,a913,82};
+static const sl_builtin_layout l1419 = {16,0,-1,-32,220,220,m0,1,0,1,1,a913,82,"builtins.type"};
 static const sl_builtin_attr a914[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s464,0},{s465,0},{s506,0},{s515,0},{s516,0},{s598,0},{s764,0},{s1086,0},{s1254,0},{s1476,0},{s1477,0},{s1478,0},{s1479,0},{s1818,0},{s1873,0},{s1897,0},{s1898,0}
 };
-static const sl_builtin_layout l1413 = {32,0,16,24,220,220,m0,1,0,1,1,a914,22};
-static const sl_builtin_layout l1414 = {24,0,-48,16,220,220,m0,1,0,1,1,a914,22};
-static const sl_builtin_layout l1415 = {16,0,-1,-32,220,220,m0,1,0,1,1,a914,22};
+static const sl_builtin_layout l1420 = {32,0,16,24,220,220,m0,1,0,1,1,a914,22,"builtins.type"};
+static const sl_builtin_layout l1421 = {24,0,-48,16,220,220,m0,1,0,1,1,a914,22,"builtins.type"};
+static const sl_builtin_layout l1422 = {16,0,-1,-32,220,220,m0,1,0,1,1,a914,22,"builtins.type"};
 static const sl_builtin_attr a915[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s464,0},{s465,0},{s506,0},{s515,0},{s516,0},{s598,0},{s764,0},{s1086,0},{s1254,0},{s1476,0},{s1477,0},{s1478,0},{s1479,0},{s1818,0},{s1873,0},{s1897,0},{s1898,0}
 };
-static const sl_builtin_layout l1416 = {16,0,-1,-32,220,220,m0,1,0,1,1,a915,24};
+static const sl_builtin_layout l1423 = {16,0,-1,-32,220,220,m0,1,0,1,1,a915,24,"builtins.type"};
 static const sl_builtin_attr a916[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s427,0},{s430,0},{s496,0},{s497,0},{s498,0},{s544,0},{s646,0},{s923,0},{s946,0},{s1033,0},{s1177,0},{s1533,0},{s1581,0},{s1619,0},{s1707,0},{s1898,0},{s1952,0},{s1966,0},{s1979,0}
 };
-static const sl_builtin_layout l1417 = {32,0,16,24,220,220,m0,1,0,1,1,a916,24};
-static const sl_builtin_layout l1418 = {24,0,-48,16,220,220,m0,1,0,1,1,a916,24};
-static const sl_builtin_layout l1419 = {16,0,-1,-32,220,220,m0,1,0,1,1,a916,24};
+static const sl_builtin_layout l1424 = {32,0,16,24,220,220,m0,1,0,1,1,a916,24,"builtins.type"};
+static const sl_builtin_layout l1425 = {24,0,-48,16,220,220,m0,1,0,1,1,a916,24,"builtins.type"};
+static const sl_builtin_layout l1426 = {16,0,-1,-32,220,220,m0,1,0,1,1,a916,24,"builtins.type"};
 static const sl_builtin_attr a917[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s427,0},{s430,0},{s496,0},{s497,0},{s498,0},{s544,0},{s646,0},{s923,0},{s946,0},{s1033,0},{s1177,0},{s1533,0},{s1581,0},{s1619,0},{s1707,0},{s1898,0},{s1966,0},{s1979,0}
 };
-static const sl_builtin_layout l1420 = {16,0,-1,-32,220,220,m0,1,0,1,1,a917,25};
+static const sl_builtin_layout l1427 = {16,0,-1,-32,220,220,m0,1,0,1,1,a917,25,"builtins.type"};
 static const sl_builtin_attr a918[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s408,0},{s443,0},{s558,0},{s609,0},{s644,0},{s690,0},{s717,0},{s761,0},{s804,0},{s805,0},{s806,0},{s809,0},{s810,0},{s811,0},{s815,0},{s1610,0},{s1840,0},{s1841,0},{s1851,0},{s1852,0},{s1853,0},{s1980,0}
 };
-static const sl_builtin_layout l1421 = {32,0,16,24,220,220,m0,1,0,1,1,a918,28};
+static const sl_builtin_layout l1428 = {32,0,16,24,220,220,m0,1,0,1,1,a918,28,"builtins.type"};
 static const sl_builtin_attr a919[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s389,0},{s443,0},{s558,0},{s609,0},{s644,0},{s679,0},{s690,0},{s717,0},{s761,0},{s804,0},{s805,0},{s806,0},{s809,0},{s810,0},{s811,0},{s815,0},{s1610,0},{s1840,0},{s1841,0},{s1851,0},{s1852,0},{s1853,0},{s1980,0}
 };
-static const sl_builtin_layout l1422 = {32,0,16,24,220,220,m0,1,0,1,1,a919,29};
-static const sl_builtin_layout l1423 = {24,0,-48,16,220,220,m0,1,0,1,1,a919,29};
+static const sl_builtin_layout l1429 = {32,0,16,24,220,220,m0,1,0,1,1,a919,29,"builtins.type"};
+static const sl_builtin_layout l1430 = {24,0,-48,16,220,220,m0,1,0,1,1,a919,29,"builtins.type"};
 static const sl_builtin_attr a920[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s253,0},{s300,1},{s389,0},{s443,0},{s558,0},{s609,0},{s644,0},{s679,0},{s690,0},{s717,0},{s761,0},{s803,0},{s804,0},{s805,0},{s806,0},{s809,0},{s810,0},{s811,0},{s815,0},{s1610,0},{s1840,0},{s1841,0},{s1851,0},{s1852,0},{s1853,0},{s1980,0}
 };
-static const sl_builtin_layout l1424 = {16,0,-1,-32,220,220,m0,1,0,1,1,a920,30};
+static const sl_builtin_layout l1431 = {16,0,-1,-32,220,220,m0,1,0,1,1,a920,30,"builtins.type"};
 static const sl_builtin_attr a921[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s280,0},{s300,1},{s389,0},{s443,0},{s558,0},{s609,0},{s644,0},{s679,0},{s690,0},{s717,0},{s761,0},{s803,0},{s804,0},{s805,0},{s806,0},{s809,0},{s810,0},{s811,0},{s815,0},{s1610,0},{s1840,0},{s1841,0},{s1851,0},{s1852,0},{s1853,0},{s1980,0}
 };
-static const sl_builtin_layout l1425 = {16,0,-1,-32,220,220,m0,1,0,1,1,a921,32};
+static const sl_builtin_layout l1432 = {16,0,-1,-32,220,220,m0,1,0,1,1,a921,32,"builtins.type"};
 static const int16_t m171[] = {538,220};
 static const sl_builtin_attr a922[] = {
 {s159,0},{s200,0},{s225,0},{s804,0},{s805,0},{s806,0},{s809,0},{s811,0},{s815,0},{s1249,0},{s1609,0},{s1610,0},{s1737,0},{s1738,0},{s1840,0}
 };
-static const sl_builtin_layout l1426 = {32,0,16,24,538,220,m171,2,0,1,1,a922,15};
+static const sl_builtin_layout l1433 = {32,0,16,24,538,220,m171,2,0,1,1,a922,15,"builtins.type"};
 static const sl_builtin_attr a923[] = {
 {s159,0},{s200,0},{s225,0},{s789,0},{s804,0},{s805,0},{s806,0},{s809,0},{s810,0},{s811,0},{s815,0},{s1249,0},{s1609,0},{s1610,0},{s1737,0},{s1738,0},{s1840,0}
 };
-static const sl_builtin_layout l1427 = {24,0,-48,16,538,220,m171,2,0,1,1,a923,17};
-static const sl_builtin_layout l1428 = {16,0,-1,-32,538,220,m171,2,0,1,1,a923,17};
+static const sl_builtin_layout l1434 = {24,0,-48,16,538,220,m171,2,0,1,1,a923,17,"builtins.type"};
+static const sl_builtin_layout l1435 = {16,0,-1,-32,538,220,m171,2,0,1,1,a923,17,"builtins.type"};
 static const sl_builtin_attr a924[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s789,0},{s804,0},{s805,0},{s806,0},{s809,0},{s810,0},{s811,0},{s815,0},{s1249,0},{s1609,0},{s1610,0},{s1737,0},{s1738,0},{s1840,0}
 };
-static const sl_builtin_layout l1429 = {16,0,-1,-32,538,220,m171,2,0,1,1,a924,19};
+static const sl_builtin_layout l1436 = {16,0,-1,-32,538,220,m171,2,0,1,1,a924,19,"builtins.type"};
 static const sl_builtin_attr a925[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s581,0},{s1686,0},{s1705,0}
 };
-static const sl_builtin_layout l1430 = {32,0,16,24,220,220,m0,1,0,1,1,a925,8};
-static const sl_builtin_layout l1431 = {24,0,-48,16,220,220,m0,1,0,1,1,a925,8};
+static const sl_builtin_layout l1437 = {32,0,16,24,220,220,m0,1,0,1,1,a925,8,"builtins.type"};
+static const sl_builtin_layout l1438 = {24,0,-48,16,220,220,m0,1,0,1,1,a925,8,"builtins.type"};
 static const sl_builtin_attr a926[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s581,0},{s645,0},{s1686,0},{s1705,0}
 };
-static const sl_builtin_layout l1432 = {16,0,-1,-32,220,220,m0,1,0,1,1,a926,9};
+static const sl_builtin_layout l1439 = {16,0,-1,-32,220,220,m0,1,0,1,1,a926,9,"builtins.type"};
 static const sl_builtin_attr a927[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s581,0},{s645,0},{s1686,0},{s1705,0}
 };
-static const sl_builtin_layout l1433 = {16,0,-1,-32,220,220,m0,1,0,1,1,a927,11};
+static const sl_builtin_layout l1440 = {16,0,-1,-32,220,220,m0,1,0,1,1,a927,11,"builtins.type"};
 static const sl_builtin_attr a928[] = {
 {s129,0},{s155,1},{s159,0},{s161,0},{s190,0},{s200,0},{s211,0},{s225,0},{s253,0},{s300,1},{s390,0},{s674,0},{s812,0},{s813,0},{s1025,0},{s1062,0},{s1705,0}
 };
-static const sl_builtin_layout l1434 = {32,0,16,24,220,220,m0,1,0,1,1,a928,17};
-static const sl_builtin_layout l1435 = {24,0,-48,16,220,220,m0,1,0,1,1,a928,17};
-static const sl_builtin_layout l1436 = {16,0,-1,-32,220,220,m0,1,0,1,1,a928,17};
+static const sl_builtin_layout l1441 = {32,0,16,24,220,220,m0,1,0,1,1,a928,17,"builtins.type"};
+static const sl_builtin_layout l1442 = {24,0,-48,16,220,220,m0,1,0,1,1,a928,17,"builtins.type"};
+static const sl_builtin_layout l1443 = {16,0,-1,-32,220,220,m0,1,0,1,1,a928,17,"builtins.type"};
 static const sl_builtin_attr a929[] = {
 {s129,0},{s155,1},{s159,0},{s161,0},{s164,0},{s190,0},{s200,0},{s211,0},{s225,0},{s253,0},{s280,0},{s300,1},{s390,0},{s674,0},{s812,0},{s813,0},{s1025,0},{s1062,0},{s1705,0}
 };
-static const sl_builtin_layout l1437 = {16,0,-1,-32,220,220,m0,1,0,1,1,a929,19};
+static const sl_builtin_layout l1444 = {16,0,-1,-32,220,220,m0,1,0,1,1,a929,19,"builtins.type"};
 static const int16_t m172[] = {541,220};
 static const sl_builtin_attr a930[] = {
 {s159,0},{s225,0},{s313,0},{s410,0},{s525,0},{s532,0},{s533,0},{s534,0},{s760,0},{s1062,0},{s1705,0}
 };
-static const sl_builtin_layout l1438 = {32,0,16,24,541,220,m172,2,0,1,1,a930,11};
-static const sl_builtin_layout l1439 = {24,0,-48,16,541,220,m172,2,0,1,1,a930,11};
-static const sl_builtin_layout l1440 = {16,0,-1,-32,541,220,m172,2,0,1,1,a930,11};
+static const sl_builtin_layout l1445 = {32,0,16,24,541,220,m172,2,0,1,1,a930,11,"builtins.type"};
+static const sl_builtin_layout l1446 = {24,0,-48,16,541,220,m172,2,0,1,1,a930,11,"builtins.type"};
+static const sl_builtin_layout l1447 = {16,0,-1,-32,541,220,m172,2,0,1,1,a930,11,"builtins.type"};
 static const sl_builtin_attr a931[] = {
 {s159,0},{s164,0},{s225,0},{s280,0},{s313,0},{s410,0},{s525,0},{s532,0},{s533,0},{s534,0},{s760,0},{s1062,0},{s1705,0}
 };
-static const sl_builtin_layout l1441 = {16,0,-1,-32,541,220,m172,2,0,1,1,a931,13};
+static const sl_builtin_layout l1448 = {16,0,-1,-32,541,220,m172,2,0,1,1,a931,13,"builtins.type"};
 static const sl_builtin_attr a932[] = {
 {s159,0},{s225,0},{s232,0},{s493,0},{s602,0},{s603,0},{s604,0},{s774,0},{s1712,0},{s1943,0},{s1948,0}
 };
-static const sl_builtin_layout l1442 = {32,0,16,24,343,220,m97,2,0,1,1,a932,11};
+static const sl_builtin_layout l1449 = {32,0,16,24,343,220,m97,2,0,1,1,a932,11,"enum.EnumMeta"};
 static const sl_builtin_attr a933[] = {
 {s159,0},{s225,0},{s232,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s773,0},{s774,0},{s775,0},{s1712,1},{s1943,1},{s1948,1}
 };
-static const sl_builtin_layout l1443 = {24,0,-48,16,343,220,m97,2,0,1,1,a933,15};
-static const sl_builtin_layout l1444 = {16,0,-1,-32,343,220,m97,2,0,1,1,a933,15};
+static const sl_builtin_layout l1450 = {24,0,-48,16,343,220,m97,2,0,1,1,a933,15,"enum.EnumType"};
+static const sl_builtin_layout l1451 = {16,0,-1,-32,343,220,m97,2,0,1,1,a933,15,"enum.EnumType"};
 static const sl_builtin_attr a934[] = {
 {s159,0},{s164,0},{s225,0},{s232,0},{s280,0},{s493,0},{s602,0},{s603,0},{s604,0},{s614,0},{s769,0},{s770,0},{s773,0},{s774,0},{s775,0},{s1712,0},{s1943,0},{s1948,0}
 };
-static const sl_builtin_layout l1445 = {16,0,-1,-32,343,220,m97,2,0,1,1,a934,18};
+static const sl_builtin_layout l1452 = {16,0,-1,-32,343,220,m97,2,0,1,1,a934,18,"enum.EnumType"};
 static const sl_builtin_attr a935[] = {
 {s159,0},{s161,0},{s179,0},{s187,0},{s189,0},{s190,0},{s200,0},{s203,0},{s215,0},{s219,0},{s225,0},{s253,0},{s273,0},{s276,0},{s279,0},{s281,0},{s300,1},{s926,1},{s927,1},{s964,1},{s965,1},{s966,1},{s1190,1},{s1342,1},{s1359,1},{s1406,1},{s1557,1},{s1903,1},{s1904,1},{s1905,1},{s1906,1},{s1951,1},{s1965,1},{s1969,1}
 };
-static const sl_builtin_layout l1446 = {40,0,0,32,220,544,m0,1,0,1,1,a935,34};
-static const sl_builtin_layout l1447 = {32,0,0,-32,220,544,m0,1,0,1,1,a935,34};
+static const sl_builtin_layout l1453 = {40,0,0,32,220,544,m0,1,0,1,1,a935,34,"builtins.type"};
+static const sl_builtin_layout l1454 = {32,0,0,-32,220,544,m0,1,0,1,1,a935,34,"builtins.type"};
 static const sl_builtin_attr a936[] = {
 {s159,0},{s161,0},{s164,0},{s179,0},{s187,0},{s189,0},{s190,0},{s200,0},{s203,0},{s215,0},{s219,0},{s225,0},{s253,0},{s273,0},{s276,0},{s279,0},{s280,0},{s281,0},{s300,1},{s926,1},{s927,1},{s964,1},{s965,1},{s966,1},{s1190,1},{s1342,1},{s1359,1},{s1406,1},{s1557,1},{s1903,1},{s1904,1},{s1905,1},{s1906,1},{s1951,1},{s1965,1},{s1969,1}
 };
-static const sl_builtin_layout l1448 = {32,0,0,-32,220,544,m0,1,0,1,1,a936,36};
+static const sl_builtin_layout l1455 = {32,0,0,-32,220,544,m0,1,0,1,1,a936,36,"builtins.type"};
 static const sl_builtin_attr a937[] = {
 {s108,0},{s110,0},{s116,0},{s124,0},{s129,0},{s140,0},{s152,0},{s154,0},{s158,0},{s159,0},{s161,0},{s166,0},{s168,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s192,0},{s193,0},{s194,0},{s195,0},{s196,0},{s197,0},{s198,0},{s203,0},{s204,0},{s205,0},{s206,0},{s207,0},{s209,0},{s211,0},{s212,0},{s213,0},{s215,0},{s216,0},{s218,0},{s219,0},{s221,0},{s224,0},{s228,0},{s230,0},{s231,0},{s234,0},{s237,0},{s241,0},{s242,0},{s246,0},{s247,0},{s248,0},{s253,0},{s255,0},{s256,0},{s257,0},{s258,0},{s259,0},{s260,0},{s262,0},{s263,0},{s264,0},{s265,0},{s266,0},{s267,0},{s273,0},{s275,0},{s281,0},{s282,0},{s291,0},{s303,0}
 };
-static const sl_builtin_layout l1449 = {56,0,0,0,220,545,m0,1,0,0,0,a937,70};
-static const sl_builtin_layout l1450 = {64,0,0,0,220,545,m0,1,0,0,0,a937,70};
+static const sl_builtin_layout l1456 = {56,0,0,0,220,545,m0,1,0,0,0,a937,70,"builtins.type"};
+static const sl_builtin_layout l1457 = {64,0,0,0,220,545,m0,1,0,0,0,a937,70,"builtins.type"};
 static const int16_t m173[] = {548,220};
 static const sl_builtin_attr a938[] = {
 {s159,0},{s200,0},{s225,0},{s232,0},{s279,0},{s1455,1}
 };
-static const sl_builtin_layout l1451 = {64,0,0,0,548,546,m173,2,0,1,1,a938,6};
-static const sl_builtin_layout l1452 = {72,0,0,0,548,546,m173,2,0,1,1,a938,6};
+static const sl_builtin_layout l1458 = {64,0,0,0,548,546,m173,2,0,1,1,a938,6,"builtins.type"};
+static const sl_builtin_layout l1459 = {72,0,0,0,548,546,m173,2,0,1,1,a938,6,"builtins.type"};
 static const sl_builtin_attr a939[] = {
 {s159,0},{s164,0},{s200,0},{s225,0},{s232,0},{s279,0},{s280,0},{s1455,1}
 };
-static const sl_builtin_layout l1453 = {72,0,0,0,548,546,m173,2,0,1,1,a939,8};
+static const sl_builtin_layout l1460 = {72,0,0,0,548,546,m173,2,0,1,1,a939,8,"builtins.type"};
 static const sl_builtin_attr a940[] = {
 {s108,0},{s110,0},{s116,0},{s124,0},{s128,0},{s140,0},{s152,0},{s154,0},{s158,0},{s159,0},{s161,0},{s166,0},{s168,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s192,0},{s193,0},{s194,0},{s195,0},{s196,0},{s197,0},{s198,0},{s203,0},{s204,0},{s205,0},{s206,0},{s207,0},{s209,0},{s211,0},{s212,0},{s213,0},{s215,0},{s216,0},{s218,0},{s219,0},{s221,0},{s224,0},{s228,0},{s230,0},{s231,0},{s234,0},{s237,0},{s241,0},{s242,0},{s246,0},{s247,0},{s248,0},{s253,0},{s255,0},{s256,0},{s257,0},{s258,0},{s259,0},{s260,0},{s262,0},{s263,0},{s264,0},{s265,0},{s266,0},{s267,0},{s273,0},{s275,0},{s281,0},{s282,0},{s291,0},{s303,0}
 };
-static const sl_builtin_layout l1454 = {56,0,0,0,220,547,m0,1,0,0,0,a940,70};
+static const sl_builtin_layout l1461 = {56,0,0,0,220,547,m0,1,0,0,0,a940,70,"builtins.type"};
 static const sl_builtin_attr a941[] = {
 {s108,0},{s110,0},{s116,0},{s124,0},{s128,0},{s140,0},{s152,0},{s154,0},{s158,0},{s159,0},{s161,0},{s166,0},{s168,0},{s179,0},{s182,0},{s185,0},{s189,0},{s190,0},{s191,0},{s192,0},{s193,0},{s194,0},{s195,0},{s196,0},{s197,0},{s198,0},{s203,0},{s204,0},{s205,0},{s206,0},{s207,0},{s209,0},{s211,0},{s212,0},{s213,0},{s215,0},{s216,0},{s218,0},{s219,0},{s221,0},{s224,0},{s228,0},{s230,0},{s231,0},{s234,0},{s237,0},{s241,0},{s242,0},{s246,0},{s247,0},{s248,0},{s253,0},{s254,0},{s255,0},{s256,0},{s257,0},{s258,0},{s259,0},{s260,0},{s262,0},{s263,0},{s264,0},{s265,0},{s266,0},{s267,0},{s273,0},{s275,0},{s281,0},{s282,0},{s291,0},{s303,0}
 };
-static const sl_builtin_layout l1455 = {56,0,0,0,220,547,m0,1,0,0,0,a941,71};
-static const sl_builtin_layout l1456 = {64,0,0,0,220,547,m0,1,0,0,0,a941,71};
+static const sl_builtin_layout l1462 = {56,0,0,0,220,547,m0,1,0,0,0,a941,71,"builtins.type"};
+static const sl_builtin_layout l1463 = {64,0,0,0,220,547,m0,1,0,0,0,a941,71,"builtins.type"};
 static const sl_builtin_attr a942[] = {
 {s129,0},{s131,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0}
 };
-static const sl_builtin_layout l1457 = {56,0,0,0,220,548,m0,1,0,1,0,a942,13};
+static const sl_builtin_layout l1464 = {56,0,0,0,220,548,m0,1,0,1,0,a942,13,"builtins.type"};
 static const sl_builtin_attr a943[] = {
 {s129,0},{s131,1},{s135,0},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s230,0},{s232,0},{s253,0}
 };
-static const sl_builtin_layout l1458 = {56,0,0,0,220,548,m0,1,0,1,0,a943,14};
-static const sl_builtin_layout l1459 = {64,0,0,0,220,548,m0,1,0,1,0,a943,14};
+static const sl_builtin_layout l1465 = {56,0,0,0,220,548,m0,1,0,1,0,a943,14,"builtins.type"};
+static const sl_builtin_layout l1466 = {64,0,0,0,220,548,m0,1,0,1,0,a943,14,"builtins.type"};
 static const sl_builtin_attr a944[] = {
 {s109,0},{s140,0},{s143,0},{s148,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s211,0},{s216,0},{s225,0},{s253,0},{s275,0},{s300,1},{s305,0},{s398,0},{s703,0},{s1018,0},{s1246,0},{s1441,0},{s1457,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l1460 = {32,0,16,24,264,220,m55,7,0,1,1,a944,28};
+static const sl_builtin_layout l1467 = {32,0,16,24,264,220,m55,7,0,1,1,a944,28,"abc.ABCMeta"};
 static const sl_builtin_attr a945[] = {
 {s109,0},{s140,0},{s143,0},{s148,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s300,1},{s305,0},{s398,0},{s703,0},{s1018,0},{s1246,0},{s1441,0},{s1457,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l1461 = {32,0,16,24,264,220,m55,7,0,1,1,a945,31};
-static const sl_builtin_layout l1462 = {24,0,-48,16,264,220,m55,7,0,1,1,a945,31};
-static const sl_builtin_layout l1463 = {16,0,-1,-32,264,220,m55,7,0,1,1,a945,31};
+static const sl_builtin_layout l1468 = {32,0,16,24,264,220,m55,7,0,1,1,a945,31,"abc.ABCMeta"};
+static const sl_builtin_layout l1469 = {24,0,-48,16,264,220,m55,7,0,1,1,a945,31,"abc.ABCMeta"};
+static const sl_builtin_layout l1470 = {16,0,-1,-32,264,220,m55,7,0,1,1,a945,31,"abc.ABCMeta"};
 static const sl_builtin_attr a946[] = {
 {s109,0},{s140,0},{s143,0},{s148,0},{s154,0},{s155,1},{s159,0},{s164,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s280,0},{s300,1},{s305,0},{s398,0},{s703,0},{s1018,0},{s1246,0},{s1441,0},{s1457,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1964,0}
 };
-static const sl_builtin_layout l1464 = {16,0,-1,-32,264,220,m55,7,0,1,1,a946,33};
+static const sl_builtin_layout l1471 = {16,0,-1,-32,264,220,m55,7,0,1,1,a946,33,"abc.ABCMeta"};
 static const sl_builtin_attr a947[] = {
 {s129,0},{s159,0},{s161,0},{s190,0},{s225,0},{s230,0},{s232,0},{s279,0},{s300,1},{s331,1},{s490,1},{s606,1}
 };
-static const sl_builtin_layout l1465 = {88,0,0,80,548,550,m173,2,0,1,1,a947,12};
-static const sl_builtin_layout l1466 = {96,0,0,88,548,550,m173,2,0,1,1,a947,12};
-static const sl_builtin_layout l1467 = {88,0,0,-32,548,550,m173,2,0,1,1,a947,12};
+static const sl_builtin_layout l1472 = {88,0,0,80,548,550,m173,2,0,1,1,a947,12,"builtins.type"};
+static const sl_builtin_layout l1473 = {96,0,0,88,548,550,m173,2,0,1,1,a947,12,"builtins.type"};
+static const sl_builtin_layout l1474 = {88,0,0,-32,548,550,m173,2,0,1,1,a947,12,"builtins.type"};
 static const sl_builtin_attr a948[] = {
 {s129,0},{s159,0},{s161,0},{s164,0},{s190,0},{s225,0},{s230,0},{s232,0},{s279,0},{s280,0},{s300,1},{s331,1},{s490,1},{s606,1}
 };
-static const sl_builtin_layout l1468 = {88,0,0,-32,548,550,m173,2,0,1,1,a948,14};
+static const sl_builtin_layout l1475 = {88,0,0,-32,548,550,m173,2,0,1,1,a948,14,"builtins.type"};
 static const sl_builtin_attr a949[] = {
 {s109,0},{s140,0},{s143,0},{s148,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s211,0},{s216,0},{s225,0},{s253,0},{s275,0},{s300,1},{s305,0},{s398,0},{s1018,0},{s1246,0},{s1441,0},{s1452,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1963,0},{s1964,0}
 };
-static const sl_builtin_layout l1469 = {32,0,16,24,264,220,m55,7,0,1,1,a949,28};
+static const sl_builtin_layout l1476 = {32,0,16,24,264,220,m55,7,0,1,1,a949,28,"abc.ABCMeta"};
 static const sl_builtin_attr a950[] = {
 {s109,0},{s140,0},{s143,0},{s148,0},{s154,0},{s155,1},{s159,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s300,1},{s305,0},{s398,0},{s1018,0},{s1246,0},{s1441,0},{s1452,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1963,0},{s1964,0}
 };
-static const sl_builtin_layout l1470 = {32,0,16,24,264,220,m55,7,0,1,1,a950,31};
-static const sl_builtin_layout l1471 = {24,0,-48,16,264,220,m55,7,0,1,1,a950,31};
-static const sl_builtin_layout l1472 = {16,0,-1,-32,264,220,m55,7,0,1,1,a950,31};
+static const sl_builtin_layout l1477 = {32,0,16,24,264,220,m55,7,0,1,1,a950,31,"abc.ABCMeta"};
+static const sl_builtin_layout l1478 = {24,0,-48,16,264,220,m55,7,0,1,1,a950,31,"abc.ABCMeta"};
+static const sl_builtin_layout l1479 = {16,0,-1,-32,264,220,m55,7,0,1,1,a950,31,"abc.ABCMeta"};
 static const sl_builtin_attr a951[] = {
 {s109,0},{s140,0},{s143,0},{s148,0},{s154,0},{s155,1},{s159,0},{s164,0},{s185,0},{s200,0},{s205,0},{s211,0},{s216,0},{s225,0},{s237,0},{s253,0},{s260,0},{s275,0},{s280,0},{s300,1},{s305,0},{s398,0},{s1018,0},{s1246,0},{s1441,0},{s1452,0},{s1458,0},{s1601,0},{s1603,0},{s1782,0},{s1949,0},{s1963,0},{s1964,0}
 };
-static const sl_builtin_layout l1473 = {16,0,-1,-32,264,220,m55,7,0,1,1,a951,33};
+static const sl_builtin_layout l1480 = {16,0,-1,-32,264,220,m55,7,0,1,1,a951,33,"abc.ABCMeta"};
 static const sl_builtin_attr a952[] = {
 {s103,0},{s129,0},{s159,0},{s200,0},{s225,0},{s253,0},{s279,0},{s426,0},{s447,0},{s542,0},{s667,0},{s668,0},{s705,0},{s718,0},{s842,1},{s906,1},{s1079,0},{s1595,0}
 };
-static const sl_builtin_layout l1474 = {16,0,0,0,220,220,m0,1,0,1,1,a952,18};
+static const sl_builtin_layout l1481 = {16,0,0,0,220,220,m0,1,0,1,1,a952,18,"builtins.type"};
 static const sl_builtin_attr a953[] = {
 {s103,0},{s129,0},{s159,0},{s164,0},{s200,0},{s225,0},{s253,0},{s279,0},{s280,0},{s426,0},{s447,0},{s542,0},{s667,0},{s668,0},{s705,0},{s718,0},{s842,1},{s906,1},{s1079,0},{s1595,0}
 };
-static const sl_builtin_layout l1475 = {16,0,0,0,220,220,m0,1,0,1,1,a953,20};
+static const sl_builtin_layout l1482 = {16,0,0,0,220,220,m0,1,0,1,1,a953,20,"builtins.type"};
 static const sl_builtin_attr a954[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s471,0},{s565,0},{s654,0},{s688,0},{s742,0},{s998,0},{s1055,0},{s1105,0},{s1596,0},{s1839,0},{s1842,0}
 };
-static const sl_builtin_layout l1476 = {32,0,16,24,220,220,m0,1,0,1,1,a954,16};
-static const sl_builtin_layout l1477 = {24,0,-48,16,220,220,m0,1,0,1,1,a954,16};
-static const sl_builtin_layout l1478 = {16,0,-1,-32,220,220,m0,1,0,1,1,a954,16};
+static const sl_builtin_layout l1483 = {32,0,16,24,220,220,m0,1,0,1,1,a954,16,"builtins.type"};
+static const sl_builtin_layout l1484 = {24,0,-48,16,220,220,m0,1,0,1,1,a954,16,"builtins.type"};
+static const sl_builtin_layout l1485 = {16,0,-1,-32,220,220,m0,1,0,1,1,a954,16,"builtins.type"};
 static const sl_builtin_attr a955[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s471,0},{s565,0},{s654,0},{s688,0},{s742,0},{s998,0},{s1055,0},{s1105,0},{s1596,0},{s1839,0},{s1842,0}
 };
-static const sl_builtin_layout l1479 = {16,0,-1,-32,220,220,m0,1,0,1,1,a955,18};
+static const sl_builtin_layout l1486 = {16,0,-1,-32,220,220,m0,1,0,1,1,a955,18,"builtins.type"};
 static const sl_builtin_attr a956[] = {
 {s143,0},{s148,0},{s154,0},{s159,0},{s182,0},{s185,0},{s187,0},{s200,0},{s216,0},{s232,0},{s253,0},{s275,0},{s276,0},{s278,0},{s847,0},{s910,1},{s959,0},{s1144,0},{s1196,0},{s1198,0},{s1200,0},{s1246,0},{s1302,0},{s1304,0},{s1358,0},{s1441,0},{s1443,0},{s1450,0},{s1451,0},{s1458,0},{s1504,0},{s1665,0},{s1746,0},{s1883,1},{s1884,1},{s1899,1}
 };
-static const sl_builtin_layout l1480 = {56,0,0,48,220,554,m0,1,0,1,0,a956,36};
+static const sl_builtin_layout l1487 = {56,0,0,48,220,554,m0,1,0,1,0,a956,36,"builtins.type"};
 static const sl_builtin_attr a957[] = {
 {s143,0},{s148,0},{s154,0},{s159,0},{s182,0},{s185,0},{s187,0},{s200,0},{s216,0},{s232,0},{s253,0},{s275,0},{s276,0},{s278,0},{s847,0},{s910,1},{s959,0},{s1144,0},{s1196,0},{s1198,0},{s1200,0},{s1246,0},{s1358,0},{s1441,0},{s1443,0},{s1450,0},{s1451,0},{s1458,0},{s1504,0},{s1665,0},{s1746,0},{s1883,1},{s1884,1},{s1899,1}
 };
-static const sl_builtin_layout l1481 = {56,0,0,48,220,554,m0,1,0,1,0,a957,34};
+static const sl_builtin_layout l1488 = {56,0,0,48,220,554,m0,1,0,1,0,a957,34,"builtins.type"};
 static const sl_builtin_attr a958[] = {
 {s124,0},{s143,0},{s148,0},{s154,0},{s159,0},{s182,0},{s185,0},{s187,0},{s200,0},{s216,0},{s225,0},{s232,0},{s253,0},{s275,0},{s276,0},{s278,0},{s847,0},{s910,1},{s959,0},{s1144,0},{s1196,0},{s1198,0},{s1200,0},{s1246,0},{s1358,0},{s1441,0},{s1443,0},{s1450,0},{s1451,0},{s1458,0},{s1504,0},{s1665,0},{s1746,0},{s1883,1},{s1884,1},{s1899,1}
 };
-static const sl_builtin_layout l1482 = {56,0,0,48,220,554,m0,1,0,1,1,a958,36};
+static const sl_builtin_layout l1489 = {56,0,0,48,220,554,m0,1,0,1,1,a958,36,"builtins.type"};
 static const sl_builtin_attr a959[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s714,0},{s1196,0},{s1198,0},{s1200,0},{s1304,0},{s1308,0},{s1443,0},{s1450,0},{s1580,0},{s1995,0},{s1997,0}
 };
-static const sl_builtin_layout l1483 = {32,0,16,24,220,220,m0,1,0,1,1,a959,16};
+static const sl_builtin_layout l1490 = {32,0,16,24,220,220,m0,1,0,1,1,a959,16,"builtins.type"};
 static const sl_builtin_attr a960[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s714,0},{s1196,0},{s1198,0},{s1200,0},{s1308,0},{s1443,0},{s1450,0},{s1580,0},{s1995,0},{s1997,0}
 };
-static const sl_builtin_layout l1484 = {32,0,16,24,220,220,m0,1,0,1,1,a960,15};
-static const sl_builtin_layout l1485 = {24,0,-48,16,220,220,m0,1,0,1,1,a960,15};
-static const sl_builtin_layout l1486 = {16,0,-1,-32,220,220,m0,1,0,1,1,a960,15};
+static const sl_builtin_layout l1491 = {32,0,16,24,220,220,m0,1,0,1,1,a960,15,"builtins.type"};
+static const sl_builtin_layout l1492 = {24,0,-48,16,220,220,m0,1,0,1,1,a960,15,"builtins.type"};
+static const sl_builtin_layout l1493 = {16,0,-1,-32,220,220,m0,1,0,1,1,a960,15,"builtins.type"};
 static const sl_builtin_attr a961[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s714,0},{s1196,0},{s1198,0},{s1200,0},{s1308,0},{s1443,0},{s1450,0},{s1580,0},{s1995,0},{s1997,0}
 };
-static const sl_builtin_layout l1487 = {16,0,-1,-32,220,220,m0,1,0,1,1,a961,17};
-static const sl_builtin_layout l1488 = {120,0,16,112,161,161,m47,4,0,1,1,a47,3};
-static const sl_builtin_layout l1489 = {136,0,16,128,161,161,m47,4,0,1,1,a47,3};
-static const sl_builtin_layout l1490 = {144,0,16,136,161,161,m47,4,0,1,1,a47,3};
-static const sl_builtin_layout l1491 = {136,0,16,-32,161,161,m47,4,0,1,1,a47,3};
+static const sl_builtin_layout l1494 = {16,0,-1,-32,220,220,m0,1,0,1,1,a961,17,"builtins.type"};
+static const sl_builtin_layout l1495 = {120,0,16,112,161,161,m47,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1496 = {136,0,16,128,161,161,m47,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1497 = {144,0,16,136,161,161,m47,4,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1498 = {136,0,16,-32,161,161,m47,4,0,1,1,a47,3,"builtins.type"};
 static const sl_builtin_attr a962[] = {
 {s155,1},{s159,0},{s161,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s225,0},{s253,0},{s281,0},{s300,1}
 };
-static const sl_builtin_layout l1492 = {32,0,16,24,220,220,m0,1,0,1,1,a962,13};
-static const sl_builtin_layout l1493 = {24,0,-48,16,220,220,m0,1,0,1,1,a962,13};
-static const sl_builtin_layout l1494 = {16,0,-1,-32,220,220,m0,1,0,1,1,a962,13};
+static const sl_builtin_layout l1499 = {32,0,16,24,220,220,m0,1,0,1,1,a962,13,"builtins.type"};
+static const sl_builtin_layout l1500 = {24,0,-48,16,220,220,m0,1,0,1,1,a962,13,"builtins.type"};
+static const sl_builtin_layout l1501 = {16,0,-1,-32,220,220,m0,1,0,1,1,a962,13,"builtins.type"};
 static const sl_builtin_attr a963[] = {
 {s155,1},{s159,0},{s161,0},{s164,0},{s179,0},{s189,0},{s190,0},{s200,0},{s215,0},{s219,0},{s225,0},{s253,0},{s280,0},{s281,0},{s300,1}
 };
-static const sl_builtin_layout l1495 = {16,0,-1,-32,220,220,m0,1,0,1,1,a963,15};
+static const sl_builtin_layout l1502 = {16,0,-1,-32,220,220,m0,1,0,1,1,a963,15,"builtins.type"};
 static const sl_builtin_attr a964[] = {
 {s159,0},{s200,0},{s232,0},{s968,0},{s998,0},{s1055,0},{s1105,0},{s1596,0},{s1839,0}
 };
-static const sl_builtin_layout l1496 = {160,0,0,0,220,558,m0,1,0,1,0,a964,9};
+static const sl_builtin_layout l1503 = {160,0,0,0,220,558,m0,1,0,1,0,a964,9,"builtins.type"};
 static const sl_builtin_attr a965[] = {
 {s159,0},{s200,0},{s225,0},{s232,0},{s968,0},{s998,0},{s1055,0},{s1105,0},{s1596,0},{s1839,0}
 };
-static const sl_builtin_layout l1497 = {168,0,0,0,220,558,m0,1,0,1,1,a965,10};
+static const sl_builtin_layout l1504 = {168,0,0,0,220,558,m0,1,0,1,1,a965,10,"builtins.type"};
 static const sl_builtin_attr a966[] = {
 {s159,0},{s200,0},{s232,0},{s633,0},{s713,0},{s968,0},{s1117,1},{s1182,0},{s1885,1},{s1969,1}
 };
-static const sl_builtin_layout l1498 = {120,0,0,0,220,559,m0,1,0,1,0,a966,10};
+static const sl_builtin_layout l1505 = {120,0,0,0,220,559,m0,1,0,1,0,a966,10,"builtins.type"};
 static const sl_builtin_attr a967[] = {
 {s159,0},{s200,0},{s225,0},{s232,0},{s633,0},{s713,0},{s968,0},{s1117,1},{s1182,0},{s1885,1},{s1969,1}
 };
-static const sl_builtin_layout l1499 = {128,0,0,0,220,559,m0,1,0,1,1,a967,11};
+static const sl_builtin_layout l1506 = {128,0,0,0,220,559,m0,1,0,1,1,a967,11,"builtins.type"};
 static const sl_builtin_attr a968[] = {
 {s159,0},{s200,0},{s225,0},{s232,0},{s633,0},{s713,0},{s968,0},{s1117,1},{s1182,0},{s1204,0},{s1885,1},{s1969,1}
 };
-static const sl_builtin_layout l1500 = {136,0,0,0,220,559,m0,1,0,1,1,a968,12};
+static const sl_builtin_layout l1507 = {136,0,0,0,220,559,m0,1,0,1,1,a968,12,"builtins.type"};
 static const sl_builtin_attr a969[] = {
 {s155,1},{s159,0},{s200,0},{s225,0},{s300,1},{s392,0},{s968,0},{s1182,0},{s1642,0}
 };
-static const sl_builtin_layout l1501 = {32,0,16,24,220,220,m0,1,0,1,1,a969,9};
-static const sl_builtin_layout l1502 = {24,0,-48,16,220,220,m0,1,0,1,1,a969,9};
-static const sl_builtin_layout l1503 = {16,0,-1,-32,220,220,m0,1,0,1,1,a969,9};
+static const sl_builtin_layout l1508 = {32,0,16,24,220,220,m0,1,0,1,1,a969,9,"builtins.type"};
+static const sl_builtin_layout l1509 = {24,0,-48,16,220,220,m0,1,0,1,1,a969,9,"builtins.type"};
+static const sl_builtin_layout l1510 = {16,0,-1,-32,220,220,m0,1,0,1,1,a969,9,"builtins.type"};
 static const sl_builtin_attr a970[] = {
 {s155,1},{s159,0},{s164,0},{s200,0},{s225,0},{s280,0},{s300,1},{s392,0},{s968,0},{s1182,0},{s1204,0},{s1642,0}
 };
-static const sl_builtin_layout l1504 = {16,0,-1,-32,220,220,m0,1,0,1,1,a970,12};
+static const sl_builtin_layout l1511 = {16,0,-1,-32,220,220,m0,1,0,1,1,a970,12,"builtins.type"};
 static const sl_builtin_attr a971[] = {
 {s159,0},{s182,0},{s201,0},{s232,0},{s249,0},{s253,0},{s281,0},{s771,0},{s960,0},{s1098,0},{s1223,0},{s1238,0},{s1455,1},{s1556,0},{s1938,0},{s1958,0}
 };
-static const sl_builtin_layout l1505 = {208,0,0,32,319,561,m85,2,0,1,0,a971,16};
+static const sl_builtin_layout l1512 = {208,0,0,32,319,561,m85,2,0,1,0,a971,16,"builtins.type"};
 static const sl_builtin_attr a972[] = {
 {s159,0},{s182,0},{s201,0},{s225,0},{s232,0},{s249,0},{s253,0},{s281,0},{s771,0},{s960,0},{s1098,0},{s1223,0},{s1238,0},{s1455,1},{s1556,0},{s1938,0},{s1958,0}
 };
-static const sl_builtin_layout l1506 = {208,0,0,32,319,561,m85,2,0,1,1,a972,17};
+static const sl_builtin_layout l1513 = {208,0,0,32,319,561,m85,2,0,1,1,a972,17,"builtins.type"};
 static const int16_t m174[] = {137,139,123,109,220};
-static const sl_builtin_layout l1507 = {72,0,16,64,137,109,m174,5,0,1,1,a47,3};
-static const sl_builtin_layout l1508 = {80,0,16,72,137,109,m174,5,0,1,1,a47,3};
-static const sl_builtin_layout l1509 = {72,0,16,-32,137,109,m174,5,0,1,1,a47,3};
-static const sl_builtin_layout l1510 = {72,0,16,-32,137,109,m174,5,0,1,1,a88,5};
+static const sl_builtin_layout l1514 = {72,0,16,64,137,109,m174,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1515 = {80,0,16,72,137,109,m174,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1516 = {72,0,16,-32,137,109,m174,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1517 = {72,0,16,-32,137,109,m174,5,0,1,1,a88,5,"builtins.type"};
 static const int16_t m175[] = {158,176,123,109,220};
-static const sl_builtin_layout l1511 = {72,0,16,64,158,109,m175,5,0,1,1,a47,3};
-static const sl_builtin_layout l1512 = {80,0,16,72,158,109,m175,5,0,1,1,a47,3};
-static const sl_builtin_layout l1513 = {72,0,16,-32,158,109,m175,5,0,1,1,a47,3};
-static const sl_builtin_layout l1514 = {72,0,16,-32,158,109,m175,5,0,1,1,a88,5};
+static const sl_builtin_layout l1518 = {72,0,16,64,158,109,m175,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1519 = {80,0,16,72,158,109,m175,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1520 = {72,0,16,-32,158,109,m175,5,0,1,1,a47,3,"builtins.type"};
+static const sl_builtin_layout l1521 = {72,0,16,-32,158,109,m175,5,0,1,1,a88,5,"builtins.type"};
 static const int16_t e0[] = {269,504};
 static const int16_t e1[] = {272,504};
 static const int16_t e2[] = {246,504};
@@ -6678,566 +6685,566 @@ const sl_builtin_type sl_builtin_types[] = {
   {"_asyncio","Task",{[8]=&l6,[9]=&l7,[10]=&l8,[11]=&l9,[12]=&l10,[13]=&l11}},
   {"_ctypes","Array",{[8]=&l12,[9]=&l13,[10]=&l13,[11]=&l13,[12]=&l14,[13]=&l15}},
   {"_ctypes","Structure",{[8]=&l16,[9]=&l16,[10]=&l16,[11]=&l16,[12]=&l17,[13]=&l18}},
-  {"_ctypes","Union",{[8]=&l16,[9]=&l16,[10]=&l16,[11]=&l16,[12]=&l17,[13]=&l18}},
-  {"_ctypes","_CData",{[8]=&l19,[9]=&l19,[10]=&l19,[11]=&l19,[12]=&l20,[13]=&l21}},
-  {"_ctypes","_SimpleCData",{[8]=&l22,[9]=&l22,[10]=&l22,[11]=&l22,[12]=&l23,[13]=&l24}},
-  {"_io","BufferedRWPair",{[8]=&l25,[9]=&l25,[10]=&l25,[11]=&l25,[12]=&l26,[13]=&l26}},
-  {"_io","BufferedRandom",{[8]=&l27,[9]=&l27,[10]=&l27,[11]=&l27,[12]=&l28,[13]=&l28}},
-  {"_io","BufferedReader",{[8]=&l29,[9]=&l29,[10]=&l29,[11]=&l29,[12]=&l30,[13]=&l30}},
-  {"_io","BufferedWriter",{[8]=&l31,[9]=&l31,[10]=&l31,[11]=&l31,[12]=&l32,[13]=&l32}},
-  {"_io","BytesIO",{[8]=&l33,[9]=&l33,[10]=&l33,[11]=&l33,[12]=&l34,[13]=&l34}},
-  {"_io","FileIO",{[8]=&l35,[9]=&l35,[10]=&l35,[11]=&l35,[12]=&l36,[13]=&l36}},
-  {"_io","IncrementalNewlineDecoder",{[8]=&l37,[9]=&l37,[10]=&l37,[11]=&l37,[12]=&l38,[13]=&l38}},
-  {"_io","StringIO",{[8]=&l39,[9]=&l39,[10]=&l39,[11]=&l39,[12]=&l40,[13]=&l40}},
-  {"_io","TextIOWrapper",{[8]=&l41,[9]=&l41,[10]=&l41,[11]=&l41,[12]=&l42,[13]=&l42}},
-  {"_io","_BufferedIOBase",{[8]=&l43,[9]=&l43,[10]=&l43,[11]=&l43,[12]=&l44,[13]=&l44}},
-  {"_io","_IOBase",{[8]=&l45,[9]=&l45,[10]=&l45,[11]=&l45,[12]=&l46,[13]=&l46}},
-  {"_io","_RawIOBase",{[8]=&l47,[9]=&l47,[10]=&l47,[11]=&l47,[12]=&l48,[13]=&l48}},
-  {"_io","_TextIOBase",{[8]=&l49,[9]=&l49,[10]=&l49,[11]=&l49,[12]=&l50,[13]=&l50}},
-  {"_queue","Empty",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l53}},
-  {"_queue","SimpleQueue",{[8]=&l54,[9]=&l55,[10]=&l56,[11]=&l56,[12]=&l56,[13]=&l57}},
-  {"_random","Random",{[8]=&l58,[9]=&l59,[10]=&l59,[11]=&l60,[12]=&l60,[13]=&l60}},
-  {"_struct","Struct",{[8]=&l61,[9]=&l62,[10]=&l62,[11]=&l62,[12]=&l62,[13]=&l63}},
-  {"_thread","RLock",{[8]=&l64,[9]=&l65,[10]=&l66,[11]=&l67,[12]=&l67,[13]=&l67}},
-  {"_thread","_ExceptHookArgs",{[8]=&l68,[9]=&l68,[10]=&l69,[11]=&l70,[12]=&l70,[13]=&l71}},
-  {"_thread","_local",{[8]=&l72,[9]=&l72,[10]=&l73,[11]=&l73,[12]=&l73,[13]=&l74}},
-  {"_thread","lock",{[13]=&l75}},
-  {"_weakrefset","WeakSet",{[8]=&l76,[9]=&l77,[10]=&l77,[11]=&l78,[12]=&l79,[13]=&l80}},
-  {"abc","ABC",{[8]=&l81,[9]=&l81,[10]=&l81,[11]=&l81,[12]=&l81,[13]=&l82}},
-  {"abc","ABCMeta",{[8]=&l83,[9]=&l83,[10]=&l84,[11]=&l85,[12]=&l86,[13]=&l87}},
-  {"abc","abstractclassmethod",{[8]=&l88,[9]=&l88,[10]=&l88,[11]=&l88,[12]=&l89,[13]=&l90}},
-  {"abc","abstractproperty",{[8]=&l91,[9]=&l91,[10]=&l92,[11]=&l93,[12]=&l94,[13]=&l95}},
-  {"abc","abstractstaticmethod",{[8]=&l96,[9]=&l96,[10]=&l96,[11]=&l96,[12]=&l97,[13]=&l98}},
-  {"argparse","Action",{[8]=&l99,[9]=&l100,[10]=&l100,[11]=&l101,[12]=&l102,[13]=&l103}},
-  {"argparse","ArgumentDefaultsHelpFormatter",{[8]=&l104,[9]=&l104,[10]=&l104,[11]=&l105,[12]=&l106,[13]=&l107}},
-  {"argparse","ArgumentError",{[8]=&l108,[9]=&l108,[10]=&l108,[11]=&l109,[12]=&l110,[13]=&l111}},
-  {"argparse","ArgumentParser",{[8]=&l112,[9]=&l112,[10]=&l112,[11]=&l113,[12]=&l114,[13]=&l115}},
-  {"argparse","ArgumentTypeError",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l116}},
-  {"argparse","BooleanOptionalAction",{[9]=&l117,[10]=&l117,[11]=&l118,[12]=&l119,[13]=&l120}},
-  {"argparse","FileType",{[8]=&l121,[9]=&l121,[10]=&l121,[11]=&l122,[12]=&l123,[13]=&l124}},
-  {"argparse","HelpFormatter",{[8]=&l125,[9]=&l125,[10]=&l125,[11]=&l126,[12]=&l127,[13]=&l128}},
-  {"argparse","MetavarTypeHelpFormatter",{[8]=&l129,[9]=&l129,[10]=&l129,[11]=&l130,[12]=&l131,[13]=&l132}},
-  {"argparse","Namespace",{[8]=&l133,[9]=&l133,[10]=&l133,[11]=&l134,[12]=&l135,[13]=&l136}},
-  {"argparse","RawDescriptionHelpFormatter",{[8]=&l137,[9]=&l137,[10]=&l137,[11]=&l138,[12]=&l139,[13]=&l140}},
-  {"argparse","RawTextHelpFormatter",{[8]=&l141,[9]=&l141,[10]=&l141,[11]=&l142,[12]=&l143,[13]=&l144}},
-  {"argparse","_ActionsContainer",{[8]=&l145,[9]=&l145,[10]=&l145,[11]=&l146,[12]=&l147,[13]=&l148}},
-  {"argparse","_AttributeHolder",{[8]=&l149,[9]=&l149,[10]=&l149,[11]=&l150,[12]=&l151,[13]=&l152}},
-  {"array","array",{[8]=&l153,[9]=&l154,[10]=&l155,[11]=&l155,[12]=&l156,[13]=&l157}},
-  {"asyncio.base_events","BaseEventLoop",{[8]=&l158,[9]=&l159,[10]=&l159,[11]=&l160,[12]=&l161,[13]=&l162}},
-  {"asyncio.base_events","Server",{[8]=&l163,[9]=&l163,[10]=&l163,[11]=&l164,[12]=&l165,[13]=&l166}},
-  {"asyncio.events","AbstractEventLoop",{[8]=&l167,[9]=&l168,[10]=&l169,[11]=&l170,[12]=&l171,[13]=&l172}},
-  {"asyncio.events","AbstractEventLoopPolicy",{[8]=&l173,[9]=&l173,[10]=&l173,[11]=&l174,[12]=&l175,[13]=&l176}},
-  {"asyncio.events","AbstractServer",{[8]=&l177,[9]=&l177,[10]=&l177,[11]=&l178,[12]=&l179,[13]=&l180}},
-  {"asyncio.events","BaseDefaultEventLoopPolicy",{[8]=&l181,[9]=&l181,[10]=&l181,[11]=&l182,[12]=&l183,[13]=&l184}},
-  {"asyncio.events","Handle",{[8]=&l185,[9]=&l185,[10]=&l185,[11]=&l185,[12]=&l186,[13]=&l187}},
-  {"asyncio.events","TimerHandle",{[8]=&l188,[9]=&l189,[10]=&l189,[11]=&l189,[12]=&l190,[13]=&l191}},
-  {"asyncio.exceptions","BrokenBarrierError",{[11]=&l192,[12]=&l193,[13]=&l194}},
-  {"asyncio.exceptions","CancelledError",{[8]=&l195,[9]=&l195,[10]=&l195,[11]=&l196,[12]=&l197,[13]=&l198}},
-  {"asyncio.exceptions","IncompleteReadError",{[8]=&l199,[9]=&l199,[10]=&l199,[11]=&l200,[12]=&l201,[13]=&l202}},
-  {"asyncio.exceptions","InvalidStateError",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l116}},
-  {"asyncio.exceptions","LimitOverrunError",{[8]=&l203,[9]=&l203,[10]=&l203,[11]=&l204,[12]=&l205,[13]=&l206}},
-  {"asyncio.exceptions","SendfileNotAvailableError",{[8]=&l207,[9]=&l207,[10]=&l207,[11]=&l192,[12]=&l193,[13]=&l194}},
-  {"asyncio.exceptions","TimeoutError",{[8]=&l51,[9]=&l51,[10]=&l51}},
-  {"asyncio.locks","Barrier",{[11]=&l208,[12]=&l209,[13]=&l210}},
-  {"asyncio.locks","BoundedSemaphore",{[8]=&l211,[9]=&l211,[10]=&l212,[11]=&l213,[12]=&l214,[13]=&l215}},
-  {"asyncio.locks","Condition",{[8]=&l216,[9]=&l216,[10]=&l217,[11]=&l218,[12]=&l219,[13]=&l220}},
-  {"asyncio.locks","Event",{[8]=&l221,[9]=&l221,[10]=&l222,[11]=&l223,[12]=&l224,[13]=&l225}},
-  {"asyncio.locks","Lock",{[8]=&l226,[9]=&l226,[10]=&l227,[11]=&l228,[12]=&l229,[13]=&l230}},
-  {"asyncio.locks","Semaphore",{[8]=&l231,[9]=&l231,[10]=&l232,[11]=&l233,[12]=&l234,[13]=&l235}},
-  {"asyncio.locks","_ContextManagerMixin",{[8]=&l236,[9]=&l237,[10]=&l237,[11]=&l238,[12]=&l239,[13]=&l240}},
-  {"asyncio.mixins","_LoopBoundMixin",{[10]=&l241,[11]=&l242,[12]=&l243,[13]=&l244}},
-  {"asyncio.protocols","BaseProtocol",{[8]=&l245,[9]=&l245,[10]=&l245,[11]=&l245,[12]=&l245,[13]=&l246}},
-  {"asyncio.protocols","BufferedProtocol",{[8]=&l247,[9]=&l247,[10]=&l247,[11]=&l247,[12]=&l247,[13]=&l248}},
-  {"asyncio.protocols","DatagramProtocol",{[8]=&l249,[9]=&l249,[10]=&l249,[11]=&l249,[12]=&l249,[13]=&l250}},
-  {"asyncio.protocols","Protocol",{[8]=&l251,[9]=&l251,[10]=&l251,[11]=&l251,[12]=&l251,[13]=&l252}},
-  {"asyncio.protocols","SubprocessProtocol",{[8]=&l253,[9]=&l253,[10]=&l253,[11]=&l253,[12]=&l253,[13]=&l254}},
-  {"asyncio.queues","LifoQueue",{[8]=&l255,[9]=&l255,[10]=&l256,[11]=&l257,[12]=&l258,[13]=&l259}},
-  {"asyncio.queues","PriorityQueue",{[8]=&l255,[9]=&l255,[10]=&l256,[11]=&l257,[12]=&l258,[13]=&l259}},
-  {"asyncio.queues","Queue",{[8]=&l260,[9]=&l261,[10]=&l262,[11]=&l263,[12]=&l264,[13]=&l265}},
-  {"asyncio.queues","QueueEmpty",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l116}},
-  {"asyncio.queues","QueueFull",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l116}},
-  {"asyncio.queues","QueueShutDown",{[13]=&l116}},
-  {"asyncio.runners","Runner",{[11]=&l266,[12]=&l267,[13]=&l268}},
-  {"asyncio.selector_events","BaseSelectorEventLoop",{[8]=&l269,[9]=&l269,[10]=&l269,[11]=&l270,[12]=&l271,[13]=&l272}},
-  {"asyncio.streams","FlowControlMixin",{[8]=&l273,[9]=&l273,[10]=&l273,[11]=&l274,[12]=&l275,[13]=&l276}},
-  {"asyncio.streams","StreamReader",{[8]=&l277,[9]=&l277,[10]=&l277,[11]=&l278,[12]=&l279,[13]=&l280}},
-  {"asyncio.streams","StreamReaderProtocol",{[8]=&l281,[9]=&l281,[10]=&l281,[11]=&l282,[12]=&l283,[13]=&l284}},
-  {"asyncio.streams","StreamWriter",{[8]=&l285,[9]=&l285,[10]=&l285,[11]=&l286,[12]=&l287,[13]=&l288}},
-  {"asyncio.taskgroups","TaskGroup",{[11]=&l289,[12]=&l290,[13]=&l291}},
-  {"asyncio.timeouts","Timeout",{[11]=&l292,[12]=&l293,[13]=&l294}},
-  {"asyncio.transports","BaseTransport",{[8]=&l295,[9]=&l295,[10]=&l295,[11]=&l295,[12]=&l295,[13]=&l296}},
-  {"asyncio.transports","DatagramTransport",{[8]=&l297,[9]=&l297,[10]=&l297,[11]=&l297,[12]=&l297,[13]=&l298}},
-  {"asyncio.transports","ReadTransport",{[8]=&l299,[9]=&l299,[10]=&l299,[11]=&l299,[12]=&l299,[13]=&l300}},
-  {"asyncio.transports","SubprocessTransport",{[8]=&l301,[9]=&l301,[10]=&l301,[11]=&l301,[12]=&l301,[13]=&l302}},
-  {"asyncio.transports","Transport",{[8]=&l303,[9]=&l303,[10]=&l303,[11]=&l303,[12]=&l303,[13]=&l304}},
-  {"asyncio.transports","WriteTransport",{[8]=&l305,[9]=&l306,[10]=&l306,[11]=&l306,[12]=&l306,[13]=&l307}},
-  {"asyncio.unix_events","AbstractChildWatcher",{[8]=&l308,[9]=&l308,[10]=&l308,[11]=&l309,[12]=&l310,[13]=&l311}},
-  {"asyncio.unix_events","BaseChildWatcher",{[8]=&l312,[9]=&l312,[10]=&l312,[11]=&l313,[12]=&l314,[13]=&l315}},
-  {"asyncio.unix_events","FastChildWatcher",{[8]=&l316,[9]=&l316,[10]=&l316,[11]=&l317,[12]=&l318,[13]=&l319}},
-  {"asyncio.unix_events","MultiLoopChildWatcher",{[8]=&l320,[9]=&l320,[10]=&l320,[11]=&l321,[12]=&l322,[13]=&l323}},
-  {"asyncio.unix_events","PidfdChildWatcher",{[9]=&l324,[10]=&l324,[11]=&l325,[12]=&l326,[13]=&l327}},
-  {"asyncio.unix_events","SafeChildWatcher",{[8]=&l328,[9]=&l328,[10]=&l328,[11]=&l329,[12]=&l330,[13]=&l331}},
-  {"asyncio.unix_events","ThreadedChildWatcher",{[8]=&l332,[9]=&l332,[10]=&l332,[11]=&l333,[12]=&l334,[13]=&l335}},
-  {"asyncio.unix_events","_UnixDefaultEventLoopPolicy",{[8]=&l336,[9]=&l336,[10]=&l336,[11]=&l337,[12]=&l338,[13]=&l339}},
-  {"asyncio.unix_events","_UnixSelectorEventLoop",{[8]=&l340,[9]=&l340,[10]=&l340,[11]=&l341,[12]=&l342,[13]=&l343}},
-  {"builtins","ArithmeticError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","AssertionError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","AttributeError",{[8]=&l344,[9]=&l344,[10]=&l346,[11]=&l347,[12]=&l348,[13]=&l348}},
-  {"builtins","BaseException",{[8]=&l349,[9]=&l349,[10]=&l349,[11]=&l350,[12]=&l350,[13]=&l351}},
-  {"builtins","BaseExceptionGroup",{[11]=&l352,[12]=&l352,[13]=&l352}},
-  {"builtins","BlockingIOError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","BrokenPipeError",{[8]=&l355,[9]=&l355,[10]=&l355,[11]=&l356,[12]=&l356,[13]=&l356}},
-  {"builtins","BufferError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","BytesWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","ChildProcessError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","ConnectionAbortedError",{[8]=&l355,[9]=&l355,[10]=&l355,[11]=&l356,[12]=&l356,[13]=&l356}},
-  {"builtins","ConnectionError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","ConnectionRefusedError",{[8]=&l355,[9]=&l355,[10]=&l355,[11]=&l356,[12]=&l356,[13]=&l356}},
-  {"builtins","ConnectionResetError",{[8]=&l355,[9]=&l355,[10]=&l355,[11]=&l356,[12]=&l356,[13]=&l356}},
-  {"builtins","DeprecationWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","EOFError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","EncodingWarning",{[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","Exception",{[8]=&l359,[9]=&l359,[10]=&l359,[11]=&l360,[12]=&l360,[13]=&l360}},
-  {"builtins","ExceptionGroup",{[11]=&l361,[12]=&l362,[13]=&l362}},
-  {"builtins","FileExistsError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","FileNotFoundError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","FloatingPointError",{[8]=&l363,[9]=&l363,[10]=&l363,[11]=&l364,[12]=&l364,[13]=&l364}},
-  {"builtins","FrameLocalsProxy",{[13]=&l365}},
-  {"builtins","FutureWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","GeneratorExit",{[8]=&l359,[9]=&l359,[10]=&l359,[11]=&l360,[12]=&l360,[13]=&l360}},
-  {"builtins","ImportError",{[8]=&l366,[9]=&l366,[10]=&l366,[11]=&l367,[12]=&l368,[13]=&l368}},
-  {"builtins","ImportWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","IndentationError",{[8]=&l369,[9]=&l369,[10]=&l370,[11]=&l371,[12]=&l371,[13]=&l371}},
-  {"builtins","IndexError",{[8]=&l372,[9]=&l372,[10]=&l372,[11]=&l373,[12]=&l373,[13]=&l373}},
-  {"builtins","InterruptedError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","IsADirectoryError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","KeyError",{[8]=&l374,[9]=&l374,[10]=&l374,[11]=&l375,[12]=&l375,[13]=&l375}},
-  {"builtins","KeyboardInterrupt",{[8]=&l359,[9]=&l359,[10]=&l359,[11]=&l360,[12]=&l360,[13]=&l360}},
-  {"builtins","LookupError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","MemoryError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","ModuleNotFoundError",{[8]=&l376,[9]=&l376,[10]=&l376,[11]=&l377,[12]=&l378,[13]=&l378}},
-  {"builtins","NameError",{[8]=&l344,[9]=&l344,[10]=&l379,[11]=&l380,[12]=&l380,[13]=&l380}},
-  {"builtins","NoneType",{[10]=&l381,[11]=&l381,[12]=&l382,[13]=&l382}},
-  {"builtins","NotADirectoryError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","NotImplementedError",{[8]=&l383,[9]=&l383,[10]=&l383,[11]=&l384,[12]=&l384,[13]=&l384}},
-  {"builtins","NotImplementedType",{[10]=&l385,[11]=&l385,[12]=&l385,[13]=&l385}},
-  {"builtins","OSError",{[8]=&l386,[9]=&l386,[10]=&l386,[11]=&l387,[12]=&l387,[13]=&l387}},
-  {"builtins","OverflowError",{[8]=&l363,[9]=&l363,[10]=&l363,[11]=&l364,[12]=&l364,[13]=&l364}},
-  {"builtins","PendingDeprecationWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","PermissionError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","ProcessLookupError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","PyCapsule",{[13]=&l388}},
-  {"builtins","PythonFinalizationError",{[13]=&l384}},
-  {"builtins","RecursionError",{[8]=&l383,[9]=&l383,[10]=&l383,[11]=&l384,[12]=&l384,[13]=&l384}},
-  {"builtins","ReferenceError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","ResourceWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","RuntimeError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","RuntimeWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","StopAsyncIteration",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","StopIteration",{[8]=&l389,[9]=&l389,[10]=&l389,[11]=&l390,[12]=&l390,[13]=&l390}},
-  {"builtins","SyntaxError",{[8]=&l391,[9]=&l391,[10]=&l392,[11]=&l393,[12]=&l393,[13]=&l393}},
-  {"builtins","SyntaxWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","SystemError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","SystemExit",{[8]=&l394,[9]=&l394,[10]=&l394,[11]=&l395,[12]=&l395,[13]=&l395}},
-  {"builtins","TabError",{[8]=&l396,[9]=&l396,[10]=&l397,[11]=&l398,[12]=&l398,[13]=&l398}},
-  {"builtins","TimeoutError",{[8]=&l353,[9]=&l353,[10]=&l353,[11]=&l354,[12]=&l354,[13]=&l354}},
-  {"builtins","TypeError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","UnboundLocalError",{[8]=&l399,[9]=&l399,[10]=&l400,[11]=&l401,[12]=&l401,[13]=&l401}},
-  {"builtins","UnicodeDecodeError",{[8]=&l402,[9]=&l402,[10]=&l402,[11]=&l403,[12]=&l403,[13]=&l403}},
-  {"builtins","UnicodeEncodeError",{[8]=&l404,[9]=&l404,[10]=&l404,[11]=&l405,[12]=&l405,[13]=&l405}},
-  {"builtins","UnicodeError",{[8]=&l406,[9]=&l406,[10]=&l406,[11]=&l407,[12]=&l407,[13]=&l407}},
-  {"builtins","UnicodeTranslateError",{[8]=&l408,[9]=&l408,[10]=&l408,[11]=&l409,[12]=&l409,[13]=&l409}},
-  {"builtins","UnicodeWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","UserWarning",{[8]=&l357,[9]=&l357,[10]=&l357,[11]=&l358,[12]=&l358,[13]=&l358}},
-  {"builtins","ValueError",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","Warning",{[8]=&l344,[9]=&l344,[10]=&l344,[11]=&l345,[12]=&l345,[13]=&l345}},
-  {"builtins","ZeroDivisionError",{[8]=&l363,[9]=&l363,[10]=&l363,[11]=&l364,[12]=&l364,[13]=&l364}},
-  {"builtins","async_generator",{[8]=&l410,[9]=&l411,[10]=&l412,[11]=&l413,[12]=&l414,[13]=&l415}},
-  {"builtins","bool",{[8]=&l416,[9]=&l416,[10]=&l416,[11]=&l416,[12]=&l417,[13]=&l417}},
-  {"builtins","builtin_function_or_method",{[8]=&l418,[9]=&l418,[10]=&l418,[11]=&l418,[12]=&l418,[13]=&l419}},
-  {"builtins","bytearray",{[8]=&l420,[9]=&l421,[10]=&l421,[11]=&l421,[12]=&l422,[13]=&l422}},
-  {"builtins","bytearray_iterator",{[13]=&l423}},
-  {"builtins","bytes",{[8]=&l424,[9]=&l425,[10]=&l425,[11]=&l426,[12]=&l427,[13]=&l427}},
-  {"builtins","bytes_iterator",{[13]=&l428}},
-  {"builtins","cell",{[8]=&l429,[9]=&l429,[10]=&l429,[11]=&l429,[12]=&l429,[13]=&l430}},
-  {"builtins","classmethod",{[8]=&l431,[9]=&l431,[10]=&l432,[11]=&l432,[12]=&l432,[13]=&l432}},
-  {"builtins","classmethod_descriptor",{[8]=&l433,[9]=&l433,[10]=&l434,[11]=&l434,[12]=&l434,[13]=&l435}},
-  {"builtins","code",{[8]=&l436,[9]=&l436,[10]=&l437,[11]=&l438,[12]=&l439,[13]=&l440}},
-  {"builtins","complex",{[8]=&l441,[9]=&l441,[10]=&l442,[11]=&l443,[12]=&l443,[13]=&l443}},
-  {"builtins","coroutine",{[8]=&l444,[9]=&l444,[10]=&l445,[11]=&l446,[12]=&l447,[13]=&l448}},
-  {"builtins","dict",{[8]=&l449,[9]=&l450,[10]=&l450,[11]=&l450,[12]=&l450,[13]=&l450}},
-  {"builtins","dict_itemiterator",{[13]=&l451}},
-  {"builtins","dict_items",{[13]=&l452}},
-  {"builtins","dict_keyiterator",{[13]=&l453}},
-  {"builtins","dict_keys",{[13]=&l454}},
-  {"builtins","dict_valueiterator",{[13]=&l455}},
-  {"builtins","dict_values",{[13]=&l456}},
-  {"builtins","ellipsis",{[10]=&l457,[11]=&l457,[12]=&l457,[13]=&l458}},
-  {"builtins","enumerate",{[8]=&l459,[9]=&l460,[10]=&l460,[11]=&l461,[12]=&l461,[13]=&l461}},
-  {"builtins","filter",{[8]=&l462,[9]=&l462,[10]=&l462,[11]=&l462,[12]=&l462,[13]=&l462}},
-  {"builtins","float",{[8]=&l463,[9]=&l464,[10]=&l464,[11]=&l465,[12]=&l465,[13]=&l466}},
-  {"builtins","frame",{[8]=&l467,[9]=&l467,[10]=&l468,[11]=&l469,[12]=&l469,[13]=&l470}},
-  {"builtins","frozenset",{[8]=&l471,[9]=&l472,[10]=&l472,[11]=&l472,[12]=&l472,[13]=&l473}},
-  {"builtins","function",{[8]=&l474,[9]=&l474,[10]=&l475,[11]=&l476,[12]=&l477,[13]=&l477}},
-  {"builtins","generator",{[8]=&l478,[9]=&l478,[10]=&l479,[11]=&l480,[12]=&l481,[13]=&l482}},
-  {"builtins","getset_descriptor",{[8]=&l483,[9]=&l483,[10]=&l483,[11]=&l483,[12]=&l483,[13]=&l484}},
-  {"builtins","int",{[8]=&l485,[9]=&l485,[10]=&l486,[11]=&l486,[12]=&l487,[13]=&l487}},
-  {"builtins","list",{[8]=&l488,[9]=&l489,[10]=&l489,[11]=&l489,[12]=&l489,[13]=&l489}},
-  {"builtins","list_iterator",{[13]=&l490}},
-  {"builtins","list_reverseiterator",{[13]=&l491}},
-  {"builtins","longrange_iterator",{[13]=&l492}},
-  {"builtins","map",{[8]=&l493,[9]=&l493,[10]=&l493,[11]=&l493,[12]=&l493,[13]=&l493}},
-  {"builtins","mappingproxy",{[8]=&l494,[9]=&l495,[10]=&l495,[11]=&l495,[12]=&l495,[13]=&l496}},
-  {"builtins","member_descriptor",{[8]=&l497,[9]=&l497,[10]=&l497,[11]=&l497,[12]=&l497,[13]=&l498}},
-  {"builtins","memoryview",{[8]=&l499,[9]=&l499,[10]=&l500,[11]=&l500,[12]=&l501,[13]=&l501}},
-  {"builtins","method",{[8]=&l502,[9]=&l502,[10]=&l502,[11]=&l503,[12]=&l503,[13]=&l504}},
-  {"builtins","method-wrapper",{[8]=&l505,[9]=&l505,[10]=&l505,[11]=&l505,[12]=&l505,[13]=&l506}},
-  {"builtins","method_descriptor",{[8]=&l507,[9]=&l507,[10]=&l507,[11]=&l507,[12]=&l507,[13]=&l508}},
-  {"builtins","module",{[8]=&l509,[9]=&l509,[10]=&l510,[11]=&l510,[12]=&l510,[13]=&l511}},
-  {"builtins","object",{[8]=&l512,[9]=&l512,[10]=&l512,[11]=&l513,[12]=&l513,[13]=&l513}},
-  {"builtins","property",{[8]=&l514,[9]=&l514,[10]=&l515,[11]=&l515,[12]=&l515,[13]=&l516}},
-  {"builtins","range",{[8]=&l517,[9]=&l517,[10]=&l517,[11]=&l517,[12]=&l517,[13]=&l517}},
-  {"builtins","range_iterator",{[13]=&l518}},
-  {"builtins","reversed",{[8]=&l519,[9]=&l519,[10]=&l519,[11]=&l519,[12]=&l519,[13]=&l519}},
-  {"builtins","set",{[8]=&l520,[9]=&l521,[10]=&l521,[11]=&l521,[12]=&l521,[13]=&l521}},
-  {"builtins","set_iterator",{[13]=&l522}},
-  {"builtins","slice",{[8]=&l523,[9]=&l523,[10]=&l523,[11]=&l523,[12]=&l523,[13]=&l523}},
-  {"builtins","staticmethod",{[8]=&l524,[9]=&l524,[10]=&l525,[11]=&l525,[12]=&l525,[13]=&l525}},
-  {"builtins","str",{[8]=&l526,[9]=&l527,[10]=&l527,[11]=&l527,[12]=&l528,[13]=&l529}},
-  {"builtins","str_ascii_iterator",{[13]=&l530}},
-  {"builtins","super",{[8]=&l531,[9]=&l531,[10]=&l531,[11]=&l531,[12]=&l531,[13]=&l531}},
-  {"builtins","traceback",{[8]=&l532,[9]=&l532,[10]=&l532,[11]=&l532,[12]=&l532,[13]=&l533}},
-  {"builtins","tuple",{[8]=&l534,[9]=&l535,[10]=&l535,[11]=&l535,[12]=&l535,[13]=&l535}},
-  {"builtins","tuple_iterator",{[13]=&l536}},
-  {"builtins","type",{[8]=&l537,[9]=&l537,[10]=&l538,[11]=&l539,[12]=&l540,[13]=&l541}},
-  {"builtins","wrapper_descriptor",{[8]=&l542,[9]=&l542,[10]=&l542,[11]=&l542,[12]=&l542,[13]=&l543}},
-  {"builtins","zip",{[8]=&l544,[9]=&l544,[10]=&l545,[11]=&l545,[12]=&l545,[13]=&l545}},
-  {"collections","ChainMap",{[8]=&l546,[9]=&l547,[10]=&l547,[11]=&l548,[12]=&l549,[13]=&l550}},
-  {"collections","Counter",{[8]=&l551,[9]=&l551,[10]=&l552,[11]=&l553,[12]=&l554,[13]=&l555}},
-  {"collections","OrderedDict",{[8]=&l556,[9]=&l557,[10]=&l557,[11]=&l557,[12]=&l557,[13]=&l557}},
-  {"collections","UserDict",{[8]=&l558,[9]=&l559,[10]=&l559,[11]=&l560,[12]=&l561,[13]=&l562}},
-  {"collections","UserList",{[8]=&l563,[9]=&l563,[10]=&l563,[11]=&l564,[12]=&l565,[13]=&l566}},
-  {"collections","UserString",{[8]=&l567,[9]=&l568,[10]=&l568,[11]=&l569,[12]=&l570,[13]=&l571}},
-  {"collections","defaultdict",{[8]=&l572,[9]=&l573,[10]=&l573,[11]=&l573,[12]=&l574,[13]=&l574}},
-  {"collections","deque",{[8]=&l575,[9]=&l576,[10]=&l576,[11]=&l577,[12]=&l578,[13]=&l578}},
-  {"collections.abc","AsyncGenerator",{[8]=&l579,[9]=&l579,[10]=&l579,[11]=&l579,[12]=&l579,[13]=&l580}},
-  {"collections.abc","AsyncIterable",{[8]=&l581,[9]=&l582,[10]=&l582,[11]=&l582,[12]=&l582,[13]=&l583}},
-  {"collections.abc","AsyncIterator",{[8]=&l584,[9]=&l584,[10]=&l584,[11]=&l584,[12]=&l584,[13]=&l585}},
-  {"collections.abc","Awaitable",{[8]=&l586,[9]=&l587,[10]=&l587,[11]=&l587,[12]=&l587,[13]=&l588}},
-  {"collections.abc","Buffer",{[12]=&l589,[13]=&l590}},
-  {"collections.abc","ByteString",{[8]=&l591,[9]=&l591,[10]=&l591,[11]=&l591,[12]=&l592,[13]=&l593}},
-  {"collections.abc","Callable",{[8]=&l594,[9]=&l595,[10]=&l595,[11]=&l595,[12]=&l595,[13]=&l596}},
-  {"collections.abc","Collection",{[8]=&l597,[9]=&l597,[10]=&l597,[11]=&l597,[12]=&l597,[13]=&l598}},
-  {"collections.abc","Container",{[8]=&l599,[9]=&l600,[10]=&l600,[11]=&l600,[12]=&l600,[13]=&l601}},
-  {"collections.abc","Coroutine",{[8]=&l602,[9]=&l602,[10]=&l602,[11]=&l602,[12]=&l602,[13]=&l603}},
-  {"collections.abc","Generator",{[8]=&l604,[9]=&l604,[10]=&l604,[11]=&l604,[12]=&l604,[13]=&l605}},
-  {"collections.abc","Hashable",{[8]=&l606,[9]=&l606,[10]=&l606,[11]=&l606,[12]=&l606,[13]=&l607}},
-  {"collections.abc","ItemsView",{[8]=&l608,[9]=&l608,[10]=&l608,[11]=&l608,[12]=&l608,[13]=&l609}},
-  {"collections.abc","Iterable",{[8]=&l610,[9]=&l611,[10]=&l611,[11]=&l611,[12]=&l611,[13]=&l612}},
-  {"collections.abc","Iterator",{[8]=&l613,[9]=&l613,[10]=&l613,[11]=&l613,[12]=&l613,[13]=&l614}},
-  {"collections.abc","KeysView",{[8]=&l608,[9]=&l608,[10]=&l608,[11]=&l608,[12]=&l608,[13]=&l609}},
-  {"collections.abc","Mapping",{[8]=&l615,[9]=&l615,[10]=&l615,[11]=&l615,[12]=&l615,[13]=&l616}},
-  {"collections.abc","MappingView",{[8]=&l617,[9]=&l618,[10]=&l618,[11]=&l618,[12]=&l618,[13]=&l619}},
-  {"collections.abc","MutableMapping",{[8]=&l620,[9]=&l620,[10]=&l620,[11]=&l620,[12]=&l620,[13]=&l621}},
-  {"collections.abc","MutableSequence",{[8]=&l622,[9]=&l622,[10]=&l622,[11]=&l622,[12]=&l622,[13]=&l623}},
-  {"collections.abc","MutableSet",{[8]=&l624,[9]=&l624,[10]=&l624,[11]=&l624,[12]=&l624,[13]=&l625}},
-  {"collections.abc","Reversible",{[8]=&l626,[9]=&l626,[10]=&l626,[11]=&l626,[12]=&l626,[13]=&l627}},
-  {"collections.abc","Sequence",{[8]=&l628,[9]=&l628,[10]=&l628,[11]=&l628,[12]=&l628,[13]=&l629}},
-  {"collections.abc","Set",{[8]=&l630,[9]=&l630,[10]=&l630,[11]=&l630,[12]=&l630,[13]=&l631}},
-  {"collections.abc","Sized",{[8]=&l632,[9]=&l632,[10]=&l632,[11]=&l632,[12]=&l632,[13]=&l633}},
-  {"collections.abc","ValuesView",{[8]=&l634,[9]=&l634,[10]=&l634,[11]=&l634,[12]=&l634,[13]=&l635}},
-  {"contextlib","AbstractAsyncContextManager",{[8]=&l636,[9]=&l637,[10]=&l637,[11]=&l638,[12]=&l639,[13]=&l640}},
-  {"contextlib","AbstractContextManager",{[8]=&l641,[9]=&l642,[10]=&l642,[11]=&l643,[12]=&l644,[13]=&l645}},
-  {"contextlib","AsyncContextDecorator",{[10]=&l646,[11]=&l647,[12]=&l648,[13]=&l649}},
-  {"contextlib","AsyncExitStack",{[8]=&l650,[9]=&l650,[10]=&l650,[11]=&l651,[12]=&l652,[13]=&l653}},
-  {"contextlib","ContextDecorator",{[8]=&l646,[9]=&l646,[10]=&l646,[11]=&l647,[12]=&l648,[13]=&l649}},
-  {"contextlib","ExitStack",{[8]=&l654,[9]=&l654,[10]=&l654,[11]=&l655,[12]=&l656,[13]=&l657}},
-  {"contextlib","_BaseExitStack",{[8]=&l658,[9]=&l658,[10]=&l658,[11]=&l659,[12]=&l660,[13]=&l661}},
-  {"contextlib","_RedirectStream",{[8]=&l662,[9]=&l662,[10]=&l662,[11]=&l663,[12]=&l664,[13]=&l665}},
-  {"contextlib","aclosing",{[10]=&l666,[11]=&l667,[12]=&l668,[13]=&l669}},
-  {"contextlib","chdir",{[11]=&l670,[12]=&l671,[13]=&l672}},
-  {"contextlib","closing",{[8]=&l673,[9]=&l673,[10]=&l673,[11]=&l670,[12]=&l671,[13]=&l672}},
-  {"contextlib","nullcontext",{[8]=&l673,[9]=&l673,[10]=&l674,[11]=&l675,[12]=&l676,[13]=&l677}},
-  {"contextlib","redirect_stderr",{[8]=&l678,[9]=&l678,[10]=&l678,[11]=&l679,[12]=&l680,[13]=&l681}},
-  {"contextlib","redirect_stdout",{[8]=&l678,[9]=&l678,[10]=&l678,[11]=&l679,[12]=&l680,[13]=&l681}},
-  {"contextlib","suppress",{[8]=&l673,[9]=&l673,[10]=&l673,[11]=&l670,[12]=&l671,[13]=&l672}},
-  {"ctypes","ArgumentError",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l53}},
-  {"ctypes","CDLL",{[8]=&l682,[9]=&l682,[10]=&l682,[11]=&l683,[12]=&l684,[13]=&l685}},
-  {"ctypes","LibraryLoader",{[8]=&l686,[9]=&l687,[10]=&l687,[11]=&l688,[12]=&l689,[13]=&l690}},
-  {"ctypes","PyDLL",{[8]=&l691,[9]=&l691,[10]=&l691,[11]=&l692,[12]=&l693,[13]=&l694}},
-  {"ctypes","c_bool",{[8]=&l695,[9]=&l695,[10]=&l695,[11]=&l696,[12]=&l697,[13]=&l698}},
-  {"ctypes","c_byte",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_char",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_char_p",{[8]=&l703,[9]=&l703,[10]=&l703,[11]=&l704,[12]=&l705,[13]=&l706}},
-  {"ctypes","c_double",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_float",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_int",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_long",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_longdouble",{[8]=&l695,[9]=&l695,[10]=&l695,[11]=&l696,[12]=&l697,[13]=&l698}},
-  {"ctypes","c_short",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_ubyte",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_uint",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_ulong",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_ushort",{[8]=&l699,[9]=&l699,[10]=&l699,[11]=&l700,[12]=&l701,[13]=&l702}},
-  {"ctypes","c_void_p",{[8]=&l707,[9]=&l707,[10]=&l707,[11]=&l708,[12]=&l709,[13]=&l710}},
-  {"ctypes","c_wchar",{[8]=&l695,[9]=&l695,[10]=&l695,[11]=&l696,[12]=&l697,[13]=&l698}},
-  {"ctypes","c_wchar_p",{[8]=&l703,[9]=&l703,[10]=&l703,[11]=&l704,[12]=&l705,[13]=&l706}},
-  {"ctypes","py_object",{[8]=&l711,[9]=&l711,[10]=&l711,[11]=&l712,[12]=&l713,[13]=&l714}},
-  {"ctypes._endian","BigEndianStructure",{[8]=&l715,[9]=&l715,[10]=&l715,[11]=&l715,[12]=&l715,[13]=&l716}},
-  {"ctypes._endian","BigEndianUnion",{[11]=&l717,[12]=&l717,[13]=&l718}},
-  {"dataclasses","Field",{[8]=&l719,[9]=&l720,[10]=&l721,[11]=&l721,[12]=&l721,[13]=&l722}},
-  {"dataclasses","FrozenInstanceError",{[8]=&l723,[9]=&l723,[10]=&l724,[11]=&l725,[12]=&l726,[13]=&l727}},
-  {"dataclasses","InitVar",{[8]=&l728,[9]=&l729,[10]=&l729,[11]=&l729,[12]=&l729,[13]=&l730}},
-  {"datetime","date",{[8]=&l731,[9]=&l731,[10]=&l731,[11]=&l731,[12]=&l731,[13]=&l732}},
-  {"datetime","datetime",{[8]=&l733,[9]=&l733,[10]=&l733,[11]=&l733,[12]=&l733,[13]=&l734}},
-  {"datetime","time",{[8]=&l735,[9]=&l735,[10]=&l735,[11]=&l735,[12]=&l735,[13]=&l736}},
-  {"datetime","timedelta",{[8]=&l737,[9]=&l737,[10]=&l737,[11]=&l737,[12]=&l737,[13]=&l738}},
-  {"datetime","timezone",{[8]=&l739,[9]=&l739,[10]=&l739,[11]=&l739,[12]=&l739,[13]=&l739}},
-  {"datetime","tzinfo",{[8]=&l740,[9]=&l740,[10]=&l740,[11]=&l740,[12]=&l740,[13]=&l741}},
-  {"decimal","Clamped",{[8]=&l742,[9]=&l742,[10]=&l742,[11]=&l743,[12]=&l744,[13]=&l744}},
-  {"decimal","Context",{[8]=&l745,[9]=&l745,[10]=&l745,[11]=&l745,[12]=&l745,[13]=&l746}},
-  {"decimal","ConversionSyntax",{[8]=&l747,[9]=&l747,[10]=&l747,[11]=&l748,[12]=&l749,[13]=&l749}},
-  {"decimal","Decimal",{[8]=&l750,[9]=&l750,[10]=&l750,[11]=&l750,[12]=&l750,[13]=&l751}},
-  {"decimal","DecimalException",{[8]=&l752,[9]=&l752,[10]=&l752,[11]=&l753,[12]=&l754,[13]=&l754}},
-  {"decimal","DecimalTuple",{[8]=&l755,[9]=&l756,[10]=&l757,[11]=&l757,[12]=&l757,[13]=&l758}},
-  {"decimal","DivisionByZero",{[8]=&l759,[9]=&l759,[10]=&l759,[11]=&l760,[12]=&l761,[13]=&l761}},
-  {"decimal","DivisionImpossible",{[8]=&l747,[9]=&l747,[10]=&l747,[11]=&l748,[12]=&l749,[13]=&l749}},
-  {"decimal","DivisionUndefined",{[8]=&l762,[9]=&l762,[10]=&l762,[11]=&l763,[12]=&l764,[13]=&l764}},
-  {"decimal","FloatOperation",{[8]=&l765,[9]=&l765,[10]=&l765,[11]=&l766,[12]=&l767,[13]=&l767}},
-  {"decimal","Inexact",{[8]=&l742,[9]=&l742,[10]=&l742,[11]=&l743,[12]=&l744,[13]=&l744}},
-  {"decimal","InvalidContext",{[8]=&l747,[9]=&l747,[10]=&l747,[11]=&l748,[12]=&l749,[13]=&l749}},
-  {"decimal","InvalidOperation",{[8]=&l742,[9]=&l742,[10]=&l742,[11]=&l743,[12]=&l744,[13]=&l744}},
-  {"decimal","Overflow",{[8]=&l768,[9]=&l768,[10]=&l768,[11]=&l769,[12]=&l770,[13]=&l770}},
-  {"decimal","Rounded",{[8]=&l742,[9]=&l742,[10]=&l742,[11]=&l743,[12]=&l744,[13]=&l744}},
-  {"decimal","Subnormal",{[8]=&l742,[9]=&l742,[10]=&l742,[11]=&l743,[12]=&l744,[13]=&l744}},
-  {"decimal","Underflow",{[8]=&l771,[9]=&l771,[10]=&l771,[11]=&l772,[12]=&l773,[13]=&l773}},
-  {"email._policybase","Policy",{[8]=&l774,[9]=&l774,[10]=&l774,[11]=&l775,[12]=&l776,[13]=&l777}},
-  {"email._policybase","_PolicyBase",{[8]=&l778,[9]=&l778,[10]=&l778,[11]=&l779,[12]=&l780,[13]=&l781}},
-  {"email.charset","Charset",{[8]=&l782,[9]=&l782,[10]=&l782,[11]=&l783,[12]=&l784,[13]=&l785}},
-  {"email.message","EmailMessage",{[8]=&l786,[9]=&l786,[10]=&l786,[11]=&l787,[12]=&l788,[13]=&l789}},
-  {"email.message","MIMEPart",{[8]=&l790,[9]=&l790,[10]=&l790,[11]=&l791,[12]=&l792,[13]=&l793}},
-  {"email.message","Message",{[8]=&l794,[9]=&l794,[10]=&l794,[11]=&l795,[12]=&l796,[13]=&l797}},
-  {"enum","Enum",{[8]=&l798,[9]=&l798,[10]=&l798,[11]=&l799,[12]=&l800,[13]=&l801}},
-  {"enum","EnumCheck",{[11]=&l802,[12]=&l803,[13]=&l804}},
-  {"enum","EnumDict",{[13]=&l805}},
-  {"enum","EnumType",{[8]=&l806,[9]=&l807,[10]=&l808,[11]=&l809,[12]=&l810,[13]=&l811}},
-  {"enum","Flag",{[8]=&l812,[9]=&l812,[10]=&l812,[11]=&l813,[12]=&l814,[13]=&l815}},
-  {"enum","FlagBoundary",{[11]=&l816,[12]=&l817,[13]=&l818}},
-  {"enum","IntEnum",{[8]=&l819,[9]=&l819,[10]=&l819,[11]=&l820,[12]=&l821,[13]=&l822}},
-  {"enum","IntFlag",{[8]=&l823,[9]=&l823,[10]=&l823,[11]=&l824,[12]=&l825,[13]=&l826}},
-  {"enum","ReprEnum",{[11]=&l827,[12]=&l828,[13]=&l829}},
-  {"enum","StrEnum",{[11]=&l830,[12]=&l831,[13]=&l832}},
-  {"enum","auto",{[8]=&l833,[9]=&l833,[10]=&l833,[11]=&l834,[12]=&l835,[13]=&l836}},
-  {"enum","member",{[11]=&l837,[12]=&l838,[13]=&l839}},
-  {"enum","nonmember",{[11]=&l837,[12]=&l838,[13]=&l839}},
-  {"enum","property",{[11]=&l840,[12]=&l841,[13]=&l842}},
-  {"enum","verify",{[11]=&l843,[12]=&l844,[13]=&l845}},
-  {"fractions","Fraction",{[8]=&l846,[9]=&l846,[10]=&l846,[11]=&l847,[12]=&l848,[13]=&l849}},
-  {"functools","cached_property",{[8]=&l850,[9]=&l851,[10]=&l851,[11]=&l852,[12]=&l853,[13]=&l854}},
-  {"functools","partial",{[8]=&l855,[9]=&l856,[10]=&l857,[11]=&l857,[12]=&l857,[13]=&l858}},
-  {"functools","partialmethod",{[8]=&l859,[9]=&l860,[10]=&l860,[11]=&l861,[12]=&l862,[13]=&l863}},
-  {"functools","singledispatchmethod",{[8]=&l864,[9]=&l864,[10]=&l864,[11]=&l865,[12]=&l866,[13]=&l867}},
-  {"http","HTTPStatus",{[8]=&l868,[9]=&l869,[10]=&l869,[11]=&l870,[12]=&l871,[13]=&l872}},
-  {"http.server","BaseHTTPRequestHandler",{[8]=&l873,[9]=&l873,[10]=&l873,[11]=&l874,[12]=&l875,[13]=&l876}},
-  {"http.server","CGIHTTPRequestHandler",{[8]=&l877,[9]=&l877,[10]=&l877,[11]=&l878,[12]=&l879,[13]=&l880}},
-  {"http.server","HTTPServer",{[8]=&l881,[9]=&l881,[10]=&l881,[11]=&l882,[12]=&l883,[13]=&l884}},
-  {"http.server","SimpleHTTPRequestHandler",{[8]=&l885,[9]=&l886,[10]=&l886,[11]=&l887,[12]=&l888,[13]=&l889}},
-  {"http.server","ThreadingHTTPServer",{[8]=&l890,[9]=&l890,[10]=&l890,[11]=&l891,[12]=&l892,[13]=&l893}},
-  {"io","BufferedIOBase",{[8]=&l894,[9]=&l894,[10]=&l894,[11]=&l894,[12]=&l894,[13]=&l895}},
-  {"io","IOBase",{[8]=&l896,[9]=&l896,[10]=&l896,[11]=&l896,[12]=&l896,[13]=&l897}},
-  {"io","RawIOBase",{[8]=&l898,[9]=&l898,[10]=&l898,[11]=&l898,[12]=&l898,[13]=&l899}},
-  {"io","TextIOBase",{[8]=&l900,[9]=&l900,[10]=&l900,[11]=&l900,[12]=&l900,[13]=&l901}},
-  {"io","UnsupportedOperation",{[8]=&l902,[9]=&l902,[10]=&l902,[11]=&l903,[12]=&l904,[13]=&l904}},
-  {"ipaddress","AddressValueError",{[8]=&l905,[9]=&l905,[10]=&l905,[11]=&l906,[12]=&l907,[13]=&l908}},
-  {"ipaddress","IPv4Address",{[8]=&l909,[9]=&l909,[10]=&l909,[11]=&l909,[12]=&l910,[13]=&l911}},
-  {"ipaddress","IPv4Interface",{[8]=&l912,[9]=&l912,[10]=&l912,[11]=&l913,[12]=&l914,[13]=&l915}},
-  {"ipaddress","IPv4Network",{[8]=&l916,[9]=&l916,[10]=&l916,[11]=&l917,[12]=&l918,[13]=&l919}},
-  {"ipaddress","IPv6Address",{[8]=&l920,[9]=&l921,[10]=&l921,[11]=&l922,[12]=&l923,[13]=&l924}},
-  {"ipaddress","IPv6Interface",{[8]=&l925,[9]=&l926,[10]=&l926,[11]=&l927,[12]=&l928,[13]=&l929}},
-  {"ipaddress","IPv6Network",{[8]=&l930,[9]=&l930,[10]=&l930,[11]=&l931,[12]=&l932,[13]=&l933}},
-  {"ipaddress","NetmaskValueError",{[8]=&l905,[9]=&l905,[10]=&l905,[11]=&l906,[12]=&l907,[13]=&l908}},
-  {"ipaddress","_BaseAddress",{[8]=&l934,[9]=&l935,[10]=&l935,[11]=&l935,[12]=&l935,[13]=&l936}},
-  {"ipaddress","_BaseNetwork",{[8]=&l937,[9]=&l937,[10]=&l937,[11]=&l938,[12]=&l939,[13]=&l940}},
-  {"ipaddress","_BaseV4",{[8]=&l941,[9]=&l941,[10]=&l941,[11]=&l941,[12]=&l941,[13]=&l942}},
-  {"ipaddress","_BaseV6",{[8]=&l943,[9]=&l944,[10]=&l944,[11]=&l944,[12]=&l944,[13]=&l945}},
-  {"ipaddress","_IPAddressBase",{[8]=&l946,[9]=&l946,[10]=&l946,[11]=&l946,[12]=&l946,[13]=&l947}},
-  {"json.decoder","JSONDecodeError",{[8]=&l948,[9]=&l948,[10]=&l948,[11]=&l949,[12]=&l950,[13]=&l951}},
-  {"json.decoder","JSONDecoder",{[8]=&l952,[9]=&l952,[10]=&l952,[11]=&l953,[12]=&l954,[13]=&l955}},
-  {"json.encoder","JSONEncoder",{[8]=&l956,[9]=&l956,[10]=&l956,[11]=&l957,[12]=&l958,[13]=&l959}},
-  {"logging","BufferingFormatter",{[8]=&l960,[9]=&l960,[10]=&l960,[11]=&l961,[12]=&l962,[13]=&l963}},
-  {"logging","FileHandler",{[8]=&l964,[9]=&l964,[10]=&l964,[11]=&l965,[12]=&l966,[13]=&l967}},
-  {"logging","Filter",{[8]=&l968,[9]=&l968,[10]=&l968,[11]=&l969,[12]=&l970,[13]=&l971}},
-  {"logging","Filterer",{[8]=&l972,[9]=&l972,[10]=&l972,[11]=&l973,[12]=&l974,[13]=&l975}},
-  {"logging","Formatter",{[8]=&l976,[9]=&l976,[10]=&l976,[11]=&l977,[12]=&l978,[13]=&l979}},
-  {"logging","Handler",{[8]=&l980,[9]=&l981,[10]=&l981,[11]=&l982,[12]=&l983,[13]=&l984}},
-  {"logging","LogRecord",{[8]=&l985,[9]=&l985,[10]=&l985,[11]=&l986,[12]=&l987,[13]=&l988}},
-  {"logging","Logger",{[8]=&l989,[9]=&l989,[10]=&l989,[11]=&l990,[12]=&l991,[13]=&l992}},
-  {"logging","LoggerAdapter",{[8]=&l993,[9]=&l993,[10]=&l993,[11]=&l994,[12]=&l995,[13]=&l996}},
-  {"logging","Manager",{[8]=&l997,[9]=&l997,[10]=&l997,[11]=&l998,[12]=&l999,[13]=&l1000}},
-  {"logging","NullHandler",{[8]=&l1001,[9]=&l1002,[10]=&l1002,[11]=&l1003,[12]=&l1004,[13]=&l1005}},
-  {"logging","PercentStyle",{[8]=&l1006,[9]=&l1006,[10]=&l1006,[11]=&l1007,[12]=&l1008,[13]=&l1009}},
-  {"logging","PlaceHolder",{[8]=&l1010,[9]=&l1010,[10]=&l1010,[11]=&l1011,[12]=&l1012,[13]=&l1013}},
-  {"logging","RootLogger",{[8]=&l1014,[9]=&l1014,[10]=&l1014,[11]=&l1015,[12]=&l1016,[13]=&l1017}},
-  {"logging","StrFormatStyle",{[8]=&l1018,[9]=&l1018,[10]=&l1018,[11]=&l1019,[12]=&l1020,[13]=&l1021}},
-  {"logging","StreamHandler",{[8]=&l1022,[9]=&l1022,[10]=&l1022,[11]=&l1023,[12]=&l1024,[13]=&l1025}},
-  {"logging","StringTemplateStyle",{[8]=&l1026,[9]=&l1026,[10]=&l1026,[11]=&l1027,[12]=&l1028,[13]=&l1029}},
-  {"numbers","Complex",{[8]=&l1030,[9]=&l1030,[10]=&l1030,[11]=&l1030,[12]=&l1030,[13]=&l1031}},
-  {"numbers","Integral",{[8]=&l1032,[9]=&l1032,[10]=&l1032,[11]=&l1032,[12]=&l1032,[13]=&l1033}},
-  {"numbers","Number",{[8]=&l1034,[9]=&l1034,[10]=&l1034,[11]=&l1034,[12]=&l1034,[13]=&l1035}},
-  {"numbers","Rational",{[8]=&l1036,[9]=&l1036,[10]=&l1036,[11]=&l1036,[12]=&l1036,[13]=&l1037}},
-  {"numbers","Real",{[8]=&l1038,[9]=&l1038,[10]=&l1038,[11]=&l1038,[12]=&l1038,[13]=&l1039}},
-  {"operator","attrgetter",{[8]=&l1040,[9]=&l1040,[10]=&l1041,[11]=&l1042,[12]=&l1042,[13]=&l1043}},
-  {"os","PathLike",{[8]=&l1044,[9]=&l1045,[10]=&l1045,[11]=&l1046,[12]=&l1047,[13]=&l1048}},
-  {"os","stat_result",{[8]=&l1049,[9]=&l1049,[10]=&l1050,[11]=&l1050,[12]=&l1050,[13]=&l1051}},
-  {"os","statvfs_result",{[8]=&l1052,[9]=&l1052,[10]=&l1053,[11]=&l1053,[12]=&l1053,[13]=&l1054}},
-  {"os","terminal_size",{[8]=&l1055,[9]=&l1055,[10]=&l1056,[11]=&l1056,[12]=&l1056,[13]=&l1057}},
-  {"pathlib._abc","PathBase",{[13]=&l1058}},
-  {"pathlib._abc","PurePathBase",{[13]=&l1059}},
-  {"pathlib._abc","UnsupportedOperation",{[13]=&l1060}},
-  {"pathlib._local","Path",{[8]=&l1061,[9]=&l1062,[10]=&l1063,[11]=&l1064,[12]=&l1065,[13]=&l1066}},
-  {"pathlib._local","PosixPath",{[8]=&l1067,[9]=&l1068,[10]=&l1069,[11]=&l1069,[12]=&l1070,[13]=&l1071}},
-  {"pathlib._local","PurePath",{[8]=&l1072,[9]=&l1073,[10]=&l1074,[11]=&l1075,[12]=&l1076,[13]=&l1077}},
-  {"pathlib._local","PurePosixPath",{[8]=&l1078,[9]=&l1078,[10]=&l1078,[11]=&l1078,[12]=&l1079,[13]=&l1080}},
-  {"pathlib._local","PureWindowsPath",{[8]=&l1078,[9]=&l1078,[10]=&l1078,[11]=&l1078,[12]=&l1079,[13]=&l1080}},
-  {"pathlib._local","WindowsPath",{[8]=&l1081,[9]=&l1082,[10]=&l1083,[11]=&l1083,[12]=&l1084,[13]=&l1085}},
-  {"posix","DirEntry",{[8]=&l1086,[9]=&l1087,[10]=&l1088,[11]=&l1088,[12]=&l1089,[13]=&l1089}},
-  {"posix","sched_param",{[8]=&l1090,[9]=&l1090,[10]=&l1091,[11]=&l1091,[12]=&l1091,[13]=&l1092}},
-  {"posix","times_result",{[8]=&l1093,[9]=&l1093,[10]=&l1094,[11]=&l1094,[12]=&l1094,[13]=&l1095}},
-  {"posix","uname_result",{[8]=&l1096,[9]=&l1096,[10]=&l1097,[11]=&l1097,[12]=&l1097,[13]=&l1098}},
-  {"posix","waitid_result",{[8]=&l1099,[9]=&l1099,[10]=&l1100,[11]=&l1100,[12]=&l1100,[13]=&l1101}},
-  {"queue","Full",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l116}},
-  {"queue","LifoQueue",{[8]=&l1102,[9]=&l1102,[10]=&l1102,[11]=&l1103,[12]=&l1104,[13]=&l1105}},
-  {"queue","PriorityQueue",{[8]=&l1102,[9]=&l1102,[10]=&l1102,[11]=&l1103,[12]=&l1104,[13]=&l1105}},
-  {"queue","Queue",{[8]=&l1106,[9]=&l1107,[10]=&l1107,[11]=&l1108,[12]=&l1109,[13]=&l1110}},
-  {"queue","ShutDown",{[13]=&l116}},
-  {"random","Random",{[8]=&l1111,[9]=&l1112,[10]=&l1112,[11]=&l1113,[12]=&l1114,[13]=&l1115}},
-  {"random","SystemRandom",{[8]=&l1116,[9]=&l1117,[10]=&l1117,[11]=&l1118,[12]=&l1119,[13]=&l1120}},
-  {"re","Match",{[8]=&l1121,[9]=&l1122,[10]=&l1123,[11]=&l1123,[12]=&l1123,[13]=&l1123}},
-  {"re","Pattern",{[8]=&l1124,[9]=&l1125,[10]=&l1126,[11]=&l1126,[12]=&l1126,[13]=&l1126}},
-  {"selectors","BaseSelector",{[8]=&l1127,[9]=&l1127,[10]=&l1127,[11]=&l1128,[12]=&l1129,[13]=&l1130}},
-  {"selectors","EpollSelector",{[8]=&l1131,[9]=&l1131,[10]=&l1131,[11]=&l1132,[12]=&l1133,[13]=&l1134}},
-  {"selectors","PollSelector",{[8]=&l1135,[9]=&l1135,[10]=&l1135,[11]=&l1136,[12]=&l1137,[13]=&l1138}},
-  {"selectors","SelectSelector",{[8]=&l1139,[9]=&l1139,[10]=&l1139,[11]=&l1140,[12]=&l1141,[13]=&l1142}},
-  {"selectors","SelectorKey",{[8]=&l1143,[9]=&l1144,[10]=&l1145,[11]=&l1145,[12]=&l1145,[13]=&l1146}},
-  {"selectors","_BaseSelectorImpl",{[8]=&l1147,[9]=&l1147,[10]=&l1147,[11]=&l1148,[12]=&l1149,[13]=&l1150}},
-  {"selectors","_PollLikeSelector",{[8]=&l1151,[9]=&l1151,[10]=&l1151,[11]=&l1152,[12]=&l1153,[13]=&l1154}},
-  {"socketserver","BaseRequestHandler",{[8]=&l1155,[9]=&l1155,[10]=&l1155,[11]=&l1156,[12]=&l1157,[13]=&l1158}},
-  {"socketserver","BaseServer",{[8]=&l1159,[9]=&l1159,[10]=&l1159,[11]=&l1160,[12]=&l1161,[13]=&l1162}},
-  {"socketserver","DatagramRequestHandler",{[8]=&l1163,[9]=&l1163,[10]=&l1163,[11]=&l1164,[12]=&l1165,[13]=&l1166}},
-  {"socketserver","ForkingMixIn",{[8]=&l1167,[9]=&l1167,[10]=&l1167,[11]=&l1168,[12]=&l1169,[13]=&l1170}},
-  {"socketserver","ForkingTCPServer",{[8]=&l1171,[9]=&l1171,[10]=&l1171,[11]=&l1172,[12]=&l1173,[13]=&l1174}},
-  {"socketserver","ForkingUDPServer",{[8]=&l1175,[9]=&l1175,[10]=&l1175,[11]=&l1176,[12]=&l1177,[13]=&l1178}},
-  {"socketserver","ForkingUnixDatagramServer",{[12]=&l1179,[13]=&l1180}},
-  {"socketserver","ForkingUnixStreamServer",{[12]=&l1181,[13]=&l1182}},
-  {"socketserver","StreamRequestHandler",{[8]=&l1183,[9]=&l1183,[10]=&l1183,[11]=&l1184,[12]=&l1185,[13]=&l1186}},
-  {"socketserver","TCPServer",{[8]=&l1187,[9]=&l1187,[10]=&l1187,[11]=&l1188,[12]=&l1189,[13]=&l1190}},
-  {"socketserver","ThreadingMixIn",{[8]=&l1191,[9]=&l1191,[10]=&l1191,[11]=&l1192,[12]=&l1193,[13]=&l1194}},
-  {"socketserver","ThreadingTCPServer",{[8]=&l1195,[9]=&l1195,[10]=&l1195,[11]=&l1196,[12]=&l1197,[13]=&l1198}},
-  {"socketserver","ThreadingUDPServer",{[8]=&l1199,[9]=&l1199,[10]=&l1199,[11]=&l1200,[12]=&l1201,[13]=&l1202}},
-  {"socketserver","ThreadingUnixDatagramServer",{[8]=&l1203,[9]=&l1203,[10]=&l1203,[11]=&l1204,[12]=&l1205,[13]=&l1206}},
-  {"socketserver","ThreadingUnixStreamServer",{[8]=&l1207,[9]=&l1207,[10]=&l1207,[11]=&l1208,[12]=&l1209,[13]=&l1210}},
-  {"socketserver","UDPServer",{[8]=&l1211,[9]=&l1211,[10]=&l1211,[11]=&l1212,[12]=&l1213,[13]=&l1214}},
-  {"socketserver","UnixDatagramServer",{[8]=&l1215,[9]=&l1215,[10]=&l1215,[11]=&l1216,[12]=&l1217,[13]=&l1218}},
-  {"socketserver","UnixStreamServer",{[8]=&l1219,[9]=&l1219,[10]=&l1219,[11]=&l1220,[12]=&l1221,[13]=&l1222}},
-  {"sqlite3","Blob",{[11]=&l1223,[12]=&l1223,[13]=&l1223}},
-  {"sqlite3","Connection",{[8]=&l1224,[9]=&l1224,[10]=&l1225,[11]=&l1226,[12]=&l1227,[13]=&l1228}},
-  {"sqlite3","Cursor",{[8]=&l1229,[9]=&l1229,[10]=&l1230,[11]=&l1231,[12]=&l1231,[13]=&l1231}},
-  {"sqlite3","DataError",{[8]=&l1232,[9]=&l1232,[10]=&l1232,[11]=&l1233,[12]=&l1234,[13]=&l1234}},
-  {"sqlite3","DatabaseError",{[8]=&l1235,[9]=&l1235,[10]=&l1235,[11]=&l1236,[12]=&l1237,[13]=&l1237}},
-  {"sqlite3","Error",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l53}},
-  {"sqlite3","IntegrityError",{[8]=&l1232,[9]=&l1232,[10]=&l1232,[11]=&l1233,[12]=&l1234,[13]=&l1234}},
-  {"sqlite3","InterfaceError",{[8]=&l1235,[9]=&l1235,[10]=&l1235,[11]=&l1236,[12]=&l1237,[13]=&l1237}},
-  {"sqlite3","InternalError",{[8]=&l1232,[9]=&l1232,[10]=&l1232,[11]=&l1233,[12]=&l1234,[13]=&l1234}},
-  {"sqlite3","NotSupportedError",{[8]=&l1232,[9]=&l1232,[10]=&l1232,[11]=&l1233,[12]=&l1234,[13]=&l1234}},
-  {"sqlite3","OperationalError",{[8]=&l1232,[9]=&l1232,[10]=&l1232,[11]=&l1233,[12]=&l1234,[13]=&l1234}},
-  {"sqlite3","PrepareProtocol",{[8]=&l1238,[9]=&l1238,[10]=&l1239,[11]=&l1239,[12]=&l1239,[13]=&l1239}},
-  {"sqlite3","ProgrammingError",{[8]=&l1232,[9]=&l1232,[10]=&l1232,[11]=&l1233,[12]=&l1234,[13]=&l1234}},
-  {"sqlite3","Row",{[8]=&l1240,[9]=&l1240,[10]=&l1241,[11]=&l1241,[12]=&l1241,[13]=&l1241}},
-  {"sqlite3","Warning",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l53}},
-  {"string","Formatter",{[8]=&l1242,[9]=&l1242,[10]=&l1242,[11]=&l1243,[12]=&l1244,[13]=&l1245}},
-  {"string","Template",{[8]=&l1246,[9]=&l1247,[10]=&l1247,[11]=&l1248,[12]=&l1249,[13]=&l1250}},
-  {"struct","error",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l53}},
-  {"subprocess","CalledProcessError",{[8]=&l1251,[9]=&l1251,[10]=&l1251,[11]=&l1252,[12]=&l1253,[13]=&l1254}},
-  {"subprocess","CompletedProcess",{[8]=&l1255,[9]=&l1256,[10]=&l1256,[11]=&l1257,[12]=&l1258,[13]=&l1259}},
-  {"subprocess","Popen",{[8]=&l1260,[9]=&l1261,[10]=&l1261,[11]=&l1262,[12]=&l1263,[13]=&l1264}},
-  {"subprocess","SubprocessError",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l116}},
-  {"subprocess","TimeoutExpired",{[8]=&l1251,[9]=&l1251,[10]=&l1251,[11]=&l1252,[12]=&l1253,[13]=&l1254}},
-  {"threading","Barrier",{[8]=&l1265,[9]=&l1265,[10]=&l1265,[11]=&l1266,[12]=&l1267,[13]=&l1268}},
-  {"threading","BoundedSemaphore",{[8]=&l1269,[9]=&l1269,[10]=&l1269,[11]=&l1270,[12]=&l1271,[13]=&l1272}},
-  {"threading","BrokenBarrierError",{[8]=&l207,[9]=&l207,[10]=&l207,[11]=&l192,[12]=&l193,[13]=&l194}},
-  {"threading","Condition",{[8]=&l1273,[9]=&l1274,[10]=&l1274,[11]=&l1275,[12]=&l1276,[13]=&l1277}},
-  {"threading","Event",{[8]=&l1278,[9]=&l1279,[10]=&l1279,[11]=&l1280,[12]=&l1281,[13]=&l1282}},
-  {"threading","Semaphore",{[8]=&l1283,[9]=&l1283,[10]=&l1283,[11]=&l1284,[12]=&l1285,[13]=&l1286}},
-  {"threading","Thread",{[8]=&l1287,[9]=&l1288,[10]=&l1288,[11]=&l1289,[12]=&l1290,[13]=&l1291}},
-  {"threading","Timer",{[8]=&l1292,[9]=&l1292,[10]=&l1292,[11]=&l1293,[12]=&l1294,[13]=&l1295}},
-  {"types","DynamicClassAttribute",{[8]=&l1296,[9]=&l1296,[10]=&l1296,[11]=&l1297,[12]=&l1298,[13]=&l1299}},
-  {"types","GenericAlias",{[9]=&l1300,[10]=&l1301,[11]=&l1302,[12]=&l1302,[13]=&l1302}},
-  {"types","SimpleNamespace",{[8]=&l1303,[9]=&l1303,[10]=&l1303,[11]=&l1303,[12]=&l1303,[13]=&l1304}},
-  {"types","UnionType",{[10]=&l1305,[11]=&l1306,[12]=&l1306,[13]=&l1306}},
-  {"typing","Annotated",{[9]=&l1307,[10]=&l1307,[11]=&l1308,[12]=&l1308}},
-  {"typing","Any",{[11]=&l1309,[12]=&l1310,[13]=&l1311}},
-  {"typing","BinaryIO",{[8]=&l1312,[9]=&l1312,[10]=&l1312,[11]=&l1312,[12]=&l1312,[13]=&l1313}},
-  {"typing","ForwardRef",{[8]=&l1314,[9]=&l1315,[10]=&l1315,[11]=&l1316,[12]=&l1317,[13]=&l1318}},
-  {"typing","Generic",{[8]=&l1319,[9]=&l1320,[10]=&l1320,[11]=&l1320,[12]=&l1321,[13]=&l1321}},
-  {"typing","IO",{[8]=&l1322,[9]=&l1322,[10]=&l1322,[11]=&l1322,[12]=&l1322,[13]=&l1323}},
-  {"typing","NamedTuple",{[8]=&l1324,[9]=&l1325,[10]=&l1325,[11]=&l1326,[12]=&l1327,[13]=&l1327}},
-  {"typing","NamedTupleMeta",{[8]=&l1328,[9]=&l1328,[10]=&l1329,[11]=&l1330,[12]=&l1331,[13]=&l1332}},
-  {"typing","NewType",{[10]=&l1333,[11]=&l1334,[12]=&l1335,[13]=&l1336}},
-  {"typing","ParamSpec",{[10]=&l1337,[11]=&l1338,[12]=&l1339,[13]=&l1340}},
-  {"typing","ParamSpecArgs",{[10]=&l1341,[11]=&l1342,[12]=&l1343,[13]=&l1343}},
-  {"typing","ParamSpecKwargs",{[10]=&l1344,[11]=&l1342,[12]=&l1345,[13]=&l1345}},
-  {"typing","Protocol",{[8]=&l1346,[9]=&l1346,[10]=&l1346,[11]=&l1346,[12]=&l1347,[13]=&l1348}},
-  {"typing","SupportsAbs",{[8]=&l1349,[9]=&l1349,[10]=&l1349,[11]=&l1349,[12]=&l1350,[13]=&l1351}},
-  {"typing","SupportsBytes",{[8]=&l1352,[9]=&l1352,[10]=&l1352,[11]=&l1352,[12]=&l1353,[13]=&l1354}},
-  {"typing","SupportsComplex",{[8]=&l1355,[9]=&l1355,[10]=&l1355,[11]=&l1355,[12]=&l1356,[13]=&l1357}},
-  {"typing","SupportsFloat",{[8]=&l1358,[9]=&l1358,[10]=&l1358,[11]=&l1358,[12]=&l1359,[13]=&l1360}},
-  {"typing","SupportsIndex",{[8]=&l1361,[9]=&l1361,[10]=&l1361,[11]=&l1361,[12]=&l1362,[13]=&l1363}},
-  {"typing","SupportsInt",{[8]=&l1364,[9]=&l1364,[10]=&l1364,[11]=&l1364,[12]=&l1365,[13]=&l1366}},
-  {"typing","SupportsRound",{[8]=&l1367,[9]=&l1367,[10]=&l1367,[11]=&l1367,[12]=&l1368,[13]=&l1369}},
-  {"typing","TextIO",{[8]=&l1370,[9]=&l1370,[10]=&l1370,[11]=&l1370,[12]=&l1370,[13]=&l1371}},
-  {"typing","TypeAliasType",{[12]=&l1372,[13]=&l1372}},
-  {"typing","TypeVar",{[8]=&l1373,[9]=&l1373,[10]=&l1374,[11]=&l1375,[12]=&l1376,[13]=&l1377}},
-  {"typing","TypeVarTuple",{[11]=&l1378,[12]=&l1379,[13]=&l1380}},
-  {"typing","TypedDict",{[8]=&l1381,[9]=&l1325,[10]=&l1325,[11]=&l1326,[12]=&l1327,[13]=&l1327}},
-  {"typing","_BoundVarianceMixin",{[11]=&l1382}},
-  {"typing","_Final",{[8]=&l1383,[9]=&l1383,[10]=&l1383,[11]=&l1383,[12]=&l1384,[13]=&l1385}},
-  {"typing","_Immutable",{[8]=&l1386,[9]=&l1387,[10]=&l1387,[11]=&l1387}},
-  {"typing","_PickleUsingNameMixin",{[11]=&l1388,[12]=&l1389}},
-  {"typing","_TypeVarLike",{[10]=&l1390}},
-  {"typing","io",{[8]=&l1391,[9]=&l1391,[10]=&l1391,[11]=&l1392,[12]=&l1393}},
-  {"typing","re",{[8]=&l1394,[9]=&l1394,[10]=&l1394,[11]=&l1395,[12]=&l1396}},
-  {"unittest.async_case","IsolatedAsyncioTestCase",{[8]=&l1397,[9]=&l1398,[10]=&l1399,[11]=&l1400,[12]=&l1401,[13]=&l1402}},
-  {"unittest.case","FunctionTestCase",{[8]=&l1403,[9]=&l1403,[10]=&l1404,[11]=&l1405,[12]=&l1406,[13]=&l1407}},
-  {"unittest.case","SkipTest",{[8]=&l51,[9]=&l51,[10]=&l51,[11]=&l52,[12]=&l53,[13]=&l116}},
-  {"unittest.case","TestCase",{[8]=&l1408,[9]=&l1408,[10]=&l1409,[11]=&l1410,[12]=&l1411,[13]=&l1412}},
-  {"unittest.loader","TestLoader",{[8]=&l1413,[9]=&l1413,[10]=&l1413,[11]=&l1414,[12]=&l1415,[13]=&l1416}},
-  {"unittest.main","TestProgram",{[8]=&l1417,[9]=&l1417,[10]=&l1417,[11]=&l1418,[12]=&l1419,[13]=&l1420}},
-  {"unittest.result","TestResult",{[8]=&l1421,[9]=&l1422,[10]=&l1422,[11]=&l1423,[12]=&l1424,[13]=&l1425}},
-  {"unittest.runner","TextTestResult",{[8]=&l1426,[9]=&l1426,[10]=&l1426,[11]=&l1427,[12]=&l1428,[13]=&l1429}},
-  {"unittest.runner","TextTestRunner",{[8]=&l1430,[9]=&l1430,[10]=&l1430,[11]=&l1431,[12]=&l1432,[13]=&l1433}},
-  {"unittest.suite","BaseTestSuite",{[8]=&l1434,[9]=&l1434,[10]=&l1434,[11]=&l1435,[12]=&l1436,[13]=&l1437}},
-  {"unittest.suite","TestSuite",{[8]=&l1438,[9]=&l1438,[10]=&l1438,[11]=&l1439,[12]=&l1440,[13]=&l1441}},
-  {"uuid","SafeUUID",{[8]=&l1442,[9]=&l1442,[10]=&l1442,[11]=&l1443,[12]=&l1444,[13]=&l1445}},
-  {"uuid","UUID",{[8]=&l1446,[9]=&l1446,[10]=&l1446,[11]=&l1446,[12]=&l1447,[13]=&l1448}},
-  {"weakref","CallableProxyType",{[8]=&l1449,[9]=&l1449,[10]=&l1449,[11]=&l1450,[12]=&l1450,[13]=&l1450}},
-  {"weakref","KeyedRef",{[8]=&l1451,[9]=&l1451,[10]=&l1451,[11]=&l1452,[12]=&l1452,[13]=&l1453}},
-  {"weakref","ProxyType",{[8]=&l1454,[9]=&l1455,[10]=&l1455,[11]=&l1456,[12]=&l1456,[13]=&l1456}},
-  {"weakref","ReferenceType",{[8]=&l1457,[9]=&l1458,[10]=&l1458,[11]=&l1459,[12]=&l1459,[13]=&l1459}},
-  {"weakref","WeakKeyDictionary",{[8]=&l1460,[9]=&l1461,[10]=&l1461,[11]=&l1462,[12]=&l1463,[13]=&l1464}},
-  {"weakref","WeakMethod",{[8]=&l1465,[9]=&l1465,[10]=&l1465,[11]=&l1466,[12]=&l1467,[13]=&l1468}},
-  {"weakref","WeakValueDictionary",{[8]=&l1469,[9]=&l1470,[10]=&l1470,[11]=&l1471,[12]=&l1472,[13]=&l1473}},
-  {"weakref","finalize",{[8]=&l1474,[9]=&l1474,[10]=&l1474,[11]=&l1474,[12]=&l1474,[13]=&l1475}},
-  {"xml.etree.ElementTree","C14NWriterTarget",{[8]=&l1476,[9]=&l1476,[10]=&l1476,[11]=&l1477,[12]=&l1478,[13]=&l1479}},
-  {"xml.etree.ElementTree","Element",{[8]=&l1480,[9]=&l1481,[10]=&l1481,[11]=&l1481,[12]=&l1482,[13]=&l1482}},
-  {"xml.etree.ElementTree","ElementTree",{[8]=&l1483,[9]=&l1484,[10]=&l1484,[11]=&l1485,[12]=&l1486,[13]=&l1487}},
-  {"xml.etree.ElementTree","ParseError",{[8]=&l1488,[9]=&l1488,[10]=&l1489,[11]=&l1490,[12]=&l1491,[13]=&l1491}},
-  {"xml.etree.ElementTree","QName",{[8]=&l1492,[9]=&l1492,[10]=&l1492,[11]=&l1493,[12]=&l1494,[13]=&l1495}},
-  {"xml.etree.ElementTree","TreeBuilder",{[8]=&l1496,[9]=&l1496,[10]=&l1496,[11]=&l1496,[12]=&l1497,[13]=&l1497}},
-  {"xml.etree.ElementTree","XMLParser",{[8]=&l1498,[9]=&l1498,[10]=&l1498,[11]=&l1498,[12]=&l1499,[13]=&l1500}},
-  {"xml.etree.ElementTree","XMLPullParser",{[8]=&l1501,[9]=&l1501,[10]=&l1501,[11]=&l1502,[12]=&l1503,[13]=&l1504}},
-  {"zoneinfo","ZoneInfo",{[9]=&l1505,[10]=&l1505,[11]=&l1505,[12]=&l1506,[13]=&l1506}},
-  {"zoneinfo._common","ZoneInfoNotFoundError",{[9]=&l1507,[10]=&l1507,[11]=&l1508,[12]=&l1509,[13]=&l1510}},
-  {"zoneinfo._tzpath","InvalidTZPathWarning",{[9]=&l1511,[10]=&l1511,[11]=&l1512,[12]=&l1513,[13]=&l1514}},
+  {"_ctypes","Union",{[8]=&l19,[9]=&l19,[10]=&l19,[11]=&l19,[12]=&l20,[13]=&l21}},
+  {"_ctypes","_CData",{[8]=&l22,[9]=&l22,[10]=&l22,[11]=&l22,[12]=&l23,[13]=&l24}},
+  {"_ctypes","_SimpleCData",{[8]=&l25,[9]=&l25,[10]=&l25,[11]=&l25,[12]=&l26,[13]=&l27}},
+  {"_io","BufferedRWPair",{[8]=&l28,[9]=&l28,[10]=&l28,[11]=&l28,[12]=&l29,[13]=&l29}},
+  {"_io","BufferedRandom",{[8]=&l30,[9]=&l30,[10]=&l30,[11]=&l30,[12]=&l31,[13]=&l31}},
+  {"_io","BufferedReader",{[8]=&l32,[9]=&l32,[10]=&l32,[11]=&l32,[12]=&l33,[13]=&l33}},
+  {"_io","BufferedWriter",{[8]=&l34,[9]=&l34,[10]=&l34,[11]=&l34,[12]=&l35,[13]=&l35}},
+  {"_io","BytesIO",{[8]=&l36,[9]=&l36,[10]=&l36,[11]=&l36,[12]=&l37,[13]=&l37}},
+  {"_io","FileIO",{[8]=&l38,[9]=&l38,[10]=&l38,[11]=&l38,[12]=&l39,[13]=&l39}},
+  {"_io","IncrementalNewlineDecoder",{[8]=&l40,[9]=&l40,[10]=&l40,[11]=&l40,[12]=&l41,[13]=&l41}},
+  {"_io","StringIO",{[8]=&l42,[9]=&l42,[10]=&l42,[11]=&l42,[12]=&l43,[13]=&l43}},
+  {"_io","TextIOWrapper",{[8]=&l44,[9]=&l44,[10]=&l44,[11]=&l44,[12]=&l45,[13]=&l45}},
+  {"_io","_BufferedIOBase",{[8]=&l46,[9]=&l46,[10]=&l46,[11]=&l46,[12]=&l47,[13]=&l47}},
+  {"_io","_IOBase",{[8]=&l48,[9]=&l48,[10]=&l48,[11]=&l48,[12]=&l49,[13]=&l49}},
+  {"_io","_RawIOBase",{[8]=&l50,[9]=&l50,[10]=&l50,[11]=&l50,[12]=&l51,[13]=&l51}},
+  {"_io","_TextIOBase",{[8]=&l52,[9]=&l52,[10]=&l52,[11]=&l52,[12]=&l53,[13]=&l53}},
+  {"_queue","Empty",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l56}},
+  {"_queue","SimpleQueue",{[8]=&l57,[9]=&l58,[10]=&l59,[11]=&l59,[12]=&l59,[13]=&l60}},
+  {"_random","Random",{[8]=&l61,[9]=&l62,[10]=&l62,[11]=&l63,[12]=&l63,[13]=&l63}},
+  {"_struct","Struct",{[8]=&l64,[9]=&l65,[10]=&l65,[11]=&l65,[12]=&l65,[13]=&l66}},
+  {"_thread","RLock",{[8]=&l67,[9]=&l68,[10]=&l69,[11]=&l70,[12]=&l70,[13]=&l70}},
+  {"_thread","_ExceptHookArgs",{[8]=&l71,[9]=&l71,[10]=&l72,[11]=&l73,[12]=&l73,[13]=&l74}},
+  {"_thread","_local",{[8]=&l75,[9]=&l75,[10]=&l76,[11]=&l76,[12]=&l76,[13]=&l77}},
+  {"_thread","lock",{[13]=&l78}},
+  {"_weakrefset","WeakSet",{[8]=&l79,[9]=&l80,[10]=&l80,[11]=&l81,[12]=&l82,[13]=&l83}},
+  {"abc","ABC",{[8]=&l84,[9]=&l84,[10]=&l84,[11]=&l84,[12]=&l84,[13]=&l85}},
+  {"abc","ABCMeta",{[8]=&l86,[9]=&l86,[10]=&l87,[11]=&l88,[12]=&l89,[13]=&l90}},
+  {"abc","abstractclassmethod",{[8]=&l91,[9]=&l91,[10]=&l91,[11]=&l91,[12]=&l92,[13]=&l93}},
+  {"abc","abstractproperty",{[8]=&l94,[9]=&l94,[10]=&l95,[11]=&l96,[12]=&l97,[13]=&l98}},
+  {"abc","abstractstaticmethod",{[8]=&l99,[9]=&l99,[10]=&l99,[11]=&l99,[12]=&l100,[13]=&l101}},
+  {"argparse","Action",{[8]=&l102,[9]=&l103,[10]=&l103,[11]=&l104,[12]=&l105,[13]=&l106}},
+  {"argparse","ArgumentDefaultsHelpFormatter",{[8]=&l107,[9]=&l107,[10]=&l107,[11]=&l108,[12]=&l109,[13]=&l110}},
+  {"argparse","ArgumentError",{[8]=&l111,[9]=&l111,[10]=&l111,[11]=&l112,[12]=&l113,[13]=&l114}},
+  {"argparse","ArgumentParser",{[8]=&l115,[9]=&l115,[10]=&l115,[11]=&l116,[12]=&l117,[13]=&l118}},
+  {"argparse","ArgumentTypeError",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l119}},
+  {"argparse","BooleanOptionalAction",{[9]=&l120,[10]=&l120,[11]=&l121,[12]=&l122,[13]=&l123}},
+  {"argparse","FileType",{[8]=&l124,[9]=&l124,[10]=&l124,[11]=&l125,[12]=&l126,[13]=&l127}},
+  {"argparse","HelpFormatter",{[8]=&l128,[9]=&l128,[10]=&l128,[11]=&l129,[12]=&l130,[13]=&l131}},
+  {"argparse","MetavarTypeHelpFormatter",{[8]=&l132,[9]=&l132,[10]=&l132,[11]=&l133,[12]=&l134,[13]=&l135}},
+  {"argparse","Namespace",{[8]=&l136,[9]=&l136,[10]=&l136,[11]=&l137,[12]=&l138,[13]=&l139}},
+  {"argparse","RawDescriptionHelpFormatter",{[8]=&l140,[9]=&l140,[10]=&l140,[11]=&l141,[12]=&l142,[13]=&l143}},
+  {"argparse","RawTextHelpFormatter",{[8]=&l144,[9]=&l144,[10]=&l144,[11]=&l145,[12]=&l146,[13]=&l147}},
+  {"argparse","_ActionsContainer",{[8]=&l148,[9]=&l148,[10]=&l148,[11]=&l149,[12]=&l150,[13]=&l151}},
+  {"argparse","_AttributeHolder",{[8]=&l152,[9]=&l152,[10]=&l152,[11]=&l153,[12]=&l154,[13]=&l155}},
+  {"array","array",{[8]=&l156,[9]=&l157,[10]=&l158,[11]=&l158,[12]=&l159,[13]=&l160}},
+  {"asyncio.base_events","BaseEventLoop",{[8]=&l161,[9]=&l162,[10]=&l162,[11]=&l163,[12]=&l164,[13]=&l165}},
+  {"asyncio.base_events","Server",{[8]=&l166,[9]=&l166,[10]=&l166,[11]=&l167,[12]=&l168,[13]=&l169}},
+  {"asyncio.events","AbstractEventLoop",{[8]=&l170,[9]=&l171,[10]=&l172,[11]=&l173,[12]=&l174,[13]=&l175}},
+  {"asyncio.events","AbstractEventLoopPolicy",{[8]=&l176,[9]=&l176,[10]=&l176,[11]=&l177,[12]=&l178,[13]=&l179}},
+  {"asyncio.events","AbstractServer",{[8]=&l180,[9]=&l180,[10]=&l180,[11]=&l181,[12]=&l182,[13]=&l183}},
+  {"asyncio.events","BaseDefaultEventLoopPolicy",{[8]=&l184,[9]=&l184,[10]=&l184,[11]=&l185,[12]=&l186,[13]=&l187}},
+  {"asyncio.events","Handle",{[8]=&l188,[9]=&l188,[10]=&l188,[11]=&l188,[12]=&l189,[13]=&l190}},
+  {"asyncio.events","TimerHandle",{[8]=&l191,[9]=&l192,[10]=&l192,[11]=&l192,[12]=&l193,[13]=&l194}},
+  {"asyncio.exceptions","BrokenBarrierError",{[11]=&l195,[12]=&l196,[13]=&l197}},
+  {"asyncio.exceptions","CancelledError",{[8]=&l198,[9]=&l198,[10]=&l198,[11]=&l199,[12]=&l200,[13]=&l201}},
+  {"asyncio.exceptions","IncompleteReadError",{[8]=&l202,[9]=&l202,[10]=&l202,[11]=&l203,[12]=&l204,[13]=&l205}},
+  {"asyncio.exceptions","InvalidStateError",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l119}},
+  {"asyncio.exceptions","LimitOverrunError",{[8]=&l206,[9]=&l206,[10]=&l206,[11]=&l207,[12]=&l208,[13]=&l209}},
+  {"asyncio.exceptions","SendfileNotAvailableError",{[8]=&l210,[9]=&l210,[10]=&l210,[11]=&l195,[12]=&l196,[13]=&l197}},
+  {"asyncio.exceptions","TimeoutError",{[8]=&l54,[9]=&l54,[10]=&l54}},
+  {"asyncio.locks","Barrier",{[11]=&l211,[12]=&l212,[13]=&l213}},
+  {"asyncio.locks","BoundedSemaphore",{[8]=&l214,[9]=&l214,[10]=&l215,[11]=&l216,[12]=&l217,[13]=&l218}},
+  {"asyncio.locks","Condition",{[8]=&l219,[9]=&l219,[10]=&l220,[11]=&l221,[12]=&l222,[13]=&l223}},
+  {"asyncio.locks","Event",{[8]=&l224,[9]=&l224,[10]=&l225,[11]=&l226,[12]=&l227,[13]=&l228}},
+  {"asyncio.locks","Lock",{[8]=&l229,[9]=&l229,[10]=&l230,[11]=&l231,[12]=&l232,[13]=&l233}},
+  {"asyncio.locks","Semaphore",{[8]=&l234,[9]=&l234,[10]=&l235,[11]=&l236,[12]=&l237,[13]=&l238}},
+  {"asyncio.locks","_ContextManagerMixin",{[8]=&l239,[9]=&l240,[10]=&l240,[11]=&l241,[12]=&l242,[13]=&l243}},
+  {"asyncio.mixins","_LoopBoundMixin",{[10]=&l244,[11]=&l245,[12]=&l246,[13]=&l247}},
+  {"asyncio.protocols","BaseProtocol",{[8]=&l248,[9]=&l248,[10]=&l248,[11]=&l248,[12]=&l248,[13]=&l249}},
+  {"asyncio.protocols","BufferedProtocol",{[8]=&l250,[9]=&l250,[10]=&l250,[11]=&l250,[12]=&l250,[13]=&l251}},
+  {"asyncio.protocols","DatagramProtocol",{[8]=&l252,[9]=&l252,[10]=&l252,[11]=&l252,[12]=&l252,[13]=&l253}},
+  {"asyncio.protocols","Protocol",{[8]=&l254,[9]=&l254,[10]=&l254,[11]=&l254,[12]=&l254,[13]=&l255}},
+  {"asyncio.protocols","SubprocessProtocol",{[8]=&l256,[9]=&l256,[10]=&l256,[11]=&l256,[12]=&l256,[13]=&l257}},
+  {"asyncio.queues","LifoQueue",{[8]=&l258,[9]=&l258,[10]=&l259,[11]=&l260,[12]=&l261,[13]=&l262}},
+  {"asyncio.queues","PriorityQueue",{[8]=&l258,[9]=&l258,[10]=&l259,[11]=&l260,[12]=&l261,[13]=&l262}},
+  {"asyncio.queues","Queue",{[8]=&l263,[9]=&l264,[10]=&l265,[11]=&l266,[12]=&l267,[13]=&l268}},
+  {"asyncio.queues","QueueEmpty",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l119}},
+  {"asyncio.queues","QueueFull",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l119}},
+  {"asyncio.queues","QueueShutDown",{[13]=&l119}},
+  {"asyncio.runners","Runner",{[11]=&l269,[12]=&l270,[13]=&l271}},
+  {"asyncio.selector_events","BaseSelectorEventLoop",{[8]=&l272,[9]=&l272,[10]=&l272,[11]=&l273,[12]=&l274,[13]=&l275}},
+  {"asyncio.streams","FlowControlMixin",{[8]=&l276,[9]=&l276,[10]=&l276,[11]=&l277,[12]=&l278,[13]=&l279}},
+  {"asyncio.streams","StreamReader",{[8]=&l280,[9]=&l280,[10]=&l280,[11]=&l281,[12]=&l282,[13]=&l283}},
+  {"asyncio.streams","StreamReaderProtocol",{[8]=&l284,[9]=&l284,[10]=&l284,[11]=&l285,[12]=&l286,[13]=&l287}},
+  {"asyncio.streams","StreamWriter",{[8]=&l288,[9]=&l288,[10]=&l288,[11]=&l289,[12]=&l290,[13]=&l291}},
+  {"asyncio.taskgroups","TaskGroup",{[11]=&l292,[12]=&l293,[13]=&l294}},
+  {"asyncio.timeouts","Timeout",{[11]=&l295,[12]=&l296,[13]=&l297}},
+  {"asyncio.transports","BaseTransport",{[8]=&l298,[9]=&l298,[10]=&l298,[11]=&l298,[12]=&l298,[13]=&l299}},
+  {"asyncio.transports","DatagramTransport",{[8]=&l300,[9]=&l300,[10]=&l300,[11]=&l300,[12]=&l300,[13]=&l301}},
+  {"asyncio.transports","ReadTransport",{[8]=&l302,[9]=&l302,[10]=&l302,[11]=&l302,[12]=&l302,[13]=&l303}},
+  {"asyncio.transports","SubprocessTransport",{[8]=&l304,[9]=&l304,[10]=&l304,[11]=&l304,[12]=&l304,[13]=&l305}},
+  {"asyncio.transports","Transport",{[8]=&l306,[9]=&l306,[10]=&l306,[11]=&l306,[12]=&l306,[13]=&l307}},
+  {"asyncio.transports","WriteTransport",{[8]=&l308,[9]=&l309,[10]=&l309,[11]=&l309,[12]=&l309,[13]=&l310}},
+  {"asyncio.unix_events","AbstractChildWatcher",{[8]=&l311,[9]=&l311,[10]=&l311,[11]=&l312,[12]=&l313,[13]=&l314}},
+  {"asyncio.unix_events","BaseChildWatcher",{[8]=&l315,[9]=&l315,[10]=&l315,[11]=&l316,[12]=&l317,[13]=&l318}},
+  {"asyncio.unix_events","FastChildWatcher",{[8]=&l319,[9]=&l319,[10]=&l319,[11]=&l320,[12]=&l321,[13]=&l322}},
+  {"asyncio.unix_events","MultiLoopChildWatcher",{[8]=&l323,[9]=&l323,[10]=&l323,[11]=&l324,[12]=&l325,[13]=&l326}},
+  {"asyncio.unix_events","PidfdChildWatcher",{[9]=&l327,[10]=&l327,[11]=&l328,[12]=&l329,[13]=&l330}},
+  {"asyncio.unix_events","SafeChildWatcher",{[8]=&l331,[9]=&l331,[10]=&l331,[11]=&l332,[12]=&l333,[13]=&l334}},
+  {"asyncio.unix_events","ThreadedChildWatcher",{[8]=&l335,[9]=&l335,[10]=&l335,[11]=&l336,[12]=&l337,[13]=&l338}},
+  {"asyncio.unix_events","_UnixDefaultEventLoopPolicy",{[8]=&l339,[9]=&l339,[10]=&l339,[11]=&l340,[12]=&l341,[13]=&l342}},
+  {"asyncio.unix_events","_UnixSelectorEventLoop",{[8]=&l343,[9]=&l343,[10]=&l343,[11]=&l344,[12]=&l345,[13]=&l346}},
+  {"builtins","ArithmeticError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","AssertionError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","AttributeError",{[8]=&l347,[9]=&l347,[10]=&l349,[11]=&l350,[12]=&l351,[13]=&l351}},
+  {"builtins","BaseException",{[8]=&l352,[9]=&l352,[10]=&l352,[11]=&l353,[12]=&l353,[13]=&l354}},
+  {"builtins","BaseExceptionGroup",{[11]=&l355,[12]=&l355,[13]=&l355}},
+  {"builtins","BlockingIOError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","BrokenPipeError",{[8]=&l358,[9]=&l358,[10]=&l358,[11]=&l359,[12]=&l359,[13]=&l359}},
+  {"builtins","BufferError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","BytesWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","ChildProcessError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","ConnectionAbortedError",{[8]=&l358,[9]=&l358,[10]=&l358,[11]=&l359,[12]=&l359,[13]=&l359}},
+  {"builtins","ConnectionError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","ConnectionRefusedError",{[8]=&l358,[9]=&l358,[10]=&l358,[11]=&l359,[12]=&l359,[13]=&l359}},
+  {"builtins","ConnectionResetError",{[8]=&l358,[9]=&l358,[10]=&l358,[11]=&l359,[12]=&l359,[13]=&l359}},
+  {"builtins","DeprecationWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","EOFError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","EncodingWarning",{[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","Exception",{[8]=&l362,[9]=&l362,[10]=&l362,[11]=&l363,[12]=&l363,[13]=&l363}},
+  {"builtins","ExceptionGroup",{[11]=&l364,[12]=&l365,[13]=&l365}},
+  {"builtins","FileExistsError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","FileNotFoundError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","FloatingPointError",{[8]=&l366,[9]=&l366,[10]=&l366,[11]=&l367,[12]=&l367,[13]=&l367}},
+  {"builtins","FrameLocalsProxy",{[13]=&l368}},
+  {"builtins","FutureWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","GeneratorExit",{[8]=&l362,[9]=&l362,[10]=&l362,[11]=&l363,[12]=&l363,[13]=&l363}},
+  {"builtins","ImportError",{[8]=&l369,[9]=&l369,[10]=&l369,[11]=&l370,[12]=&l371,[13]=&l371}},
+  {"builtins","ImportWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","IndentationError",{[8]=&l372,[9]=&l372,[10]=&l373,[11]=&l374,[12]=&l374,[13]=&l374}},
+  {"builtins","IndexError",{[8]=&l375,[9]=&l375,[10]=&l375,[11]=&l376,[12]=&l376,[13]=&l376}},
+  {"builtins","InterruptedError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","IsADirectoryError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","KeyError",{[8]=&l377,[9]=&l377,[10]=&l377,[11]=&l378,[12]=&l378,[13]=&l378}},
+  {"builtins","KeyboardInterrupt",{[8]=&l362,[9]=&l362,[10]=&l362,[11]=&l363,[12]=&l363,[13]=&l363}},
+  {"builtins","LookupError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","MemoryError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","ModuleNotFoundError",{[8]=&l379,[9]=&l379,[10]=&l379,[11]=&l380,[12]=&l381,[13]=&l381}},
+  {"builtins","NameError",{[8]=&l347,[9]=&l347,[10]=&l382,[11]=&l383,[12]=&l383,[13]=&l383}},
+  {"builtins","NoneType",{[10]=&l384,[11]=&l384,[12]=&l385,[13]=&l385}},
+  {"builtins","NotADirectoryError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","NotImplementedError",{[8]=&l386,[9]=&l386,[10]=&l386,[11]=&l387,[12]=&l387,[13]=&l387}},
+  {"builtins","NotImplementedType",{[10]=&l388,[11]=&l388,[12]=&l388,[13]=&l388}},
+  {"builtins","OSError",{[8]=&l389,[9]=&l389,[10]=&l389,[11]=&l390,[12]=&l390,[13]=&l390}},
+  {"builtins","OverflowError",{[8]=&l366,[9]=&l366,[10]=&l366,[11]=&l367,[12]=&l367,[13]=&l367}},
+  {"builtins","PendingDeprecationWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","PermissionError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","ProcessLookupError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","PyCapsule",{[13]=&l391}},
+  {"builtins","PythonFinalizationError",{[13]=&l387}},
+  {"builtins","RecursionError",{[8]=&l386,[9]=&l386,[10]=&l386,[11]=&l387,[12]=&l387,[13]=&l387}},
+  {"builtins","ReferenceError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","ResourceWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","RuntimeError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","RuntimeWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","StopAsyncIteration",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","StopIteration",{[8]=&l392,[9]=&l392,[10]=&l392,[11]=&l393,[12]=&l393,[13]=&l393}},
+  {"builtins","SyntaxError",{[8]=&l394,[9]=&l394,[10]=&l395,[11]=&l396,[12]=&l396,[13]=&l396}},
+  {"builtins","SyntaxWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","SystemError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","SystemExit",{[8]=&l397,[9]=&l397,[10]=&l397,[11]=&l398,[12]=&l398,[13]=&l398}},
+  {"builtins","TabError",{[8]=&l399,[9]=&l399,[10]=&l400,[11]=&l401,[12]=&l401,[13]=&l401}},
+  {"builtins","TimeoutError",{[8]=&l356,[9]=&l356,[10]=&l356,[11]=&l357,[12]=&l357,[13]=&l357}},
+  {"builtins","TypeError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","UnboundLocalError",{[8]=&l402,[9]=&l402,[10]=&l403,[11]=&l404,[12]=&l404,[13]=&l404}},
+  {"builtins","UnicodeDecodeError",{[8]=&l405,[9]=&l405,[10]=&l405,[11]=&l406,[12]=&l406,[13]=&l406}},
+  {"builtins","UnicodeEncodeError",{[8]=&l407,[9]=&l407,[10]=&l407,[11]=&l408,[12]=&l408,[13]=&l408}},
+  {"builtins","UnicodeError",{[8]=&l409,[9]=&l409,[10]=&l409,[11]=&l410,[12]=&l410,[13]=&l410}},
+  {"builtins","UnicodeTranslateError",{[8]=&l411,[9]=&l411,[10]=&l411,[11]=&l412,[12]=&l412,[13]=&l412}},
+  {"builtins","UnicodeWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","UserWarning",{[8]=&l360,[9]=&l360,[10]=&l360,[11]=&l361,[12]=&l361,[13]=&l361}},
+  {"builtins","ValueError",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","Warning",{[8]=&l347,[9]=&l347,[10]=&l347,[11]=&l348,[12]=&l348,[13]=&l348}},
+  {"builtins","ZeroDivisionError",{[8]=&l366,[9]=&l366,[10]=&l366,[11]=&l367,[12]=&l367,[13]=&l367}},
+  {"builtins","async_generator",{[8]=&l413,[9]=&l414,[10]=&l415,[11]=&l416,[12]=&l417,[13]=&l418}},
+  {"builtins","bool",{[8]=&l419,[9]=&l419,[10]=&l419,[11]=&l419,[12]=&l420,[13]=&l420}},
+  {"builtins","builtin_function_or_method",{[8]=&l421,[9]=&l421,[10]=&l421,[11]=&l421,[12]=&l421,[13]=&l422}},
+  {"builtins","bytearray",{[8]=&l423,[9]=&l424,[10]=&l424,[11]=&l424,[12]=&l425,[13]=&l425}},
+  {"builtins","bytearray_iterator",{[13]=&l426}},
+  {"builtins","bytes",{[8]=&l427,[9]=&l428,[10]=&l428,[11]=&l429,[12]=&l430,[13]=&l430}},
+  {"builtins","bytes_iterator",{[13]=&l431}},
+  {"builtins","cell",{[8]=&l432,[9]=&l432,[10]=&l432,[11]=&l432,[12]=&l432,[13]=&l433}},
+  {"builtins","classmethod",{[8]=&l434,[9]=&l434,[10]=&l435,[11]=&l435,[12]=&l435,[13]=&l435}},
+  {"builtins","classmethod_descriptor",{[8]=&l436,[9]=&l436,[10]=&l437,[11]=&l437,[12]=&l437,[13]=&l438}},
+  {"builtins","code",{[8]=&l439,[9]=&l439,[10]=&l440,[11]=&l441,[12]=&l442,[13]=&l443}},
+  {"builtins","complex",{[8]=&l444,[9]=&l444,[10]=&l445,[11]=&l446,[12]=&l446,[13]=&l446}},
+  {"builtins","coroutine",{[8]=&l447,[9]=&l447,[10]=&l448,[11]=&l449,[12]=&l450,[13]=&l451}},
+  {"builtins","dict",{[8]=&l452,[9]=&l453,[10]=&l453,[11]=&l453,[12]=&l453,[13]=&l453}},
+  {"builtins","dict_itemiterator",{[13]=&l454}},
+  {"builtins","dict_items",{[13]=&l455}},
+  {"builtins","dict_keyiterator",{[13]=&l456}},
+  {"builtins","dict_keys",{[13]=&l457}},
+  {"builtins","dict_valueiterator",{[13]=&l458}},
+  {"builtins","dict_values",{[13]=&l459}},
+  {"builtins","ellipsis",{[10]=&l460,[11]=&l460,[12]=&l460,[13]=&l461}},
+  {"builtins","enumerate",{[8]=&l462,[9]=&l463,[10]=&l463,[11]=&l464,[12]=&l464,[13]=&l464}},
+  {"builtins","filter",{[8]=&l465,[9]=&l465,[10]=&l465,[11]=&l465,[12]=&l465,[13]=&l465}},
+  {"builtins","float",{[8]=&l466,[9]=&l467,[10]=&l467,[11]=&l468,[12]=&l468,[13]=&l469}},
+  {"builtins","frame",{[8]=&l470,[9]=&l470,[10]=&l471,[11]=&l472,[12]=&l472,[13]=&l473}},
+  {"builtins","frozenset",{[8]=&l474,[9]=&l475,[10]=&l475,[11]=&l475,[12]=&l475,[13]=&l476}},
+  {"builtins","function",{[8]=&l477,[9]=&l477,[10]=&l478,[11]=&l479,[12]=&l480,[13]=&l480}},
+  {"builtins","generator",{[8]=&l481,[9]=&l481,[10]=&l482,[11]=&l483,[12]=&l484,[13]=&l485}},
+  {"builtins","getset_descriptor",{[8]=&l486,[9]=&l486,[10]=&l486,[11]=&l486,[12]=&l486,[13]=&l487}},
+  {"builtins","int",{[8]=&l488,[9]=&l488,[10]=&l489,[11]=&l489,[12]=&l490,[13]=&l490}},
+  {"builtins","list",{[8]=&l491,[9]=&l492,[10]=&l492,[11]=&l492,[12]=&l492,[13]=&l492}},
+  {"builtins","list_iterator",{[13]=&l493}},
+  {"builtins","list_reverseiterator",{[13]=&l494}},
+  {"builtins","longrange_iterator",{[13]=&l495}},
+  {"builtins","map",{[8]=&l496,[9]=&l496,[10]=&l496,[11]=&l496,[12]=&l496,[13]=&l496}},
+  {"builtins","mappingproxy",{[8]=&l497,[9]=&l498,[10]=&l498,[11]=&l498,[12]=&l498,[13]=&l499}},
+  {"builtins","member_descriptor",{[8]=&l500,[9]=&l500,[10]=&l500,[11]=&l500,[12]=&l500,[13]=&l501}},
+  {"builtins","memoryview",{[8]=&l502,[9]=&l502,[10]=&l503,[11]=&l503,[12]=&l504,[13]=&l504}},
+  {"builtins","method",{[8]=&l505,[9]=&l505,[10]=&l505,[11]=&l506,[12]=&l506,[13]=&l507}},
+  {"builtins","method-wrapper",{[8]=&l508,[9]=&l508,[10]=&l508,[11]=&l508,[12]=&l508,[13]=&l509}},
+  {"builtins","method_descriptor",{[8]=&l510,[9]=&l510,[10]=&l510,[11]=&l510,[12]=&l510,[13]=&l511}},
+  {"builtins","module",{[8]=&l512,[9]=&l512,[10]=&l513,[11]=&l513,[12]=&l513,[13]=&l514}},
+  {"builtins","object",{[8]=&l515,[9]=&l515,[10]=&l515,[11]=&l516,[12]=&l516,[13]=&l516}},
+  {"builtins","property",{[8]=&l517,[9]=&l517,[10]=&l518,[11]=&l518,[12]=&l518,[13]=&l519}},
+  {"builtins","range",{[8]=&l520,[9]=&l520,[10]=&l520,[11]=&l520,[12]=&l520,[13]=&l520}},
+  {"builtins","range_iterator",{[13]=&l521}},
+  {"builtins","reversed",{[8]=&l522,[9]=&l522,[10]=&l522,[11]=&l522,[12]=&l522,[13]=&l522}},
+  {"builtins","set",{[8]=&l523,[9]=&l524,[10]=&l524,[11]=&l524,[12]=&l524,[13]=&l524}},
+  {"builtins","set_iterator",{[13]=&l525}},
+  {"builtins","slice",{[8]=&l526,[9]=&l526,[10]=&l526,[11]=&l526,[12]=&l526,[13]=&l526}},
+  {"builtins","staticmethod",{[8]=&l527,[9]=&l527,[10]=&l528,[11]=&l528,[12]=&l528,[13]=&l528}},
+  {"builtins","str",{[8]=&l529,[9]=&l530,[10]=&l530,[11]=&l530,[12]=&l531,[13]=&l532}},
+  {"builtins","str_ascii_iterator",{[13]=&l533}},
+  {"builtins","super",{[8]=&l534,[9]=&l534,[10]=&l534,[11]=&l534,[12]=&l534,[13]=&l534}},
+  {"builtins","traceback",{[8]=&l535,[9]=&l535,[10]=&l535,[11]=&l535,[12]=&l535,[13]=&l536}},
+  {"builtins","tuple",{[8]=&l537,[9]=&l538,[10]=&l538,[11]=&l538,[12]=&l538,[13]=&l538}},
+  {"builtins","tuple_iterator",{[13]=&l539}},
+  {"builtins","type",{[8]=&l540,[9]=&l540,[10]=&l541,[11]=&l542,[12]=&l543,[13]=&l544}},
+  {"builtins","wrapper_descriptor",{[8]=&l545,[9]=&l545,[10]=&l545,[11]=&l545,[12]=&l545,[13]=&l546}},
+  {"builtins","zip",{[8]=&l547,[9]=&l547,[10]=&l548,[11]=&l548,[12]=&l548,[13]=&l548}},
+  {"collections","ChainMap",{[8]=&l549,[9]=&l550,[10]=&l550,[11]=&l551,[12]=&l552,[13]=&l553}},
+  {"collections","Counter",{[8]=&l554,[9]=&l554,[10]=&l555,[11]=&l556,[12]=&l557,[13]=&l558}},
+  {"collections","OrderedDict",{[8]=&l559,[9]=&l560,[10]=&l560,[11]=&l560,[12]=&l560,[13]=&l560}},
+  {"collections","UserDict",{[8]=&l561,[9]=&l562,[10]=&l562,[11]=&l563,[12]=&l564,[13]=&l565}},
+  {"collections","UserList",{[8]=&l566,[9]=&l566,[10]=&l566,[11]=&l567,[12]=&l568,[13]=&l569}},
+  {"collections","UserString",{[8]=&l570,[9]=&l571,[10]=&l571,[11]=&l572,[12]=&l573,[13]=&l574}},
+  {"collections","defaultdict",{[8]=&l575,[9]=&l576,[10]=&l576,[11]=&l576,[12]=&l577,[13]=&l577}},
+  {"collections","deque",{[8]=&l578,[9]=&l579,[10]=&l579,[11]=&l580,[12]=&l581,[13]=&l581}},
+  {"collections.abc","AsyncGenerator",{[8]=&l582,[9]=&l582,[10]=&l582,[11]=&l582,[12]=&l582,[13]=&l583}},
+  {"collections.abc","AsyncIterable",{[8]=&l584,[9]=&l585,[10]=&l585,[11]=&l585,[12]=&l585,[13]=&l586}},
+  {"collections.abc","AsyncIterator",{[8]=&l587,[9]=&l587,[10]=&l587,[11]=&l587,[12]=&l587,[13]=&l588}},
+  {"collections.abc","Awaitable",{[8]=&l589,[9]=&l590,[10]=&l590,[11]=&l590,[12]=&l590,[13]=&l591}},
+  {"collections.abc","Buffer",{[12]=&l592,[13]=&l593}},
+  {"collections.abc","ByteString",{[8]=&l594,[9]=&l594,[10]=&l594,[11]=&l594,[12]=&l595,[13]=&l596}},
+  {"collections.abc","Callable",{[8]=&l597,[9]=&l598,[10]=&l598,[11]=&l598,[12]=&l598,[13]=&l599}},
+  {"collections.abc","Collection",{[8]=&l600,[9]=&l600,[10]=&l600,[11]=&l600,[12]=&l600,[13]=&l601}},
+  {"collections.abc","Container",{[8]=&l602,[9]=&l603,[10]=&l603,[11]=&l603,[12]=&l603,[13]=&l604}},
+  {"collections.abc","Coroutine",{[8]=&l605,[9]=&l605,[10]=&l605,[11]=&l605,[12]=&l605,[13]=&l606}},
+  {"collections.abc","Generator",{[8]=&l607,[9]=&l607,[10]=&l607,[11]=&l607,[12]=&l607,[13]=&l608}},
+  {"collections.abc","Hashable",{[8]=&l609,[9]=&l609,[10]=&l609,[11]=&l609,[12]=&l609,[13]=&l610}},
+  {"collections.abc","ItemsView",{[8]=&l611,[9]=&l611,[10]=&l611,[11]=&l611,[12]=&l611,[13]=&l612}},
+  {"collections.abc","Iterable",{[8]=&l613,[9]=&l614,[10]=&l614,[11]=&l614,[12]=&l614,[13]=&l615}},
+  {"collections.abc","Iterator",{[8]=&l616,[9]=&l616,[10]=&l616,[11]=&l616,[12]=&l616,[13]=&l617}},
+  {"collections.abc","KeysView",{[8]=&l611,[9]=&l611,[10]=&l611,[11]=&l611,[12]=&l611,[13]=&l612}},
+  {"collections.abc","Mapping",{[8]=&l618,[9]=&l618,[10]=&l618,[11]=&l618,[12]=&l618,[13]=&l619}},
+  {"collections.abc","MappingView",{[8]=&l620,[9]=&l621,[10]=&l621,[11]=&l621,[12]=&l621,[13]=&l622}},
+  {"collections.abc","MutableMapping",{[8]=&l623,[9]=&l623,[10]=&l623,[11]=&l623,[12]=&l623,[13]=&l624}},
+  {"collections.abc","MutableSequence",{[8]=&l625,[9]=&l625,[10]=&l625,[11]=&l625,[12]=&l625,[13]=&l626}},
+  {"collections.abc","MutableSet",{[8]=&l627,[9]=&l627,[10]=&l627,[11]=&l627,[12]=&l627,[13]=&l628}},
+  {"collections.abc","Reversible",{[8]=&l629,[9]=&l629,[10]=&l629,[11]=&l629,[12]=&l629,[13]=&l630}},
+  {"collections.abc","Sequence",{[8]=&l631,[9]=&l631,[10]=&l631,[11]=&l631,[12]=&l631,[13]=&l632}},
+  {"collections.abc","Set",{[8]=&l633,[9]=&l633,[10]=&l633,[11]=&l633,[12]=&l633,[13]=&l634}},
+  {"collections.abc","Sized",{[8]=&l635,[9]=&l635,[10]=&l635,[11]=&l635,[12]=&l635,[13]=&l636}},
+  {"collections.abc","ValuesView",{[8]=&l637,[9]=&l637,[10]=&l637,[11]=&l637,[12]=&l637,[13]=&l638}},
+  {"contextlib","AbstractAsyncContextManager",{[8]=&l639,[9]=&l640,[10]=&l640,[11]=&l641,[12]=&l642,[13]=&l643}},
+  {"contextlib","AbstractContextManager",{[8]=&l644,[9]=&l645,[10]=&l645,[11]=&l646,[12]=&l647,[13]=&l648}},
+  {"contextlib","AsyncContextDecorator",{[10]=&l649,[11]=&l650,[12]=&l651,[13]=&l652}},
+  {"contextlib","AsyncExitStack",{[8]=&l653,[9]=&l653,[10]=&l653,[11]=&l654,[12]=&l655,[13]=&l656}},
+  {"contextlib","ContextDecorator",{[8]=&l649,[9]=&l649,[10]=&l649,[11]=&l650,[12]=&l651,[13]=&l652}},
+  {"contextlib","ExitStack",{[8]=&l657,[9]=&l657,[10]=&l657,[11]=&l658,[12]=&l659,[13]=&l660}},
+  {"contextlib","_BaseExitStack",{[8]=&l661,[9]=&l661,[10]=&l661,[11]=&l662,[12]=&l663,[13]=&l664}},
+  {"contextlib","_RedirectStream",{[8]=&l665,[9]=&l665,[10]=&l665,[11]=&l666,[12]=&l667,[13]=&l668}},
+  {"contextlib","aclosing",{[10]=&l669,[11]=&l670,[12]=&l671,[13]=&l672}},
+  {"contextlib","chdir",{[11]=&l673,[12]=&l674,[13]=&l675}},
+  {"contextlib","closing",{[8]=&l676,[9]=&l676,[10]=&l676,[11]=&l673,[12]=&l674,[13]=&l675}},
+  {"contextlib","nullcontext",{[8]=&l676,[9]=&l676,[10]=&l677,[11]=&l678,[12]=&l679,[13]=&l680}},
+  {"contextlib","redirect_stderr",{[8]=&l681,[9]=&l681,[10]=&l681,[11]=&l682,[12]=&l683,[13]=&l684}},
+  {"contextlib","redirect_stdout",{[8]=&l681,[9]=&l681,[10]=&l681,[11]=&l682,[12]=&l683,[13]=&l684}},
+  {"contextlib","suppress",{[8]=&l676,[9]=&l676,[10]=&l676,[11]=&l673,[12]=&l674,[13]=&l675}},
+  {"ctypes","ArgumentError",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l56}},
+  {"ctypes","CDLL",{[8]=&l685,[9]=&l685,[10]=&l685,[11]=&l686,[12]=&l687,[13]=&l688}},
+  {"ctypes","LibraryLoader",{[8]=&l689,[9]=&l690,[10]=&l690,[11]=&l691,[12]=&l692,[13]=&l693}},
+  {"ctypes","PyDLL",{[8]=&l694,[9]=&l694,[10]=&l694,[11]=&l695,[12]=&l696,[13]=&l697}},
+  {"ctypes","c_bool",{[8]=&l698,[9]=&l698,[10]=&l698,[11]=&l699,[12]=&l700,[13]=&l701}},
+  {"ctypes","c_byte",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_char",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_char_p",{[8]=&l706,[9]=&l706,[10]=&l706,[11]=&l707,[12]=&l708,[13]=&l709}},
+  {"ctypes","c_double",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_float",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_int",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_long",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_longdouble",{[8]=&l698,[9]=&l698,[10]=&l698,[11]=&l699,[12]=&l700,[13]=&l701}},
+  {"ctypes","c_short",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_ubyte",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_uint",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_ulong",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_ushort",{[8]=&l702,[9]=&l702,[10]=&l702,[11]=&l703,[12]=&l704,[13]=&l705}},
+  {"ctypes","c_void_p",{[8]=&l710,[9]=&l710,[10]=&l710,[11]=&l711,[12]=&l712,[13]=&l713}},
+  {"ctypes","c_wchar",{[8]=&l698,[9]=&l698,[10]=&l698,[11]=&l699,[12]=&l700,[13]=&l701}},
+  {"ctypes","c_wchar_p",{[8]=&l706,[9]=&l706,[10]=&l706,[11]=&l707,[12]=&l708,[13]=&l709}},
+  {"ctypes","py_object",{[8]=&l714,[9]=&l714,[10]=&l714,[11]=&l715,[12]=&l716,[13]=&l717}},
+  {"ctypes._endian","BigEndianStructure",{[8]=&l718,[9]=&l718,[10]=&l718,[11]=&l719,[12]=&l719,[13]=&l720}},
+  {"ctypes._endian","BigEndianUnion",{[11]=&l721,[12]=&l721,[13]=&l722}},
+  {"dataclasses","Field",{[8]=&l723,[9]=&l724,[10]=&l725,[11]=&l725,[12]=&l725,[13]=&l726}},
+  {"dataclasses","FrozenInstanceError",{[8]=&l727,[9]=&l727,[10]=&l728,[11]=&l729,[12]=&l730,[13]=&l731}},
+  {"dataclasses","InitVar",{[8]=&l732,[9]=&l733,[10]=&l733,[11]=&l733,[12]=&l733,[13]=&l734}},
+  {"datetime","date",{[8]=&l735,[9]=&l735,[10]=&l735,[11]=&l735,[12]=&l735,[13]=&l736}},
+  {"datetime","datetime",{[8]=&l737,[9]=&l737,[10]=&l737,[11]=&l737,[12]=&l737,[13]=&l738}},
+  {"datetime","time",{[8]=&l739,[9]=&l739,[10]=&l739,[11]=&l739,[12]=&l739,[13]=&l740}},
+  {"datetime","timedelta",{[8]=&l741,[9]=&l741,[10]=&l741,[11]=&l741,[12]=&l741,[13]=&l742}},
+  {"datetime","timezone",{[8]=&l743,[9]=&l743,[10]=&l743,[11]=&l743,[12]=&l743,[13]=&l743}},
+  {"datetime","tzinfo",{[8]=&l744,[9]=&l744,[10]=&l744,[11]=&l744,[12]=&l744,[13]=&l745}},
+  {"decimal","Clamped",{[8]=&l746,[9]=&l746,[10]=&l746,[11]=&l747,[12]=&l748,[13]=&l748}},
+  {"decimal","Context",{[8]=&l749,[9]=&l749,[10]=&l749,[11]=&l749,[12]=&l749,[13]=&l750}},
+  {"decimal","ConversionSyntax",{[8]=&l751,[9]=&l751,[10]=&l751,[11]=&l752,[12]=&l753,[13]=&l753}},
+  {"decimal","Decimal",{[8]=&l754,[9]=&l754,[10]=&l754,[11]=&l754,[12]=&l754,[13]=&l755}},
+  {"decimal","DecimalException",{[8]=&l756,[9]=&l756,[10]=&l756,[11]=&l757,[12]=&l758,[13]=&l758}},
+  {"decimal","DecimalTuple",{[8]=&l759,[9]=&l760,[10]=&l761,[11]=&l761,[12]=&l761,[13]=&l762}},
+  {"decimal","DivisionByZero",{[8]=&l763,[9]=&l763,[10]=&l763,[11]=&l764,[12]=&l765,[13]=&l765}},
+  {"decimal","DivisionImpossible",{[8]=&l751,[9]=&l751,[10]=&l751,[11]=&l752,[12]=&l753,[13]=&l753}},
+  {"decimal","DivisionUndefined",{[8]=&l766,[9]=&l766,[10]=&l766,[11]=&l767,[12]=&l768,[13]=&l768}},
+  {"decimal","FloatOperation",{[8]=&l769,[9]=&l769,[10]=&l769,[11]=&l770,[12]=&l771,[13]=&l771}},
+  {"decimal","Inexact",{[8]=&l746,[9]=&l746,[10]=&l746,[11]=&l747,[12]=&l748,[13]=&l748}},
+  {"decimal","InvalidContext",{[8]=&l751,[9]=&l751,[10]=&l751,[11]=&l752,[12]=&l753,[13]=&l753}},
+  {"decimal","InvalidOperation",{[8]=&l746,[9]=&l746,[10]=&l746,[11]=&l747,[12]=&l748,[13]=&l748}},
+  {"decimal","Overflow",{[8]=&l772,[9]=&l772,[10]=&l772,[11]=&l773,[12]=&l774,[13]=&l774}},
+  {"decimal","Rounded",{[8]=&l746,[9]=&l746,[10]=&l746,[11]=&l747,[12]=&l748,[13]=&l748}},
+  {"decimal","Subnormal",{[8]=&l746,[9]=&l746,[10]=&l746,[11]=&l747,[12]=&l748,[13]=&l748}},
+  {"decimal","Underflow",{[8]=&l775,[9]=&l775,[10]=&l775,[11]=&l776,[12]=&l777,[13]=&l777}},
+  {"email._policybase","Policy",{[8]=&l778,[9]=&l778,[10]=&l778,[11]=&l779,[12]=&l780,[13]=&l781}},
+  {"email._policybase","_PolicyBase",{[8]=&l782,[9]=&l782,[10]=&l782,[11]=&l783,[12]=&l784,[13]=&l785}},
+  {"email.charset","Charset",{[8]=&l786,[9]=&l786,[10]=&l786,[11]=&l787,[12]=&l788,[13]=&l789}},
+  {"email.message","EmailMessage",{[8]=&l790,[9]=&l790,[10]=&l790,[11]=&l791,[12]=&l792,[13]=&l793}},
+  {"email.message","MIMEPart",{[8]=&l794,[9]=&l794,[10]=&l794,[11]=&l795,[12]=&l796,[13]=&l797}},
+  {"email.message","Message",{[8]=&l798,[9]=&l798,[10]=&l798,[11]=&l799,[12]=&l800,[13]=&l801}},
+  {"enum","Enum",{[8]=&l802,[9]=&l802,[10]=&l802,[11]=&l803,[12]=&l804,[13]=&l805}},
+  {"enum","EnumCheck",{[11]=&l806,[12]=&l807,[13]=&l808}},
+  {"enum","EnumDict",{[13]=&l809}},
+  {"enum","EnumType",{[8]=&l810,[9]=&l811,[10]=&l812,[11]=&l813,[12]=&l814,[13]=&l815}},
+  {"enum","Flag",{[8]=&l816,[9]=&l816,[10]=&l816,[11]=&l817,[12]=&l818,[13]=&l819}},
+  {"enum","FlagBoundary",{[11]=&l820,[12]=&l821,[13]=&l822}},
+  {"enum","IntEnum",{[8]=&l823,[9]=&l823,[10]=&l823,[11]=&l824,[12]=&l825,[13]=&l826}},
+  {"enum","IntFlag",{[8]=&l827,[9]=&l827,[10]=&l827,[11]=&l828,[12]=&l829,[13]=&l830}},
+  {"enum","ReprEnum",{[11]=&l831,[12]=&l832,[13]=&l833}},
+  {"enum","StrEnum",{[11]=&l834,[12]=&l835,[13]=&l836}},
+  {"enum","auto",{[8]=&l837,[9]=&l837,[10]=&l837,[11]=&l838,[12]=&l839,[13]=&l840}},
+  {"enum","member",{[11]=&l841,[12]=&l842,[13]=&l843}},
+  {"enum","nonmember",{[11]=&l841,[12]=&l842,[13]=&l843}},
+  {"enum","property",{[11]=&l844,[12]=&l845,[13]=&l846}},
+  {"enum","verify",{[11]=&l847,[12]=&l848,[13]=&l849}},
+  {"fractions","Fraction",{[8]=&l850,[9]=&l850,[10]=&l850,[11]=&l851,[12]=&l852,[13]=&l853}},
+  {"functools","cached_property",{[8]=&l854,[9]=&l855,[10]=&l855,[11]=&l856,[12]=&l857,[13]=&l858}},
+  {"functools","partial",{[8]=&l859,[9]=&l860,[10]=&l861,[11]=&l861,[12]=&l861,[13]=&l862}},
+  {"functools","partialmethod",{[8]=&l863,[9]=&l864,[10]=&l864,[11]=&l865,[12]=&l866,[13]=&l867}},
+  {"functools","singledispatchmethod",{[8]=&l868,[9]=&l868,[10]=&l868,[11]=&l869,[12]=&l870,[13]=&l871}},
+  {"http","HTTPStatus",{[8]=&l872,[9]=&l873,[10]=&l873,[11]=&l874,[12]=&l875,[13]=&l876}},
+  {"http.server","BaseHTTPRequestHandler",{[8]=&l877,[9]=&l877,[10]=&l877,[11]=&l878,[12]=&l879,[13]=&l880}},
+  {"http.server","CGIHTTPRequestHandler",{[8]=&l881,[9]=&l881,[10]=&l881,[11]=&l882,[12]=&l883,[13]=&l884}},
+  {"http.server","HTTPServer",{[8]=&l885,[9]=&l885,[10]=&l885,[11]=&l886,[12]=&l887,[13]=&l888}},
+  {"http.server","SimpleHTTPRequestHandler",{[8]=&l889,[9]=&l890,[10]=&l890,[11]=&l891,[12]=&l892,[13]=&l893}},
+  {"http.server","ThreadingHTTPServer",{[8]=&l894,[9]=&l894,[10]=&l894,[11]=&l895,[12]=&l896,[13]=&l897}},
+  {"io","BufferedIOBase",{[8]=&l898,[9]=&l898,[10]=&l898,[11]=&l898,[12]=&l898,[13]=&l899}},
+  {"io","IOBase",{[8]=&l900,[9]=&l900,[10]=&l900,[11]=&l900,[12]=&l900,[13]=&l901}},
+  {"io","RawIOBase",{[8]=&l902,[9]=&l902,[10]=&l902,[11]=&l902,[12]=&l902,[13]=&l903}},
+  {"io","TextIOBase",{[8]=&l904,[9]=&l904,[10]=&l904,[11]=&l904,[12]=&l904,[13]=&l905}},
+  {"io","UnsupportedOperation",{[8]=&l906,[9]=&l906,[10]=&l906,[11]=&l907,[12]=&l908,[13]=&l908}},
+  {"ipaddress","AddressValueError",{[8]=&l909,[9]=&l909,[10]=&l909,[11]=&l910,[12]=&l911,[13]=&l912}},
+  {"ipaddress","IPv4Address",{[8]=&l913,[9]=&l913,[10]=&l913,[11]=&l913,[12]=&l914,[13]=&l915}},
+  {"ipaddress","IPv4Interface",{[8]=&l916,[9]=&l916,[10]=&l916,[11]=&l917,[12]=&l918,[13]=&l919}},
+  {"ipaddress","IPv4Network",{[8]=&l920,[9]=&l920,[10]=&l920,[11]=&l921,[12]=&l922,[13]=&l923}},
+  {"ipaddress","IPv6Address",{[8]=&l924,[9]=&l925,[10]=&l925,[11]=&l926,[12]=&l927,[13]=&l928}},
+  {"ipaddress","IPv6Interface",{[8]=&l929,[9]=&l930,[10]=&l930,[11]=&l931,[12]=&l932,[13]=&l933}},
+  {"ipaddress","IPv6Network",{[8]=&l934,[9]=&l934,[10]=&l934,[11]=&l935,[12]=&l936,[13]=&l937}},
+  {"ipaddress","NetmaskValueError",{[8]=&l909,[9]=&l909,[10]=&l909,[11]=&l910,[12]=&l911,[13]=&l912}},
+  {"ipaddress","_BaseAddress",{[8]=&l938,[9]=&l939,[10]=&l939,[11]=&l939,[12]=&l939,[13]=&l940}},
+  {"ipaddress","_BaseNetwork",{[8]=&l941,[9]=&l941,[10]=&l941,[11]=&l942,[12]=&l943,[13]=&l944}},
+  {"ipaddress","_BaseV4",{[8]=&l945,[9]=&l945,[10]=&l945,[11]=&l945,[12]=&l945,[13]=&l946}},
+  {"ipaddress","_BaseV6",{[8]=&l947,[9]=&l948,[10]=&l948,[11]=&l948,[12]=&l948,[13]=&l949}},
+  {"ipaddress","_IPAddressBase",{[8]=&l950,[9]=&l950,[10]=&l950,[11]=&l950,[12]=&l950,[13]=&l951}},
+  {"json.decoder","JSONDecodeError",{[8]=&l952,[9]=&l952,[10]=&l952,[11]=&l953,[12]=&l954,[13]=&l955}},
+  {"json.decoder","JSONDecoder",{[8]=&l956,[9]=&l956,[10]=&l956,[11]=&l957,[12]=&l958,[13]=&l959}},
+  {"json.encoder","JSONEncoder",{[8]=&l960,[9]=&l960,[10]=&l960,[11]=&l961,[12]=&l962,[13]=&l963}},
+  {"logging","BufferingFormatter",{[8]=&l964,[9]=&l964,[10]=&l964,[11]=&l965,[12]=&l966,[13]=&l967}},
+  {"logging","FileHandler",{[8]=&l968,[9]=&l968,[10]=&l968,[11]=&l969,[12]=&l970,[13]=&l971}},
+  {"logging","Filter",{[8]=&l972,[9]=&l972,[10]=&l972,[11]=&l973,[12]=&l974,[13]=&l975}},
+  {"logging","Filterer",{[8]=&l976,[9]=&l976,[10]=&l976,[11]=&l977,[12]=&l978,[13]=&l979}},
+  {"logging","Formatter",{[8]=&l980,[9]=&l980,[10]=&l980,[11]=&l981,[12]=&l982,[13]=&l983}},
+  {"logging","Handler",{[8]=&l984,[9]=&l985,[10]=&l985,[11]=&l986,[12]=&l987,[13]=&l988}},
+  {"logging","LogRecord",{[8]=&l989,[9]=&l989,[10]=&l989,[11]=&l990,[12]=&l991,[13]=&l992}},
+  {"logging","Logger",{[8]=&l993,[9]=&l993,[10]=&l993,[11]=&l994,[12]=&l995,[13]=&l996}},
+  {"logging","LoggerAdapter",{[8]=&l997,[9]=&l997,[10]=&l997,[11]=&l998,[12]=&l999,[13]=&l1000}},
+  {"logging","Manager",{[8]=&l1001,[9]=&l1001,[10]=&l1001,[11]=&l1002,[12]=&l1003,[13]=&l1004}},
+  {"logging","NullHandler",{[8]=&l1005,[9]=&l1006,[10]=&l1006,[11]=&l1007,[12]=&l1008,[13]=&l1009}},
+  {"logging","PercentStyle",{[8]=&l1010,[9]=&l1010,[10]=&l1010,[11]=&l1011,[12]=&l1012,[13]=&l1013}},
+  {"logging","PlaceHolder",{[8]=&l1014,[9]=&l1014,[10]=&l1014,[11]=&l1015,[12]=&l1016,[13]=&l1017}},
+  {"logging","RootLogger",{[8]=&l1018,[9]=&l1018,[10]=&l1018,[11]=&l1019,[12]=&l1020,[13]=&l1021}},
+  {"logging","StrFormatStyle",{[8]=&l1022,[9]=&l1022,[10]=&l1022,[11]=&l1023,[12]=&l1024,[13]=&l1025}},
+  {"logging","StreamHandler",{[8]=&l1026,[9]=&l1026,[10]=&l1026,[11]=&l1027,[12]=&l1028,[13]=&l1029}},
+  {"logging","StringTemplateStyle",{[8]=&l1030,[9]=&l1030,[10]=&l1030,[11]=&l1031,[12]=&l1032,[13]=&l1033}},
+  {"numbers","Complex",{[8]=&l1034,[9]=&l1034,[10]=&l1034,[11]=&l1034,[12]=&l1034,[13]=&l1035}},
+  {"numbers","Integral",{[8]=&l1036,[9]=&l1036,[10]=&l1036,[11]=&l1036,[12]=&l1036,[13]=&l1037}},
+  {"numbers","Number",{[8]=&l1038,[9]=&l1038,[10]=&l1038,[11]=&l1038,[12]=&l1038,[13]=&l1039}},
+  {"numbers","Rational",{[8]=&l1040,[9]=&l1040,[10]=&l1040,[11]=&l1040,[12]=&l1040,[13]=&l1041}},
+  {"numbers","Real",{[8]=&l1042,[9]=&l1042,[10]=&l1042,[11]=&l1042,[12]=&l1042,[13]=&l1043}},
+  {"operator","attrgetter",{[8]=&l1044,[9]=&l1044,[10]=&l1045,[11]=&l1046,[12]=&l1046,[13]=&l1047}},
+  {"os","PathLike",{[8]=&l1048,[9]=&l1049,[10]=&l1049,[11]=&l1050,[12]=&l1051,[13]=&l1052}},
+  {"os","stat_result",{[8]=&l1053,[9]=&l1053,[10]=&l1054,[11]=&l1054,[12]=&l1054,[13]=&l1055}},
+  {"os","statvfs_result",{[8]=&l1056,[9]=&l1056,[10]=&l1057,[11]=&l1057,[12]=&l1057,[13]=&l1058}},
+  {"os","terminal_size",{[8]=&l1059,[9]=&l1059,[10]=&l1060,[11]=&l1060,[12]=&l1060,[13]=&l1061}},
+  {"pathlib._abc","PathBase",{[13]=&l1062}},
+  {"pathlib._abc","PurePathBase",{[13]=&l1063}},
+  {"pathlib._abc","UnsupportedOperation",{[13]=&l1064}},
+  {"pathlib._local","Path",{[8]=&l1065,[9]=&l1066,[10]=&l1067,[11]=&l1068,[12]=&l1069,[13]=&l1070}},
+  {"pathlib._local","PosixPath",{[8]=&l1071,[9]=&l1072,[10]=&l1073,[11]=&l1073,[12]=&l1074,[13]=&l1075}},
+  {"pathlib._local","PurePath",{[8]=&l1076,[9]=&l1077,[10]=&l1078,[11]=&l1079,[12]=&l1080,[13]=&l1081}},
+  {"pathlib._local","PurePosixPath",{[8]=&l1082,[9]=&l1082,[10]=&l1082,[11]=&l1082,[12]=&l1083,[13]=&l1084}},
+  {"pathlib._local","PureWindowsPath",{[8]=&l1082,[9]=&l1082,[10]=&l1082,[11]=&l1082,[12]=&l1083,[13]=&l1084}},
+  {"pathlib._local","WindowsPath",{[8]=&l1085,[9]=&l1086,[10]=&l1087,[11]=&l1087,[12]=&l1088,[13]=&l1089}},
+  {"posix","DirEntry",{[8]=&l1090,[9]=&l1091,[10]=&l1092,[11]=&l1092,[12]=&l1093,[13]=&l1093}},
+  {"posix","sched_param",{[8]=&l1094,[9]=&l1094,[10]=&l1095,[11]=&l1095,[12]=&l1095,[13]=&l1096}},
+  {"posix","times_result",{[8]=&l1097,[9]=&l1097,[10]=&l1098,[11]=&l1098,[12]=&l1098,[13]=&l1099}},
+  {"posix","uname_result",{[8]=&l1100,[9]=&l1100,[10]=&l1101,[11]=&l1101,[12]=&l1101,[13]=&l1102}},
+  {"posix","waitid_result",{[8]=&l1103,[9]=&l1103,[10]=&l1104,[11]=&l1104,[12]=&l1104,[13]=&l1105}},
+  {"queue","Full",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l119}},
+  {"queue","LifoQueue",{[8]=&l1106,[9]=&l1106,[10]=&l1106,[11]=&l1107,[12]=&l1108,[13]=&l1109}},
+  {"queue","PriorityQueue",{[8]=&l1106,[9]=&l1106,[10]=&l1106,[11]=&l1107,[12]=&l1108,[13]=&l1109}},
+  {"queue","Queue",{[8]=&l1110,[9]=&l1111,[10]=&l1111,[11]=&l1112,[12]=&l1113,[13]=&l1114}},
+  {"queue","ShutDown",{[13]=&l119}},
+  {"random","Random",{[8]=&l1115,[9]=&l1116,[10]=&l1116,[11]=&l1117,[12]=&l1118,[13]=&l1119}},
+  {"random","SystemRandom",{[8]=&l1120,[9]=&l1121,[10]=&l1121,[11]=&l1122,[12]=&l1123,[13]=&l1124}},
+  {"re","Match",{[8]=&l1125,[9]=&l1126,[10]=&l1127,[11]=&l1127,[12]=&l1127,[13]=&l1127}},
+  {"re","Pattern",{[8]=&l1128,[9]=&l1129,[10]=&l1130,[11]=&l1130,[12]=&l1130,[13]=&l1130}},
+  {"selectors","BaseSelector",{[8]=&l1131,[9]=&l1131,[10]=&l1131,[11]=&l1132,[12]=&l1133,[13]=&l1134}},
+  {"selectors","EpollSelector",{[8]=&l1135,[9]=&l1135,[10]=&l1135,[11]=&l1136,[12]=&l1137,[13]=&l1138}},
+  {"selectors","PollSelector",{[8]=&l1139,[9]=&l1139,[10]=&l1139,[11]=&l1140,[12]=&l1141,[13]=&l1142}},
+  {"selectors","SelectSelector",{[8]=&l1143,[9]=&l1143,[10]=&l1143,[11]=&l1144,[12]=&l1145,[13]=&l1146}},
+  {"selectors","SelectorKey",{[8]=&l1147,[9]=&l1148,[10]=&l1149,[11]=&l1149,[12]=&l1149,[13]=&l1150}},
+  {"selectors","_BaseSelectorImpl",{[8]=&l1151,[9]=&l1151,[10]=&l1151,[11]=&l1152,[12]=&l1153,[13]=&l1154}},
+  {"selectors","_PollLikeSelector",{[8]=&l1155,[9]=&l1155,[10]=&l1155,[11]=&l1156,[12]=&l1157,[13]=&l1158}},
+  {"socketserver","BaseRequestHandler",{[8]=&l1159,[9]=&l1159,[10]=&l1159,[11]=&l1160,[12]=&l1161,[13]=&l1162}},
+  {"socketserver","BaseServer",{[8]=&l1163,[9]=&l1163,[10]=&l1163,[11]=&l1164,[12]=&l1165,[13]=&l1166}},
+  {"socketserver","DatagramRequestHandler",{[8]=&l1167,[9]=&l1167,[10]=&l1167,[11]=&l1168,[12]=&l1169,[13]=&l1170}},
+  {"socketserver","ForkingMixIn",{[8]=&l1171,[9]=&l1171,[10]=&l1171,[11]=&l1172,[12]=&l1173,[13]=&l1174}},
+  {"socketserver","ForkingTCPServer",{[8]=&l1175,[9]=&l1175,[10]=&l1175,[11]=&l1176,[12]=&l1177,[13]=&l1178}},
+  {"socketserver","ForkingUDPServer",{[8]=&l1179,[9]=&l1179,[10]=&l1179,[11]=&l1180,[12]=&l1181,[13]=&l1182}},
+  {"socketserver","ForkingUnixDatagramServer",{[12]=&l1183,[13]=&l1184}},
+  {"socketserver","ForkingUnixStreamServer",{[12]=&l1185,[13]=&l1186}},
+  {"socketserver","StreamRequestHandler",{[8]=&l1187,[9]=&l1187,[10]=&l1187,[11]=&l1188,[12]=&l1189,[13]=&l1190}},
+  {"socketserver","TCPServer",{[8]=&l1191,[9]=&l1191,[10]=&l1191,[11]=&l1192,[12]=&l1193,[13]=&l1194}},
+  {"socketserver","ThreadingMixIn",{[8]=&l1195,[9]=&l1195,[10]=&l1195,[11]=&l1196,[12]=&l1197,[13]=&l1198}},
+  {"socketserver","ThreadingTCPServer",{[8]=&l1199,[9]=&l1199,[10]=&l1199,[11]=&l1200,[12]=&l1201,[13]=&l1202}},
+  {"socketserver","ThreadingUDPServer",{[8]=&l1203,[9]=&l1203,[10]=&l1203,[11]=&l1204,[12]=&l1205,[13]=&l1206}},
+  {"socketserver","ThreadingUnixDatagramServer",{[8]=&l1207,[9]=&l1207,[10]=&l1207,[11]=&l1208,[12]=&l1209,[13]=&l1210}},
+  {"socketserver","ThreadingUnixStreamServer",{[8]=&l1211,[9]=&l1211,[10]=&l1211,[11]=&l1212,[12]=&l1213,[13]=&l1214}},
+  {"socketserver","UDPServer",{[8]=&l1215,[9]=&l1215,[10]=&l1215,[11]=&l1216,[12]=&l1217,[13]=&l1218}},
+  {"socketserver","UnixDatagramServer",{[8]=&l1219,[9]=&l1219,[10]=&l1219,[11]=&l1220,[12]=&l1221,[13]=&l1222}},
+  {"socketserver","UnixStreamServer",{[8]=&l1223,[9]=&l1223,[10]=&l1223,[11]=&l1224,[12]=&l1225,[13]=&l1226}},
+  {"sqlite3","Blob",{[11]=&l1227,[12]=&l1227,[13]=&l1227}},
+  {"sqlite3","Connection",{[8]=&l1228,[9]=&l1228,[10]=&l1229,[11]=&l1230,[12]=&l1231,[13]=&l1232}},
+  {"sqlite3","Cursor",{[8]=&l1233,[9]=&l1233,[10]=&l1234,[11]=&l1235,[12]=&l1235,[13]=&l1235}},
+  {"sqlite3","DataError",{[8]=&l1236,[9]=&l1236,[10]=&l1236,[11]=&l1237,[12]=&l1238,[13]=&l1238}},
+  {"sqlite3","DatabaseError",{[8]=&l1239,[9]=&l1239,[10]=&l1239,[11]=&l1240,[12]=&l1241,[13]=&l1241}},
+  {"sqlite3","Error",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l56}},
+  {"sqlite3","IntegrityError",{[8]=&l1236,[9]=&l1236,[10]=&l1236,[11]=&l1237,[12]=&l1238,[13]=&l1238}},
+  {"sqlite3","InterfaceError",{[8]=&l1239,[9]=&l1239,[10]=&l1239,[11]=&l1240,[12]=&l1241,[13]=&l1241}},
+  {"sqlite3","InternalError",{[8]=&l1236,[9]=&l1236,[10]=&l1236,[11]=&l1237,[12]=&l1238,[13]=&l1238}},
+  {"sqlite3","NotSupportedError",{[8]=&l1236,[9]=&l1236,[10]=&l1236,[11]=&l1237,[12]=&l1238,[13]=&l1238}},
+  {"sqlite3","OperationalError",{[8]=&l1236,[9]=&l1236,[10]=&l1236,[11]=&l1237,[12]=&l1238,[13]=&l1238}},
+  {"sqlite3","PrepareProtocol",{[8]=&l1242,[9]=&l1242,[10]=&l1243,[11]=&l1243,[12]=&l1243,[13]=&l1243}},
+  {"sqlite3","ProgrammingError",{[8]=&l1236,[9]=&l1236,[10]=&l1236,[11]=&l1237,[12]=&l1238,[13]=&l1238}},
+  {"sqlite3","Row",{[8]=&l1244,[9]=&l1244,[10]=&l1245,[11]=&l1245,[12]=&l1245,[13]=&l1245}},
+  {"sqlite3","Warning",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l56}},
+  {"string","Formatter",{[8]=&l1246,[9]=&l1246,[10]=&l1246,[11]=&l1247,[12]=&l1248,[13]=&l1249}},
+  {"string","Template",{[8]=&l1250,[9]=&l1251,[10]=&l1251,[11]=&l1252,[12]=&l1253,[13]=&l1254}},
+  {"struct","error",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l56}},
+  {"subprocess","CalledProcessError",{[8]=&l1255,[9]=&l1255,[10]=&l1255,[11]=&l1256,[12]=&l1257,[13]=&l1258}},
+  {"subprocess","CompletedProcess",{[8]=&l1259,[9]=&l1260,[10]=&l1260,[11]=&l1261,[12]=&l1262,[13]=&l1263}},
+  {"subprocess","Popen",{[8]=&l1264,[9]=&l1265,[10]=&l1265,[11]=&l1266,[12]=&l1267,[13]=&l1268}},
+  {"subprocess","SubprocessError",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l119}},
+  {"subprocess","TimeoutExpired",{[8]=&l1255,[9]=&l1255,[10]=&l1255,[11]=&l1256,[12]=&l1257,[13]=&l1258}},
+  {"threading","Barrier",{[8]=&l1269,[9]=&l1269,[10]=&l1269,[11]=&l1270,[12]=&l1271,[13]=&l1272}},
+  {"threading","BoundedSemaphore",{[8]=&l1273,[9]=&l1273,[10]=&l1273,[11]=&l1274,[12]=&l1275,[13]=&l1276}},
+  {"threading","BrokenBarrierError",{[8]=&l210,[9]=&l210,[10]=&l210,[11]=&l195,[12]=&l196,[13]=&l197}},
+  {"threading","Condition",{[8]=&l1277,[9]=&l1278,[10]=&l1278,[11]=&l1279,[12]=&l1280,[13]=&l1281}},
+  {"threading","Event",{[8]=&l1282,[9]=&l1283,[10]=&l1283,[11]=&l1284,[12]=&l1285,[13]=&l1286}},
+  {"threading","Semaphore",{[8]=&l1287,[9]=&l1287,[10]=&l1287,[11]=&l1288,[12]=&l1289,[13]=&l1290}},
+  {"threading","Thread",{[8]=&l1291,[9]=&l1292,[10]=&l1292,[11]=&l1293,[12]=&l1294,[13]=&l1295}},
+  {"threading","Timer",{[8]=&l1296,[9]=&l1296,[10]=&l1296,[11]=&l1297,[12]=&l1298,[13]=&l1299}},
+  {"types","DynamicClassAttribute",{[8]=&l1300,[9]=&l1300,[10]=&l1300,[11]=&l1301,[12]=&l1302,[13]=&l1303}},
+  {"types","GenericAlias",{[9]=&l1304,[10]=&l1305,[11]=&l1306,[12]=&l1306,[13]=&l1306}},
+  {"types","SimpleNamespace",{[8]=&l1307,[9]=&l1307,[10]=&l1307,[11]=&l1307,[12]=&l1307,[13]=&l1308}},
+  {"types","UnionType",{[10]=&l1309,[11]=&l1310,[12]=&l1310,[13]=&l1310}},
+  {"typing","Annotated",{[9]=&l1311,[10]=&l1311,[11]=&l1312,[12]=&l1312}},
+  {"typing","Any",{[11]=&l1313,[12]=&l1314,[13]=&l1315}},
+  {"typing","BinaryIO",{[8]=&l1316,[9]=&l1316,[10]=&l1316,[11]=&l1316,[12]=&l1316,[13]=&l1317}},
+  {"typing","ForwardRef",{[8]=&l1318,[9]=&l1319,[10]=&l1319,[11]=&l1320,[12]=&l1321,[13]=&l1322}},
+  {"typing","Generic",{[8]=&l1323,[9]=&l1324,[10]=&l1324,[11]=&l1324,[12]=&l1325,[13]=&l1325}},
+  {"typing","IO",{[8]=&l1326,[9]=&l1326,[10]=&l1326,[11]=&l1326,[12]=&l1326,[13]=&l1327}},
+  {"typing","NamedTuple",{[8]=&l1328,[9]=&l1329,[10]=&l1329,[11]=&l1330,[12]=&l1331,[13]=&l1331}},
+  {"typing","NamedTupleMeta",{[8]=&l1332,[9]=&l1332,[10]=&l1333,[11]=&l1334,[12]=&l1335,[13]=&l1336}},
+  {"typing","NewType",{[10]=&l1337,[11]=&l1338,[12]=&l1339,[13]=&l1340}},
+  {"typing","ParamSpec",{[10]=&l1341,[11]=&l1342,[12]=&l1343,[13]=&l1344}},
+  {"typing","ParamSpecArgs",{[10]=&l1345,[11]=&l1346,[12]=&l1347,[13]=&l1347}},
+  {"typing","ParamSpecKwargs",{[10]=&l1348,[11]=&l1346,[12]=&l1349,[13]=&l1349}},
+  {"typing","Protocol",{[8]=&l1350,[9]=&l1350,[10]=&l1350,[11]=&l1350,[12]=&l1351,[13]=&l1352}},
+  {"typing","SupportsAbs",{[8]=&l1353,[9]=&l1353,[10]=&l1353,[11]=&l1353,[12]=&l1354,[13]=&l1355}},
+  {"typing","SupportsBytes",{[8]=&l1356,[9]=&l1356,[10]=&l1356,[11]=&l1356,[12]=&l1357,[13]=&l1358}},
+  {"typing","SupportsComplex",{[8]=&l1359,[9]=&l1359,[10]=&l1359,[11]=&l1359,[12]=&l1360,[13]=&l1361}},
+  {"typing","SupportsFloat",{[8]=&l1362,[9]=&l1362,[10]=&l1362,[11]=&l1362,[12]=&l1363,[13]=&l1364}},
+  {"typing","SupportsIndex",{[8]=&l1365,[9]=&l1365,[10]=&l1365,[11]=&l1365,[12]=&l1366,[13]=&l1367}},
+  {"typing","SupportsInt",{[8]=&l1368,[9]=&l1368,[10]=&l1368,[11]=&l1368,[12]=&l1369,[13]=&l1370}},
+  {"typing","SupportsRound",{[8]=&l1371,[9]=&l1371,[10]=&l1371,[11]=&l1371,[12]=&l1372,[13]=&l1373}},
+  {"typing","TextIO",{[8]=&l1374,[9]=&l1374,[10]=&l1374,[11]=&l1374,[12]=&l1374,[13]=&l1375}},
+  {"typing","TypeAliasType",{[12]=&l1376,[13]=&l1376}},
+  {"typing","TypeVar",{[8]=&l1377,[9]=&l1377,[10]=&l1378,[11]=&l1379,[12]=&l1380,[13]=&l1381}},
+  {"typing","TypeVarTuple",{[11]=&l1382,[12]=&l1383,[13]=&l1384}},
+  {"typing","TypedDict",{[8]=&l1385,[9]=&l1386,[10]=&l1386,[11]=&l1387,[12]=&l1388,[13]=&l1388}},
+  {"typing","_BoundVarianceMixin",{[11]=&l1389}},
+  {"typing","_Final",{[8]=&l1390,[9]=&l1390,[10]=&l1390,[11]=&l1390,[12]=&l1391,[13]=&l1392}},
+  {"typing","_Immutable",{[8]=&l1393,[9]=&l1394,[10]=&l1394,[11]=&l1394}},
+  {"typing","_PickleUsingNameMixin",{[11]=&l1395,[12]=&l1396}},
+  {"typing","_TypeVarLike",{[10]=&l1397}},
+  {"typing","io",{[8]=&l1398,[9]=&l1398,[10]=&l1398,[11]=&l1399,[12]=&l1400}},
+  {"typing","re",{[8]=&l1401,[9]=&l1401,[10]=&l1401,[11]=&l1402,[12]=&l1403}},
+  {"unittest.async_case","IsolatedAsyncioTestCase",{[8]=&l1404,[9]=&l1405,[10]=&l1406,[11]=&l1407,[12]=&l1408,[13]=&l1409}},
+  {"unittest.case","FunctionTestCase",{[8]=&l1410,[9]=&l1410,[10]=&l1411,[11]=&l1412,[12]=&l1413,[13]=&l1414}},
+  {"unittest.case","SkipTest",{[8]=&l54,[9]=&l54,[10]=&l54,[11]=&l55,[12]=&l56,[13]=&l119}},
+  {"unittest.case","TestCase",{[8]=&l1415,[9]=&l1415,[10]=&l1416,[11]=&l1417,[12]=&l1418,[13]=&l1419}},
+  {"unittest.loader","TestLoader",{[8]=&l1420,[9]=&l1420,[10]=&l1420,[11]=&l1421,[12]=&l1422,[13]=&l1423}},
+  {"unittest.main","TestProgram",{[8]=&l1424,[9]=&l1424,[10]=&l1424,[11]=&l1425,[12]=&l1426,[13]=&l1427}},
+  {"unittest.result","TestResult",{[8]=&l1428,[9]=&l1429,[10]=&l1429,[11]=&l1430,[12]=&l1431,[13]=&l1432}},
+  {"unittest.runner","TextTestResult",{[8]=&l1433,[9]=&l1433,[10]=&l1433,[11]=&l1434,[12]=&l1435,[13]=&l1436}},
+  {"unittest.runner","TextTestRunner",{[8]=&l1437,[9]=&l1437,[10]=&l1437,[11]=&l1438,[12]=&l1439,[13]=&l1440}},
+  {"unittest.suite","BaseTestSuite",{[8]=&l1441,[9]=&l1441,[10]=&l1441,[11]=&l1442,[12]=&l1443,[13]=&l1444}},
+  {"unittest.suite","TestSuite",{[8]=&l1445,[9]=&l1445,[10]=&l1445,[11]=&l1446,[12]=&l1447,[13]=&l1448}},
+  {"uuid","SafeUUID",{[8]=&l1449,[9]=&l1449,[10]=&l1449,[11]=&l1450,[12]=&l1451,[13]=&l1452}},
+  {"uuid","UUID",{[8]=&l1453,[9]=&l1453,[10]=&l1453,[11]=&l1453,[12]=&l1454,[13]=&l1455}},
+  {"weakref","CallableProxyType",{[8]=&l1456,[9]=&l1456,[10]=&l1456,[11]=&l1457,[12]=&l1457,[13]=&l1457}},
+  {"weakref","KeyedRef",{[8]=&l1458,[9]=&l1458,[10]=&l1458,[11]=&l1459,[12]=&l1459,[13]=&l1460}},
+  {"weakref","ProxyType",{[8]=&l1461,[9]=&l1462,[10]=&l1462,[11]=&l1463,[12]=&l1463,[13]=&l1463}},
+  {"weakref","ReferenceType",{[8]=&l1464,[9]=&l1465,[10]=&l1465,[11]=&l1466,[12]=&l1466,[13]=&l1466}},
+  {"weakref","WeakKeyDictionary",{[8]=&l1467,[9]=&l1468,[10]=&l1468,[11]=&l1469,[12]=&l1470,[13]=&l1471}},
+  {"weakref","WeakMethod",{[8]=&l1472,[9]=&l1472,[10]=&l1472,[11]=&l1473,[12]=&l1474,[13]=&l1475}},
+  {"weakref","WeakValueDictionary",{[8]=&l1476,[9]=&l1477,[10]=&l1477,[11]=&l1478,[12]=&l1479,[13]=&l1480}},
+  {"weakref","finalize",{[8]=&l1481,[9]=&l1481,[10]=&l1481,[11]=&l1481,[12]=&l1481,[13]=&l1482}},
+  {"xml.etree.ElementTree","C14NWriterTarget",{[8]=&l1483,[9]=&l1483,[10]=&l1483,[11]=&l1484,[12]=&l1485,[13]=&l1486}},
+  {"xml.etree.ElementTree","Element",{[8]=&l1487,[9]=&l1488,[10]=&l1488,[11]=&l1488,[12]=&l1489,[13]=&l1489}},
+  {"xml.etree.ElementTree","ElementTree",{[8]=&l1490,[9]=&l1491,[10]=&l1491,[11]=&l1492,[12]=&l1493,[13]=&l1494}},
+  {"xml.etree.ElementTree","ParseError",{[8]=&l1495,[9]=&l1495,[10]=&l1496,[11]=&l1497,[12]=&l1498,[13]=&l1498}},
+  {"xml.etree.ElementTree","QName",{[8]=&l1499,[9]=&l1499,[10]=&l1499,[11]=&l1500,[12]=&l1501,[13]=&l1502}},
+  {"xml.etree.ElementTree","TreeBuilder",{[8]=&l1503,[9]=&l1503,[10]=&l1503,[11]=&l1503,[12]=&l1504,[13]=&l1504}},
+  {"xml.etree.ElementTree","XMLParser",{[8]=&l1505,[9]=&l1505,[10]=&l1505,[11]=&l1505,[12]=&l1506,[13]=&l1507}},
+  {"xml.etree.ElementTree","XMLPullParser",{[8]=&l1508,[9]=&l1508,[10]=&l1508,[11]=&l1509,[12]=&l1510,[13]=&l1511}},
+  {"zoneinfo","ZoneInfo",{[9]=&l1512,[10]=&l1512,[11]=&l1512,[12]=&l1513,[13]=&l1513}},
+  {"zoneinfo._common","ZoneInfoNotFoundError",{[9]=&l1514,[10]=&l1514,[11]=&l1515,[12]=&l1516,[13]=&l1517}},
+  {"zoneinfo._tzpath","InvalidTZPathWarning",{[9]=&l1518,[10]=&l1518,[11]=&l1519,[12]=&l1520,[13]=&l1521}},
 };
 const int sl_builtin_type_count = 564;
 

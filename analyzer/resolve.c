@@ -6,6 +6,7 @@
 #include "builtin_types.h"
 #include "model_build.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,6 +259,34 @@ static void resolve_decorators(sl_model *m, int ci) {
   }
 }
 
+/* Metaclasses of the standard library that leave instances as type() makes them. Others (ctypes'
+ * structure metaclasses, NamedTupleMeta, ...) add descriptors or rebuild the class. */
+static bool harmless_metaclass(const char *qualified_name) {
+  static const char *const names[] = {
+      "builtins.type", "abc.ABCMeta", "enum.EnumType", "enum.EnumMeta", "typing._ProtocolMeta",
+      "typing._AnyMeta", "collections.abc._DeprecateByteStringMeta", "string._TemplateMetaclass", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strcmp(qualified_name, names[i]) == 0) return true;
+  return false;
+}
+
+static bool harmless_builtin_metaclass(int type_index) {
+  char buf[256];
+  const sl_builtin_type *t = &sl_builtin_types[type_index];
+  snprintf(buf, sizeof buf, "%s.%s", t->module, t->qualname);
+  return harmless_metaclass(buf);
+}
+
+/* A standard-library base whose metaclass we do not know makes the class opaque. */
+static void check_builtin_metaclasses(sl_model *m, int ci) {
+  sl_class *c = &m->classes[ci];
+  for (size_t i = 0; i < c->n_mro; i++) {
+    if (c->mro[i].kind != SL_TYPE_BUILTIN) continue;
+    const sl_builtin_layout *l = sl__builtin_layout(c->mro[i].index, m->target_minor);
+    if (!l || !harmless_metaclass(l->metaclass)) c->opaque = true;
+  }
+}
+
 static void resolve_metaclass(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (!c->has_metaclass_kw) return;
@@ -274,7 +303,7 @@ static void resolve_metaclass(sl_model *m, int ci) {
     return;
   }
   const sl_builtin_export *e = q.name ? find_export(q.name, m->target_minor) : NULL;
-  if (e && e->kind == SL_EXPORT_TYPE) {
+  if (e && e->kind == SL_EXPORT_TYPE && harmless_builtin_metaclass(e->type_index)) {
     c->metaclass = builtin_ref(e->type_index);
     return;
   }
@@ -359,6 +388,7 @@ static void resolve_class(sl_model *m, int ci) {
   c = &m->classes[ci];
   if (c->incomplete || c->slots_state == SL_SLOTS_DYNAMIC) c->opaque = true;
   compute_mro(m, ci);
+  if (m->classes[ci].resolved) check_builtin_metaclasses(m, ci);
 }
 
 /* A class of this file named `name` as seen from `scope`, or -1. */

@@ -230,6 +230,7 @@ def dump(extra_keys):
             "subclassable": bool(flags & Py_TPFLAGS_BASETYPE),
             "heap_type": bool(flags & Py_TPFLAGS_HEAPTYPE),
             "attrs": attrs,
+            "metaclass": "%s.%s" % (type(t).__module__, type(t).__qualname__),
         })
     for e in exports:
         if e["kind"] == "type":
@@ -374,6 +375,7 @@ def merge(runs, notes):
                 tuple(idx(m) for m in t["mro"]),
                 t["is_type_subclass"], t["subclassable"], t["heap_type"],
                 tuple((name, bool(dd)) for name, dd in t["attrs"]),
+                t["metaclass"],
             )
             layouts[canon[tuple(t["key"])]][r["minor"]] = row
 
@@ -454,7 +456,7 @@ def emit(keys, layouts, exports, runs, notes):
     w("")
     w("/* Shared arrays and layout rows, numbered in order of first use. Layout fields: basicsize,")
     w(" * itemsize, dictoffset, weakrefoffset, base, solid_base, mro, n_mro, is_type_subclass,")
-    w(" * subclassable, heap_type, attrs, n_attrs. */")
+    w(" * subclassable, heap_type, attrs, n_attrs, metaclass. */")
 
     # Shared arrays, numbered in order of first use.
     mro_ids, attr_ids, row_ids = {}, {}, {}
@@ -481,14 +483,14 @@ def emit(keys, layouts, exports, runs, notes):
 
     def row_name(row):
         if row not in row_ids:
-            (bs, isz, do, wo, base, solid, mro, is_type, sub, heap, attrs) = row
+            (bs, isz, do, wo, base, solid, mro, is_type, sub, heap, attrs, meta) = row
             if len(mro) > 255 or len(attrs) > 65535:
                 raise SystemExit("MRO or __dict__ too long for the header's counters")
             m, a = mro_name(mro), attrs_name(attrs)
             row_ids[row] = "l%d" % len(row_ids)
-            b("static const sl_builtin_layout %s = {%d,%d,%d,%d,%d,%d,%s,%d,%d,%d,%d,%s,%d};" % (
+            b("static const sl_builtin_layout %s = {%d,%d,%d,%d,%d,%d,%s,%d,%d,%d,%d,%s,%d,%s};" % (
                 row_ids[row], bs, isz, do, wo, base, solid, m, len(mro),
-                is_type, sub, heap, a, len(attrs)))
+                is_type, sub, heap, a, len(attrs), c_str(meta)))
         return row_ids[row]
 
     type_lines = []

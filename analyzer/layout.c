@@ -105,8 +105,15 @@ sl_typeref sl__type_solid_base(const sl_model *m, sl_typeref t) {
 }
 
 sl_typeref sl__class_best_base(const sl_model *m, const sl_class *c, bool *conflict) {
+  size_t a, b;
+  return sl__class_best_base_at(m, c, conflict, &a, &b);
+}
+
+sl_typeref sl__class_best_base_at(const sl_model *m, const sl_class *c, bool *conflict, size_t *winner_at,
+                                  size_t *loser_at) {
   sl_typeref none = {SL_TYPE_NONE, -1};
   *conflict = false;
+  *winner_at = *loser_at = 0;
   if (c->bases_unknown) return none;
   if (c->n_bases == 0) {
     const sl_builtin_export *e = sl__builtin_export_find("builtins", "object");
@@ -119,17 +126,51 @@ sl_typeref sl__class_best_base(const sl_model *m, const sl_class *c, bool *confl
     if (winner.kind == SL_TYPE_NONE) {
       winner = candidate;
       base = c->bases[i];
+      *winner_at = i;
     } else if (sl__type_is_subtype(m, winner, candidate)) {
       // the winner already covers this base's layout
     } else if (sl__type_is_subtype(m, candidate, winner)) {
       winner = candidate;
       base = c->bases[i];
+      *winner_at = i;
     } else {
       *conflict = true;
+      *loser_at = i;
       return none;
     }
   }
   return base;
+}
+
+sl_tristate sl__type_has_weakref(const sl_model *m, sl_typeref t) {
+  if (t.kind == SL_TYPE_BUILTIN) {
+    const sl_builtin_layout *l = builtin(m, t);
+    return l ? (l->weakrefoffset != 0 ? SL_YES : SL_NO) : SL_UNKNOWN;
+  }
+  if (t.kind != SL_TYPE_CLASS) return SL_UNKNOWN;
+  const sl_class *c = &m->classes[t.index];
+  if (c->opaque || !c->resolved || c->bases_unknown) return SL_UNKNOWN;
+  if (c->flavor == SL_CLASS_DATACLASS_SLOTS && c->dataclass_weakref_slot) return SL_YES;
+  if (c->flavor == SL_CLASS_PLAIN) {
+    if (c->slots_state == SL_SLOTS_DYNAMIC) return SL_UNKNOWN;
+    if (c->slots_state == SL_SLOTS_KNOWN && sl__class_find_slot(c, "__weakref__")) return SL_YES;
+  }
+  // Whatever a base has is inherited (CPython copies __weakrefoffset__ along the MRO).
+  sl_tristate result = SL_NO;
+  for (size_t i = 0; i < c->n_bases; i++) {
+    sl_tristate b = sl__type_has_weakref(m, c->bases[i]);
+    if (b == SL_YES) return SL_YES;
+    if (b == SL_UNKNOWN) result = SL_UNKNOWN;
+  }
+  if (result != SL_NO) return result;
+  // Without __slots__ a class adds one, unless its layout is variable-size (int, bytes, tuple).
+  if (c->flavor == SL_CLASS_PLAIN && c->slots_state == SL_SLOTS_ABSENT) {
+    bool conflict;
+    sl_typeref best = sl__class_best_base(m, c, &conflict);
+    if (best.kind == SL_TYPE_NONE) return SL_UNKNOWN;
+    return sl__type_is_varsize(m, best) ? SL_NO : SL_YES;
+  }
+  return SL_NO;
 }
 
 bool sl__type_is_varsize(const sl_model *m, sl_typeref t) {

@@ -156,6 +156,7 @@ typedef struct sl_class {
    * counts the base_exprs; resolve.c moves that count to n_base_exprs. */
   sl_base_expr *base_exprs;
   size_t n_base_exprs;
+  sl_span bases_span;       /**< the parenthesised argument list of the class statement (empty when none) */
   sl_typeref *bases;
   size_t *base_origin;      /**< for each of `bases`, the index of the base_exprs entry it came from */
   size_t n_bases;

@@ -26,6 +26,19 @@ typedef struct fold {
   int depth;
 } fold;
 
+/* The expression inside `( ... )`, comments aside; a null node when there is not exactly one. */
+static TSNode paren_inner(TSNode v) {
+  TSNode inner = {0};
+  uint32_t n = ts_node_named_child_count(v);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(v, i);
+    if (sl_node_is(c, "comment")) continue;
+    if (!ts_node_is_null(inner)) return (TSNode){0};
+    inner = c;
+  }
+  return inner;
+}
+
 static bool note_name(fold *f, const char *name) {
   sl_class *c = &f->m->classes[f->ci];
   if (c->n_slots_names == sizeof c->slots_names / sizeof *c->slots_names) return false;
@@ -89,8 +102,10 @@ static bool literal_safe(TSNode v, const char *text, sl_arena *arena) {
   if (strcmp(type, "integer") == 0 || strcmp(type, "float") == 0 || strcmp(type, "none") == 0 ||
       strcmp(type, "true") == 0 || strcmp(type, "false") == 0 || strcmp(type, "ellipsis") == 0)
     return true;
-  if (strcmp(type, "parenthesized_expression") == 0)
-    return ts_node_named_child_count(v) == 1 && literal_safe(ts_node_named_child(v, 0), text, arena);
+  if (strcmp(type, "parenthesized_expression") == 0) {
+    TSNode inner = paren_inner(v);
+    return !ts_node_is_null(inner) && literal_safe(inner, text, arena);
+  }
   bool dict = strcmp(type, "dictionary") == 0;
   if (!dict && strcmp(type, "tuple") != 0 && strcmp(type, "list") != 0 && strcmp(type, "set") != 0) return false;
   uint32_t n = ts_node_named_child_count(v);
@@ -142,8 +157,7 @@ static const char *literal_type(TSNode v, const char *text, sl_arena *arena) {
 }
 
 static bool add_entry(fold *f, TSNode e) {
-  while (sl_node_is(e, "parenthesized_expression") && ts_node_named_child_count(e) == 1)
-    e = ts_node_named_child(e, 0);
+  while (sl_node_is(e, "parenthesized_expression") && !ts_node_is_null(paren_inner(e))) e = paren_inner(e);
   const char *value = NULL;
   sl_pystr_kind k = sl__pystring_eval(e, f->text, &f->m->arena, &value);
   sl_slot *s;
@@ -204,9 +218,8 @@ static bool fold_value(fold *f, TSNode v, bool top) {
     return add_entry(f, v) && f->count == 1;
   }
   if (strcmp(type, "parenthesized_expression") == 0) {
-    TSNode inner = ts_node_named_child(v, 0);
-    if (ts_node_named_child_count(v) != 1) return false;
-    return fold_value(f, inner, top);
+    TSNode inner = paren_inner(v);
+    return !ts_node_is_null(inner) && fold_value(f, inner, top);
   }
   const char *container = NULL;
   sl_slots_style style = SL_SLOTS_STYLE_OTHER;

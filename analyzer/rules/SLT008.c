@@ -21,10 +21,7 @@ void sl__check_SLT008(const sl_rule_ctx *ctx) {
     const sl_class *cls = &m->classes[ci];
     const sl_create_error *e = &cls->creation;
     if (!sl_rule_reportable(cls) || e->kind != SL_CREATE_LAYOUT_CONFLICT || cls->n_base_exprs == 0) continue;
-    // The span of all the bases, from the first to the last.
-    sl_span first = cls->base_exprs[0].span, last = cls->base_exprs[cls->n_base_exprs - 1].span;
-    sl_span bases = {first.start_byte, last.end_byte, first.start, last.end};
-    sl_diag *d = sl__diag_add(ctx->out, SL_SLT008, bases,
+    sl_diag *d = sl__diag_add(ctx->out, SL_SLT008, cls->bases_span,
                               "'%s' has bases '%s' and '%s' whose instance layouts conflict: creating the class "
                               "raises TypeError",
                               cls->name, sl__type_name(m, cls->bases[e->base_at]), sl__type_name(m, cls->bases[e->other_at]));

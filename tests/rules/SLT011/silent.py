@@ -1,0 +1,37 @@
+# Silent: distinct names (a private name mangled differently in each class), a name a base also
+# declares (SLT002's business), and '__dict__' twice (a TypeError: SLT006).
+
+
+class Distinct:
+    __slots__ = ('a', 'b', 'c')
+
+
+class Private:
+    __slots__ = ('__x', 'x', '_x')
+
+
+class Base:
+    __slots__ = ('shared',)
+
+
+class Derived(Base):
+    __slots__ = ('own',)
+
+
+class CaseMatters:
+    __slots__ = ('value', 'Value')
+
+
+class DictTwice:
+    __slots__ = ('__dict__', '__dict__')  # expect: SLT006
+
+
+class Dynamic:
+    __slots__ = tuple(['a', 'a'])
+
+
+Distinct().a = 1
+Private().x = 1
+Derived().own = 1
+CaseMatters().Value = 1
+Dynamic().a = 1

@@ -107,7 +107,27 @@ static bool surely_not_identifier(const char *s) {
   return false;
 }
 
-static bool is_string_entry(const sl_slot *s) { return s->is_string; }
+/* A set or dict literal keeps one of equal entries: an entry equal to an earlier one is not there
+ * at run time. Strings compare by value; other literals by their source text (close enough:
+ * `{1, True}` is one entry, and sets with several bad entries are left unknown anyway). */
+static bool collapsed(const sl_model *m, const sl_class *c, size_t i) {
+  const char *container = c->slots_decl.container;
+  if (!container || (strcmp(container, "set") != 0 && strcmp(container, "dict") != 0)) return false;
+  const sl_slot *s = &c->slots[i];
+  for (size_t j = 0; j < i; j++) {
+    const sl_slot *t = &c->slots[j];
+    if (s->is_string != t->is_string) continue;
+    if (s->is_string ? strcmp(s->written, t->written) == 0
+                     : (s->span.end_byte - s->span.start_byte == t->span.end_byte - t->span.start_byte &&
+                        memcmp(m->text + s->span.start_byte, m->text + t->span.start_byte,
+                               s->span.end_byte - s->span.start_byte) == 0))
+      return true;
+  }
+  return false;
+}
+
+/* Whether entry i fails step 4 on its own (not a str, not an identifier). */
+static bool bad_entry(const sl_slot *s) { return !s->is_string || !sl__is_identifier(s->written); }
 
 /* Whether `name` is in the class namespace when type() runs: SL_YES (with *binding set, NULL for
  * an implicit name), SL_NO, or SL_UNKNOWN. */
@@ -142,9 +162,17 @@ static sl_create_error check_entries(const sl_model *m, const sl_class *c, sl_ty
   sl_tristate base_dict = sl__type_has_dict(m, best);
   sl_tristate base_weak = sl__type_has_weakref(m, best);
   size_t dict_at = SIZE_MAX, weak_at = SIZE_MAX;
+  // A set iterates in hash order: with two entries that fail differently, which one CPython
+  // meets first is unknown.
+  if (c->slots_decl.container && strcmp(c->slots_decl.container, "set") == 0) {
+    size_t bad = 0;
+    for (size_t i = 0; i < c->n_slots; i++) bad += !collapsed(m, c, i) && bad_entry(&c->slots[i]);
+    if (bad > 1) return result(SL_CREATE_UNKNOWN);
+  }
   for (size_t i = 0; i < c->n_slots; i++) {
     const sl_slot *s = &c->slots[i];
-    if (!is_string_entry(s)) {
+    if (collapsed(m, c, i)) continue;
+    if (!s->is_string) {
       sl_create_error e = result(SL_CREATE_NOT_STRING);
       e.slot = i;
       return e;
@@ -173,7 +201,7 @@ static sl_create_error check_entries(const sl_model *m, const sl_class *c, sl_ty
   bool unknown = false;
   for (size_t i = 0; i < c->n_slots; i++) {
     const sl_slot *s = &c->slots[i];
-    if (strcmp(s->written, "__dict__") == 0 || strcmp(s->written, "__weakref__") == 0) continue;
+    if (collapsed(m, c, i) || strcmp(s->written, "__dict__") == 0 || strcmp(s->written, "__weakref__") == 0) continue;
     const sl_binding *b;
     sl_tristate bound = in_namespace(m, c, s->name, &b);
     // An entry we cannot decide may raise first; a later one that surely conflicts still makes

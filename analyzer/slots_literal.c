@@ -283,6 +283,11 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
     // str concatenation, not a list of slots; a number or None on either side raises in the body.
     ok = ok && c->slots_state == SL_SLOTS_KNOWN && c->slots_decl.style != SL_SLOTS_STYLE_STRING &&
          f.style != SL_SLOTS_STYLE_STRING && !f.not_iterable && !c->slots_decl.not_iterable;
+    // A tuple only concatenates with a tuple; a list extends with any iterable; sets and dicts
+    // have no `+=`.
+    const char *left = ok ? c->slots_decl.container : NULL;
+    ok = ok && left && f.container &&
+         (strcmp(left, "list") == 0 || (strcmp(left, "tuple") == 0 && strcmp(f.container, "tuple") == 0));
   }
   if (!ok) {
     free(f.slots);

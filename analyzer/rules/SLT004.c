@@ -16,6 +16,7 @@ static const char *implicit_reason(const char *name) {
 
 void sl__check_SLT004(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
     if (!sl_rule_reportable(cls) || cls->creation.kind != SL_CREATE_CLASS_VARIABLE) continue;

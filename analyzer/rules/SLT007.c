@@ -40,6 +40,7 @@ static bool empty_slots_is_safe(const sl_model *m, size_t ci) {
 
 void sl__check_SLT007(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
     if (!sl_rule_reportable(cls) || cls->creation.kind != SL_CREATE_NONEMPTY_VARSIZE) continue;

@@ -17,6 +17,7 @@ static void add_layout_note(sl_diag *d, const sl_model *m, const sl_class *cls, 
 
 void sl__check_SLT008(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
     const sl_create_error *e = &cls->creation;

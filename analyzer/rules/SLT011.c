@@ -9,10 +9,14 @@
 
 void sl__check_SLT011(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
     // A class whose creation fails is another rule's finding (a second '__dict__' is SLT006's).
     if (!sl_rule_reportable(cls) || cls->slots_state != SL_SLOTS_KNOWN || sl_create_fails(&cls->creation)) continue;
+    // A set or dict literal keeps one of equal entries: nothing is declared twice.
+    const char *container = cls->slots_decl.container;
+    if (container && (strcmp(container, "set") == 0 || strcmp(container, "dict") == 0)) continue;
     for (size_t k = 1; k < cls->n_slots; k++) {
       const sl_slot *s = &cls->slots[k];
       if (!s->is_string || strcmp(s->name, "__dict__") == 0 || strcmp(s->name, "__weakref__") == 0) continue;

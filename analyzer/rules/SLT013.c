@@ -6,6 +6,7 @@
 
 void sl__check_SLT013(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
     if (!sl_rule_reportable(cls) || cls->slots_state != SL_SLOTS_KNOWN ||

@@ -48,6 +48,14 @@ class SlottedFirst(Slotted, Plain):
     __slots__ = ('__dict__', '__weakref__')
 
 
+class SetOfOne:
+    __slots__ = {'__dict__', '__dict__'}  # a set: one '__dict__'
+
+
+class DictOfOne:
+    __slots__ = {'__weakref__': 'doc', '__weakref__': 'again'}
+
+
 def make_base():
     return object
 
@@ -63,3 +71,5 @@ weakref.ref(AddWeakref())
 MixinFirst().z = 1
 SlottedFirst().z = 1
 UnknownBase().w = 1
+SetOfOne().s = 1
+weakref.ref(DictOfOne())

@@ -35,10 +35,6 @@ class Extended:
     __slots__ += ('b', 'a')  # expect: SLT011
 
 
-class DictKeys:
-    __slots__ = {'k': 'first', 'v': 'value', 'k': 'again'}  # expect: SLT011
-
-
 Vector().x = 1
 InList().a = 1
 Bare().b = 1
@@ -46,4 +42,3 @@ Multiline().name = 'n'
 Mangled()
 Thrice().t = 1
 Extended().b = 1
-DictKeys().v = 1

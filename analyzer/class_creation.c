@@ -236,6 +236,9 @@ static sl_create_error analyse(const sl_model *m, const sl_class *c) {
   if (c->slots_state == SL_SLOTS_ABSENT) return result(SL_CREATE_OK);
   // typing.NamedTuple rewrites the body (SLT021's business).
   if (c->slots_state == SL_SLOTS_DYNAMIC || c->flavor == SL_CLASS_NAMEDTUPLE) return result(SL_CREATE_UNKNOWN);
+  // `del __slots__` later in the body, or a conditional rebinding: not the literal we folded.
+  const sl_binding *own;
+  if (in_namespace(m, c, "__slots__", &own) != SL_YES || !own) return result(SL_CREATE_UNKNOWN);
   // Step 2.
   if (c->slots_decl.not_iterable) return result(SL_CREATE_NOT_ITERABLE);
   // Step 3.

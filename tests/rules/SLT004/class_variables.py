@@ -91,3 +91,13 @@ class List:
         'b',  # expect: SLT004
     ]
     b = 1
+
+
+class SlottedBase:
+    __slots__ = ('x',)
+
+
+class RedeclaresAndBinds(SlottedBase):
+    # Also a redundant slot, but the class is never created: only the ValueError is reported.
+    __slots__ = ('x',)  # expect: SLT004
+    x = 1

@@ -15,3 +15,11 @@ class AlsoBroken:
 
     def __init__(self):
         self.anything = 1
+
+
+class Base:
+    __slots__ = ('x',)
+
+
+class Redeclares(Base):
+    __slots__ = ('x', None)  # expect: SLT005

@@ -165,9 +165,14 @@ static sl_create_error check_entries(const sl_model *m, const sl_class *c, sl_ty
   // A set iterates in hash order: with two entries that fail differently, which one CPython
   // meets first is unknown.
   if (c->slots_decl.container && strcmp(c->slots_decl.container, "set") == 0) {
-    size_t bad = 0;
-    for (size_t i = 0; i < c->n_slots; i++) bad += !collapsed(m, c, i) && bad_entry(&c->slots[i]);
-    if (bad > 1) return result(SL_CREATE_UNKNOWN);
+    size_t failing = 0;
+    for (size_t i = 0; i < c->n_slots; i++) {
+      const sl_slot *s = &c->slots[i];
+      if (collapsed(m, c, i)) continue;
+      failing += bad_entry(s) || (strcmp(s->written, "__dict__") == 0 && base_dict != SL_NO) ||
+                 (strcmp(s->written, "__weakref__") == 0 && base_weak != SL_NO);
+    }
+    if (failing > 1) return result(SL_CREATE_UNKNOWN);
   }
   for (size_t i = 0; i < c->n_slots; i++) {
     const sl_slot *s = &c->slots[i];

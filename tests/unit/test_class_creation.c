@@ -84,6 +84,8 @@ static void test_what_stays_unknown(void **state) {
   assert_int_equal(kind_of("class C:\n    __slots__ = ('a',)\n    if x:\n        a = 1\n", "C", 11), SL_CREATE_UNKNOWN);
   assert_int_equal(kind_of("class C:\n    __slots__ = {1, 'a b'}\n", "C", 11), SL_CREATE_UNKNOWN);
   assert_int_equal(kind_of("class C:\n    __slots__ = {'__dict__', '__dict__'}\n", "C", 11), SL_CREATE_OK);
+  assert_int_equal(kind_of("class C(Exception):\n    __slots__ = {'__dict__', 1}\n", "C", 11), SL_CREATE_UNKNOWN);
+  assert_int_equal(kind_of("class C(Exception):\n    __slots__ = {'__dict__', 'a'}\n", "C", 11), SL_CREATE_DICT_SLOT);
   // Non-ASCII strings CPython may accept as identifiers.
   assert_int_equal(kind_of("class C:\n    __slots__ = ('\xe2\x84\x98',)\n", "C", 11), SL_CREATE_UNKNOWN);
   // Annotations: a namespace entry up to 3.13, lazily evaluated from 3.14.

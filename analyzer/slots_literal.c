@@ -90,6 +90,17 @@ static bool fold_base_slots(fold *f, TSNode attr) {
   return false;
 }
 
+/* A literal a set or a dict key can hold: not a list, set or dict, nor a tuple holding one. */
+static bool hashable_literal(TSNode v) {
+  if (sl_node_is(v, "parenthesized_expression")) return !ts_node_is_null(paren_inner(v)) && hashable_literal(paren_inner(v));
+  if (sl_node_is(v, "list") || sl_node_is(v, "set") || sl_node_is(v, "dictionary")) return false;
+  if (!sl_node_is(v, "tuple")) return true;
+  uint32_t n = ts_node_named_child_count(v);
+  for (uint32_t i = 0; i < n; i++)
+    if (!hashable_literal(ts_node_named_child(v, i))) return false;
+  return true;
+}
+
 /* A literal whose evaluation cannot raise: numbers, constants, str/bytes (no f-strings) and
  * containers of them. */
 static bool literal_safe(TSNode v, const char *text, sl_arena *arena) {
@@ -106,19 +117,17 @@ static bool literal_safe(TSNode v, const char *text, sl_arena *arena) {
     TSNode inner = paren_inner(v);
     return !ts_node_is_null(inner) && literal_safe(inner, text, arena);
   }
-  bool dict = strcmp(type, "dictionary") == 0;
-  if (!dict && strcmp(type, "tuple") != 0 && strcmp(type, "list") != 0 && strcmp(type, "set") != 0) return false;
+  bool dict = strcmp(type, "dictionary") == 0, set = strcmp(type, "set") == 0;
+  if (!dict && !set && strcmp(type, "tuple") != 0 && strcmp(type, "list") != 0) return false;
   uint32_t n = ts_node_named_child_count(v);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(v, i);
     if (sl_node_is(c, "comment")) continue;
     if (dict) {
-      // Keys must also be hashable: only str, bytes and numbers are let through.
       TSNode key = sl_node_field(c, "key");
       if (!sl_node_is(c, "pair") || !literal_safe(sl_node_field(c, "value"), text, arena)) return false;
-      if (!sl_node_is(key, "string") && !sl_node_is(key, "integer") && !sl_node_is(key, "float")) return false;
-      if (!literal_safe(key, text, arena)) return false;
-    } else if (!literal_safe(c, text, arena)) {
+      if (!literal_safe(key, text, arena) || !hashable_literal(key)) return false;
+    } else if (!literal_safe(c, text, arena) || (set && !hashable_literal(c))) {
       return false;
     }
   }
@@ -241,6 +250,8 @@ static bool fold_value(fold *f, TSNode v, bool top) {
         if (!sl_node_is(e, "pair")) return false;
         e = sl_node_field(e, "key");
       }
+      // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
+      if ((style == SL_SLOTS_STYLE_DICT || style == SL_SLOTS_STYLE_SET) && !hashable_literal(e)) return false;
       if (!add_entry(f, e)) return false;
       last = ts_node_named_child(v, i);
     }

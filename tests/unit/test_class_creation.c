@@ -83,6 +83,9 @@ static void test_what_stays_unknown(void **state) {
   // Conditional bindings, and a set whose bad entries fail differently (hash order decides).
   assert_int_equal(kind_of("class C:\n    __slots__ = ('a',)\n    if x:\n        a = 1\n", "C", 11), SL_CREATE_UNKNOWN);
   assert_int_equal(kind_of("class C:\n    __slots__ = {1, 'a b'}\n", "C", 11), SL_CREATE_UNKNOWN);
+  // `{['a']}` raises "unhashable type" in the body, before type() runs.
+  assert_int_equal(kind_of("class C:\n    __slots__ = {['a']}\n", "C", 11), SL_CREATE_UNKNOWN);
+  assert_int_equal(kind_of("class C:\n    __slots__ = [['a']]\n", "C", 11), SL_CREATE_NOT_STRING);
   assert_int_equal(kind_of("class C:\n    __slots__ = {'__dict__', '__dict__'}\n", "C", 11), SL_CREATE_OK);
   assert_int_equal(kind_of("class C(Exception):\n    __slots__ = {'__dict__', 1}\n", "C", 11), SL_CREATE_UNKNOWN);
   assert_int_equal(kind_of("class C(Exception):\n    __slots__ = {'__dict__', 'a'}\n", "C", 11), SL_CREATE_DICT_SLOT);

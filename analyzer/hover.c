@@ -199,8 +199,25 @@ static void describe(const sl_model *m, int ci, buf *b) {
     bool conflict;
     t = sl__class_best_base(m, &m->classes[t.index], &conflict);
   }
+  // Nonempty __slots__ on a variable-size base (int, tuple, type...) never gets as far as a layout
+  // (3.15 accepts them on tuple, int and bytes subclasses, never on type).
+  {
+    bool conflict;
+    sl_typeref best = sl__class_best_base(m, c, &conflict);
+    const char **names;
+    size_t n = own_slots(c, &names);
+    free(names);
+    if (n > 0 && best.kind != SL_TYPE_NONE && sl__type_is_varsize(m, best) &&
+        (m->target_minor < 15 || sl__type_is_type_subclass(m, best))) {
+      put(b, "No instance ever has this layout: the class statement raises `TypeError: nonempty __slots__ not "
+             "supported for subtype of '%s'`.\n", sl__type_name(m, best));
+      return;
+    }
+  }
   long offset = l.root_basicsize;
-  size_t total_slots = 0;
+  size_t total_slots = 0;  // distinct names: what a __dict__ would hold instead
+  const char **seen = NULL;
+  size_t n_seen = 0, n_storage = 0;
   bool any = false;
   for (size_t k = depth; k-- > 0;) {
     const sl_class *owner = &m->classes[chain[k].index];
@@ -211,8 +228,14 @@ static void describe(const sl_model *m, int ci, buf *b) {
       any = true;
       put(b, "| %ld | `%s` | `%s` |\n", offset, names[i], owner->name);
       offset += 8;
+      n_storage++;
+      bool dup = false;
+      for (size_t j = 0; j < n_seen && !dup; j++) dup = strcmp(seen[j], names[i]) == 0;
+      if (!dup) {
+        seen = sl_xrealloc(seen, (n_seen + 1) * sizeof *seen);
+        seen[n_seen++] = names[i];
+      }
     }
-    total_slots += n;
     free(names);
     // A __dict__/__weakref__ pointer added by a class of the chain sits after its slots; only the
     // offsets of named slots are listed, and they do not depend on it below this class.
@@ -226,12 +249,14 @@ static void describe(const sl_model *m, int ci, buf *b) {
                       declares_special(oc, "__weakref__");
     if (wants_weak && below.known && !below.weak && minor <= 11) offset += 8;
   }
+  free(seen);
+  total_slots = n_seen;
   if (!any) put(b, "No slots: instances store no named attributes of their own.\n");
   sl_tristate dict = sl__type_has_dict(m, self);
   static const char *const tri[] = {"no", "yes", "unknown"};
   put(b, "\n- `__dict__`: %s\n- `__weakref__`: %s\n", tri[dict], l.weak ? "yes" : "no");
   put(b, "- `__basicsize__`: %ld bytes (`%s` is %ld, plus 8 per slot", l.basicsize, l.root, l.root_basicsize);
-  put(b, "%s)\n", l.basicsize > l.root_basicsize + 8 * (long)total_slots ? " and the `__dict__`/`__weakref__` pointers" : "");
+  put(b, "%s)\n", l.basicsize > l.root_basicsize + 8 * (long)n_storage ? " and the `__dict__`/`__weakref__` pointers" : "");
   if (l.varsize) {
     put(b, "- size per instance: not estimated (a variable-size base: `%s`)\n", l.root);
     return;

@@ -100,7 +100,7 @@ static void queue_push(sl_session *s, sl_queued_message q) {
 void sl_rpc_enqueue(sl_session *s, const char *body, size_t len) {
   if (s->exited) return;
   json_error_t error;
-  json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL, &error);
+  json_t *msg = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &error);
   sl_queued_message q = {msg, NULL, false};
   if (!msg) {
     q.parse_error = sl__xasprintf("parse error: %s at byte %d", error.text, error.position);

@@ -75,7 +75,10 @@ void sl__on_did_change(sl_session *s, json_t *params) {
     }
     k++;
   }
+  double t0 = sl__now_ms();
   sl_document_change(&s->docs, doc, v, list, k, s->encoding);
+  sl_session_log(s, SL_LOG_DEBUG, "'%s' version %lld: %zu changes applied and reparsed in %.3f ms", uri, (long long)v, k,
+                 sl__now_ms() - t0);
   free(list);
   sl__diagnostics_changed(s, doc);
 }

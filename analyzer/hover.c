@@ -127,12 +127,12 @@ static layout compute(const sl_model *m, sl_typeref t, int depth) {
     l.why = "the class has a syntax error";
     return l;
   }
-  if (c->opaque || !c->resolved || c->bases_unknown) {
-    l.why = "a base, decorator or metaclass is one slotlint cannot see through";
-    return l;
-  }
   if (c->slots_state == SL_SLOTS_DYNAMIC) {
     l.why = "its `__slots__` is not a literal";
+    return l;
+  }
+  if (c->opaque || !c->resolved || c->bases_unknown) {
+    l.why = "a base, decorator or metaclass is one slotlint cannot see through";
     return l;
   }
   bool conflict = false;

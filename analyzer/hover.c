@@ -180,11 +180,38 @@ static long dict_size(size_t n) {
   return -1;
 }
 
+/* The exception the class statement raises, as class_creation.c decided; NULL when it does not. */
+static const char *creation_error(const sl_class *c) {
+  switch (c->creation.kind) {
+  case SL_CREATE_LAYOUT_CONFLICT: return "TypeError: multiple bases have instance lay-out conflict";
+  case SL_CREATE_NOT_ITERABLE: return "TypeError: its `__slots__` is not iterable";
+  case SL_CREATE_NONEMPTY_METACLASS:
+  case SL_CREATE_NONEMPTY_VARSIZE: return "TypeError: nonempty __slots__ not supported for subtype of";
+  case SL_CREATE_NOT_STRING: return "TypeError: __slots__ items must be strings";
+  case SL_CREATE_NOT_IDENTIFIER: return "TypeError: __slots__ must be identifiers";
+  case SL_CREATE_DICT_SLOT: return "TypeError: __dict__ slot disallowed: we already got one";
+  case SL_CREATE_WEAKREF_SLOT: return "TypeError: __weakref__ slot disallowed";
+  case SL_CREATE_CLASS_VARIABLE: return "ValueError: a slot conflicts with a class variable";
+  case SL_CREATE_OK:
+  case SL_CREATE_UNKNOWN: break;
+  }
+  return NULL;
+}
+
 static void describe(const sl_model *m, int ci, buf *b) {
   const sl_class *c = &m->classes[ci];
   sl_typeref self = {SL_TYPE_CLASS, ci};
   int minor = m->target_minor;
   put(b, "**class `%s`** — instance layout (CPython 3.%d)\n\n", c->name, minor);
+  const char *error = creation_error(c);
+  if (error) {
+    // A class the interpreter refuses has no instances, so no layout to show.
+    bool names_base = c->creation.kind == SL_CREATE_NONEMPTY_METACLASS || c->creation.kind == SL_CREATE_NONEMPTY_VARSIZE;
+    put(b, "No instance ever has this layout: the class statement raises `%s", error);
+    if (names_base) put(b, " '%s'", sl__type_name(m, c->creation.base));
+    put(b, "`.\n");
+    return;
+  }
   layout l = compute(m, self, 0);
   if (!l.known) {
     put(b, "The layout is unknown: %s.\n", l.why);
@@ -198,21 +225,6 @@ static void describe(const sl_model *m, int ci, buf *b) {
     chain[depth++] = t;
     bool conflict;
     t = sl__class_best_base(m, &m->classes[t.index], &conflict);
-  }
-  // Nonempty __slots__ on a variable-size base (int, tuple, type...) never gets as far as a layout
-  // (3.15 accepts them on tuple, int and bytes subclasses, never on type).
-  {
-    bool conflict;
-    sl_typeref best = sl__class_best_base(m, c, &conflict);
-    const char **names;
-    size_t n = own_slots(c, &names);
-    free(names);
-    if (n > 0 && best.kind != SL_TYPE_NONE && sl__type_is_varsize(m, best) &&
-        (m->target_minor < 15 || sl__type_is_type_subclass(m, best))) {
-      put(b, "No instance ever has this layout: the class statement raises `TypeError: nonempty __slots__ not "
-             "supported for subtype of '%s'`.\n", sl__type_name(m, best));
-      return;
-    }
   }
   long offset = l.root_basicsize;
   size_t total_slots = 0;  // distinct names: what a __dict__ would hold instead

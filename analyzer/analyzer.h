@@ -182,6 +182,28 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
                  const sl_options *opts, sl_diag_list *out);
 
 /* ---------------------------------------------------------------------------------------------
+ * Suppression comments
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Removes from `list` the diagnostics that suppression comments in `text` turn off, as ruff's
+ * `noqa` does. Both front ends call it after linting, before reporting or fixing:
+ *  - `# noqa` at the end of the line where a diagnostic starts removes every diagnostic that
+ *    starts on that line; `# noqa: SLT001, SLT002` (codes separated by commas or spaces) only
+ *    those rules. "noqa" may be in any case and may follow other text in the same comment
+ *    (`# type: ignore  # noqa: SLT001`); codes of other tools are ignored; `# noqa:` with no
+ *    code after it is the blanket form (as flake8 reads it).
+ *  - A comment on a line of its own `# slotlint: noqa` turns the whole file off;
+ *    `# slotlint: noqa: SLT001` turns those rules off in the whole file.
+ * Only real comments count — the tree's `comment` nodes — never text inside a string.
+ * `tree` is a parse of exactly `text` (borrowed), or NULL: then the text is parsed here, and only
+ * when `list` is not empty and the text mentions "noqa" at all.
+ * Returns the number of diagnostics removed (their strings are freed; the others keep their
+ * order), or SL_ETOOBIG / SL_EPARSE with `list` unchanged.
+ */
+int sl_diag_list_apply_noqa(sl_diag_list *list, const TSTree *tree, const char *text, size_t len);
+
+/* ---------------------------------------------------------------------------------------------
  * Text positions and encodings
  * ------------------------------------------------------------------------------------------- */
 

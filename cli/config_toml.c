@@ -503,6 +503,17 @@ out:
   return result;
 }
 
+/* A syntax error, quoting the start of the text it covers (up to the end of its line). */
+static void fail_near(reader *r, TSNode bad) {
+  uint32_t s = ts_node_start_byte(bad), e = ts_node_end_byte(bad);
+  size_t n = 0;
+  while (s + n < e && n < 24 && r->text[s + n] != '\n' && r->text[s + n] != '\r') n++;
+  if (n == 0)
+    fail(r, bad, "syntax error");
+  else
+    fail(r, bad, "syntax error at '%.*s'", (int)n, r->text + s);
+}
+
 /* The first ERROR or MISSING node under `node`, depth first. */
 static bool find_error(TSNode node, TSNode *out) {
   if (ts_node_is_missing(node) || ts_node_is_error(node)) {
@@ -545,7 +556,7 @@ sl_toml_value *sl__toml_parse(const char *text, size_t len, char *err, size_t *e
     if (ts_node_is_missing(bad))
       fail(&r, bad, "syntax error: missing '%s'", ts_node_type(bad));
     else
-      fail(&r, bad, "syntax error");
+      fail_near(&r, bad);
     ts_tree_delete(tree);
     return NULL;
   }

@@ -83,6 +83,9 @@ void sl__usage_error(const char *command, const char *message) {
   if (command && strcmp(command, "check") == 0) {
     synopsis = "slotlint check [OPTIONS] [PATH ...]";
     help = "slotlint check --help";
+  } else if (command && strcmp(command, "layout") == 0) {
+    synopsis = "slotlint layout PATH... [--class NAME] [--target-version VER] [--format text|json]";
+    help = "slotlint layout --help";
   } else if (command && strcmp(command, "rule") == 0) {
     synopsis = "slotlint rule CODE | --all";
     help = "slotlint rule --help";

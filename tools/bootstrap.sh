@@ -3,8 +3,9 @@
 # Safe to run again: packages already installed are left alone.
 set -eu
 
-packages="build-essential cmake pkg-config git libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev"
-# npm fetches the pinned tree-sitter packages; python3 runs the CPython oracle tests.
+packages="build-essential cmake pkg-config git patch libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+# npm fetches the pinned tree-sitter packages (and the SARIF test's validator); python3 runs the
+# CPython oracle tests; patch applies the diffs of `--diff` in tests/cli.
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 command -v python3 >/dev/null 2>&1 || packages="$packages python3"
 

@@ -1,5 +1,9 @@
 /*
- * check_command.c — `slotlint check`: options -> files -> analyzer -> one output format.
+ * check_command.c — `slotlint check`: options -> configuration (config.h, overridden by the
+ * command line) -> files (discover.h) -> one job per file, on libuv's thread pool
+ * (check_job.h: read, lint, noqa, per-file-ignores, --fix/--diff) -> the results gathered in
+ * path order -> one output format. Nothing a job does is printed before every job is done, so
+ * the output is the same byte for byte whatever --jobs says.
  *
  * Exit status (SPEC §2, as ruff): 0 when every file was checked and nothing was found, 1 when
  * something was found, 2 for a usage or configuration error and also whenever a file could not

@@ -204,6 +204,99 @@ int sl_class_describe_at(const TSTree *tree, const char *text, size_t len, size_
                          char **markdown, sl_span *name_span);
 
 /* ---------------------------------------------------------------------------------------------
+ * Suppression comments
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Removes from `list` the diagnostics that suppression comments in `text` turn off, as ruff's
+ * `noqa` does. Both front ends call it after linting, before reporting or fixing:
+ *  - `# noqa` at the end of the line where a diagnostic starts removes every diagnostic that
+ *    starts on that line; `# noqa: SLT001, SLT002` (codes separated by commas or spaces) only
+ *    those rules. "noqa" may be in any case and may follow other text in the same comment
+ *    (`# type: ignore  # noqa: SLT001`); codes of other tools are ignored; `# noqa:` with no
+ *    code after it is the blanket form (as flake8 reads it).
+ *  - A comment on a line of its own `# slotlint: noqa` turns the whole file off;
+ *    `# slotlint: noqa: SLT001` turns those rules off in the whole file.
+ * Only real comments count — the tree's `comment` nodes — never text inside a string.
+ * `tree` is a parse of exactly `text` (borrowed), or NULL: then the text is parsed here, and only
+ * when `list` is not empty and the text mentions "noqa" at all.
+ * Returns the number of diagnostics removed (their strings are freed; the others keep their
+ * order), or SL_ETOOBIG / SL_EPARSE with `list` unchanged.
+ */
+int sl_diag_list_apply_noqa(sl_diag_list *list, const TSTree *tree, const char *text, size_t len);
+
+/* ---------------------------------------------------------------------------------------------
+ * Instance layouts (`slotlint layout`, hover)
+ * ------------------------------------------------------------------------------------------- */
+
+/** The target versions a layout can be computed for: 3.8 (the oldest in the type table) to 3.15. */
+#define SL_LAYOUT_TARGET_MIN 8
+
+/** Where an instance keeps its __dict__ or __weakref__ pointer. */
+typedef enum {
+  SL_STORAGE_NONE,     /**< the instance has none */
+  SL_STORAGE_INLINE,   /**< a pointer inside the object, at `offset` (negative: from the end of a variable-size object) */
+  SL_STORAGE_MANAGED,  /**< kept by the interpreter before the object (3.11+ dict, 3.12+ weakref): not in __basicsize__ */
+} sl_storage;
+
+/** What CPython reports for instances of one class, or would for a variant of it. */
+typedef struct sl_layout_figures {
+  int32_t basicsize;           /**< __basicsize__ */
+  int32_t getsizeof;           /**< sys.getsizeof(C()) for an instance made with no arguments (a
+                                    NamedTuple holding its defaults); -1 when
+                                    it depends on the value (a base whose __sizeof__ counts its contents) */
+  sl_storage dict, weakref;
+  int32_t dict_offset;         /**< INLINE: __dictoffset__ */
+  int32_t weakref_offset;      /**< INLINE: __weakrefoffset__ */
+} sl_layout_figures;
+
+typedef struct sl_layout_slot {
+  char *name;                  /**< as the class stores it (mangled); owned by the list */
+  char *declared_by;           /**< the class whose __slots__ declares it; owned by the list */
+  int32_t offset;              /**< byte offset of its pointer in the instance */
+} sl_layout_slot;
+
+typedef struct sl_class_layout {
+  char *name;                  /**< the class name; owned by the list */
+  sl_span name_span;
+  bool known;                  /**< false: the analysis cannot know (see `why`); no figure is set */
+  char *why;                   /**< !known: a lowercase reason; owned by the list */
+  char *base;                  /**< the base whose layout it extends (CPython's tp_base); owned */
+  bool has_slots;              /**< the class declares __slots__ (or is a slotted dataclass / namedtuple) */
+  sl_layout_slot *slots;       /**< every slot of an instance, by offset; owned by the list */
+  size_t n_slots;
+  sl_layout_figures figures;   /**< the class as written */
+  /** The same class without __slots__ (has_slots only): the layout its instances would have. */
+  sl_layout_figures without_slots;
+  size_t own_slots;            /**< the slots the class itself declares (not __dict__/__weakref__) */
+  int32_t dict_storage;        /**< estimated bytes the __dict__ of an instance without __slots__ takes
+                                    to hold own_slots attributes (0 when that class has no __dict__) */
+  int32_t slotted_dict_storage;/**< estimated bytes of the (empty) __dict__ the slotted class still
+                                    has ('__dict__' in its slots, or from a base); 0 when none */
+  /** Estimated bytes saved per instance by __slots__: without_slots.getsizeof + dict_storage -
+   *  figures.getsizeof - slotted_dict_storage; 0 without __slots__ or when a figure is unknown. */
+  int32_t saving;
+} sl_class_layout;
+
+typedef struct sl_layout_list {
+  sl_class_layout *items;      /**< in source order */
+  size_t count, cap;
+} sl_layout_list;
+
+void sl_layout_list_init(sl_layout_list *list);
+/** Frees every item and its strings; the list is empty and reusable afterwards. */
+void sl_layout_list_release(sl_layout_list *list);
+
+/**
+ * Computes, for each class statement of `text` (UTF-8, `len` bytes), the instance layout CPython
+ * 3.`target_minor` gives it (SL_LAYOUT_TARGET_MIN .. SL_TARGET_MAX): slots with their offsets
+ * (CPython sorts them by name), where __dict__ and __weakref__ live, __basicsize__, sys.getsizeof
+ * of an instance, and the same for the class without __slots__, with the estimated saving.
+ * Appends to `out`. Returns 0, SL_EINVAL (bad version), SL_ETOOBIG or SL_EPARSE.
+ */
+int sl_layout_source(const char *text, size_t len, int target_minor, sl_layout_list *out);
+
+/* ---------------------------------------------------------------------------------------------
  * Text positions and encodings
  * ------------------------------------------------------------------------------------------- */
 

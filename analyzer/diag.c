@@ -20,17 +20,19 @@ static void fix_free(sl_fix *fix) {
   free(fix);
 }
 
-void sl_diag_list_release(sl_diag_list *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    sl_diag *d = &list->items[i];
-    free(d->message);
-    for (size_t j = 0; j < d->n_related; j++) {
-      free(d->related[j].path);
-      free(d->related[j].message);
-    }
-    free(d->related);
-    fix_free(d->fix);
+void sl__diag_release(sl_diag *d) {
+  free(d->message);
+  for (size_t j = 0; j < d->n_related; j++) {
+    free(d->related[j].path);
+    free(d->related[j].message);
   }
+  free(d->related);
+  fix_free(d->fix);
+  memset(d, 0, sizeof *d);
+}
+
+void sl_diag_list_release(sl_diag_list *list) {
+  for (size_t i = 0; i < list->count; i++) sl__diag_release(&list->items[i]);
   free(list->items);
   sl_diag_list_init(list);
 }

@@ -18,6 +18,9 @@ void sl__diag_add_related(sl_diag *diag, const char *path, sl_span span, const c
 /** Gives the diagnostic a fix with the given message (no edits yet); returns it. */
 sl_fix *sl__diag_set_fix(sl_diag *diag, const char *message);
 
+/** Frees what one diagnostic owns (not the item itself, which lives in its list's array). */
+void sl__diag_release(sl_diag *diag);
+
 /** Adds one edit to a fix, keeping the edits sorted by position. */
 void sl__fix_add_edit(sl_fix *fix, sl_span span, const char *content);
 

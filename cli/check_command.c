@@ -1,5 +1,9 @@
 /*
- * check_command.c — `slotlint check`: options -> files -> analyzer -> one output format.
+ * check_command.c — `slotlint check`: options -> configuration (config.h, overridden by the
+ * command line) -> files (discover.h) -> one job per file, on libuv's thread pool
+ * (check_job.h: read, lint, noqa, per-file-ignores, --fix/--diff) -> the results gathered in
+ * path order -> one output format. Nothing a job does is printed before every job is done, so
+ * the output is the same byte for byte whatever --jobs says.
  *
  * Exit status (SPEC §2, as ruff): 0 when every file was checked and nothing was found, 1 when
  * something was found, 2 for a usage or configuration error and also whenever a file could not
@@ -13,13 +17,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check_job.h"
 #include "check_options.h"
 #include "commands.h"
+#include "config.h"
 #include "discover.h"
 #include "format.h"
 #include "messages.h"
 #include "report.h"
 #include "source_file.h"
+#include "xalloc.h"
 
 typedef void (*format_fn)(FILE *out, const sl_report *r, bool color);
 
@@ -32,86 +39,114 @@ static const struct {
     [SL_FORMAT_SARIF] = {sl__format_sarif, false},
 };
 
-/* Lints one decoded text (taking ownership of it) and records the outcome. */
-static void lint_text(sl_report *report, const char *path, char *text, size_t len,
-                      const sl_options *lint) {
-  sl_diag_list diags;
-  sl_diag_list_init(&diags);
-  int rc = sl_lint_source(text, len, path, lint, &diags);
-  if (rc != 0) {
-    sl__error("%s: %s", path, sl_strerror(rc));
-    report->files_failed++;
-    sl_diag_list_release(&diags);
-    free(text);
-    return;
-  }
-  sl_diag_list_sort(&diags);
-  sl__report_add(report, path, text, len, &diags);
-  sl_diag_list_release(&diags);
+/* The jobs of a run: one per file, in path order. */
+typedef struct run {
+  sl_job *jobs;
+  size_t n;
+  sl_discovery found;
+} run;
+
+static void run_release(run *r) {
+  for (size_t i = 0; i < r->n; i++) sl__job_release(&r->jobs[i]);
+  free(r->jobs);
+  sl__discovery_release(&r->found);
 }
 
-static void check_stdin(sl_report *report, const sl_check_options *opts) {
+/* The directory the configuration is looked for from: the first PATH, else the current one. */
+static const char *config_start(const sl_check_options *opts) {
+  if (opts->read_stdin) return opts->stdin_filename;
+  for (size_t i = 0; i < opts->n_paths; i++)
+    if (strcmp(opts->paths[i], "-") != 0) return opts->paths[i];
+  return NULL;
+}
+
+/* Reads the configuration and lets the command line override it. Returns 0 or -1 (reported). */
+static int configure(sl_check_options *opts, sl_config *config) {
+  sl__config_init(config);
+  config->root = sl__path_absolute(".");
+  if (opts->no_config) return 0;
+  char *error = NULL;
+  int rc;
+  if (opts->config_path) {
+    rc = sl__config_load(opts->config_path, config, &error);
+  } else {
+    const char *start = config_start(opts);
+    // A --stdin-filename that names no existing file still says where the project is.
+    rc = sl__config_discover(start, config, &error);
+  }
+  if (rc != 0) {
+    sl__error("%s", error);
+    free(error);
+    return -1;
+  }
+  if (!config->root) config->root = sl__path_absolute(".");
+  opts->lint.rules = sl__rules_resolve(config->has_select, config->select, config->extend_select,
+                                       config->ignore, opts);
+  if (config->has_target && !opts->target_given) opts->lint.target_minor = config->target_minor;
+  return 0;
+}
+
+static void plan_stdin(run *r, const sl_check_options *opts) {
   const char *name = opts->stdin_filename ? opts->stdin_filename : "-";
   for (size_t i = 0; i < opts->n_paths; i++)
     if (strcmp(opts->paths[i], "-") != 0)
       sl__warning("ignoring '%s': the source is read from standard input", opts->paths[i]);
-  char err[SL_SOURCE_ERR_SIZE];
-  char *text;
-  size_t len;
-  if (sl__source_stdin_load(&text, &len, err) != 0) {
-    sl__error("%s: %s", name, err);
-    report->files_failed++;
-    return;
-  }
-  lint_text(report, name, text, len, &opts->lint);
+  r->jobs = xcalloc(1, sizeof *r->jobs);
+  r->jobs[0].path = name;
+  r->jobs[0].from_stdin = true;
+  r->n = 1;
 }
 
-static void check_paths(sl_report *report, const sl_check_options *opts) {
+static void plan_paths(run *r, const sl_check_options *opts, const sl_config *config) {
   static const char *const here[] = {"."};
   const char *const *paths = opts->n_paths ? opts->paths : here;
   size_t n_paths = opts->n_paths ? opts->n_paths : 1;
 
-  sl_discovery found;
-  sl__discovery_init(&found);
-  for (size_t i = 0; i < n_paths; i++) sl__discovery_add_root(&found, paths[i], &opts->excludes);
-  sl__discovery_finish(&found);
-
-  // One file at a time, in path order, so that errors on stderr come in a stable order too.
-  for (size_t i = 0; i < found.count; i++) {
-    const sl_found *f = &found.items[i];
-    if (f->error) {
-      sl__error("%s: %s", f->path, f->error);
-      report->files_failed++;
-      continue;
-    }
-    char err[SL_SOURCE_ERR_SIZE];
-    char *text;
-    size_t len;
-    if (sl__source_file_load(f->path, &text, &len, err) != 0) {
-      sl__error("%s: %s", f->path, err);
-      report->files_failed++;
-      continue;
-    }
-    lint_text(report, f->path, text, len, &opts->lint);
+  // --exclude on the command line replaces the configuration's exclude (as ruff's does).
+  sl_excludes excludes = opts->excludes;
+  if (opts->excludes.count == 0 && config->has_exclude) {
+    excludes.globs = config->exclude;
+    excludes.n_globs = config->n_exclude;
   }
-  sl__discovery_release(&found);
+  sl__discovery_init(&r->found);
+  for (size_t i = 0; i < n_paths; i++) sl__discovery_add_root(&r->found, paths[i], &excludes);
+  sl__discovery_finish(&r->found);
+  r->jobs = xcalloc(r->found.count ? r->found.count : 1, sizeof *r->jobs);
+  r->n = r->found.count;
+  for (size_t i = 0; i < r->n; i++) {
+    r->jobs[i].path = r->found.items[i].path;
+    if (r->found.items[i].error) r->jobs[i].error = xstrdup(r->found.items[i].error);
+  }
 }
 
-/* Configuration files arrive later; an explicit --config must at least name a readable file. */
-static int check_config(const sl_check_options *opts) {
-  if (!opts->config_path) return 0;
-  struct stat st;
-  if (stat(opts->config_path, &st) != 0) {
-    char err[SL_SOURCE_ERR_SIZE];
-    sl__errno_message(errno, err);
-    sl__error("%s: cannot read configuration file: %s", opts->config_path, err);
-    return -1;
+/* Reports each job in path order: errors and warnings on stderr, findings into the report. */
+static void collect(run *r, sl_report *report, const sl_check_options *opts, size_t *fixed,
+                    size_t *fixed_files) {
+  for (size_t i = 0; i < r->n; i++) {
+    sl_job *job = &r->jobs[i];
+    if (job->error) {
+      sl__error("%s: %s", job->path, job->error);
+      report->files_failed++;
+      continue;
+    }
+    if (job->warning) sl__warning("%s: %s", job->path, job->warning);
+    if (job->fixed) {
+      *fixed += job->fixed;
+      (*fixed_files)++;
+    }
+    if (opts->diff) {
+      if (job->diff) fputs(job->diff, stdout);
+      report->files_checked++;
+      continue;
+    }
+    if (job->fixed_source) {
+      fwrite(job->fixed_source, 1, job->fixed_source_len, stdout);
+    } else if (opts->fix && job->from_stdin) {
+      fwrite(job->text, 1, job->len, stdout);  // ruff's --fix on stdin: the source, fixed or not
+    }
+    sl__report_add(report, job->path, job->text, job->len, &job->diags);
+    job->text = NULL;
   }
-  if (S_ISDIR(st.st_mode)) {
-    sl__error("%s: cannot read configuration file: is a directory", opts->config_path);
-    return -1;
-  }
-  return 0;
 }
 
 int sl__check_command(int argc, char **argv) {
@@ -132,35 +167,73 @@ int sl__check_command(int argc, char **argv) {
     sl__check_options_release(&opts);
     return 0;
   }
-  if (check_config(&opts) != 0) {
+  sl__path_init();
+  sl_config config;
+  if (configure(&opts, &config) != 0) {
+    sl__config_release(&config);
     sl__check_options_release(&opts);
     return 2;
   }
 
+  run r = {0};
+  if (opts.read_stdin)
+    plan_stdin(&r, &opts);
+  else
+    plan_paths(&r, &opts, &config);
+
+  sl_job_settings settings = {opts.lint, &config,
+                              opts.fix ? SL_FIX_APPLY : opts.diff ? SL_FIX_DIFF : SL_FIX_NONE};
+  unsigned threads = opts.jobs ? opts.jobs : sl__jobs_default();
+  sl__jobs_run(r.jobs, r.n, &settings, threads);
+
   sl_report report;
   sl__report_init(&report);
-  if (opts.read_stdin)
-    check_stdin(&report, &opts);
-  else
-    check_paths(&report, &opts);
+  size_t fixed = 0, fixed_files = 0;
+  collect(&r, &report, &opts, &fixed, &fixed_files);
 
   if (!opts.read_stdin && !opts.quiet && report.files_checked + report.files_failed == 0)
     sl__warning("no python files found");
 
-  bool color = sl__color_enabled(opts.color, STDOUT_FILENO);
-  bool human = format_table[opts.format].human;
-  if (opts.statistics) {
-    if (opts.format == SL_FORMAT_JSON)
-      sl__statistics_json(stdout, &report, color);
-    else
-      sl__statistics_text(stdout, &report, color);
-    human = opts.format != SL_FORMAT_JSON;
+  int status;
+  if (opts.diff) {
+    // As ruff: the diffs only; a word on stderr; 1 when something would change.
+    if (!opts.quiet) {
+      char n[32], files[32];
+      if (fixed)
+        fprintf(stderr, "Would fix %s %s in %s %s.\n", sl__count_format(fixed, n),
+                fixed == 1 ? "problem" : "problems", sl__count_format(fixed_files, files),
+                fixed_files == 1 ? "file" : "files");
+      else
+        fputs("No fixes available.\n", stderr);
+    }
+    status = report.files_failed ? 2 : fixed ? 1 : 0;
+  } else if (opts.fix && opts.read_stdin) {
+    // The fixed source went to stdout; the findings that remain only set the status.
+    status = report.files_failed ? 2 : report.problems ? 1 : 0;
   } else {
-    format_table[opts.format].findings(stdout, &report, color);
+    bool color = sl__color_enabled(opts.color, STDOUT_FILENO);
+    bool human = format_table[opts.format].human;
+    if (opts.statistics) {
+      if (opts.format == SL_FORMAT_JSON)
+        sl__statistics_json(stdout, &report, color);
+      else
+        sl__statistics_text(stdout, &report, color);
+      human = opts.format != SL_FORMAT_JSON;
+    } else {
+      format_table[opts.format].findings(stdout, &report, color);
+    }
+    if (human && !opts.quiet) {
+      if (opts.fix && fixed) {
+        char n[32], files[32];
+        fprintf(stdout, "Fixed %s %s in %s %s.\n", sl__count_format(fixed, n), fixed == 1 ? "problem" : "problems",
+                sl__count_format(fixed_files, files), fixed_files == 1 ? "file" : "files");
+      }
+      sl__summary_write(stdout, &report);
+    }
+    status = report.files_failed ? 2 : report.problems ? 1 : 0;
   }
-  if (human && !opts.quiet) sl__summary_write(stdout, &report);
-
-  int status = report.files_failed ? 2 : report.problems ? 1 : 0;
+  run_release(&r);
+  sl__config_release(&config);
   sl__report_release(&report);
   sl__check_options_release(&opts);
   return status;

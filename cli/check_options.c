@@ -114,6 +114,7 @@ static sl_parse_result apply(option_id id, const char *value, sl_check_options *
     case OPT_IGNORE:
       return parse_rules("ignore", value, &rules->ignore, error) ? SL_PARSE_USAGE : SL_PARSE_OK;
     case OPT_TARGET_VERSION:
+      opts->target_given = true;
       if (sl_target_version_parse(value, &opts->lint.target_minor) != 0) {
         *error = xasprintf("invalid --target-version '%s' (expected py3%d to py3%d)", value,
                            SL_TARGET_MIN, SL_TARGET_MAX);
@@ -154,10 +155,11 @@ static sl_parse_result apply(option_id id, const char *value, sl_check_options *
     case OPT_JOBS:
       return parse_jobs(value, &opts->jobs, error) ? SL_PARSE_USAGE : SL_PARSE_OK;
     case OPT_FIX:
+      opts->fix = true;
+      return SL_PARSE_OK;
     case OPT_DIFF:
-      // Not silently ignored: a CI job that asks for fixes must not believe it got them.
-      *error = xasprintf("--%s is not available yet", id == OPT_FIX ? "fix" : "diff");
-      return SL_PARSE_ERROR;
+      opts->diff = true;
+      return SL_PARSE_OK;
     case OPT_HELP:
       opts->help = true;
       return SL_PARSE_OK;
@@ -192,8 +194,8 @@ sl_parse_result sl__check_options_parse(int argc, char **argv, sl_check_options 
 
   rule_choice rules = {0};
   bool only_paths = false;
-  sl_parse_result fix_result = SL_PARSE_OK;
-  char *fix_error = NULL;
+  sl_parse_result deferred_result = SL_PARSE_OK;
+  char *deferred_error = NULL;
 
   for (int i = 0; i < argc; i++) {
     const char *arg = argv[i];
@@ -245,15 +247,15 @@ sl_parse_result sl__check_options_parse(int argc, char **argv, sl_check_options 
     char *message = NULL;
     sl_parse_result r = apply(options[index].id, value, opts, &rules, &message);
     if (r == SL_PARSE_USAGE) {
-      free(fix_error);
+      free(deferred_error);
       *error = message;
       return r;
     }
     if (r == SL_PARSE_ERROR) {
       // Reported after the whole command line is read, so a usage error still comes first.
-      if (!fix_error) {
-        fix_error = message;
-        fix_result = r;
+      if (!deferred_error) {
+        deferred_error = message;
+        deferred_result = r;
       } else {
         free(message);
       }
@@ -261,26 +263,43 @@ sl_parse_result sl__check_options_parse(int argc, char **argv, sl_check_options 
   }
 
   if (opts->help) {
-    free(fix_error);
+    free(deferred_error);
     return SL_PARSE_OK;
   }
   if (opts->config_path && opts->no_config) {
-    free(fix_error);
+    free(deferred_error);
     *error = xstrdup("--config and --no-config cannot be used together");
     return SL_PARSE_USAGE;
   }
-  if (fix_error) {
-    *error = fix_error;
-    return fix_result;
+  if (deferred_error) {
+    *error = deferred_error;
+    return deferred_result;
   }
 
-  sl_rule_set base = rules.select_given ? rules.select : opts->lint.rules;
-  opts->lint.rules = (base | rules.extend) & ~rules.ignore;
+  if (opts->fix && opts->diff) {
+    *error = xstrdup("--fix and --diff cannot be used together");
+    return SL_PARSE_USAGE;
+  }
+
+  opts->select_given = rules.select_given;
+  opts->select = rules.select;
+  opts->extend_select = rules.extend;
+  opts->ignore = rules.ignore;
+  opts->lint.rules = sl__rules_resolve(false, 0, 0, 0, opts);
   return SL_PARSE_OK;
 
 usage:
-  free(fix_error);
+  free(deferred_error);
   return SL_PARSE_USAGE;
+}
+
+sl_rule_set sl__rules_resolve(bool config_has_select, sl_rule_set config_select,
+                              sl_rule_set config_extend, sl_rule_set config_ignore,
+                              const sl_check_options *opts) {
+  sl_rule_set rules = config_has_select ? config_select : sl_rule_set_default();
+  rules = (rules | config_extend) & ~config_ignore;
+  if (opts->select_given) rules = opts->select;
+  return (rules | opts->extend_select) & ~opts->ignore;
 }
 
 void sl__check_options_release(sl_check_options *opts) {

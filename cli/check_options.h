@@ -35,13 +35,20 @@ typedef struct sl_check_options {
   bool statistics;
   bool help;                /**< -h/--help: print the usage and do nothing else */
   unsigned jobs;            /**< --jobs; 0 when not given (all cores) */
+  bool fix;                 /**< --fix: apply the safe fixes in place */
+  bool diff;                /**< --diff: print the fixes as a unified diff, change nothing */
+  /* What the command line said about rules, kept so that it can override the configuration
+   * file (sl__check_options_resolve); opts->lint.rules is already resolved without one. */
+  bool select_given;
+  sl_rule_set select, extend_select, ignore;
+  bool target_given;
 } sl_check_options;
 
 /** Result of parsing: go on, or stop with exit status 2 after printing the message. */
 typedef enum {
   SL_PARSE_OK,
   SL_PARSE_USAGE,   /**< a usage error: print the message, then a short usage */
-  SL_PARSE_ERROR,   /**< any other error (e.g. --fix, not available yet): the message alone */
+  SL_PARSE_ERROR,   /**< any other error: the message alone */
 } sl_parse_result;
 
 /**
@@ -54,5 +61,14 @@ sl_parse_result sl__check_options_parse(int argc, char **argv, sl_check_options 
                                         char **error);
 
 void sl__check_options_release(sl_check_options *opts);
+
+/**
+ * The rules to run, layered as ruff does: the defaults; then the configuration's select (which
+ * replaces them), extend-select and ignore; then the command line's --select (which replaces
+ * everything before it), --extend-select and --ignore. `config_*` are 0 when not configured.
+ */
+sl_rule_set sl__rules_resolve(bool config_has_select, sl_rule_set config_select,
+                              sl_rule_set config_extend, sl_rule_set config_ignore,
+                              const sl_check_options *opts);
 
 #endif

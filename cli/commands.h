@@ -8,5 +8,7 @@
 
 int sl__check_command(int argc, char **argv);
 int sl__rule_command(int argc, char **argv);
+/** `slotlint layout`: 0 shown, 1 no class matched, 2 usage or I/O error. */
+int sl__layout_command(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "source_file.h"
 #include "xalloc.h"
 
@@ -90,6 +91,8 @@ static bool excludes_match(const sl_excludes *ex, const char *shown, const char 
     if (fnmatch(pat, shown, 0) == 0 || fnmatch(pat, relative, 0) == 0 || fnmatch(pat, name, 0) == 0)
       return true;
   }
+  for (size_t i = 0; i < ex->n_globs; i++)
+    if (sl__glob_match(&ex->globs[i], shown)) return true;
   return false;
 }
 

@@ -28,10 +28,18 @@ typedef struct sl_discovery {
   size_t count, cap;
 } sl_discovery;
 
-/** Exclude globs: fnmatch(3) patterns, matched against the path and against the base name. */
+struct sl_glob;
+
+/**
+ * Exclude globs: those of --exclude, fnmatch(3) patterns matched against the path as shown, the
+ * path below the root argument and the base name; and those of the configuration file, anchored
+ * at its folder (config.h).
+ */
 typedef struct sl_excludes {
-  char **items;  /**< the globs, owned (sl__excludes_release) */
+  char **items;  /**< the --exclude globs, owned (sl__excludes_release) */
   size_t count, cap;
+  const struct sl_glob *globs;  /**< the configuration's globs, borrowed; may be NULL */
+  size_t n_globs;
 } sl_excludes;
 
 void sl__discovery_init(sl_discovery *d);

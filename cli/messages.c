@@ -49,15 +49,22 @@ void sl__usage_check(FILE *out) {
         "  --target-version VER   the Python the code runs on: py39 (default) to py315\n"
         "  --exclude GLOB         skip files and folders matching GLOB while walking\n"
         "                         (repeatable, or comma-separated)\n"
-        "  --config FILE          read the configuration from FILE\n"
+        "  --config FILE          read the configuration from FILE instead of the nearest\n"
+        "                         .slotlint.toml, slotlint.toml or pyproject.toml [tool.slotlint]\n"
         "  --no-config            ignore configuration files\n"
         "  --stdin-filename NAME  read the source from standard input, report it as NAME\n"
         "  --statistics           show the number of findings per rule instead of each one\n"
         "  -q, --quiet            print findings only, no summary line\n"
         "  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
-        "  -j, --jobs N           number of files to check in parallel\n"
-        "  --fix, --diff          apply or show safe fixes (not available yet)\n"
+        "  -j, --jobs N           number of files to check in parallel (default: all cores)\n"
+        "  --fix                  apply the safe fixes in place (a file that is not UTF-8 is\n"
+        "                         left alone); the status reflects what remains\n"
+        "  --diff                 print the fixes as a unified diff, change nothing; status 1\n"
+        "                         when there is something to fix\n"
         "  -h, --help             show this help\n"
+        "\n"
+        "Suppress a finding with '# noqa' or '# noqa: SLT001' at the end of its line, and a\n"
+        "whole file with a line '# slotlint: noqa'.\n"
         "\n"
         "Exit status: 0 no findings, 1 findings, 2 usage, configuration or I/O error.\n",
         out);
@@ -76,6 +83,9 @@ void sl__usage_error(const char *command, const char *message) {
   if (command && strcmp(command, "check") == 0) {
     synopsis = "slotlint check [OPTIONS] [PATH ...]";
     help = "slotlint check --help";
+  } else if (command && strcmp(command, "layout") == 0) {
+    synopsis = "slotlint layout PATH... [--class NAME] [--target-version VER] [--format text|json]";
+    help = "slotlint layout --help";
   } else if (command && strcmp(command, "rule") == 0) {
     synopsis = "slotlint rule CODE | --all";
     help = "slotlint rule --help";

@@ -13,7 +13,8 @@
 #include "xalloc.h"
 
 void sl__errno_message(int errnum, char *err) {
-  snprintf(err, SL_SOURCE_ERR_SIZE, "%s", strerror(errnum));
+  // strerror_r (the XSI one, as _POSIX_C_SOURCE asks): files are read on worker threads too.
+  if (strerror_r(errnum, err, SL_SOURCE_ERR_SIZE) != 0) snprintf(err, SL_SOURCE_ERR_SIZE, "error %d", errnum);
   if (err[0] >= 'A' && err[0] <= 'Z') err[0] = (char)(err[0] - 'A' + 'a');
 }
 
@@ -55,9 +56,9 @@ static int read_all(int fd, size_t size_hint, char **bytes, size_t *len) {
   return 0;
 }
 
-static int decode(char *bytes, size_t n, char **text, size_t *len, char *err) {
+int sl__source_decode_bytes(const char *bytes, size_t n, char **text, size_t *len, char *err) {
+  err[0] = '\0';
   int rc = sl_source_decode(bytes, n, text, len, err, SL_SOURCE_ERR_SIZE);
-  free(bytes);
   if (rc != 0) {
     if (err[0] == '\0') snprintf(err, SL_SOURCE_ERR_SIZE, "%s", sl_strerror(rc));
     return -1;
@@ -65,50 +66,66 @@ static int decode(char *bytes, size_t n, char **text, size_t *len, char *err) {
   return 0;
 }
 
-int sl__source_file_load(const char *path, char **text, size_t *len, char *err) {
+static int decode(char *bytes, size_t n, char **text, size_t *len, char *err) {
+  int rc = sl__source_decode_bytes(bytes, n, text, len, err);
+  free(bytes);
+  return rc;
+}
+
+int sl__source_file_read(const char *path, char **bytes, size_t *n, struct stat *st, char *err) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
     sl__errno_message(errno, err);
     return -1;
   }
-  struct stat st;
-  if (fstat(fd, &st) != 0) {
+  if (fstat(fd, st) != 0) {
     sl__errno_message(errno, err);
     close(fd);
     return -1;
   }
-  if (S_ISDIR(st.st_mode)) {
+  if (S_ISDIR(st->st_mode)) {
     sl__errno_message(EISDIR, err);
     close(fd);
     return -1;
   }
-  if (!S_ISREG(st.st_mode)) {
-    snprintf(err, SL_SOURCE_ERR_SIZE, "not a regular file (%s)", file_type_name(st.st_mode));
+  if (!S_ISREG(st->st_mode)) {
+    snprintf(err, SL_SOURCE_ERR_SIZE, "not a regular file (%s)", file_type_name(st->st_mode));
     close(fd);
     return -1;
   }
-  char *bytes;
-  size_t n;
-  int rc = read_all(fd, (size_t)st.st_size, &bytes, &n);
+  int rc = read_all(fd, (size_t)st->st_size, bytes, n);
   int saved = errno;
   close(fd);
   if (rc != 0) {
     sl__errno_message(saved, err);
     return -1;
   }
+  return 0;
+}
+
+int sl__source_file_load(const char *path, char **text, size_t *len, char *err) {
+  char *bytes;
+  size_t n;
+  struct stat st;
+  if (sl__source_file_read(path, &bytes, &n, &st, err) != 0) return -1;
   return decode(bytes, n, text, len, err);
 }
 
-int sl__source_stdin_load(char **text, size_t *len, char *err) {
+int sl__source_stdin_read(char **bytes, size_t *n, char *err) {
   struct stat st;
   size_t hint = 0;
   if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) hint = (size_t)st.st_size;
-  char *bytes;
-  size_t n;
-  if (read_all(STDIN_FILENO, hint, &bytes, &n) != 0) {
+  if (read_all(STDIN_FILENO, hint, bytes, n) != 0) {
     sl__errno_message(errno, err);
     return -1;
   }
+  return 0;
+}
+
+int sl__source_stdin_load(char **text, size_t *len, char *err) {
+  char *bytes;
+  size_t n;
+  if (sl__source_stdin_read(&bytes, &n, err) != 0) return -1;
   return decode(bytes, n, text, len, err);
 }

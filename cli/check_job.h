@@ -1,0 +1,62 @@
+/*
+ * check_job.h — private to the CLI: checking one file, start to end, without printing anything,
+ * so that jobs can run on any thread (check_pool.c) and be reported in path order afterwards.
+ *
+ * A job reads and decodes the file, lints it with the rules its path leaves on (per-file-ignores),
+ * drops what `# noqa` comments suppress, and with --fix or --diff applies the safe fixes in
+ * rounds (re-linting after each, as ruff does) and writes the result back or renders it as a diff.
+ */
+#ifndef SLOTLINT_CLI_CHECK_JOB_H
+#define SLOTLINT_CLI_CHECK_JOB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "analyzer.h"
+#include "config.h"
+
+typedef enum { SL_FIX_NONE, SL_FIX_APPLY, SL_FIX_DIFF } sl_fix_mode;
+
+/** What every job of a run shares; read-only while jobs run. */
+typedef struct sl_job_settings {
+  sl_options lint;
+  const sl_config *config;  /**< for per-file-ignores; never NULL (may be empty) */
+  sl_fix_mode fix;
+} sl_job_settings;
+
+/** Rounds of fixing before giving up on reaching a fixed point (ruff stops at 100; ours converge in 2). */
+#define SL_FIX_MAX_ROUNDS 10
+
+typedef struct sl_job {
+  /* In: */
+  const char *path;      /**< as shown; borrowed */
+  bool from_stdin;       /**< read standard input and report it as `path` */
+  /* Out: */
+  char *error;           /**< the file could not be checked (message without the path); owned */
+  char *warning;         /**< checked, with something to say (a fix not written, and why); owned */
+  char *text;            /**< the decoded text the diagnostics point into; owned */
+  size_t len;
+  sl_diag_list diags;    /**< what remains, sorted by position; owned */
+  size_t fixed;          /**< fixes applied (--fix) or that would be (--diff) */
+  char *diff;            /**< --diff: the unified diff, NULL when nothing would change; owned */
+  char *fixed_source;    /**< --fix on standard input: the fixed bytes to print; owned */
+  size_t fixed_source_len;
+} sl_job;
+
+/** Runs the job; safe to call on any thread (it touches only the job and read-only data). */
+void sl__job_run(sl_job *job, const sl_job_settings *settings);
+
+/** Frees the job's results (not `path`). */
+void sl__job_release(sl_job *job);
+
+/**
+ * Runs every job: in this thread when `threads` is 1, else on libuv's thread pool with `threads`
+ * threads (UV_THREADPOOL_SIZE is set here, before the pool's first use). Returns when all are done;
+ * results are in each job, whatever the order they ran in.
+ */
+void sl__jobs_run(sl_job *jobs, size_t n, const sl_job_settings *settings, unsigned threads);
+
+/** The default --jobs: the cores this process may use. */
+unsigned sl__jobs_default(void);
+
+#endif

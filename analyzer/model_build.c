@@ -35,6 +35,8 @@ typedef struct walker {
   int error_depth;   /* > 0 inside an ERROR node */
   bool type_checking;/* inside `if TYPE_CHECKING:` */
   sl_constants *constants; /* module-level `NAME = literal`, for folding `__slots__ = NAME` */
+  bool weakref;      /* the file names the weakref module somewhere */
+  sl_cell cell;      /* the __class__ cell a zero-argument super() would read here */
 } walker;
 
 static void visit(walker *w, TSNode node);
@@ -85,6 +87,15 @@ const char *sl__node_dotted(sl_model *m, const char *text, TSNode node) {
 }
 
 static const char *dotted_name(walker *w, TSNode node) { return sl__node_dotted(w->m, w->text, node); }
+
+/* Where uses of instances are recorded from; code under TYPE_CHECKING or in a syntax error never
+ * runs as written, so nothing is recorded there (the caller checks `recording`). */
+static sl_site site(walker *w) {
+  const char *mangle = w->mangle_class >= 0 ? w->m->classes[w->mangle_class].mangle : NULL;
+  return (sl_site){w->scope, mangle, w->weakref};
+}
+
+static bool recording(walker *w) { return !w->error_depth && !w->type_checking; }
 
 static sl_name_binding *bind(walker *w, int scope, const char *name, sl_name_kind kind, TSNode at) {
   sl_model *m = w->m;
@@ -320,6 +331,21 @@ static bool method_forwards(walker *w, TSNode fn, const char *method, int nparam
 
 /* ---- scopes: functions, lambdas, comprehensions ------------------------------------------ */
 
+/* Whether the first parameter is positional (what zero-argument super() takes as its object);
+ * `*args`, `**kw` or a keyword-only marker first leave super() with no argument. */
+static bool first_positional(TSNode params) {
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (sl_node_is(p, "comment")) continue;
+    if (sl_node_is(p, "identifier") || sl_node_is(p, "default_parameter") || sl_node_is(p, "typed_default_parameter"))
+      return true;
+    if (sl_node_is(p, "typed_parameter")) return sl_node_is(ts_node_named_child(p, 0), "identifier");
+    return false;
+  }
+  return false;
+}
+
 static void bind_params(walker *w, TSNode params, int fn_scope, int self_class, bool annotate) {
   uint32_t n = ts_node_named_child_count(params);
   bool first = true;
@@ -454,23 +480,45 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
                        ? cls
                        : -1;
   int saved = w->scope;
+  sl_cell saved_cell = w->cell;
+  // A function defined in a class body gets that class's __class__ cell; nested functions share it.
+  if (cls >= 0) {
+    w->cell.class_index = cls;
+    w->cell.method = fname;
+    w->cell.method_span = sl_node_span(ts_node_is_null(name) ? fn : name);
+  }
+  w->cell.has_first_arg = first_positional(sl_node_field(fn, "parameters"));
   w->scope = fn_scope;
   bind_params(w, sl_node_field(fn, "parameters"), fn_scope, self_class, true);
   visit(w, sl_node_field(fn, "body"));
   w->scope = saved;
+  w->cell = saved_cell;
 }
 
 static void visit_lambda(walker *w, TSNode lam) {
+  int cls = body_class(w);
   int fn_scope = new_scope(w, SL_SCOPE_FUNCTION, -1);
   int saved = w->scope;
-  w->scope = fn_scope;
+  sl_cell saved_cell = w->cell;
   TSNode params = sl_node_field(lam, "parameters");
+  if (cls >= 0) {
+    w->cell.class_index = cls;
+    w->cell.method = "<lambda>";
+    w->cell.method_span = sl_node_span(lam);
+  }
+  w->cell.has_first_arg = !ts_node_is_null(params) && first_positional(params);
+  w->scope = fn_scope;
   if (!ts_node_is_null(params)) bind_params(w, params, fn_scope, -1, false);
   visit(w, sl_node_field(lam, "body"));
   w->scope = saved;
+  w->cell = saved_cell;
 }
 
 static void visit_comprehension(walker *w, TSNode comp) {
+  // A comprehension directly in a class body has no __class__ cell we model; one in a method has
+  // the method's, and its own first argument (the iterator) or, inlined from 3.12, the method's.
+  sl_cell saved_cell = w->cell;
+  if (body_class(w) >= 0) w->cell.class_index = -1;
   int scope = new_scope(w, SL_SCOPE_FUNCTION, -1);
   int saved = w->scope;
   w->scope = scope;
@@ -490,6 +538,7 @@ static void visit_comprehension(walker *w, TSNode comp) {
     }
   }
   w->scope = saved;
+  w->cell = saved_cell;
 }
 
 /* ---- statements -------------------------------------------------------------------------- */
@@ -560,8 +609,9 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
   visit(w, right);
   visit(w, type);
   if (!ts_node_is_null(type) && ts_node_is_null(right)) {
-    // `x: int` stores nothing; but `self.x: int` still evaluates `self`.
-    if (!sl_node_is(left, "identifier")) visit(w, left);
+    // `x: int` stores nothing; but `self.x: int` still evaluates `self` (and reads nothing).
+    if (sl_node_is(left, "attribute")) visit(w, sl_node_field(left, "object"));
+    else if (!sl_node_is(left, "identifier")) visit(w, left);
     return;
   }
   sl_bind_kind ck = SL_BIND_UNCERTAIN;
@@ -572,6 +622,8 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
     ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
   }
   target_ctx ctx = {kind, direct, ck};
+  if (kind == SL_STORE_ASSIGN && sl_node_is(left, "subscript") && recording(w))
+    sl__uses_subscript_store(w->m, left, right, site(w), w->text);
   bind_target(w, left, &ctx);
   // A chained assignment's inner targets were bound when `right` was visited.
 }
@@ -726,7 +778,10 @@ static void note_instance(walker *w, TSNode node) {
   if (!sl_node_is(left, "identifier") || !sl_node_is(right, "call") || w->error_depth || w->type_checking) return;
   TSNode fn = sl_node_field(right, "function");
   int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);
-  if (synthetic < 0 && !sl_node_is(fn, "identifier")) return;
+  // A dotted callee (`weakref.WeakSet()`) is never a class of this file, but tells what the name
+  // holds for the uses of weak containers.
+  const char *callee = synthetic < 0 ? dotted_name(w, fn) : NULL;
+  if (synthetic < 0 && !callee) return;
   // The plain binding recorded by visit_assignment is the last one of this name: retag it.
   const char *name = mangled_ident(w, left);
   for (size_t i = w->m->n_names; i-- > 0;) {
@@ -737,7 +792,7 @@ static void note_instance(walker *w, TSNode node) {
         b->index = synthetic;
       } else {
         b->kind = SL_NAME_INSTANCE;
-        b->member = ident(w, fn);
+        b->member = callee;
       }
       break;
     }
@@ -767,11 +822,18 @@ static void visit(walker *w, TSNode node) {
       visit_assignment(w, node, SL_STORE_AUGMENTED);
       return;
     }
+    // Attribute targets go through bind_target and deletions through visit_delete, which visit
+    // only their objects: an attribute reached here is read.
+    if (strcmp(type, "attribute") == 0 && recording(w)) sl__uses_attribute(w->m, node, site(w), w->text);
     break;
   case 'c':
     if (strcmp(type, "class_definition") == 0) {
       visit_class(w, node, (TSNode){0});
       return;
+    }
+    if (strcmp(type, "call") == 0 && recording(w)) {
+      sl__uses_call(w->m, node, site(w), w->text);
+      sl__uses_super(w->m, node, site(w), w->text, &w->cell);
     }
     break;
   case 'd':
@@ -855,6 +917,7 @@ static void visit(walker *w, TSNode node) {
       visit_comprehension(w, node);
       return;
     }
+    if (strcmp(type, "subscript") == 0 && recording(w)) sl__uses_subscript(w->m, node, site(w), w->text);
     break;
   case 'w':
     if (strcmp(type, "with_item") == 0) {
@@ -978,7 +1041,21 @@ static void visit_class(walker *outer, TSNode node, TSNode decorated) {
   w.scope = body_scope;
   w.mangle_class = ci;
   w.type_checking = false;  // a class under TYPE_CHECKING is incomplete already; its body binds normally
+  w.cell.class_index = -1;  // the body itself has no __class__ cell; its methods get their own
   visit(&w, sl_node_field(node, "body"));
+}
+
+/* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
+static bool mentions(const char *text, size_t len, const char *word) {
+  size_t n = strlen(word);
+  while (len >= n) {
+    const char *p = memchr(text, word[0], len - n + 1);
+    if (!p) return false;
+    if (memcmp(p, word, n) == 0) return true;
+    len -= (size_t)(p - text) + 1;
+    text = p + 1;
+  }
+  return false;
 }
 
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor) {
@@ -988,7 +1065,8 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   model->len = len;
   model->target_minor = target_minor;
   sl_constants constants = {0};
-  walker w = {model, text, -1, -1, 0, false, &constants};
+  walker w = {model, text, -1, -1, 0, false, &constants, false, {-1, NULL, {0}, false}};
+  w.weakref = mentions(text, len, "weakref");
   w.scope = new_scope(&w, SL_SCOPE_MODULE, -1);
   visit(&w, ts_tree_root_node(tree));
   free(constants.items);
@@ -1011,6 +1089,9 @@ void sl__model_release(sl_model *model) {
   free(model->names);
   free(model->stores);
   free(model->pending);
+  free(model->uses);
+  free(model->pending_uses);
+  free(model->supers);
   sl_arena_release(&model->arena);
   memset(model, 0, sizeof *model);
 }

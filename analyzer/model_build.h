@@ -54,4 +54,32 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
                       bool direct, const char *text, const sl_constants *constants);
 
+/** Where the walk is: the scope, the class that mangles private names there, and whether the file
+ *  names the weakref module at all (no weak reference can be made otherwise). */
+typedef struct sl_site {
+  int scope;
+  const char *mangle;       /**< NULL or "" outside classes */
+  bool weakref;
+} sl_site;
+
+/** The `__class__` cell a zero-argument super() would read where the walk is. */
+typedef struct sl_cell {
+  int class_index;          /**< the class whose body defines the enclosing method; -1 for none */
+  const char *method;
+  sl_span method_span;
+  bool has_first_arg;       /**< the innermost function has a first positional parameter (super()'s obj) */
+} sl_cell;
+
+/* model_uses.c: uses of instances as values, kept by name until resolve.c (nodes borrowed). */
+/** A call: weakref.ref(c) and the like, a weak container's constructor or method, vars(c). */
+void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text);
+/** An attribute expression being read: `c.__dict__`. */
+void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text);
+/** A subscript in any context: the key of a WeakKeyDictionary. */
+void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text);
+/** `holder[key] = value`: the value stored in a WeakValueDictionary. */
+void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text);
+/** A `super()` call without arguments, under `cell`. */
+void sl__uses_super(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell);
+
 #endif

@@ -397,37 +397,103 @@ static int local_class(sl_model *m, int scope, const char *name) {
   return q.local_class;
 }
 
+/*
+ * The receiver `recv`, written at byte `at` in `scope`: the class it is an instance of, or -1.
+ * One path for stores and uses: `self` of a method (and its closures), a local bound once to
+ * `C(...)` before `at`, a parameter annotated `: C`.
+ */
+static int resolve_receiver(sl_model *m, int scope, const char *recv, uint32_t at, sl_receiver_kind *kind) {
+  int count;
+  const sl_name_binding *b = sl__model_lookup(m, scope, recv, &count);
+  if (!b || count != 1) return -1;
+  switch (b->kind) {
+  case SL_NAME_SELF_PARAM:
+    *kind = SL_RECV_SELF;
+    return b->index;
+  case SL_NAME_INSTANCE:
+    if (at <= b->start_byte) return -1;
+    *kind = SL_RECV_LOCAL_INSTANCE;
+    return local_class(m, b->scope, b->member);
+  case SL_NAME_TYPED_PARAM:
+    *kind = SL_RECV_ANNOTATED_PARAM;
+    return local_class(m, m->scopes[b->scope].parent, b->member);
+  default:
+    return -1;
+  }
+}
+
 static void resolve_stores(sl_model *m) {
   for (size_t i = 0; i < m->n_pending; i++) {
     sl_pending_store *p = &m->pending[i];
-    int count;
-    const sl_name_binding *b = sl__model_lookup(m, p->scope, p->recv, &count);
-    if (!b || count != 1) continue;
     sl_attr_store st = p->store;
-    switch (b->kind) {
-    case SL_NAME_SELF_PARAM:
-      st.class_index = b->index;
-      st.receiver = SL_RECV_SELF;
-      break;
-    case SL_NAME_INSTANCE:
-      if (st.span.start_byte <= b->start_byte) continue;
-      st.class_index = local_class(m, b->scope, b->member);
-      st.receiver = SL_RECV_LOCAL_INSTANCE;
-      break;
-    case SL_NAME_TYPED_PARAM:
-      st.class_index = local_class(m, m->scopes[b->scope].parent, b->member);
-      st.receiver = SL_RECV_ANNOTATED_PARAM;
-      break;
-    default:
-      continue;
-    }
+    st.class_index = resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
     if (st.class_index < 0) continue;
     sl_attr_store *out = sl__grow((void **)&m->stores, &m->n_stores, &m->cap_stores, sizeof *out);
     *out = st;
   }
 }
 
+/* The standard-library names that make a weak reference in each role. */
+static const char *weak_maker(const char *q, sl_weak_role role) {
+  static const char *const calls[] = {"weakref.ref", "weakref.proxy", "weakref.finalize", "weakref.ReferenceType",
+                                      "weakref.KeyedRef", "_weakref.ref", "_weakref.proxy", NULL};
+  static const char *const elements[] = {"weakref.WeakSet", "_weakrefset.WeakSet", NULL};
+  static const char *const keys[] = {"weakref.WeakKeyDictionary", NULL};
+  static const char *const values[] = {"weakref.WeakValueDictionary", NULL};
+  const char *const *names = role == SL_WEAK_CALL      ? calls
+                             : role == SL_WEAK_ELEMENT ? elements
+                             : role == SL_WEAK_KEY     ? keys
+                                                       : values;
+  for (int i = 0; q && names[i]; i++)
+    if (strcmp(q, names[i]) == 0) return names[i];
+  return NULL;
+}
+
+/* What the holder of a weak-reference use is, qualified: the callee itself, or what the variable
+ * holding the container was bound (once, before the use) to call. */
+static const char *weak_holder(sl_model *m, const sl_pending_use *p) {
+  if (p->holder_is_callee) return qualify(m, p->scope, p->holder).name;
+  int count;
+  const sl_name_binding *b = sl__model_lookup(m, p->scope, p->holder, &count);
+  if (!b || count != 1 || b->kind != SL_NAME_INSTANCE || p->use.expr.start_byte <= b->start_byte) return NULL;
+  return qualify(m, b->scope, b->member).name;
+}
+
+static void resolve_uses(sl_model *m) {
+  for (size_t i = 0; i < m->n_pending_uses; i++) {
+    sl_pending_use *p = &m->pending_uses[i];
+    sl_instance_use use = p->use;
+    switch (use.kind) {
+    case SL_USE_WEAKREF:
+      use.via = weak_maker(weak_holder(m, p), use.role);
+      if (!use.via) continue;
+      break;
+    case SL_USE_VARS:
+      if (!is_qualified(qualify(m, p->scope, p->holder).name, "builtins.vars")) continue;
+      break;
+    case SL_USE_DICT_ATTR:
+      break;
+    }
+    use.class_index = resolve_receiver(m, p->scope, p->recv, use.span.start_byte, &use.receiver);
+    if (use.class_index < 0) continue;
+    sl_instance_use *out = sl__grow((void **)&m->uses, &m->n_uses, &m->cap_uses, sizeof *out);
+    *out = use;
+  }
+}
+
+/* Keeps the super() calls whose `super` is the builtin. */
+static void resolve_supers(sl_model *m) {
+  size_t kept = 0;
+  for (size_t i = 0; i < m->n_supers; i++) {
+    if (!is_qualified(qualify(m, m->supers[i].scope, "super").name, "builtins.super")) continue;
+    m->supers[kept++] = m->supers[i];
+  }
+  m->n_supers = kept;
+}
+
 void sl__model_resolve(sl_model *m) {
   for (size_t i = 0; i < m->n_classes; i++) resolve_class(m, (int)i);
   resolve_stores(m);
+  resolve_uses(m);
+  resolve_supers(m);
 }

@@ -12,7 +12,7 @@ static size_t own_slot_count(const sl_class *c) {
   return c->slots_state == SL_SLOTS_KNOWN ? c->n_slots : 1;
 }
 
-/* A __new__ of this file in the MRO may return an instance of another class. */
+/* A __new__ of this file in the MRO may return an instance of any class. */
 static bool custom_new(const sl_model *m, const sl_class *c) {
   for (size_t i = 0; i < c->n_mro; i++)
     if (c->mro[i].kind == SL_TYPE_CLASS && m->classes[c->mro[i].index].defines_new) return true;
@@ -36,7 +36,8 @@ bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_ha
   int ci = use->class_index;
   const sl_class *cls = &m->classes[ci];
   if (cls->incomplete || !cls->resolved || has(m, (sl_typeref){SL_TYPE_CLASS, ci}) != SL_NO) return false;
-  if (use->receiver == SL_RECV_LOCAL_INSTANCE && !custom_new(m, cls)) return true;
+  // `C(...)` is exactly a C, unless a __new__ of ours may return anything at all.
+  if (use->receiver == SL_RECV_LOCAL_INSTANCE) return !custom_new(m, cls);
   if (use->receiver == SL_RECV_SELF && own_slot_count(cls) == 0) return false;
   for (size_t k = 0; k < m->n_classes; k++) {
     if ((int)k == ci || !may_derive(m, (int)k, ci, 0)) continue;

@@ -31,7 +31,7 @@ typedef sl_tristate (*sl_instance_has_fn)(const sl_model *m, sl_typeref t);
 
 /**
  * Whether no instance the receiver of `use` can hold has what `has` asks. A local bound to `C(...)`
- * is exactly a C (unless a __new__ of this file may return something else); `self` and a parameter
+ * is exactly a C (unknown when a __new__ of this file may return something else); `self` and a parameter
  * annotated `: C` may also hold a subclass, so every subclass in this file must lack it too, and
  * `self` in a class declaring no slots of its own (`__slots__ = ()`, a mixin whose subclasses
  * decide the layout) is not judged.

@@ -234,6 +234,8 @@ typedef struct sl_instance_use {
   const char *name;         /**< the receiver name as written */
   sl_span span;             /**< the instance expression (the receiver name) */
   sl_span expr;             /**< the whole use: the call, subscript or attribute */
+  int scope;                /**< where the use is */
+  bool probed;              /**< the code around it asks first: `hasattr(recv, '__dict__')` (resolve.c) */
 } sl_instance_use;
 
 /** A use whose receiver (and, for weak references, holder) is resolved after the walk. */
@@ -244,6 +246,15 @@ typedef struct sl_pending_use {
   bool holder_is_callee;    /**< `holder` is called (a function or container type), not a variable */
   sl_instance_use use;      /**< class_index, receiver and via filled in when resolved */
 } sl_pending_use;
+
+/** `hasattr(name, '__dict__')` or `getattr(name, '__weakref__', ...)`: code that checks what the
+ *  instance has before it uses it (kind SL_USE_DICT_ATTR for '__dict__', SL_USE_WEAKREF for
+ *  '__weakref__'). */
+typedef struct sl_probe {
+  int scope;
+  const char *name;         /**< as bound (mangled) */
+  sl_use_kind kind;
+} sl_probe;
 
 /** A zero-argument `super()` call and the class whose `__class__` cell it reads. */
 typedef struct sl_super_call {
@@ -274,6 +285,8 @@ typedef struct sl_model {
   size_t n_uses, cap_uses;
   sl_pending_use *pending_uses;
   size_t n_pending_uses, cap_pending_uses;
+  sl_probe *probes;
+  size_t n_probes, cap_probes;
   /** Zero-argument super() calls in functions with a first parameter and a __class__ cell whose
    *  `super` is the builtin (checked at resolution: the others are dropped). */
   sl_super_call *supers;

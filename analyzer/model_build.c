@@ -1091,6 +1091,7 @@ void sl__model_release(sl_model *model) {
   free(model->pending);
   free(model->uses);
   free(model->pending_uses);
+  free(model->probes);
   free(model->supers);
   sl_arena_release(&model->arena);
   memset(model, 0, sizeof *model);

@@ -9,6 +9,7 @@
  */
 #include "ident.h"
 #include "model_build.h"
+#include "pystring.h"
 #include "ts_util.h"
 
 #include <string.h>
@@ -32,6 +33,7 @@ static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TS
   p->use.role = role;
   p->use.span = sl_node_span(recv);
   p->use.expr = sl_node_span(expr);
+  p->use.scope = site.scope;
 }
 
 /* The first `max` positional arguments of an argument_list, up to the first unpacking (after which
@@ -112,10 +114,30 @@ static void container_method(sl_model *m, sl_site site, const char *text, TSNode
   }
 }
 
+/* `hasattr(x, '__dict__')`, `getattr(x, '__weakref__', None)`: the code asks before it uses. */
+static void probe(sl_model *m, sl_site site, const char *text, TSNode fn, TSNode args) {
+  if (!sl_node_is(fn, "identifier") || !(sl_node_text_eq(fn, text, "hasattr") || sl_node_text_eq(fn, text, "getattr")))
+    return;
+  TSNode pos[2];
+  const char *attr;
+  if (positional_args(args, pos, 2) < 2 || !sl_node_is(pos[0], "identifier") ||
+      sl__pystring_eval(pos[1], text, &m->arena, &attr) != SL_PYSTR_STR)
+    return;
+  sl_use_kind kind;
+  if (strcmp(attr, "__dict__") == 0) kind = SL_USE_DICT_ATTR;
+  else if (strcmp(attr, "__weakref__") == 0) kind = SL_USE_WEAKREF;
+  else return;
+  sl_probe *p = sl__grow((void **)&m->probes, &m->n_probes, &m->cap_probes, sizeof *p);
+  p->scope = site.scope;
+  p->name = site_name(m, site, pos[0], text);
+  p->kind = kind;
+}
+
 void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text) {
   TSNode fn = sl_node_field(call, "function");
   TSNode args = sl_node_field(call, "arguments");
   if (!sl_node_is(args, "argument_list")) return;  // a generator argument: nothing we follow
+  probe(m, site, text, fn, args);
   TSNode pos[1];
   int npos = positional_args(args, pos, 1);
   if (sl_node_is(fn, "identifier") && sl_node_text_eq(fn, text, "vars")) {

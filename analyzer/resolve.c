@@ -459,6 +459,26 @@ static const char *weak_holder(sl_model *m, const sl_pending_use *p) {
   return qualify(m, b->scope, b->member).name;
 }
 
+/* Scope `a` is `b` or one of its ancestors. */
+static bool scope_within(const sl_model *m, int a, int b) {
+  for (int s = b; s >= 0; s = m->scopes[s].parent)
+    if (s == a) return true;
+  return false;
+}
+
+/* A probe of the same name and kind in the same function (or one enclosing or enclosed): the code
+ * asks whether the instance has a __dict__ / __weakref__ before it uses one. */
+static bool probed(const sl_model *m, const sl_pending_use *p) {
+  sl_use_kind kind = p->use.kind == SL_USE_VARS ? SL_USE_DICT_ATTR : p->use.kind;
+  for (size_t i = 0; i < m->n_probes; i++) {
+    const sl_probe *q = &m->probes[i];
+    if (q->kind == kind && strcmp(q->name, p->recv) == 0 &&
+        (scope_within(m, q->scope, p->scope) || scope_within(m, p->scope, q->scope)))
+      return true;
+  }
+  return false;
+}
+
 static void resolve_uses(sl_model *m) {
   for (size_t i = 0; i < m->n_pending_uses; i++) {
     sl_pending_use *p = &m->pending_uses[i];
@@ -476,6 +496,7 @@ static void resolve_uses(sl_model *m) {
     }
     use.class_index = resolve_receiver(m, p->scope, p->recv, use.span.start_byte, &use.receiver);
     if (use.class_index < 0) continue;
+    use.probed = probed(m, p);
     sl_instance_use *out = sl__grow((void **)&m->uses, &m->n_uses, &m->cap_uses, sizeof *out);
     *out = use;
   }

@@ -26,7 +26,7 @@ void sl__check_SLT016(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   for (size_t i = 0; i < m->n_uses; i++) {
     const sl_instance_use *u = &m->uses[i];
-    if (u->kind != SL_USE_WEAKREF || !sl__use_lacks(m, u, sl__type_has_weakref)) continue;
+    if (u->kind != SL_USE_WEAKREF || u->probed || !sl__use_lacks(m, u, sl__type_has_weakref)) continue;
     const sl_class *cls = &m->classes[u->class_index];
     // A variable-size base (int, bytes, tuple) is why a class without __slots__ has no __weakref__.
     bool conflict;

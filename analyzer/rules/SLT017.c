@@ -5,7 +5,7 @@ void sl__check_SLT017(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   for (size_t i = 0; i < m->n_uses; i++) {
     const sl_instance_use *u = &m->uses[i];
-    if (u->kind == SL_USE_WEAKREF || !sl__use_lacks(m, u, sl__type_dict_readable)) continue;
+    if (u->kind == SL_USE_WEAKREF || u->probed || !sl__use_lacks(m, u, sl__type_dict_readable)) continue;
     const sl_class *cls = &m->classes[u->class_index];
     sl_diag *d;
     if (u->kind == SL_USE_DICT_ATTR)

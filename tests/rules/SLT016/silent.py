@@ -1,7 +1,8 @@
 # When slotlint cannot know, it stays silent: an instance it cannot name, a name bound twice, a
 # `weakref` that is not the module, a class it cannot see through, a subclass in the file that has
-# a __weakref__, a mixin declaring no slots of its own, containers held where it does not look, and
-# what the weak containers do not weakly reference.
+# a __weakref__, a mixin declaring no slots of its own, code that asks hasattr(x, '__weakref__')
+# first, containers held where it does not look, and what the weak containers do not weakly
+# reference.
 import weakref
 
 
@@ -49,6 +50,16 @@ class Mixin:
 
 class Concrete(Mixin):
     pass
+
+
+class Probed:
+    __slots__ = ('a',)
+
+    def handle(self):
+        # asks first: never makes the reference when there is no __weakref__
+        if hasattr(self, '__weakref__'):
+            return weakref.ref(self)
+        return None
 
 
 class Fake:
@@ -117,6 +128,7 @@ def shadowed():
     ref(slotted)
 
 
+Probed().handle()
 WeakSub().handle()
 Concrete().handle()
 cases(Concrete(), Weak())

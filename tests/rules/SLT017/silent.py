@@ -1,6 +1,7 @@
 # When slotlint cannot know, it stays silent: an instance it cannot name, a `vars` that is not the
 # builtin, a class it cannot see through, a subclass in the file with a __dict__, a mixin without
-# slots of its own, hasattr()/getattr() with a string; and a store to __dict__ is SLT001's.
+# slots of its own, code that asks hasattr(x, '__dict__') first, hasattr()/getattr() with a
+# string; and a store to __dict__ is SLT001's.
 def unknown_base():
     return type('Made', (), {})
 
@@ -54,6 +55,21 @@ class Singleton:
         return Concrete()
 
 
+class State:
+    __slots__ = ('a',)
+
+    def __getstate__(self):
+        state = {'a': 1}
+        if hasattr(self, '__dict__'):
+            state.update(self.__dict__)
+        return state
+
+    def extra(self):
+        if not hasattr(self, '__dict__'):
+            return {}
+        return (lambda: vars(self))()
+
+
 def cases(param):
     opaque = Opaque()
     opaque.__dict__
@@ -79,6 +95,8 @@ def shadowed_vars():
     return vars(slotted)
 
 
+State().__getstate__()
+State().extra()
 Loose().state()
 Concrete().state()
 cases(Concrete())

@@ -287,8 +287,9 @@ typedef struct sl_model {
   size_t n_pending_uses, cap_pending_uses;
   sl_probe *probes;
   size_t n_probes, cap_probes;
-  /** Zero-argument super() calls in functions with a first parameter and a __class__ cell whose
-   *  `super` is the builtin (checked at resolution: the others are dropped). */
+  /** Zero-argument super() calls in functions with a first parameter and the __class__ cell of a
+   *  @dataclass(slots=True), whose `super` is the builtin (checked at resolution: the others are
+   *  dropped). */
   sl_super_call *supers;
   size_t n_supers, cap_supers;
 } sl_model;

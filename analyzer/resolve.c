@@ -502,10 +502,12 @@ static void resolve_uses(sl_model *m) {
   }
 }
 
-/* Keeps the super() calls whose `super` is the builtin. */
+/* Keeps the super() calls in slotted dataclasses (the only ones a rule asks about) whose `super`
+ * is the builtin. */
 static void resolve_supers(sl_model *m) {
   size_t kept = 0;
   for (size_t i = 0; i < m->n_supers; i++) {
+    if (m->classes[m->supers[i].class_index].flavor != SL_CLASS_DATACLASS_SLOTS) continue;
     if (!is_qualified(qualify(m, m->supers[i].scope, "super").name, "builtins.super")) continue;
     m->supers[kept++] = m->supers[i];
   }

@@ -481,15 +481,16 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
                        : -1;
   int saved = w->scope;
   sl_cell saved_cell = w->cell;
-  // A function defined in a class body gets that class's __class__ cell; nested functions share it.
+  w->scope = fn_scope;
+  bind_params(w, sl_node_field(fn, "parameters"), fn_scope, self_class, true);
+  // The body (not the defaults, evaluated outside) of a function defined in a class body gets that
+  // class's __class__ cell; the functions nested in it share it.
   if (cls >= 0) {
     w->cell.class_index = cls;
     w->cell.method = fname;
     w->cell.method_span = sl_node_span(ts_node_is_null(name) ? fn : name);
   }
   w->cell.has_first_arg = first_positional(sl_node_field(fn, "parameters"));
-  w->scope = fn_scope;
-  bind_params(w, sl_node_field(fn, "parameters"), fn_scope, self_class, true);
   visit(w, sl_node_field(fn, "body"));
   w->scope = saved;
   w->cell = saved_cell;
@@ -501,14 +502,14 @@ static void visit_lambda(walker *w, TSNode lam) {
   int saved = w->scope;
   sl_cell saved_cell = w->cell;
   TSNode params = sl_node_field(lam, "parameters");
+  w->scope = fn_scope;
+  if (!ts_node_is_null(params)) bind_params(w, params, fn_scope, -1, false);
   if (cls >= 0) {
     w->cell.class_index = cls;
     w->cell.method = "<lambda>";
     w->cell.method_span = sl_node_span(lam);
   }
   w->cell.has_first_arg = !ts_node_is_null(params) && first_positional(params);
-  w->scope = fn_scope;
-  if (!ts_node_is_null(params)) bind_params(w, params, fn_scope, -1, false);
   visit(w, sl_node_field(lam, "body"));
   w->scope = saved;
   w->cell = saved_cell;

@@ -95,7 +95,7 @@ static const char *holder_of(sl_model *m, sl_site site, TSNode obj, const char *
 /* `holder.method(args)` on what may be a weak container. */
 static void container_method(sl_model *m, sl_site site, const char *text, TSNode call, TSNode fn, TSNode args) {
   TSNode method = sl_node_field(fn, "attribute");
-  bool callee;
+  bool callee = false;
   const char *holder = holder_of(m, site, sl_node_field(fn, "object"), text, &callee);
   if (!holder || ts_node_is_null(method)) return;
   TSNode pos[2];
@@ -173,7 +173,7 @@ static TSNode single_index(TSNode sub) {
 
 void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text) {
   if (!site.weakref) return;
-  bool callee;
+  bool callee = false;
   const char *holder = holder_of(m, site, sl_node_field(sub, "value"), text, &callee);
   // A WeakKeyDictionary makes a weak reference to the key to read, store or delete it.
   add_use(m, site, text, single_index(sub), sub, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
@@ -181,7 +181,7 @@ void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text)
 
 void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text) {
   if (!site.weakref) return;
-  bool callee;
+  bool callee = false;
   const char *holder = holder_of(m, site, sl_node_field(sub, "value"), text, &callee);
   add_use(m, site, text, value, sub, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, callee);
 }

@@ -113,6 +113,8 @@ def cases(param, annotated: Weak):
     values.pop(slotted, None)
     strong = {}
     strong[slotted] = 1
+    nested = {'k': [slotted]}
+    nested['k'][0] = slotted  # a subscript of a subscript: no holder we follow
     strong.setdefault(slotted, slotted)
     plain_set = set()
     plain_set.add(slotted)

@@ -331,21 +331,6 @@ static bool method_forwards(walker *w, TSNode fn, const char *method, int nparam
 
 /* ---- scopes: functions, lambdas, comprehensions ------------------------------------------ */
 
-/* Whether the first parameter is positional (what zero-argument super() takes as its object);
- * `*args`, `**kw` or a keyword-only marker first leave super() with no argument. */
-static bool first_positional(TSNode params) {
-  uint32_t n = ts_node_named_child_count(params);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode p = ts_node_named_child(params, i);
-    if (sl_node_is(p, "comment")) continue;
-    if (sl_node_is(p, "identifier") || sl_node_is(p, "default_parameter") || sl_node_is(p, "typed_default_parameter"))
-      return true;
-    if (sl_node_is(p, "typed_parameter")) return sl_node_is(ts_node_named_child(p, 0), "identifier");
-    return false;
-  }
-  return false;
-}
-
 static void bind_params(walker *w, TSNode params, int fn_scope, int self_class, bool annotate) {
   uint32_t n = ts_node_named_child_count(params);
   bool first = true;
@@ -488,9 +473,9 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
   if (cls >= 0) {
     w->cell.class_index = cls;
     w->cell.method = fname;
-    w->cell.method_span = sl_node_span(ts_node_is_null(name) ? fn : name);
+    w->cell.method_node = ts_node_is_null(name) ? fn : name;
   }
-  w->cell.has_first_arg = first_positional(sl_node_field(fn, "parameters"));
+  w->cell.params = sl_node_field(fn, "parameters");
   visit(w, sl_node_field(fn, "body"));
   w->scope = saved;
   w->cell = saved_cell;
@@ -507,9 +492,9 @@ static void visit_lambda(walker *w, TSNode lam) {
   if (cls >= 0) {
     w->cell.class_index = cls;
     w->cell.method = "<lambda>";
-    w->cell.method_span = sl_node_span(lam);
+    w->cell.method_node = lam;
   }
-  w->cell.has_first_arg = !ts_node_is_null(params) && first_positional(params);
+  w->cell.params = params;
   visit(w, sl_node_field(lam, "body"));
   w->scope = saved;
   w->cell = saved_cell;
@@ -833,8 +818,7 @@ static void visit(walker *w, TSNode node) {
       return;
     }
     if (strcmp(type, "call") == 0 && recording(w)) {
-      sl__uses_call(w->m, node, site(w), w->text);
-      sl__uses_super(w->m, node, site(w), w->text, &w->cell);
+      sl__uses_call(w->m, node, site(w), w->text, &w->cell);
     }
     break;
   case 'd':
@@ -1066,8 +1050,8 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   model->len = len;
   model->target_minor = target_minor;
   sl_constants constants = {0};
-  walker w = {model, text, -1, -1, 0, false, &constants, false, {-1, NULL, {0}, false}};
-  w.weakref = mentions(text, len, "weakref");
+  walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
+              .weakref = mentions(text, len, "weakref"), .cell = {.class_index = -1}};
   w.scope = new_scope(&w, SL_SCOPE_MODULE, -1);
   visit(&w, ts_tree_root_node(tree));
   free(constants.items);

@@ -115,9 +115,7 @@ static void container_method(sl_model *m, sl_site site, const char *text, TSNode
 }
 
 /* `hasattr(x, '__dict__')`, `getattr(x, '__weakref__', None)`: the code asks before it uses. */
-static void probe(sl_model *m, sl_site site, const char *text, TSNode fn, TSNode args) {
-  if (!sl_node_is(fn, "identifier") || !(sl_node_text_eq(fn, text, "hasattr") || sl_node_text_eq(fn, text, "getattr")))
-    return;
+static void probe(sl_model *m, sl_site site, const char *text, TSNode args) {
   TSNode pos[2];
   const char *attr;
   if (positional_args(args, pos, 2) < 2 || !sl_node_is(pos[0], "identifier") ||
@@ -133,20 +131,60 @@ static void probe(sl_model *m, sl_site site, const char *text, TSNode fn, TSNode
   p->kind = kind;
 }
 
-void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text) {
+/* Whether the first parameter is positional (what zero-argument super() takes as its object);
+ * `*args`, `**kw` or a keyword-only marker first leave super() with no argument. */
+static bool first_positional(TSNode params) {
+  if (ts_node_is_null(params)) return false;
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (sl_node_is(p, "comment")) continue;
+    if (sl_node_is(p, "identifier") || sl_node_is(p, "default_parameter") || sl_node_is(p, "typed_default_parameter"))
+      return true;
+    if (sl_node_is(p, "typed_parameter")) return sl_node_is(ts_node_named_child(p, 0), "identifier");
+    return false;
+  }
+  return false;
+}
+
+/* `super()` with no arguments, in a function with a first positional parameter under `cell`. */
+static void zero_argument_super(sl_model *m, TSNode call, sl_site site, const sl_cell *cell) {
+  if (!cell || cell->class_index < 0) return;
+  TSNode args = sl_node_field(call, "arguments");
+  if (!sl_node_is(args, "argument_list") || !first_positional(cell->params)) return;
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++)
+    if (!sl_node_is(ts_node_named_child(args, i), "comment")) return;  // super(C, self) names its class
+  sl_super_call *s = sl__grow((void **)&m->supers, &m->n_supers, &m->cap_supers, sizeof *s);
+  s->class_index = cell->class_index;
+  s->method = cell->method;
+  s->method_span = sl_node_span(cell->method_node);
+  s->span = sl_node_span(call);
+  s->scope = site.scope;
+}
+
+void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell) {
   TSNode fn = sl_node_field(call, "function");
+  // Every call of the file comes here: the cheap tests on the callee's name go first. Weak
+  // references need the weakref module: a file that never names it makes none.
+  bool name = sl_node_is(fn, "identifier");
+  if (name && sl_node_text_eq(fn, text, "super")) {
+    zero_argument_super(m, call, site, cell);
+    return;
+  }
+  bool vars = name && sl_node_text_eq(fn, text, "vars");
+  bool asks = name && (sl_node_text_eq(fn, text, "hasattr") || sl_node_text_eq(fn, text, "getattr"));
+  if (!vars && !asks && !site.weakref) return;
   TSNode args = sl_node_field(call, "arguments");
   if (!sl_node_is(args, "argument_list")) return;  // a generator argument: nothing we follow
-  probe(m, site, text, fn, args);
+  if (asks) probe(m, site, text, args);
   TSNode pos[1];
   int npos = positional_args(args, pos, 1);
-  if (sl_node_is(fn, "identifier") && sl_node_text_eq(fn, text, "vars")) {
+  if (vars) {
     if (npos == 1 && ts_node_named_child_count(args) == 1)
       add_use(m, site, text, pos[0], call, SL_USE_VARS, SL_WEAK_CALL, "vars", true);
     return;
   }
-  // Weak references need the weakref module: a file that never names it makes none (the cheap
-  // filter that keeps every other call out of the pending list).
   if (!site.weakref) return;
   const char *dotted = sl__node_dotted(m, text, fn);
   if (dotted) {
@@ -158,6 +196,9 @@ void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text) {
 }
 
 void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text) {
+  // Every attribute read comes here: look at the text's end before asking for the fields.
+  uint32_t end = ts_node_end_byte(attr);
+  if (end < 8 || memcmp(text + end - 8, "__dict__", 8) != 0) return;
   TSNode obj = sl_node_field(attr, "object"), name = sl_node_field(attr, "attribute");
   if (sl_node_is(obj, "identifier") && sl_node_text_eq(name, text, "__dict__"))
     add_use(m, site, text, obj, attr, SL_USE_DICT_ATTR, SL_WEAK_CALL, "", false);
@@ -186,18 +227,3 @@ void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site sit
   add_use(m, site, text, value, sub, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, callee);
 }
 
-void sl__uses_super(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell) {
-  TSNode fn = sl_node_field(call, "function"), args = sl_node_field(call, "arguments");
-  if (!cell || cell->class_index < 0 || !cell->has_first_arg) return;
-  if (!sl_node_is(fn, "identifier") || !sl_node_text_eq(fn, text, "super") || !sl_node_is(args, "argument_list"))
-    return;
-  uint32_t n = ts_node_named_child_count(args);
-  for (uint32_t i = 0; i < n; i++)
-    if (!sl_node_is(ts_node_named_child(args, i), "comment")) return;  // super(C, self) names its class
-  sl_super_call *s = sl__grow((void **)&m->supers, &m->n_supers, &m->cap_supers, sizeof *s);
-  s->class_index = cell->class_index;
-  s->method = cell->method;
-  s->method_span = cell->method_span;
-  s->span = sl_node_span(call);
-  s->scope = site.scope;
-}

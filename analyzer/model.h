@@ -149,6 +149,7 @@ typedef struct sl_class {
   bool defines_setattr, setattr_forwards;
   bool defines_delattr, delattr_forwards;
   bool defines_new, defines_prepare, defines_call;  /**< matter when the class is a metaclass */
+  bool declares_abstract;   /**< has an @abstractmethod: its instances are likely of subclasses only */
 
   /* Computed by resolve.c. */
   bool opaque;              /**< the analysis cannot see what its instances are (SPEC: unknown means silent) */

@@ -396,7 +396,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
   int cls = body_class(w);
   bool is_static = false, is_classmethod = false, unknown_decorator = false;
   const char *property_of = NULL;
-  bool is_property = false, is_setter = false, other_descriptor = false;
+  bool is_property = false, is_setter = false, other_descriptor = false, is_abstract = false;
 
   if (!ts_node_is_null(decorated)) {
     uint32_t n = ts_node_named_child_count(decorated);
@@ -411,6 +411,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
         unknown_decorator = true;
         continue;
       }
+      if (strcmp(last, "abstractmethod") == 0 || strcmp(last, "abstractproperty") == 0) is_abstract = true;
       if (strcmp(last, "staticmethod") == 0) is_static = true;
       else if (strcmp(last, "classmethod") == 0) is_classmethod = true;
       else if (strcmp(last, "property") == 0 || strcmp(last, "abstractproperty") == 0) is_property = true;
@@ -439,6 +440,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
     }
     bool direct = w->m->scopes[w->scope].kind == SL_SCOPE_CLASS;
     class_binding(w, cls, fname, direct ? kind : SL_BIND_UNCERTAIN, name);
+    if (is_abstract) c->declares_abstract = true;
     if (strcmp(fname, "__setattr__") == 0) {
       c->defines_setattr = true;
       c->setattr_forwards = !unknown_decorator && method_forwards(w, fn, "__setattr__", 3);

@@ -38,7 +38,9 @@ bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_ha
   if (cls->incomplete || !cls->resolved || has(m, (sl_typeref){SL_TYPE_CLASS, ci}) != SL_NO) return false;
   // `C(...)` is exactly a C, unless a __new__ of ours may return anything at all.
   if (use->receiver == SL_RECV_LOCAL_INSTANCE) return !custom_new(m, cls);
-  if (use->receiver == SL_RECV_SELF && own_slot_count(cls) == 0) return false;
+  // `self` in a mixin (no slots of its own) or an abstract class is an instance of subclasses that
+  // decide the layout, and that may be anywhere.
+  if (use->receiver == SL_RECV_SELF && (own_slot_count(cls) == 0 || cls->declares_abstract)) return false;
   for (size_t k = 0; k < m->n_classes; k++) {
     if ((int)k == ci || !may_derive(m, (int)k, ci, 0)) continue;
     if (has(m, (sl_typeref){SL_TYPE_CLASS, (int)k}) != SL_NO) return false;

@@ -34,7 +34,7 @@ typedef sl_tristate (*sl_instance_has_fn)(const sl_model *m, sl_typeref t);
  * is exactly a C (unknown when a __new__ of this file may return something else); `self` and a parameter
  * annotated `: C` may also hold a subclass, so every subclass in this file must lack it too, and
  * `self` in a class declaring no slots of its own (`__slots__ = ()`, a mixin whose subclasses
- * decide the layout) is not judged.
+ * decide the layout) or declaring an @abstractmethod is not judged.
  */
 bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_has_fn has);
 

@@ -1,8 +1,9 @@
 # When slotlint cannot know, it stays silent: an instance it cannot name, a name bound twice, a
 # `weakref` that is not the module, a class it cannot see through, a subclass in the file that has
-# a __weakref__, a mixin declaring no slots of its own, code that asks hasattr(x, '__weakref__')
-# first, containers held where it does not look, and what the weak containers do not weakly
-# reference.
+# a __weakref__, `self` in a mixin declaring no slots of its own or in an abstract class, code that
+# asks hasattr(x, '__weakref__') first, containers held where it does not look, and what the weak
+# containers do not weakly reference.
+import abc
 import weakref
 
 
@@ -50,6 +51,22 @@ class Mixin:
 
 class Concrete(Mixin):
     pass
+
+
+class Abstract(abc.ABC):
+    __slots__ = ('a',)
+
+    @abc.abstractmethod
+    def run(self):
+        pass
+
+    def handle(self):
+        # an abstract class's instances are of subclasses, maybe with a __weakref__
+        return weakref.ref(self)
+
+
+# a subclass the analysis cannot see (it could as well live in another file)
+Implementation = type('Implementation', (Abstract,), {'run': lambda self: None})
 
 
 class Probed:
@@ -130,6 +147,7 @@ def shadowed():
     ref(slotted)
 
 
+Implementation().handle()
 Probed().handle()
 WeakSub().handle()
 Concrete().handle()

@@ -1,7 +1,10 @@
 # When slotlint cannot know, it stays silent: an instance it cannot name, a `vars` that is not the
-# builtin, a class it cannot see through, a subclass in the file with a __dict__, a mixin without
-# slots of its own, code that asks hasattr(x, '__dict__') first, hasattr()/getattr() with a
-# string; and a store to __dict__ is SLT001's.
+# builtin, a class it cannot see through, a subclass in the file with a __dict__, `self` in a mixin
+# without slots of its own or in an abstract class, code that asks hasattr(x, '__dict__') first,
+# hasattr()/getattr() with a string; and a store to __dict__ is SLT001's.
+import abc
+
+
 def unknown_base():
     return type('Made', (), {})
 
@@ -55,6 +58,22 @@ class Singleton:
         return Concrete()
 
 
+class Abstract(abc.ABC):
+    __slots__ = ('a',)
+
+    @abc.abstractmethod
+    def run(self):
+        pass
+
+    def state(self):
+        # an abstract class's instances are of subclasses, maybe with a __dict__
+        return dict(vars(self))
+
+
+# a subclass the analysis cannot see (it could as well live in another file)
+Implementation = type('Implementation', (Abstract,), {'run': lambda self: None})
+
+
 class State:
     __slots__ = ('a',)
 
@@ -95,6 +114,7 @@ def shadowed_vars():
     return vars(slotted)
 
 
+Implementation().state()
 State().__getstate__()
 State().extra()
 Loose().state()

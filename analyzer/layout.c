@@ -81,8 +81,8 @@ sl_tristate sl__type_has_weakref(const sl_model *m, sl_typeref t) {
   if (sl__type_is_varsize(m, best)) return m->target_minor >= 15 ? SL_UNKNOWN : SL_NO;
   if (c->flavor == SL_CLASS_DATACLASS_SLOTS) {
     if (c->slots_state != SL_SLOTS_ABSENT) return SL_UNKNOWN;  // TypeError: already specifies __slots__
-    // weakref_slot=True adds '__weakref__' to the generated __slots__ (a TypeError before 3.11).
-    if (c->dataclass_weakref_slot) return m->target_minor >= 11 ? SL_YES : SL_UNKNOWN;
+    // weakref_slot=True (3.11+) adds '__weakref__' to the generated __slots__.
+    if (c->dataclass_weakref_slot) return SL_YES;
   } else if (c->slots_state == SL_SLOTS_ABSENT) {
     return SL_YES;
   } else if (c->slots_state != SL_SLOTS_KNOWN) {

@@ -240,6 +240,8 @@ static void resolve_decorators(sl_model *m, int ci) {
     c = &m->classes[ci];
     if (is_qualified(q.name, "dataclasses.dataclass")) {
       if (d->slots_kw == 2 || d->weakref_slot_kw == 2 || d->frozen_kw == 2) c->opaque = true;
+      // weakref_slot= is new in 3.11: before, dataclass() raises TypeError and the class never exists.
+      if (d->weakref_slot_kw >= 0 && m->target_minor < 11) c->opaque = true;
       if (d->frozen_kw == 1) {
         // A frozen dataclass's __setattr__ raises FrozenInstanceError for every name.
         c->defines_setattr = true;

@@ -3,13 +3,9 @@
 
 /* The class really is made anew by @dataclass(slots=True): nothing else we cannot see decorates
  * it, and it has no __slots__ of its own (that is a TypeError first, SLT014). */
-static bool remade_by_dataclass(const sl_model *m, const sl_class *c) {
-  if (c->flavor != SL_CLASS_DATACLASS_SLOTS || c->opaque || !sl_rule_reportable(c)) return false;
-  if (c->slots_state != SL_SLOTS_ABSENT) return false;
-  // weakref_slot= is a TypeError of dataclass() itself before 3.11.
-  for (size_t i = 0; i < c->n_decorators; i++)
-    if (c->decorators[i].weakref_slot_kw >= 0 && m->target_minor < 11) return false;
-  return true;
+static bool remade_by_dataclass(const sl_class *c) {
+  return c->flavor == SL_CLASS_DATACLASS_SLOTS && !c->opaque && sl_rule_reportable(c) &&
+         c->slots_state == SL_SLOTS_ABSENT;
 }
 
 void sl__check_SLT018(const sl_rule_ctx *ctx) {
@@ -19,7 +15,7 @@ void sl__check_SLT018(const sl_rule_ctx *ctx) {
   for (size_t i = 0; i < m->n_supers; i++) {
     const sl_super_call *s = &m->supers[i];
     const sl_class *cls = &m->classes[s->class_index];
-    if (!remade_by_dataclass(m, cls)) continue;
+    if (!remade_by_dataclass(cls)) continue;
     sl_diag *d = sl__diag_add(ctx->out, SL_SLT018, s->span,
                               "'%s' is a @dataclass(slots=True): zero-argument super() in '%s' still refers to the "
                               "class before slots were added and raises TypeError (use super(%s, ...))",

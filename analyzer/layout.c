@@ -148,8 +148,15 @@ sl_typeref sl__type_solid_base(const sl_model *m, sl_typeref t) {
 }
 
 sl_typeref sl__class_best_base(const sl_model *m, const sl_class *c, bool *conflict) {
+  size_t a, b;
+  return sl__class_best_base_at(m, c, conflict, &a, &b);
+}
+
+sl_typeref sl__class_best_base_at(const sl_model *m, const sl_class *c, bool *conflict, size_t *winner_at,
+                                  size_t *loser_at) {
   sl_typeref none = {SL_TYPE_NONE, -1};
   *conflict = false;
+  *winner_at = *loser_at = 0;
   if (c->bases_unknown) return none;
   if (c->n_bases == 0) {
     const sl_builtin_export *e = sl__builtin_export_find("builtins", "object");
@@ -162,13 +169,16 @@ sl_typeref sl__class_best_base(const sl_model *m, const sl_class *c, bool *confl
     if (winner.kind == SL_TYPE_NONE) {
       winner = candidate;
       base = c->bases[i];
+      *winner_at = i;
     } else if (sl__type_is_subtype(m, winner, candidate)) {
       // the winner already covers this base's layout
     } else if (sl__type_is_subtype(m, candidate, winner)) {
       winner = candidate;
       base = c->bases[i];
+      *winner_at = i;
     } else {
       *conflict = true;
+      *loser_at = i;
       return none;
     }
   }

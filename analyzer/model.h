@@ -33,6 +33,7 @@ typedef struct sl_slot {
   const char *written;/**< the string as written (before mangling) */
   sl_span span;       /**< the string literal */
   bool is_string;     /**< false: the entry is not a str (SLT005's business) */
+  const char *type_name; /**< !is_string: the entry's type as CPython names it ("int", "bytes", "NoneType") */
 } sl_slot;
 
 /** How the literal holding the slots is written, for fixes that must keep its style. */
@@ -55,6 +56,9 @@ typedef struct sl_slots_decl {
   bool has_trailing_comma;
   sl_span trailing_comma; /**< the comma after the last entry, when has_trailing_comma */
   char quote;         /**< the quote character of the first string entry, '\'' by default */
+  /** The value is a literal CPython cannot iterate (`None`, a number): its type name ("NoneType",
+   *  "int"); the class then has no entries. NULL otherwise. */
+  const char *not_iterable;
 } sl_slots_decl;
 
 /** What a name bound in a class body is, as far as attribute assignment on instances goes. */
@@ -70,6 +74,10 @@ typedef struct sl_binding {
   const char *name;   /**< mangled */
   sl_bind_kind kind;
   sl_span span;
+  /** Bound by a statement directly in the body, whatever its value (an assignment, unpacking,
+   *  def, class, import): the name is in the namespace from there on unless a later `del`
+   *  (kind DELETED) or a conditional rebinding or deletion (kind UNCERTAIN, not definite). */
+  bool definite;
 } sl_binding;
 
 /** A base class expression, kept until resolution: a dotted name, maybe subscripted or called. */
@@ -100,6 +108,33 @@ typedef struct sl_field {
   bool kw_only_marker;  /**< `_: KW_ONLY` */
 } sl_field;
 
+/** What CPython's type() raises first when a class statement runs (class_creation.c), in the
+ *  order Objects/typeobject.c checks: bases, then the __slots__ value, then each entry. */
+typedef enum {
+  SL_CREATE_OK,                 /**< the class is created, as far as the model sees */
+  SL_CREATE_UNKNOWN,            /**< the analysis cannot tell (unknown base or metaclass, dynamic slots) */
+  SL_CREATE_LAYOUT_CONFLICT,    /**< TypeError: multiple bases have instance lay-out conflict (SLT008) */
+  SL_CREATE_NOT_ITERABLE,       /**< TypeError: 'NoneType' object is not iterable (SLT005) */
+  SL_CREATE_NONEMPTY_METACLASS, /**< TypeError: nonempty __slots__ ... subtype of 'type' (SLT003) */
+  SL_CREATE_NONEMPTY_VARSIZE,   /**< TypeError: nonempty __slots__ ... subtype of 'int' (SLT007) */
+  SL_CREATE_NOT_STRING,         /**< TypeError: __slots__ items must be strings, not 'int' (SLT005) */
+  SL_CREATE_NOT_IDENTIFIER,     /**< TypeError: __slots__ must be identifiers (SLT005) */
+  SL_CREATE_DICT_SLOT,          /**< TypeError: __dict__ slot disallowed: we already got one (SLT006) */
+  SL_CREATE_WEAKREF_SLOT,       /**< TypeError: __weakref__ slot disallowed ... (SLT006) */
+  SL_CREATE_CLASS_VARIABLE,     /**< ValueError: 'x' in __slots__ conflicts with class variable (SLT004) */
+} sl_create_kind;
+
+typedef struct sl_create_error {
+  sl_create_kind kind;
+  size_t slot;        /**< NOT_STRING ... CLASS_VARIABLE: the failing entry of the class's slots */
+  size_t first;       /**< DICT/WEAKREF_SLOT: the earlier entry of the same name, SIZE_MAX when a base has one */
+  sl_typeref base;    /**< CPython's best base (NONEMPTY_*, DICT/WEAKREF_SLOT); LAYOUT_CONFLICT: the winning base */
+  size_t base_at;     /**< index into bases of `base` */
+  size_t other_at;    /**< LAYOUT_CONFLICT: index into bases of the base whose layout conflicts */
+  const sl_binding *binding; /**< CLASS_VARIABLE: the body's binding; NULL for a name every namespace
+                                  holds (__module__, the __doc__ of a docstring, ...) */
+} sl_create_error;
+
 typedef enum {
   SL_CLASS_PLAIN,
   SL_CLASS_DATACLASS_SLOTS,  /**< @dataclass(slots=True): slots are the fields */
@@ -117,9 +152,13 @@ typedef struct sl_class {
   bool synthetic;           /**< made by a namedtuple(...) call: no class statement of its own */
   const char *synthetic_callee; /**< the dotted callee, which must resolve to a namedtuple factory */
 
-  /* Bases, as written (model_build.c) and as resolved (resolve.c). */
+  /* Bases, as written (model_build.c) and as resolved (resolve.c). Until resolution n_bases
+   * counts the base_exprs; resolve.c moves that count to n_base_exprs. */
   sl_base_expr *base_exprs;
+  size_t n_base_exprs;
+  sl_span bases_span;       /**< the parenthesised argument list of the class statement (empty when none) */
   sl_typeref *bases;
+  size_t *base_origin;      /**< for each of `bases`, the index of the base_exprs entry it came from */
   size_t n_bases;
   bool bases_unknown;       /**< star-args or double-star-kwargs in the bases, or a base that did not resolve */
   const char *metaclass_expr; /**< dotted name of metaclass=..., NULL when absent or not a name */
@@ -149,9 +188,11 @@ typedef struct sl_class {
   bool defines_setattr, setattr_forwards;
   bool defines_delattr, delattr_forwards;
   bool defines_new, defines_prepare, defines_call;  /**< matter when the class is a metaclass */
+  uint8_t docstring;        /**< the body starts with a docstring (`__doc__` in the namespace): 0 no, 1 yes, 2 cannot tell */
   bool declares_abstract;   /**< has an @abstractmethod: its instances are likely of subclasses only */
 
   /* Computed by resolve.c. */
+  sl_create_error creation; /**< what the class statement raises; a class that fails is opaque */
   bool opaque;              /**< the analysis cannot see what its instances are (SPEC: unknown means silent) */
   bool resolved;            /**< MRO computed: every class in it is known */
   sl_typeref *mro;          /**< C3 linearisation, the class itself first */
@@ -308,7 +349,8 @@ const sl_name_binding *sl__model_lookup(const sl_model *model, int scope, const 
 /* layout.c: tri-state answers, SL_UNKNOWN when the analysis cannot know. */
 typedef enum { SL_NO = 0, SL_YES = 1, SL_UNKNOWN = 2 } sl_tristate;
 sl_tristate sl__type_has_dict(const sl_model *model, sl_typeref t);
-/** The type's instances can be weakly referenced (__weakrefoffset__ != 0). */
+/** Whether instances have a __weakref__ slot (CPython's __weakrefoffset__ != 0), by the rules of
+ *  type_new_slots(): from the best base, a '__weakref__' entry, or a secondary base. */
 sl_tristate sl__type_has_weakref(const sl_model *model, sl_typeref t);
 bool sl__type_is_type_subclass(const sl_model *model, sl_typeref t);
 /** The type's __itemsize__ != 0 (variable-size: int, bytes, tuple, type...). */
@@ -317,6 +359,10 @@ bool sl__type_is_varsize(const sl_model *model, sl_typeref t);
 sl_typeref sl__type_solid_base(const sl_model *model, sl_typeref t);
 /** CPython's best_base() over a class's bases; kind NONE when unknown or in conflict (*conflict set). */
 sl_typeref sl__class_best_base(const sl_model *model, const sl_class *cls, bool *conflict);
+/** As sl__class_best_base, also telling which bases (indexes into cls->bases) won and, on a
+ *  conflict, which base's layout conflicts with the winner's. */
+sl_typeref sl__class_best_base_at(const sl_model *model, const sl_class *cls, bool *conflict, size_t *winner_at,
+                                  size_t *loser_at);
 /** t1 is t2 or a subclass of it (both known). */
 bool sl__type_is_subtype(const sl_model *model, sl_typeref t1, sl_typeref t2);
 /** A display name for messages: the class name, or the builtin's qualified name. */
@@ -339,6 +385,12 @@ sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, cons
 /** Whether reading `instance.__dict__` can succeed: a __dict__ in the layout, or a class attribute
  *  `__dict__`, `__getattr__` or `__getattribute__` along the MRO that may provide one. */
 sl_tristate sl__type_dict_readable(const sl_model *model, sl_typeref t);
+
+/* class_creation.c */
+/** Fills cls->creation for class `ci`, whose bases are resolved. */
+void sl__class_creation(sl_model *model, int ci);
+/** Whether creating the class fails (kind is one of the errors). */
+static inline bool sl_create_fails(const sl_create_error *e) { return e->kind > SL_CREATE_UNKNOWN; }
 
 /** Finds the slot `name` in a class of this file; NULL if it is not one of its slots. */
 const sl_slot *sl__class_find_slot(const sl_class *cls, const char *name);

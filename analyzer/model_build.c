@@ -127,13 +127,14 @@ static int body_class(walker *w) {
   return s->kind == SL_SCOPE_CLASS ? s->class_index : -1;
 }
 
-static sl_binding *class_binding(walker *w, int cls, const char *name, sl_bind_kind kind, TSNode at) {
+static sl_binding *class_binding(walker *w, int cls, const char *name, sl_bind_kind kind, bool definite, TSNode at) {
   sl_class *c = &w->m->classes[cls];
   if (w->type_checking) return NULL;  // not bound at run time
   sl_binding *b = GROW(c->bindings, c->n_bindings, c->cap_bindings);
   b->name = name;
   b->kind = kind;
   b->span = sl_node_span(at);
+  b->definite = definite && !w->error_depth;
   return b;
 }
 
@@ -149,6 +150,7 @@ typedef struct target_ctx {
   sl_store_kind store;  /* what a `recv.attr` target does */
   bool direct_in_class; /* the statement is directly in a class body (not in a nested block) */
   sl_bind_kind class_kind; /* for names bound directly in a class body */
+  bool definite;        /* the statement surely binds its targets when it runs (not a `for`) */
 } target_ctx;
 
 static void record_store(walker *w, TSNode attr, sl_store_kind kind) {
@@ -176,7 +178,9 @@ static void bind_target(walker *w, TSNode t, const target_ctx *ctx) {
     const char *name = mangled_ident(w, t);
     bind(w, w->scope, name, SL_NAME_OTHER, t);
     int cls = body_class(w);
-    if (cls >= 0) class_binding(w, cls, name, ctx->direct_in_class ? ctx->class_kind : SL_BIND_UNCERTAIN, t);
+    if (cls >= 0)
+      class_binding(w, cls, name, ctx->direct_in_class ? ctx->class_kind : SL_BIND_UNCERTAIN,
+                    ctx->direct_in_class && ctx->definite, t);
     return;
   }
   if (strcmp(type, "attribute") == 0) {
@@ -439,7 +443,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
       kind = SL_BIND_DESCRIPTOR;  // an unknown decorator may well return a data descriptor
     }
     bool direct = w->m->scopes[w->scope].kind == SL_SCOPE_CLASS;
-    class_binding(w, cls, fname, direct ? kind : SL_BIND_UNCERTAIN, name);
+    class_binding(w, cls, fname, direct ? kind : SL_BIND_UNCERTAIN, direct, name);
     if (is_abstract) c->declares_abstract = true;
     if (strcmp(fname, "__setattr__") == 0) {
       c->defines_setattr = true;
@@ -510,7 +514,7 @@ static void visit_comprehension(walker *w, TSNode comp) {
   int scope = new_scope(w, SL_SCOPE_FUNCTION, -1);
   int saved = w->scope;
   w->scope = scope;
-  target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN};
+  target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
   uint32_t n = ts_node_named_child_count(comp);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(comp, i);
@@ -565,7 +569,7 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
       sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text, w->constants);
     }
     visit(w, right);
-    bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN});
+    bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN, true});
     return;
   }
 
@@ -609,7 +613,7 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
     while (sl_node_is(value, "assignment")) value = sl_node_field(value, "right");
     ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
   }
-  target_ctx ctx = {kind, direct, ck};
+  target_ctx ctx = {kind, direct, ck, true};
   if (kind == SL_STORE_ASSIGN && sl_node_is(left, "subscript") && recording(w))
     sl__uses_subscript_store(w->m, left, right, site(w), w->text);
   bind_target(w, left, &ctx);
@@ -646,8 +650,12 @@ static void visit_delete(walker *w, TSNode node) {
         bind(w, w->scope, name, SL_NAME_OTHER, e);
         if (cls >= 0 && !w->type_checking) {
           sl_binding *b = find_class_binding(&w->m->classes[cls], name);
-          if (b) b->kind = direct ? SL_BIND_DELETED : SL_BIND_UNCERTAIN;
-          else class_binding(w, cls, name, SL_BIND_UNCERTAIN, e);
+          if (b) {
+            b->kind = direct ? SL_BIND_DELETED : SL_BIND_UNCERTAIN;
+            b->definite = false;
+          } else {
+            class_binding(w, cls, name, SL_BIND_UNCERTAIN, false, e);
+          }
         }
       } else {
         visit(w, e);
@@ -702,7 +710,8 @@ static void visit_import(walker *w, TSNode node) {
       b = bind(w, w->scope, bound, SL_NAME_IMPORT_MODULE, c);
       b->target = ts_node_is_null(alias) ? bound : full;
     }
-    if (cls >= 0) class_binding(w, cls, bound, SL_BIND_UNCERTAIN, c);
+    // An import directly in the body surely binds the name (what it holds, we cannot see).
+    if (cls >= 0) class_binding(w, cls, bound, SL_BIND_UNCERTAIN, in_class_body_directly(w, node), c);
   }
 }
 
@@ -756,7 +765,7 @@ static void visit_named_expression(walker *w, TSNode node) {
   bind(w, w->scope, n, SL_NAME_OTHER, name);
   if (w->scope > 0) bind(w, w->m->scopes[w->scope].parent, n, SL_NAME_OTHER, name);
   int cls = body_class(w);
-  if (cls >= 0) class_binding(w, cls, n, SL_BIND_UNCERTAIN, name);
+  if (cls >= 0) class_binding(w, cls, n, SL_BIND_UNCERTAIN, false, name);
 }
 
 /* `c = C(...)` with a single plain-name target and callee: remembered for receiver resolution;
@@ -851,7 +860,7 @@ static void visit(walker *w, TSNode node) {
     }
     if (strcmp(type, "for_statement") == 0) {
       bool direct = body_class(w) >= 0 && in_class_body_directly(w, node);
-      target_ctx ctx = {SL_STORE_ASSIGN, direct, SL_BIND_UNCERTAIN};
+      target_ctx ctx = {SL_STORE_ASSIGN, direct, SL_BIND_UNCERTAIN, false};  // the loop may not run
       visit(w, sl_node_field(node, "right"));
       bind_target(w, sl_node_field(node, "left"), &ctx);
       visit(w, sl_node_field(node, "body"));
@@ -911,7 +920,7 @@ static void visit(walker *w, TSNode node) {
       TSNode value = sl_node_field(node, "value");
       if (sl_node_is(value, "as_pattern")) {
         visit(w, ts_node_named_child(value, 0));
-        target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN};
+        target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
         bind_target(w, sl_node_field(value, "alias"), &ctx);
         return;
       }
@@ -924,7 +933,7 @@ static void visit(walker *w, TSNode node) {
         TSNode c = ts_node_named_child(node, i);
         if (sl_node_is(c, "as_pattern")) {
           visit(w, ts_node_named_child(c, 0));
-          target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN};
+          target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
           bind_target(w, sl_node_field(c, "alias"), &ctx);
         } else {
           visit(w, c);
@@ -987,6 +996,25 @@ static bool class_has_error(TSNode node) {
   return false;
 }
 
+/* Whether a class body starts with a docstring, which puts `__doc__` in its namespace:
+ * 0 no, 1 yes, 2 cannot tell (a string we do not evaluate: an f-string is no docstring). */
+static uint8_t docstring_of(walker *w, TSNode body) {
+  uint32_t n = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(body, i);
+    if (sl_node_is(st, "comment")) continue;
+    if (!sl_node_is(st, "expression_statement") || ts_node_named_child_count(st) != 1) return 0;
+    TSNode e = ts_node_named_child(st, 0);
+    const char *v;
+    switch (sl__pystring_eval(e, w->text, &w->m->arena, &v)) {
+    case SL_PYSTR_STR: return 1;
+    case SL_PYSTR_DYNAMIC: return 2;
+    default: return 0;
+    }
+  }
+  return 0;
+}
+
 static void visit_class(walker *outer, TSNode node, TSNode decorated) {
   sl_model *m = outer->m;
   const char *text = outer->text;
@@ -1019,8 +1047,17 @@ static void visit_class(walker *outer, TSNode node, TSNode decorated) {
       if (sl_node_is(d, "decorator")) visit(&w, d);
     }
   }
-  sl_name_binding *b = bind(&w, scope, mangled_ident(&w, name_node), SL_NAME_CLASS, name_node);
+  const char *bound = mangled_ident(&w, name_node);
+  sl_name_binding *b = bind(&w, scope, bound, SL_NAME_CLASS, name_node);
   b->index = ci;
+  int outer_cls = body_class(outer);
+  if (outer_cls >= 0) {
+    // A nested class is a class attribute of the enclosing class (a decorated one may be anything).
+    bool direct = in_class_body_directly(outer, ts_node_is_null(decorated) ? node : decorated);
+    sl_bind_kind kind = !direct ? SL_BIND_UNCERTAIN : ts_node_is_null(decorated) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
+    class_binding(outer, outer_cls, bound, kind, direct, name_node);
+  }
+  m->classes[ci].docstring = docstring_of(&w, sl_node_field(node, "body"));
 
   int body_scope = new_scope(&w, SL_SCOPE_CLASS, ci);
   m->classes[ci].body_scope = body_scope;
@@ -1068,6 +1105,7 @@ void sl__model_release(sl_model *model) {
     free(c->slots);
     free(c->base_exprs);
     free(c->bases);
+    free(c->base_origin);
     free(c->decorators);
     free(c->mro);
   }

@@ -132,6 +132,7 @@ int sl__namedtuple_call(sl_model *m, TSNode call, int scope, const char *text) {
 
 void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text) {
   if (ts_node_is_null(superclasses)) return;
+  m->classes[ci].bases_span = sl_node_span(superclasses);
   uint32_t n = ts_node_named_child_count(superclasses);
   for (uint32_t i = 0; i < n; i++) {
     TSNode a = ts_node_named_child(superclasses, i);

@@ -142,6 +142,7 @@ sl_pystr_kind sl__pystring_eval(TSNode node, const char *text, sl_arena *arena, 
     uint32_t n = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < n && kind == SL_PYSTR_STR; i++) {
       TSNode part = ts_node_named_child(node, i);
+      if (sl_node_is(part, "comment")) continue;  // between the parts of a parenthesised concatenation
       if (!sl_node_is(part, "string")) kind = SL_PYSTR_DYNAMIC;
       else kind = eval_one(part, text, &sb);
     }

@@ -113,11 +113,14 @@ static int builtin_index(const char *module, const char *name) {
   return e && e->kind == SL_EXPORT_TYPE ? e->type_index : -1;
 }
 
-static void add_base(sl_class *c, size_t *cap, sl_typeref t) {
+/* Appends a resolved base, made by the base expression `origin`. */
+static void add_base(sl_class *c, size_t *cap, sl_typeref t, size_t origin) {
   if (c->n_bases == *cap) {
     *cap = *cap ? *cap * 2 : 4;
     c->bases = sl_xrealloc(c->bases, *cap * sizeof *c->bases);
+    c->base_origin = sl_xrealloc(c->base_origin, *cap * sizeof *c->base_origin);
   }
+  c->base_origin[c->n_bases] = origin;
   c->bases[c->n_bases++] = t;
 }
 
@@ -315,13 +318,14 @@ static void resolve_metaclass(sl_model *m, int ci) {
 static void resolve_bases(sl_model *m, int ci) {
   size_t n = m->classes[ci].n_bases;
   size_t cap = 0;
+  m->classes[ci].n_base_exprs = n;
   m->classes[ci].n_bases = 0;
   if (m->classes[ci].synthetic) {
     qualified q = qualify(m, m->classes[ci].scope, m->classes[ci].synthetic_callee);
     int tuple = builtin_index("builtins", "tuple");
     bool factory = is_qualified(q.name, "collections.namedtuple") || is_qualified(q.name, "typing.NamedTuple") ||
                    is_qualified(q.name, "typing_extensions.NamedTuple");
-    if (tuple >= 0 && factory) add_base(&m->classes[ci], &cap, builtin_ref(tuple));
+    if (tuple >= 0 && factory) add_base(&m->classes[ci], &cap, builtin_ref(tuple), 0);
     else m->classes[ci].bases_unknown = true;
     return;
   }
@@ -329,13 +333,13 @@ static void resolve_bases(sl_model *m, int ci) {
     sl_base_expr e = m->classes[ci].base_exprs[i];
     sl_class *c = &m->classes[ci];
     if (e.synthetic >= 0) {
-      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic});
+      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic}, i);
       continue;
     }
     qualified q = qualify(m, c->scope, e.dotted);
     c = &m->classes[ci];
     if (q.local_class >= 0) {
-      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class});
+      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class}, i);
       continue;
     }
     if (is_qualified(q.name, "typing.NamedTuple") || is_qualified(q.name, "typing_extensions.NamedTuple")) {
@@ -343,7 +347,7 @@ static void resolve_bases(sl_model *m, int ci) {
       c->flavor = SL_CLASS_NAMEDTUPLE;
       c->flavor_span = e.span;
       int tuple = builtin_index("builtins", "tuple");
-      if (tuple >= 0) add_base(c, &cap, builtin_ref(tuple));
+      if (tuple >= 0) add_base(c, &cap, builtin_ref(tuple), i);
       else c->bases_unknown = true;
       continue;
     }
@@ -357,9 +361,9 @@ static void resolve_bases(sl_model *m, int ci) {
       continue;
     }
     if (ex->kind == SL_EXPORT_TYPE) {
-      add_base(c, &cap, builtin_ref(ex->type_index));
+      add_base(c, &cap, builtin_ref(ex->type_index), i);
     } else {
-      for (int k = 0; k < ex->n_entries; k++) add_base(c, &cap, builtin_ref(ex->entries[k]));
+      for (int k = 0; k < ex->n_entries; k++) add_base(c, &cap, builtin_ref(ex->entries[k]), i);
     }
   }
   // A base named twice is a TypeError at run time; nothing we model.
@@ -391,6 +395,18 @@ static void resolve_class(sl_model *m, int ci) {
   if (c->incomplete || c->slots_state == SL_SLOTS_DYNAMIC) c->opaque = true;
   compute_mro(m, ci);
   if (m->classes[ci].resolved) check_builtin_metaclasses(m, ci);
+  // A base whose class statement fails was never bound by it: the name holds whatever it held
+  // before (usually nothing, and this statement raises NameError).
+  c = &m->classes[ci];
+  for (size_t i = 0; i < c->n_bases && c->resolved; i++) {
+    if (c->bases[i].kind != SL_TYPE_CLASS || !sl_create_fails(&m->classes[c->bases[i].index].creation)) continue;
+    c->bases_unknown = true;
+    c->resolved = false;
+    free(c->mro);
+    c->mro = NULL;
+    c->n_mro = 0;
+  }
+  sl__class_creation(m, ci);
 }
 
 /* A class of this file named `name` as seen from `scope`, or -1. */

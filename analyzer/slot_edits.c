@@ -123,3 +123,20 @@ bool sl__fix_empty_slots(sl_diag *d, const sl_class *c) {
   sl__fix_add_edit(fix, c->slots_decl.value, "()");
   return true;
 }
+
+bool sl__fix_wrap_string(sl_diag *d, const sl_model *m, const sl_class *c) {
+  if (c->slots_state != SL_SLOTS_KNOWN || c->synthetic || c->slots_decl.style != SL_SLOTS_STYLE_STRING ||
+      c->n_slots != 1)
+    return false;
+  sl_span value = c->slots_decl.value, str = c->slots[0].span;
+  sl_fix *fix = sl__diag_set_fix(d, "Make __slots__ a one-element tuple");
+  if (value.start_byte == str.start_byte && value.end_byte == str.end_byte) {
+    char *content = sl_xasprintf("(%.*s,)", (int)(str.end_byte - str.start_byte), m->text + str.start_byte);
+    sl__fix_add_edit(fix, value, content);
+    free(content);
+  } else {
+    // `('name')`: the parentheses are there, the comma is missing.
+    sl__fix_add_edit(fix, empty_at(str.end_byte, str.end), ",");
+  }
+  return true;
+}

@@ -18,4 +18,8 @@ bool sl__fix_remove_slot(sl_diag *d, const sl_model *m, const sl_class *c, size_
 /** Gives `d` a fix replacing the whole `__slots__` value with `()`. */
 bool sl__fix_empty_slots(sl_diag *d, const sl_class *c);
 
+/** Gives `d` a fix turning `__slots__ = 'name'` (or `('name')`) into the one-entry tuple
+ *  `('name',)`, keeping the string as written; false when the value is not a single string. */
+bool sl__fix_wrap_string(sl_diag *d, const sl_model *m, const sl_class *c);
+
 #endif

@@ -19,10 +19,25 @@ typedef struct fold {
   bool trailing_comma;
   sl_span comma;
   char quote;
+  bool string_value;      /* a single string was folded: `+` with a container is a TypeError */
+  const char *not_iterable;
   const sl_constants *constants;
   int ci;
   int depth;
 } fold;
+
+/* The expression inside `( ... )`, comments aside; a null node when there is not exactly one. */
+static TSNode paren_inner(TSNode v) {
+  TSNode inner = {0};
+  uint32_t n = ts_node_named_child_count(v);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(v, i);
+    if (sl_node_is(c, "comment")) continue;
+    if (!ts_node_is_null(inner)) return (TSNode){0};
+    inner = c;
+  }
+  return inner;
+}
 
 static bool note_name(fold *f, const char *name) {
   sl_class *c = &f->m->classes[f->ci];
@@ -75,7 +90,83 @@ static bool fold_base_slots(fold *f, TSNode attr) {
   return false;
 }
 
+/* A literal a set or a dict key can hold: not a list, set or dict, nor a tuple holding one. */
+static bool hashable_literal(TSNode v) {
+  if (sl_node_is(v, "parenthesized_expression")) return !ts_node_is_null(paren_inner(v)) && hashable_literal(paren_inner(v));
+  if (sl_node_is(v, "list") || sl_node_is(v, "set") || sl_node_is(v, "dictionary")) return false;
+  if (!sl_node_is(v, "tuple")) return true;
+  uint32_t n = ts_node_named_child_count(v);
+  for (uint32_t i = 0; i < n; i++)
+    if (!hashable_literal(ts_node_named_child(v, i))) return false;
+  return true;
+}
+
+/* A literal whose evaluation cannot raise: numbers, constants, str/bytes (no f-strings) and
+ * containers of them. */
+static bool literal_safe(TSNode v, const char *text, sl_arena *arena) {
+  const char *type = ts_node_type(v);
+  if (strcmp(type, "string") == 0 || strcmp(type, "concatenated_string") == 0) {
+    const char *value;
+    sl_pystr_kind k = sl__pystring_eval(v, text, arena, &value);
+    return k == SL_PYSTR_STR || k == SL_PYSTR_BYTES;
+  }
+  if (strcmp(type, "integer") == 0 || strcmp(type, "float") == 0 || strcmp(type, "none") == 0 ||
+      strcmp(type, "true") == 0 || strcmp(type, "false") == 0 || strcmp(type, "ellipsis") == 0)
+    return true;
+  if (strcmp(type, "parenthesized_expression") == 0) {
+    TSNode inner = paren_inner(v);
+    return !ts_node_is_null(inner) && literal_safe(inner, text, arena);
+  }
+  bool dict = strcmp(type, "dictionary") == 0, set = strcmp(type, "set") == 0;
+  if (!dict && !set && strcmp(type, "tuple") != 0 && strcmp(type, "list") != 0) return false;
+  uint32_t n = ts_node_named_child_count(v);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(v, i);
+    if (sl_node_is(c, "comment")) continue;
+    if (dict) {
+      TSNode key = sl_node_field(c, "key");
+      if (!sl_node_is(c, "pair") || !literal_safe(sl_node_field(c, "value"), text, arena)) return false;
+      if (!literal_safe(key, text, arena) || !hashable_literal(key)) return false;
+    } else if (!literal_safe(c, text, arena) || (set && !hashable_literal(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The type CPython gives a non-str literal entry, as its error messages name it; NULL when the
+ * expression is not such a literal (then the entry is dynamic). */
+static const char *literal_type(TSNode v, const char *text, sl_arena *arena) {
+  const char *type = ts_node_type(v);
+  size_t n;
+  if (strcmp(type, "integer") == 0 || strcmp(type, "float") == 0) {
+    const char *t = sl_node_text(v, text, &n);
+    if (n && (t[n - 1] == 'j' || t[n - 1] == 'J')) return "complex";
+    return type[0] == 'i' ? "int" : "float";
+  }
+  if (strcmp(type, "none") == 0) return "NoneType";
+  if (strcmp(type, "true") == 0 || strcmp(type, "false") == 0) return "bool";
+  if (strcmp(type, "ellipsis") == 0) return "ellipsis";
+  if (strcmp(type, "unary_operator") == 0) {
+    // -1, +2.5: the operand's type; ~ only on int (on a float it raises in the body).
+    const char *inner = literal_type(sl_node_field(v, "argument"), text, arena);
+    const char *op = sl_node_text(sl_node_field(v, "operator"), text, &n);
+    if (!inner || (strcmp(inner, "int") != 0 && strcmp(inner, "float") != 0 && strcmp(inner, "complex") != 0))
+      return NULL;
+    if (n == 1 && (op[0] == '-' || op[0] == '+')) return inner;
+    if (n == 1 && op[0] == '~' && strcmp(inner, "int") == 0) return inner;
+    return NULL;
+  }
+  if (!literal_safe(v, text, arena)) return NULL;
+  if (strcmp(type, "tuple") == 0) return "tuple";
+  if (strcmp(type, "list") == 0) return "list";
+  if (strcmp(type, "set") == 0) return "set";
+  if (strcmp(type, "dictionary") == 0) return "dict";
+  return NULL;
+}
+
 static bool add_entry(fold *f, TSNode e) {
+  while (sl_node_is(e, "parenthesized_expression") && !ts_node_is_null(paren_inner(e))) e = paren_inner(e);
   const char *value = NULL;
   sl_pystr_kind k = sl__pystring_eval(e, f->text, &f->m->arena, &value);
   sl_slot *s;
@@ -97,6 +188,7 @@ static bool add_entry(fold *f, TSNode e) {
   case SL_PYSTR_BYTES:
     s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
     s->name = s->written = "";
+    s->type_name = "bytes";
     s->span = sl_node_span(e);
     return true;
   case SL_PYSTR_DYNAMIC:
@@ -104,15 +196,15 @@ static bool add_entry(fold *f, TSNode e) {
   case SL_PYSTR_NOT_STRING:
     break;
   }
-  // Other literals are entries too (CPython rejects them: not our rule here); names are dynamic.
-  if (sl_node_is(e, "integer") || sl_node_is(e, "float") || sl_node_is(e, "none") || sl_node_is(e, "true") ||
-      sl_node_is(e, "false")) {
-    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
-    s->name = s->written = "";
-    s->span = sl_node_span(e);
-    return true;
-  }
-  return false;
+  // Other literals are entries too, which CPython rejects by their type (SLT005); names and
+  // calls are dynamic.
+  const char *type_name = literal_type(e, f->text, &f->m->arena);
+  if (!type_name) return false;
+  s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+  s->name = s->written = "";
+  s->type_name = type_name;
+  s->span = sl_node_span(e);
+  return true;
 }
 
 static bool fold_value(fold *f, TSNode v, bool top) {
@@ -126,13 +218,17 @@ static bool fold_value(fold *f, TSNode v, bool top) {
     return fold_base_slots(f, v);
   }
   if (strcmp(type, "string") == 0 || strcmp(type, "concatenated_string") == 0) {
+    if (f->container) return false;  // `() + 'a'` raises TypeError in the body
+    const char *value;
+    // A bytes value is iterated as ints; not worth folding.
+    if (sl__pystring_eval(v, f->text, &f->m->arena, &value) != SL_PYSTR_STR) return false;
     if (top) f->style = SL_SLOTS_STYLE_STRING;
+    f->string_value = true;
     return add_entry(f, v) && f->count == 1;
   }
   if (strcmp(type, "parenthesized_expression") == 0) {
-    TSNode inner = ts_node_named_child(v, 0);
-    if (ts_node_named_child_count(v) != 1) return false;
-    return fold_value(f, inner, top);
+    TSNode inner = paren_inner(v);
+    return !ts_node_is_null(inner) && fold_value(f, inner, top);
   }
   const char *container = NULL;
   sl_slots_style style = SL_SLOTS_STYLE_OTHER;
@@ -142,7 +238,7 @@ static bool fold_value(fold *f, TSNode v, bool top) {
   else if (strcmp(type, "set") == 0) container = "set", style = SL_SLOTS_STYLE_SET;
   else if (strcmp(type, "dictionary") == 0) container = "dict", style = SL_SLOTS_STYLE_DICT;
   if (container) {
-    if (f->container && strcmp(f->container, container) != 0) return false;
+    if (f->string_value || (f->container && strcmp(f->container, container) != 0)) return false;
     f->container = container;
     if (top) f->style = style;
     uint32_t n = ts_node_named_child_count(v);
@@ -154,6 +250,8 @@ static bool fold_value(fold *f, TSNode v, bool top) {
         if (!sl_node_is(e, "pair")) return false;
         e = sl_node_field(e, "key");
       }
+      // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
+      if ((style == SL_SLOTS_STYLE_DICT || style == SL_SLOTS_STYLE_SET) && !hashable_literal(e)) return false;
       if (!add_entry(f, e)) return false;
       last = ts_node_named_child(v, i);
     }
@@ -165,6 +263,15 @@ static bool fold_value(fold *f, TSNode v, bool top) {
       if (f->trailing_comma) f->comma = sl_node_span(next);
     }
     return true;
+  }
+  if (top) {
+    // `__slots__ = None` / a number: type() cannot iterate it (SLT005).
+    const char *t = literal_type(v, f->text, &f->m->arena);
+    if (t && strcmp(t, "tuple") != 0 && strcmp(t, "list") != 0 && strcmp(t, "set") != 0 && strcmp(t, "dict") != 0) {
+      f->not_iterable = t;
+      f->style = SL_SLOTS_STYLE_OTHER;
+      return true;
+    }
   }
   if (strcmp(type, "binary_operator") == 0) {
     TSNode op = sl_node_field(v, "operator");
@@ -180,13 +287,18 @@ static bool fold_value(fold *f, TSNode v, bool top) {
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
                       bool direct, const char *text, const sl_constants *constants) {
   sl_class *c = &m->classes[ci];
-  fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0, constants, ci, 0};
+  fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0, false, NULL, constants, ci, 0};
   bool ok = direct && fold_value(&f, value, true);
   if (augmented) {
     // `__slots__ += (...)` extends what the body assigned before; a str on the left would be a
-    // str concatenation, not a list of slots.
+    // str concatenation, not a list of slots; a number or None on either side raises in the body.
     ok = ok && c->slots_state == SL_SLOTS_KNOWN && c->slots_decl.style != SL_SLOTS_STYLE_STRING &&
-         f.style != SL_SLOTS_STYLE_STRING;
+         f.style != SL_SLOTS_STYLE_STRING && !f.not_iterable && !c->slots_decl.not_iterable;
+    // A tuple only concatenates with a tuple; a list extends with any iterable; sets and dicts
+    // have no `+=`.
+    const char *left = ok ? c->slots_decl.container : NULL;
+    ok = ok && left && f.container &&
+         (strcmp(left, "list") == 0 || (strcmp(left, "tuple") == 0 && strcmp(f.container, "tuple") == 0));
   }
   if (!ok) {
     free(f.slots);
@@ -213,4 +325,5 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
   c->slots_decl.has_trailing_comma = f.trailing_comma;
   c->slots_decl.trailing_comma = f.comma;
   c->slots_decl.quote = f.quote ? f.quote : '\'';
+  c->slots_decl.not_iterable = f.not_iterable;
 }

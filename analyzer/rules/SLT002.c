@@ -43,6 +43,8 @@ void sl__check_SLT002(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
+    // A class whose statement fails (SLT004-SLT008) is never created: no instance wastes anything.
+    if (sl_create_fails(&cls->creation)) continue;
     if (sl_rule_reportable(cls) && cls->resolved && cls->flavor == SL_CLASS_DATACLASS_SLOTS)
       check_dataclass_fields(ctx, cls);
     if (!sl_rule_reportable(cls) || cls->slots_state != SL_SLOTS_KNOWN || !cls->resolved) continue;

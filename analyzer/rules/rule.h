@@ -8,6 +8,8 @@
 #include "../diag.h"
 #include "../model.h"
 
+#include <string.h>
+
 typedef struct sl_rule_ctx {
   const sl_model *model;
   const sl_options *opts;
@@ -21,6 +23,13 @@ typedef struct sl_rule_ctx {
 
 /** Whether findings about class `c` may be reported (not inside or containing a syntax error). */
 static inline bool sl_rule_reportable(const sl_class *c) { return !c->incomplete && !c->synthetic; }
+
+/** Whether the file is a stub (`.pyi`): stubs declare, they never run, so nothing in them raises
+ *  when a class is created (`def x` beside a slot `x` only describes a read-only attribute). */
+static inline bool sl_rule_in_stub(const sl_rule_ctx *ctx) {
+  size_t n = ctx->path ? strlen(ctx->path) : 0;
+  return n >= 4 && strcmp(ctx->path + n - 4, ".pyi") == 0;
+}
 
 /** "name, age, status" — the slots an instance of class `ci` can hold, own first, in MRO order;
  *  "none" when there are none. Returns a heap string (caller frees). */

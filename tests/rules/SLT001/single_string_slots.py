@@ -3,7 +3,7 @@
 
 
 class One:
-    __slots__ = 'name'
+    __slots__ = 'name'  # expect: SLT013
 
     def __init__(self):
         self.name = 'x'

@@ -24,6 +24,7 @@ static const char *preposition(sl_weak_role role) {
 
 void sl__check_SLT016(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;  // a stub never runs
   for (size_t i = 0; i < m->n_uses; i++) {
     const sl_instance_use *u = &m->uses[i];
     if (u->kind != SL_USE_WEAKREF || u->probed || !sl__use_lacks(m, u, sl__type_has_weakref)) continue;

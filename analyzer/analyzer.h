@@ -182,6 +182,28 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
                  const sl_options *opts, sl_diag_list *out);
 
 /* ---------------------------------------------------------------------------------------------
+ * Class layout (hover)
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Describes, in Markdown, the instance layout of the class whose name is at byte `offset` of
+ * `text`: the name in its `class` statement (the end of the name counts), or a module-level use of
+ * a name bound to exactly one class of this file. `tree` must be a parse of exactly `text`; both
+ * are borrowed. The layout is that of CPython 3.`opts->target_minor`: the slots in storage order
+ * (sorted by name, as CPython stores them) with their offsets and the class declaring each,
+ * whether instances have a `__dict__` and a `__weakref__`, `__basicsize__` (the base's from the
+ * standard-library table plus 8 per slot and per added pointer), and the size of an instance
+ * (`sys.getsizeof`) with `__slots__` and, where it can be estimated, without. What the analysis
+ * cannot see (an unresolved base, a non-literal `__slots__`, ...) is said to be unknown.
+ *
+ * Returns 0 and sets *markdown to a NUL-terminated malloc'd string (caller frees with free()) and,
+ * if `name_span` is not NULL, *name_span to the name's span; or returns 0 with *markdown NULL when
+ * no class name is at `offset`. Returns SL_ETOOBIG (and *markdown NULL) for texts of 4 GiB or more.
+ */
+int sl_class_describe_at(const TSTree *tree, const char *text, size_t len, size_t offset, const sl_options *opts,
+                         char **markdown, sl_span *name_span);
+
+/* ---------------------------------------------------------------------------------------------
  * Text positions and encodings
  * ------------------------------------------------------------------------------------------- */
 

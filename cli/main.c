@@ -7,10 +7,11 @@
 
 #include "commands.h"
 #include "messages.h"
+#include "server.h"
 #include "version.h"
 
 /* Commands of the product that this front end does not have yet. */
-static const char *const later_commands[] = {"server", "layout"};
+static const char *const later_commands[] = {"layout"};
 
 /* Writes stdout out and turns a failed write (a full disk, a closed pipe) into exit status 2. */
 static int finish(int status) {
@@ -40,6 +41,8 @@ int main(int argc, char **argv) {
   }
   if (strcmp(command, "check") == 0) return finish(sl__check_command(argc - 2, argv + 2));
   if (strcmp(command, "rule") == 0) return finish(sl__rule_command(argc - 2, argv + 2));
+  // The server owns stdout (the protocol) and flushes it itself.
+  if (strcmp(command, "server") == 0) return sl_server_main(argc - 2, argv + 2);
   for (size_t i = 0; i < sizeof later_commands / sizeof later_commands[0]; i++) {
     if (strcmp(command, later_commands[i]) == 0) {
       sl__error("'%s' is not available yet", command);

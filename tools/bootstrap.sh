@@ -3,8 +3,10 @@
 # Safe to run again: packages already installed are left alone.
 set -eu
 
-packages="build-essential cmake pkg-config git libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev"
-# npm fetches the pinned tree-sitter packages; python3 runs the CPython oracle tests.
+packages="build-essential cmake pkg-config git libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev neovim"
+# neovim is the real LSP client of the server's end-to-end test (tests/lsp/test_nvim.sh).
+# npm fetches the pinned tree-sitter packages (and the LSP client library of tests/lsp/test_node.sh);
+# python3 runs the CPython oracle tests and the LSP test drivers.
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 command -v python3 >/dev/null 2>&1 || packages="$packages python3"
 

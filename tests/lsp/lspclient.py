@@ -1,0 +1,165 @@
+"""A minimal LSP client over pipes, for the transcript runner and the property tests.
+
+It starts `slotlint server`, frames messages with Content-Length, and reads the server's
+messages on a thread into a queue, so a test can wait for one with a timeout.
+"""
+import json
+import os
+import queue
+import subprocess
+import threading
+import time
+
+TIMEOUT = float(os.environ.get("SLOTLINT_LSP_TIMEOUT", "20"))
+
+
+def frame(obj_or_bytes):
+    body = obj_or_bytes if isinstance(obj_or_bytes, bytes) else json.dumps(obj_or_bytes).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+class Server:
+    def __init__(self, binary, args=("server", "--stdio"), env=None):
+        self.proc = subprocess.Popen([binary, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, env=env)
+        self.messages = queue.Queue()
+        self.stderr_chunks = []
+        self.held = []  # messages read while waiting for another one
+        self.next_id = 1000
+        threading.Thread(target=self._read_stdout, daemon=True).start()
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+
+    def _read_stdout(self):
+        out = self.proc.stdout
+        try:
+            while True:
+                length = None
+                while True:
+                    line = out.readline()
+                    if not line:
+                        self.messages.put(None)
+                        return
+                    line = line.strip()
+                    if not line:
+                        break
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value)
+                if length is None:
+                    self.messages.put({"__error__": "server sent a message without Content-Length"})
+                    continue
+                body = out.read(length)
+                try:
+                    self.messages.put(json.loads(body))
+                except ValueError:
+                    self.messages.put({"__error__": "server sent a body that is not JSON: %r" % body[:200]})
+        except Exception as e:  # pragma: no cover - reported through the queue
+            self.messages.put({"__error__": "reading the server failed: %s" % e})
+
+    def _read_stderr(self):
+        for line in self.proc.stderr:
+            self.stderr_chunks.append(line.decode("utf-8", "replace"))
+
+    @property
+    def stderr(self):
+        return "".join(self.stderr_chunks)
+
+    def write(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def send(self, obj):
+        self.write(frame(obj))
+
+    def notify(self, method, params=None):
+        msg = {"jsonrpc": "2.0", "method": method}
+        if params is not None:
+            msg["params"] = params
+        self.send(msg)
+
+    def request(self, method, params=None):
+        self.next_id += 1
+        msg = {"jsonrpc": "2.0", "id": self.next_id, "method": method}
+        if params is not None:
+            msg["params"] = params
+        self.send(msg)
+        return self.next_id
+
+    def receive(self, timeout=TIMEOUT):
+        """The next message (None when the server closed stdout); raises TimeoutError."""
+        try:
+            return self.messages.get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError("no message from the server within %.0f s" % timeout)
+
+    def wait_for(self, predicate, timeout=TIMEOUT):
+        """The first message (held back ones first) for which predicate is true; others are held."""
+        for i, m in enumerate(self.held):
+            if predicate(m):
+                return self.held.pop(i)
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the expected message did not come within %.0f s" % timeout)
+            m = self.receive(left)
+            if m is None:
+                raise EOFError("the server closed its output")
+            if "__error__" in m:
+                raise AssertionError(m["__error__"])
+            if predicate(m):
+                return m
+            self.held.append(m)
+
+    def call(self, method, params=None):
+        rid = self.request(method, params)
+        m = self.wait_for(lambda m: m.get("id") == rid and "method" not in m)
+        if "error" in m:
+            raise AssertionError("%s failed: %s" % (method, m["error"]))
+        return m["result"]
+
+    def initialize(self, capabilities=None, options=None):
+        params = {"processId": os.getpid(), "rootUri": None, "capabilities": capabilities or {}}
+        if options is not None:
+            params["initializationOptions"] = options
+        result = self.call("initialize", params)
+        self.notify("initialized", {})
+        return result
+
+    def close(self, timeout=TIMEOUT):
+        """shutdown + exit; returns the exit status."""
+        self.call("shutdown")
+        self.notify("exit")
+        return self.wait_exit(timeout)
+
+    def wait_exit(self, timeout=TIMEOUT):
+        try:
+            return self.proc.wait(timeout=timeout)
+        finally:
+            try:
+                self.proc.stdin.close()
+            except (BrokenPipeError, OSError):
+                pass
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def utf16_len(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
+def position_of(text, index, encoding="utf-16"):
+    """LSP position of the code-point index `index` of `text` (lines end at \\n, \\r\\n or \\r)."""
+    line, start, i = 0, 0, 0
+    while i < index:
+        c = text[i]
+        if c == "\n" or (c == "\r" and not (i + 1 < len(text) and text[i + 1] == "\n")):
+            line += 1
+            start = i + 1
+        i += 1
+    prefix = text[start:index]
+    character = utf16_len(prefix) if encoding == "utf-16" else len(prefix.encode("utf-8"))
+    return {"line": line, "character": character}

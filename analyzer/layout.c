@@ -57,6 +57,49 @@ sl_tristate sl__type_has_dict(const sl_model *m, sl_typeref t) {
   return result;
 }
 
+/*
+ * CPython's type_new_slots(): a class inherits __weakrefoffset__ from its best base; when the best
+ * base has none and is not variable-size, a class without __slots__ gets __weakref__, a class with
+ * __slots__ gets it from a '__weakref__' entry or from a secondary base that has one. A '__dict__'
+ * slot brings no __weakref__.
+ */
+sl_tristate sl__type_has_weakref(const sl_model *m, sl_typeref t) {
+  if (t.kind == SL_TYPE_BUILTIN) {
+    const sl_builtin_layout *l = builtin(m, t);
+    return l ? (l->weakrefoffset != 0 ? SL_YES : SL_NO) : SL_UNKNOWN;
+  }
+  if (t.kind != SL_TYPE_CLASS) return SL_UNKNOWN;
+  const sl_class *c = &m->classes[t.index];
+  if (c->opaque || !c->resolved) return SL_UNKNOWN;
+  bool conflict;
+  sl_typeref best = sl__class_best_base(m, c, &conflict);
+  if (best.kind == SL_TYPE_NONE) return SL_UNKNOWN;
+  sl_tristate inherited = sl__type_has_weakref(m, best);
+  if (inherited != SL_NO) return inherited;
+  // 3.15 lets variable-size types (int, bytes) take a __weakref__; what a subclass without
+  // __slots__ gets there is not in our table.
+  if (sl__type_is_varsize(m, best)) return m->target_minor >= 15 ? SL_UNKNOWN : SL_NO;
+  if (c->flavor == SL_CLASS_DATACLASS_SLOTS) {
+    if (c->slots_state != SL_SLOTS_ABSENT) return SL_UNKNOWN;  // TypeError: already specifies __slots__
+    // weakref_slot=True (3.11+) adds '__weakref__' to the generated __slots__.
+    if (c->dataclass_weakref_slot) return SL_YES;
+  } else if (c->slots_state == SL_SLOTS_ABSENT) {
+    return SL_YES;
+  } else if (c->slots_state != SL_SLOTS_KNOWN) {
+    return SL_UNKNOWN;
+  } else if (sl__class_find_slot(c, "__weakref__")) {
+    return SL_YES;
+  }
+  sl_tristate result = SL_NO;
+  for (size_t i = 0; i < c->n_bases; i++) {
+    if (c->bases[i].kind == best.kind && c->bases[i].index == best.index) continue;
+    sl_tristate b = sl__type_has_weakref(m, c->bases[i]);
+    if (b == SL_YES) return SL_YES;
+    if (b == SL_UNKNOWN) result = SL_UNKNOWN;
+  }
+  return result;
+}
+
 bool sl__type_is_type_subclass(const sl_model *m, sl_typeref t) {
   if (t.kind == SL_TYPE_BUILTIN) {
     const sl_builtin_layout *l = builtin(m, t);
@@ -140,37 +183,6 @@ sl_typeref sl__class_best_base_at(const sl_model *m, const sl_class *c, bool *co
     }
   }
   return base;
-}
-
-sl_tristate sl__type_has_weakref(const sl_model *m, sl_typeref t) {
-  if (t.kind == SL_TYPE_BUILTIN) {
-    const sl_builtin_layout *l = builtin(m, t);
-    return l ? (l->weakrefoffset != 0 ? SL_YES : SL_NO) : SL_UNKNOWN;
-  }
-  if (t.kind != SL_TYPE_CLASS) return SL_UNKNOWN;
-  const sl_class *c = &m->classes[t.index];
-  if (c->opaque || !c->resolved || c->bases_unknown) return SL_UNKNOWN;
-  if (c->flavor == SL_CLASS_DATACLASS_SLOTS && c->dataclass_weakref_slot) return SL_YES;
-  if (c->flavor == SL_CLASS_PLAIN) {
-    if (c->slots_state == SL_SLOTS_DYNAMIC) return SL_UNKNOWN;
-    if (c->slots_state == SL_SLOTS_KNOWN && sl__class_find_slot(c, "__weakref__")) return SL_YES;
-  }
-  // Whatever a base has is inherited (CPython copies __weakrefoffset__ along the MRO).
-  sl_tristate result = SL_NO;
-  for (size_t i = 0; i < c->n_bases; i++) {
-    sl_tristate b = sl__type_has_weakref(m, c->bases[i]);
-    if (b == SL_YES) return SL_YES;
-    if (b == SL_UNKNOWN) result = SL_UNKNOWN;
-  }
-  if (result != SL_NO) return result;
-  // Without __slots__ a class adds one, unless its layout is variable-size (int, bytes, tuple).
-  if (c->flavor == SL_CLASS_PLAIN && c->slots_state == SL_SLOTS_ABSENT) {
-    bool conflict;
-    sl_typeref best = sl__class_best_base(m, c, &conflict);
-    if (best.kind == SL_TYPE_NONE) return SL_UNKNOWN;
-    return sl__type_is_varsize(m, best) ? SL_NO : SL_YES;
-  }
-  return SL_NO;
 }
 
 bool sl__type_is_varsize(const sl_model *m, sl_typeref t) {

@@ -110,3 +110,37 @@ sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const ch
   if (has_dict == SL_UNKNOWN) return unknown;
   return (sl_setattr_answer){SL_SETATTR_NO_ATTRIBUTE, {SL_TYPE_NONE, -1}, NULL};
 }
+
+/* Whether a class attribute lookup of `name` may find something in a class of this file (any
+ * binding at all: we cannot tell what a name bound in a class body holds). */
+static bool class_binds(const sl_class *c, const char *name) { return find_binding(c, name) != NULL; }
+
+sl_tristate sl__type_dict_readable(const sl_model *m, sl_typeref t) {
+  sl_tristate has = sl__type_has_dict(m, t);
+  if (has != SL_NO) return has;
+  if (t.kind != SL_TYPE_CLASS) return SL_NO;
+  const sl_class *cls = &m->classes[t.index];
+  if (!cls->resolved) return SL_UNKNOWN;
+  // With no __dict__ in the layout, reading it can still succeed through a class attribute or
+  // property named __dict__, or a __getattr__/__getattribute__ anywhere in the MRO.
+  static const char *const hooks[] = {"__dict__", "__getattr__", "__getattribute__", NULL};
+  for (size_t i = 0; i < cls->n_mro; i++) {
+    sl_typeref e = cls->mro[i];
+    if (e.kind == SL_TYPE_CLASS) {
+      const sl_class *c = &m->classes[e.index];
+      if (c->opaque || c->incomplete) return SL_UNKNOWN;
+      for (int k = 0; hooks[k]; k++)
+        if (class_binds(c, hooks[k])) return SL_YES;
+      continue;
+    }
+    if (i + 1 == cls->n_mro) break;  // object: the generic lookup
+    const sl_builtin_layout *l = sl__builtin_layout(e.index, m->target_minor);
+    if (!l) return SL_UNKNOWN;
+    // A built-in written in C defines __getattribute__ only to install the generic lookup; one
+    // written in Python (a heap type) may do anything in it.
+    if (sl__builtin_attr_find(l, "__dict__") || sl__builtin_attr_find(l, "__getattr__") ||
+        (l->heap_type && sl__builtin_attr_find(l, "__getattribute__")))
+      return SL_YES;
+  }
+  return SL_NO;
+}

@@ -189,6 +189,7 @@ typedef struct sl_class {
   bool defines_delattr, delattr_forwards;
   bool defines_new, defines_prepare, defines_call;  /**< matter when the class is a metaclass */
   uint8_t docstring;        /**< the body starts with a docstring (`__doc__` in the namespace): 0 no, 1 yes, 2 cannot tell */
+  bool declares_abstract;   /**< has an @abstractmethod: its instances are likely of subclasses only */
 
   /* Computed by resolve.c. */
   sl_create_error creation; /**< what the class statement raises; a class that fails is opaque */
@@ -250,6 +251,62 @@ typedef struct sl_pending_store {
   sl_attr_store store;      /**< class_index and receiver filled in when resolved */
 } sl_pending_store;
 
+/** What a use of an instance (as a value, not a store on it) needs of the instance's layout. */
+typedef enum {
+  SL_USE_WEAKREF,           /**< a weak reference to it is made: needs __weakref__ (SLT016) */
+  SL_USE_DICT_ATTR,         /**< `recv.__dict__` is read (SLT017) */
+  SL_USE_VARS,              /**< `vars(recv)` (SLT017) */
+} sl_use_kind;
+
+/** How a weak reference to the instance is made, which says what the holder must be. */
+typedef enum {
+  SL_WEAK_CALL,             /**< first argument of weakref.ref / proxy / finalize / KeyedRef */
+  SL_WEAK_ELEMENT,          /**< an element given to a WeakSet (constructor, add, update, discard, remove) */
+  SL_WEAK_KEY,              /**< a key of a WeakKeyDictionary (item access, get, pop, setdefault, update) */
+  SL_WEAK_VALUE,            /**< a value stored in a WeakValueDictionary */
+} sl_weak_role;
+
+/** A use of an instance of a class of this file, resolved like the receivers of stores. */
+typedef struct sl_instance_use {
+  int class_index;          /**< the instance's class */
+  sl_receiver_kind receiver;
+  sl_use_kind kind;
+  sl_weak_role role;        /**< SL_USE_WEAKREF only */
+  const char *via;          /**< SL_USE_WEAKREF: what makes the reference, e.g. "weakref.ref", "weakref.WeakSet" */
+  const char *name;         /**< the receiver name as written */
+  sl_span span;             /**< the instance expression (the receiver name) */
+  sl_span expr;             /**< the whole use: the call, subscript or attribute */
+  int scope;                /**< where the use is */
+  bool probed;              /**< the code around it asks first: `hasattr(recv, '__dict__')` (resolve.c) */
+} sl_instance_use;
+
+/** A use whose receiver (and, for weak references, holder) is resolved after the walk. */
+typedef struct sl_pending_use {
+  int scope;
+  const char *recv;         /**< the receiver name, as bound (mangled) */
+  const char *holder;       /**< the callee as a dotted name, or the name of a variable holding a weak container */
+  bool holder_is_callee;    /**< `holder` is called (a function or container type), not a variable */
+  sl_instance_use use;      /**< class_index, receiver and via filled in when resolved */
+} sl_pending_use;
+
+/** `hasattr(name, '__dict__')` or `getattr(name, '__weakref__', ...)`: code that checks what the
+ *  instance has before it uses it (kind SL_USE_DICT_ATTR for '__dict__', SL_USE_WEAKREF for
+ *  '__weakref__'). */
+typedef struct sl_probe {
+  int scope;
+  const char *name;         /**< as bound (mangled) */
+  sl_use_kind kind;
+} sl_probe;
+
+/** A zero-argument `super()` call and the class whose `__class__` cell it reads. */
+typedef struct sl_super_call {
+  int class_index;          /**< the class whose body defines the method holding the call */
+  const char *method;       /**< that method's name (mangled) */
+  sl_span method_span;      /**< the method's name */
+  sl_span span;             /**< the `super()` call */
+  int scope;                /**< where the call is, to check `super` is the builtin */
+} sl_super_call;
+
 typedef struct sl_model {
   sl_arena arena;
   const char *text;
@@ -266,6 +323,17 @@ typedef struct sl_model {
   size_t n_stores, cap_stores;
   sl_pending_store *pending;
   size_t n_pending, cap_pending;
+  sl_instance_use *uses;
+  size_t n_uses, cap_uses;
+  sl_pending_use *pending_uses;
+  size_t n_pending_uses, cap_pending_uses;
+  sl_probe *probes;
+  size_t n_probes, cap_probes;
+  /** Zero-argument super() calls in functions with a first parameter and the __class__ cell of a
+   *  @dataclass(slots=True), whose `super` is the builtin (checked at resolution: the others are
+   *  dropped). */
+  sl_super_call *supers;
+  size_t n_supers, cap_supers;
 } sl_model;
 
 /** Builds the model of one parsed file (model_build.c) and resolves it (resolve.c). */
@@ -281,6 +349,9 @@ const sl_name_binding *sl__model_lookup(const sl_model *model, int scope, const 
 /* layout.c: tri-state answers, SL_UNKNOWN when the analysis cannot know. */
 typedef enum { SL_NO = 0, SL_YES = 1, SL_UNKNOWN = 2 } sl_tristate;
 sl_tristate sl__type_has_dict(const sl_model *model, sl_typeref t);
+/** Whether instances have a __weakref__ slot (CPython's __weakrefoffset__ != 0), by the rules of
+ *  type_new_slots(): from the best base, a '__weakref__' entry, or a secondary base. */
+sl_tristate sl__type_has_weakref(const sl_model *model, sl_typeref t);
 bool sl__type_is_type_subclass(const sl_model *model, sl_typeref t);
 /** The type's __itemsize__ != 0 (variable-size: int, bytes, tuple, type...). */
 bool sl__type_is_varsize(const sl_model *model, sl_typeref t);
@@ -292,8 +363,6 @@ sl_typeref sl__class_best_base(const sl_model *model, const sl_class *cls, bool 
  *  conflict, which base's layout conflicts with the winner's. */
 sl_typeref sl__class_best_base_at(const sl_model *model, const sl_class *cls, bool *conflict, size_t *winner_at,
                                   size_t *loser_at);
-/** Whether instances have a __weakref__ slot (CPython's __weakrefoffset__ != 0). */
-sl_tristate sl__type_has_weakref(const sl_model *model, sl_typeref t);
 /** t1 is t2 or a subclass of it (both known). */
 bool sl__type_is_subtype(const sl_model *model, sl_typeref t1, sl_typeref t2);
 /** A display name for messages: the class name, or the builtin's qualified name. */
@@ -312,6 +381,10 @@ typedef struct sl_setattr_answer {
   const sl_binding *binding; /**< READ_ONLY in a class of this file: the binding */
 } sl_setattr_answer;
 sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, const char *name, bool del);
+
+/** Whether reading `instance.__dict__` can succeed: a __dict__ in the layout, or a class attribute
+ *  `__dict__`, `__getattr__` or `__getattribute__` along the MRO that may provide one. */
+sl_tristate sl__type_dict_readable(const sl_model *model, sl_typeref t);
 
 /* class_creation.c */
 /** Fills cls->creation for class `ci`, whose bases are resolved. */

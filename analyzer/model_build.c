@@ -35,6 +35,8 @@ typedef struct walker {
   int error_depth;   /* > 0 inside an ERROR node */
   bool type_checking;/* inside `if TYPE_CHECKING:` */
   sl_constants *constants; /* module-level `NAME = literal`, for folding `__slots__ = NAME` */
+  bool weakref;      /* the file names the weakref module somewhere */
+  sl_cell cell;      /* the __class__ cell a zero-argument super() would read here */
 } walker;
 
 static void visit(walker *w, TSNode node);
@@ -85,6 +87,15 @@ const char *sl__node_dotted(sl_model *m, const char *text, TSNode node) {
 }
 
 static const char *dotted_name(walker *w, TSNode node) { return sl__node_dotted(w->m, w->text, node); }
+
+/* Where uses of instances are recorded from; code under TYPE_CHECKING or in a syntax error never
+ * runs as written, so nothing is recorded there (the caller checks `recording`). */
+static sl_site site(walker *w) {
+  const char *mangle = w->mangle_class >= 0 ? w->m->classes[w->mangle_class].mangle : NULL;
+  return (sl_site){w->scope, mangle, w->weakref};
+}
+
+static bool recording(walker *w) { return !w->error_depth && !w->type_checking; }
 
 static sl_name_binding *bind(walker *w, int scope, const char *name, sl_name_kind kind, TSNode at) {
   sl_model *m = w->m;
@@ -389,7 +400,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
   int cls = body_class(w);
   bool is_static = false, is_classmethod = false, unknown_decorator = false;
   const char *property_of = NULL;
-  bool is_property = false, is_setter = false, other_descriptor = false;
+  bool is_property = false, is_setter = false, other_descriptor = false, is_abstract = false;
 
   if (!ts_node_is_null(decorated)) {
     uint32_t n = ts_node_named_child_count(decorated);
@@ -404,6 +415,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
         unknown_decorator = true;
         continue;
       }
+      if (strcmp(last, "abstractmethod") == 0 || strcmp(last, "abstractproperty") == 0) is_abstract = true;
       if (strcmp(last, "staticmethod") == 0) is_static = true;
       else if (strcmp(last, "classmethod") == 0) is_classmethod = true;
       else if (strcmp(last, "property") == 0 || strcmp(last, "abstractproperty") == 0) is_property = true;
@@ -432,6 +444,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
     }
     bool direct = w->m->scopes[w->scope].kind == SL_SCOPE_CLASS;
     class_binding(w, cls, fname, direct ? kind : SL_BIND_UNCERTAIN, direct, name);
+    if (is_abstract) c->declares_abstract = true;
     if (strcmp(fname, "__setattr__") == 0) {
       c->defines_setattr = true;
       c->setattr_forwards = !unknown_decorator && method_forwards(w, fn, "__setattr__", 3);
@@ -458,23 +471,46 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
                        ? cls
                        : -1;
   int saved = w->scope;
+  sl_cell saved_cell = w->cell;
   w->scope = fn_scope;
   bind_params(w, sl_node_field(fn, "parameters"), fn_scope, self_class, true);
+  // The body (not the defaults, evaluated outside) of a function defined in a class body gets that
+  // class's __class__ cell; the functions nested in it share it.
+  if (cls >= 0) {
+    w->cell.class_index = cls;
+    w->cell.method = fname;
+    w->cell.method_node = ts_node_is_null(name) ? fn : name;
+  }
+  w->cell.params = sl_node_field(fn, "parameters");
   visit(w, sl_node_field(fn, "body"));
   w->scope = saved;
+  w->cell = saved_cell;
 }
 
 static void visit_lambda(walker *w, TSNode lam) {
+  int cls = body_class(w);
   int fn_scope = new_scope(w, SL_SCOPE_FUNCTION, -1);
   int saved = w->scope;
-  w->scope = fn_scope;
+  sl_cell saved_cell = w->cell;
   TSNode params = sl_node_field(lam, "parameters");
+  w->scope = fn_scope;
   if (!ts_node_is_null(params)) bind_params(w, params, fn_scope, -1, false);
+  if (cls >= 0) {
+    w->cell.class_index = cls;
+    w->cell.method = "<lambda>";
+    w->cell.method_node = lam;
+  }
+  w->cell.params = params;
   visit(w, sl_node_field(lam, "body"));
   w->scope = saved;
+  w->cell = saved_cell;
 }
 
 static void visit_comprehension(walker *w, TSNode comp) {
+  // A comprehension directly in a class body has no __class__ cell we model; one in a method has
+  // the method's, and its own first argument (the iterator) or, inlined from 3.12, the method's.
+  sl_cell saved_cell = w->cell;
+  if (body_class(w) >= 0) w->cell.class_index = -1;
   int scope = new_scope(w, SL_SCOPE_FUNCTION, -1);
   int saved = w->scope;
   w->scope = scope;
@@ -494,6 +530,7 @@ static void visit_comprehension(walker *w, TSNode comp) {
     }
   }
   w->scope = saved;
+  w->cell = saved_cell;
 }
 
 /* ---- statements -------------------------------------------------------------------------- */
@@ -564,8 +601,9 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
   visit(w, right);
   visit(w, type);
   if (!ts_node_is_null(type) && ts_node_is_null(right)) {
-    // `x: int` stores nothing; but `self.x: int` still evaluates `self`.
-    if (!sl_node_is(left, "identifier")) visit(w, left);
+    // `x: int` stores nothing; but `self.x: int` still evaluates `self` (and reads nothing).
+    if (sl_node_is(left, "attribute")) visit(w, sl_node_field(left, "object"));
+    else if (!sl_node_is(left, "identifier")) visit(w, left);
     return;
   }
   sl_bind_kind ck = SL_BIND_UNCERTAIN;
@@ -576,6 +614,8 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
     ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
   }
   target_ctx ctx = {kind, direct, ck, true};
+  if (kind == SL_STORE_ASSIGN && sl_node_is(left, "subscript") && recording(w))
+    sl__uses_subscript_store(w->m, left, right, site(w), w->text);
   bind_target(w, left, &ctx);
   // A chained assignment's inner targets were bound when `right` was visited.
 }
@@ -735,7 +775,10 @@ static void note_instance(walker *w, TSNode node) {
   if (!sl_node_is(left, "identifier") || !sl_node_is(right, "call") || w->error_depth || w->type_checking) return;
   TSNode fn = sl_node_field(right, "function");
   int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);
-  if (synthetic < 0 && !sl_node_is(fn, "identifier")) return;
+  // A dotted callee (`weakref.WeakSet()`) is never a class of this file, but tells what the name
+  // holds for the uses of weak containers.
+  const char *callee = synthetic < 0 ? dotted_name(w, fn) : NULL;
+  if (synthetic < 0 && !callee) return;
   // The plain binding recorded by visit_assignment is the last one of this name: retag it.
   const char *name = mangled_ident(w, left);
   for (size_t i = w->m->n_names; i-- > 0;) {
@@ -746,7 +789,7 @@ static void note_instance(walker *w, TSNode node) {
         b->index = synthetic;
       } else {
         b->kind = SL_NAME_INSTANCE;
-        b->member = ident(w, fn);
+        b->member = callee;
       }
       break;
     }
@@ -776,11 +819,17 @@ static void visit(walker *w, TSNode node) {
       visit_assignment(w, node, SL_STORE_AUGMENTED);
       return;
     }
+    // Attribute targets go through bind_target and deletions through visit_delete, which visit
+    // only their objects: an attribute reached here is read.
+    if (strcmp(type, "attribute") == 0 && recording(w)) sl__uses_attribute(w->m, node, site(w), w->text);
     break;
   case 'c':
     if (strcmp(type, "class_definition") == 0) {
       visit_class(w, node, (TSNode){0});
       return;
+    }
+    if (strcmp(type, "call") == 0 && recording(w)) {
+      sl__uses_call(w->m, node, site(w), w->text, &w->cell);
     }
     break;
   case 'd':
@@ -864,6 +913,7 @@ static void visit(walker *w, TSNode node) {
       visit_comprehension(w, node);
       return;
     }
+    if (strcmp(type, "subscript") == 0 && recording(w)) sl__uses_subscript(w->m, node, site(w), w->text);
     break;
   case 'w':
     if (strcmp(type, "with_item") == 0) {
@@ -1015,7 +1065,21 @@ static void visit_class(walker *outer, TSNode node, TSNode decorated) {
   w.scope = body_scope;
   w.mangle_class = ci;
   w.type_checking = false;  // a class under TYPE_CHECKING is incomplete already; its body binds normally
+  w.cell.class_index = -1;  // the body itself has no __class__ cell; its methods get their own
   visit(&w, sl_node_field(node, "body"));
+}
+
+/* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
+static bool mentions(const char *text, size_t len, const char *word) {
+  size_t n = strlen(word);
+  while (len >= n) {
+    const char *p = memchr(text, word[0], len - n + 1);
+    if (!p) return false;
+    if (memcmp(p, word, n) == 0) return true;
+    len -= (size_t)(p - text) + 1;
+    text = p + 1;
+  }
+  return false;
 }
 
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor) {
@@ -1025,7 +1089,8 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   model->len = len;
   model->target_minor = target_minor;
   sl_constants constants = {0};
-  walker w = {model, text, -1, -1, 0, false, &constants};
+  walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
+              .weakref = mentions(text, len, "weakref"), .cell = {.class_index = -1}};
   w.scope = new_scope(&w, SL_SCOPE_MODULE, -1);
   visit(&w, ts_tree_root_node(tree));
   free(constants.items);
@@ -1049,6 +1114,10 @@ void sl__model_release(sl_model *model) {
   free(model->names);
   free(model->stores);
   free(model->pending);
+  free(model->uses);
+  free(model->pending_uses);
+  free(model->probes);
+  free(model->supers);
   sl_arena_release(&model->arena);
   memset(model, 0, sizeof *model);
 }

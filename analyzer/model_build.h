@@ -54,4 +54,32 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
                       bool direct, const char *text, const sl_constants *constants);
 
+/** Where the walk is: the scope, the class that mangles private names there, and whether the file
+ *  names the weakref module at all (no weak reference can be made otherwise). */
+typedef struct sl_site {
+  int scope;
+  const char *mangle;       /**< NULL or "" outside classes */
+  bool weakref;
+} sl_site;
+
+/** The `__class__` cell a zero-argument super() would read where the walk is. Nodes are kept, not
+ *  spans: they are only looked at when a super() call is found (borrowed for the walk). */
+typedef struct sl_cell {
+  int class_index;          /**< the class whose body defines the enclosing method; -1 for none */
+  const char *method;
+  TSNode method_node;       /**< the method's name (or the lambda) */
+  TSNode params;            /**< the innermost function's parameters (super()'s object is the first); null: none */
+} sl_cell;
+
+/* model_uses.c: uses of instances as values, kept by name until resolve.c (nodes borrowed). */
+/** A call: weakref.ref(c) and the like, a weak container's constructor or method, vars(c), the
+ *  probes hasattr(c, '__dict__')..., and a zero-argument super() under `cell`. */
+void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell);
+/** An attribute expression being read: `c.__dict__`. */
+void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text);
+/** A subscript in any context: the key of a WeakKeyDictionary. */
+void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text);
+/** `holder[key] = value`: the value stored in a WeakValueDictionary. */
+void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text);
+
 #endif

@@ -243,6 +243,8 @@ static void resolve_decorators(sl_model *m, int ci) {
     c = &m->classes[ci];
     if (is_qualified(q.name, "dataclasses.dataclass")) {
       if (d->slots_kw == 2 || d->weakref_slot_kw == 2 || d->frozen_kw == 2) c->opaque = true;
+      // weakref_slot= is new in 3.11: before, dataclass() raises TypeError and the class never exists.
+      if (d->weakref_slot_kw >= 0 && m->target_minor < 11) c->opaque = true;
       if (d->frozen_kw == 1) {
         // A frozen dataclass's __setattr__ raises FrozenInstanceError for every name.
         c->defines_setattr = true;
@@ -413,37 +415,165 @@ static int local_class(sl_model *m, int scope, const char *name) {
   return q.local_class;
 }
 
+/*
+ * The receiver `recv`, written at byte `at` in `scope`: the class it is an instance of, or -1.
+ * One path for stores and uses: `self` of a method (and its closures), a local bound once to
+ * `C(...)` before `at`, a parameter annotated `: C`.
+ */
+static int resolve_receiver(sl_model *m, int scope, const char *recv, uint32_t at, sl_receiver_kind *kind) {
+  int count;
+  const sl_name_binding *b = sl__model_lookup(m, scope, recv, &count);
+  if (!b || count != 1) return -1;
+  switch (b->kind) {
+  case SL_NAME_SELF_PARAM:
+    *kind = SL_RECV_SELF;
+    return b->index;
+  case SL_NAME_INSTANCE:
+    if (at <= b->start_byte) return -1;
+    *kind = SL_RECV_LOCAL_INSTANCE;
+    return local_class(m, b->scope, b->member);
+  case SL_NAME_TYPED_PARAM:
+    *kind = SL_RECV_ANNOTATED_PARAM;
+    return local_class(m, m->scopes[b->scope].parent, b->member);
+  default:
+    return -1;
+  }
+}
+
 static void resolve_stores(sl_model *m) {
   for (size_t i = 0; i < m->n_pending; i++) {
     sl_pending_store *p = &m->pending[i];
-    int count;
-    const sl_name_binding *b = sl__model_lookup(m, p->scope, p->recv, &count);
-    if (!b || count != 1) continue;
     sl_attr_store st = p->store;
-    switch (b->kind) {
-    case SL_NAME_SELF_PARAM:
-      st.class_index = b->index;
-      st.receiver = SL_RECV_SELF;
-      break;
-    case SL_NAME_INSTANCE:
-      if (st.span.start_byte <= b->start_byte) continue;
-      st.class_index = local_class(m, b->scope, b->member);
-      st.receiver = SL_RECV_LOCAL_INSTANCE;
-      break;
-    case SL_NAME_TYPED_PARAM:
-      st.class_index = local_class(m, m->scopes[b->scope].parent, b->member);
-      st.receiver = SL_RECV_ANNOTATED_PARAM;
-      break;
-    default:
-      continue;
-    }
+    st.class_index = resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
     if (st.class_index < 0) continue;
     sl_attr_store *out = sl__grow((void **)&m->stores, &m->n_stores, &m->cap_stores, sizeof *out);
     *out = st;
   }
 }
 
+/* The standard-library names that make a weak reference in each role. */
+static const char *weak_maker(const char *q, sl_weak_role role) {
+  static const char *const calls[] = {"weakref.ref", "weakref.proxy", "weakref.finalize", "weakref.ReferenceType",
+                                      "weakref.KeyedRef", "_weakref.ref", "_weakref.proxy", NULL};
+  static const char *const elements[] = {"weakref.WeakSet", "_weakrefset.WeakSet", NULL};
+  static const char *const keys[] = {"weakref.WeakKeyDictionary", NULL};
+  static const char *const values[] = {"weakref.WeakValueDictionary", NULL};
+  const char *const *names = role == SL_WEAK_CALL      ? calls
+                             : role == SL_WEAK_ELEMENT ? elements
+                             : role == SL_WEAK_KEY     ? keys
+                                                       : values;
+  for (int i = 0; q && names[i]; i++)
+    if (strcmp(q, names[i]) == 0) return names[i];
+  return NULL;
+}
+
+/* What the holder of a weak-reference use is, qualified: the callee itself, or what the variable
+ * holding the container was bound (once, before the use) to call. */
+static const char *weak_holder(sl_model *m, const sl_pending_use *p) {
+  if (p->holder_is_callee) return qualify(m, p->scope, p->holder).name;
+  int count;
+  const sl_name_binding *b = sl__model_lookup(m, p->scope, p->holder, &count);
+  if (!b || count != 1 || b->kind != SL_NAME_INSTANCE || p->use.expr.start_byte <= b->start_byte) return NULL;
+  return qualify(m, b->scope, b->member).name;
+}
+
+/* Scope `a` is `b` or one of its ancestors. */
+static bool scope_within(const sl_model *m, int a, int b) {
+  for (int s = b; s >= 0; s = m->scopes[s].parent)
+    if (s == a) return true;
+  return false;
+}
+
+/* A probe of the same name and kind in the same function (or one enclosing or enclosed): the code
+ * asks whether the instance has a __dict__ / __weakref__ before it uses one. */
+static bool probed(const sl_model *m, const sl_pending_use *p) {
+  sl_use_kind kind = p->use.kind == SL_USE_VARS ? SL_USE_DICT_ATTR : p->use.kind;
+  for (size_t i = 0; i < m->n_probes; i++) {
+    const sl_probe *q = &m->probes[i];
+    if (q->kind == kind && strcmp(q->name, p->recv) == 0 &&
+        (scope_within(m, q->scope, p->scope) || scope_within(m, p->scope, q->scope)))
+      return true;
+  }
+  return false;
+}
+
+/* The first part of a dotted name is `name`. */
+static bool head_is(const char *dotted, const char *name) {
+  size_t n = strlen(name);
+  return strncmp(dotted, name, n) == 0 && (dotted[n] == '\0' || dotted[n] == '.');
+}
+
+static bool is_weakref_module(const char *module) {
+  return module && (strcmp(module, "weakref") == 0 || strcmp(module, "_weakref") == 0 ||
+                    strcmp(module, "_weakrefset") == 0);
+}
+
+/* The names a weak-reference holder can start with: those bound by importing the weakref modules
+ * or names from them, and those bound to calls of such names. Everything else is skipped before
+ * the (linear) name lookups. Returns a heap array (caller frees). */
+static const char **weak_heads(const sl_model *m, size_t *count) {
+  const char **heads = NULL;
+  size_t n = 0, cap = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < m->n_names; i++) {
+      const sl_name_binding *b = &m->names[i];
+      bool weak = false;
+      if (pass == 0) {
+        weak = (b->kind == SL_NAME_IMPORT_MODULE || b->kind == SL_NAME_IMPORT_FROM) && is_weakref_module(b->target);
+      } else if (b->kind == SL_NAME_INSTANCE && b->member) {
+        for (size_t k = 0; k < n && !weak; k++) weak = head_is(b->member, heads[k]);
+      }
+      if (weak) *(const char **)sl__grow((void **)&heads, &n, &cap, sizeof *heads) = b->name;
+    }
+  }
+  *count = n;
+  return heads;
+}
+
+static void resolve_uses(sl_model *m) {
+  size_t n_heads = 0;
+  const char **heads = m->n_pending_uses ? weak_heads(m, &n_heads) : NULL;
+  for (size_t i = 0; i < m->n_pending_uses; i++) {
+    sl_pending_use *p = &m->pending_uses[i];
+    sl_instance_use use = p->use;
+    bool weak_head = false;
+    switch (use.kind) {
+    case SL_USE_WEAKREF:
+      for (size_t k = 0; k < n_heads && !weak_head; k++) weak_head = head_is(p->holder, heads[k]);
+      if (!weak_head) continue;
+      use.via = weak_maker(weak_holder(m, p), use.role);
+      if (!use.via) continue;
+      break;
+    case SL_USE_VARS:
+      if (!is_qualified(qualify(m, p->scope, p->holder).name, "builtins.vars")) continue;
+      break;
+    case SL_USE_DICT_ATTR:
+      break;
+    }
+    use.class_index = resolve_receiver(m, p->scope, p->recv, use.span.start_byte, &use.receiver);
+    if (use.class_index < 0) continue;
+    use.probed = probed(m, p);
+    sl_instance_use *out = sl__grow((void **)&m->uses, &m->n_uses, &m->cap_uses, sizeof *out);
+    *out = use;
+  }
+  free(heads);
+}
+
+/* Keeps the super() calls in slotted dataclasses (the only ones a rule asks about) whose `super`
+ * is the builtin. */
+static void resolve_supers(sl_model *m) {
+  size_t kept = 0;
+  for (size_t i = 0; i < m->n_supers; i++) {
+    if (m->classes[m->supers[i].class_index].flavor != SL_CLASS_DATACLASS_SLOTS) continue;
+    if (!is_qualified(qualify(m, m->supers[i].scope, "super").name, "builtins.super")) continue;
+    m->supers[kept++] = m->supers[i];
+  }
+  m->n_supers = kept;
+}
+
 void sl__model_resolve(sl_model *m) {
   for (size_t i = 0; i < m->n_classes; i++) resolve_class(m, (int)i);
   resolve_stores(m);
+  resolve_uses(m);
+  resolve_supers(m);
 }

@@ -35,4 +35,20 @@ static inline bool sl_rule_in_stub(const sl_rule_ctx *ctx) {
  *  "none" when there are none. Returns a heap string (caller frees). */
 char *sl__slot_list(const sl_model *m, int ci);
 
+/** What a rule asks of a type's instances: sl__type_has_weakref, sl__type_dict_readable. */
+typedef sl_tristate (*sl_instance_has_fn)(const sl_model *m, sl_typeref t);
+
+/**
+ * Whether no instance the receiver of `use` can hold has what `has` asks. A local bound to `C(...)`
+ * is exactly a C (unknown when a __new__ of this file may return something else); `self` and a parameter
+ * annotated `: C` may also hold a subclass, so every subclass in this file must lack it too, and
+ * `self` in a class declaring no slots of its own (`__slots__ = ()`, a mixin whose subclasses
+ * decide the layout) or declaring an @abstractmethod is not judged.
+ */
+bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_has_fn has);
+
+/** Where an instance's layout is decided, for a related location: the class's own `__slots__`,
+ *  its dataclass decorator, or its name. Sets *what to a short description. */
+sl_span sl__layout_site(const sl_class *c, const char **what);
+
 #endif

@@ -31,8 +31,10 @@ class-creation error (SLT003, SLT004, ...) is recorded by the class statement, w
 statement with a recorded exception whose span contains L. Left unwrapped: a docstring, `global`
 and `nonlocal`, `from __future__` imports, `raise` (it raises for its caller), and the bodies of
 the attribute-protocol methods (__setattr__, __getattr__, __get__, __set__, ...), whose exceptions
-are the outcome of the attribute access in the caller's statement. Statements in the body of the
-fixture's own `try` record and re-raise, so its handlers still see what they are there to catch.
+are the outcome of the attribute access in the caller's statement; an expectation on a line in
+such a body (no wrapped statement holds it) is met by an exception raised from that line itself
+(SLT018's super() in __setattr__). Statements in the body of the fixture's own `try` record and
+re-raise, so its handlers still see what they are there to catch.
 
 Directives in the first 10 lines of a fixture: `# requires-python: 3.10` (skipped on older
 interpreters), `# select: SLT012` (for the fixture runner only), `# no-oracle: reason` (skipped).
@@ -287,7 +289,7 @@ def execute(fixture, verbose):
         if seen.get(id(exc)) is exc:
             return  # re-raised from a `try` body and caught further out
         seen[id(exc)] = exc
-        records.append((first, last, type(exc).__name__, str(exc)))
+        records.append((first, last, type(exc).__name__, str(exc), _raised_at(exc, code.co_filename)))
 
     classes = []  # (first, last, class object) of every class statement that ran
 
@@ -319,14 +321,27 @@ def execute(fixture, verbose):
     return records, classes, class_spans, buf.getvalue(), outer
 
 
+def _raised_at(exc, filename):
+    """The fixture line the exception was raised from: its innermost traceback frame in the fixture."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def _innermost(records, line):
-    """The records of the innermost statement with a recorded exception whose span holds line."""
+    """The records of the innermost statement with a recorded exception whose span holds line.
+    A line that no wrapped statement holds (in the body of a method the rewriter leaves verbatim,
+    such as __setattr__) is met by the exceptions raised from that very line."""
     best = None
-    for (first, last, _t, _m) in records:
+    for (first, last, _t, _m, _at) in records:
         if first <= line <= last and (best is None or last - first < best[1] - best[0]):
             best = (first, last)
     if best is None:
-        return None, []
+        group = [r for r in records if r[4] == line]
+        return (group[0][:2] if group else None), group
     return best, [r for r in records if (r[0], r[1]) == best]
 
 
@@ -361,8 +376,9 @@ def check(fixture, minor, verbose):
                          % (p, line, " or ".join(_describe(c, minor) for c in errors)))
             continue
         matched = False
+        members = set(id(r) for r in group)
         for idx, r in enumerate(records):
-            if (r[0], r[1]) != span:
+            if id(r) not in members:
                 continue
             for c in errors:
                 if any(r[2] == t and rx.search(r[3]) for (t, rx) in rule_entries(c, minor)):
@@ -375,9 +391,9 @@ def check(fixture, minor, verbose):
                          % (p, line, " or ".join(_describe(c, minor) for c in errors),
                             got[2], got[3], where))
             # reported once, not again as unexpected
-            explained.update(i for i, r in enumerate(records) if (r[0], r[1]) == span)
+            explained.update(i for i, r in enumerate(records) if id(r) in members)
 
-    for idx, (first, last, tname, msg) in enumerate(records):
+    for idx, (first, last, tname, msg, _at) in enumerate(records):
         if idx in explained:
             continue
         if not is_slots_related(tname, msg):

@@ -1,0 +1,229 @@
+/*
+ * model_uses.c — the uses of instances the walk records as values, not as stores: the ways a weak
+ * reference to them is made (weakref.ref(c), a WeakSet element, a WeakKeyDictionary key, a
+ * WeakValueDictionary value), `c.__dict__` and `vars(c)`, and zero-argument super() calls.
+ *
+ * Everything is kept by name, as written: which callee is really weakref.ref, which variable really
+ * holds a WeakSet, and which class the receiver is an instance of are decided in resolve.c, with
+ * the same receiver resolution as attribute stores.
+ */
+#include "ident.h"
+#include "model_build.h"
+#include "pystring.h"
+#include "ts_util.h"
+
+#include <string.h>
+
+/* The receiver or holder name as the scope binds it (private names mangled). */
+static const char *site_name(sl_model *m, sl_site site, TSNode id, const char *text) {
+  return sl__ident_mangle(&m->arena, site.mangle, sl__node_ident(m, text, id));
+}
+
+static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TSNode expr, sl_use_kind kind,
+                    sl_weak_role role, const char *holder, bool holder_is_callee) {
+  if (!sl_node_is(recv, "identifier") || !holder) return;
+  sl_pending_use *p = sl__grow((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, sizeof *p);
+  p->scope = site.scope;
+  p->use.name = sl__node_ident(m, text, recv);
+  p->recv = sl__ident_mangle(&m->arena, site.mangle, p->use.name);
+  p->holder = holder;
+  p->holder_is_callee = holder_is_callee;
+  p->use.class_index = -1;
+  p->use.kind = kind;
+  p->use.role = role;
+  p->use.span = sl_node_span(recv);
+  p->use.expr = sl_node_span(expr);
+  p->use.scope = site.scope;
+}
+
+/* The first `max` positional arguments of an argument_list, up to the first unpacking (after which
+ * positions are unknown). Returns how many were found. */
+static int positional_args(TSNode args, TSNode *out, int max) {
+  int k = 0;
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n && k < max; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (sl_node_is(a, "comment") || sl_node_is(a, "keyword_argument")) continue;
+    if (sl_node_is(a, "list_splat") || sl_node_is(a, "dictionary_splat")) break;
+    out[k++] = a;
+  }
+  return k;
+}
+
+/* What a weak container's constructor or update() takes: the elements of a list/tuple/set literal
+ * (WeakSet), the keys and values of a dict literal (WeakKeyDictionary, WeakValueDictionary), and
+ * keyword argument values (WeakValueDictionary). */
+static void container_args(sl_model *m, sl_site site, const char *text, TSNode call, TSNode args, TSNode first,
+                           const char *holder, bool holder_is_callee) {
+  if (sl_node_is(first, "list") || sl_node_is(first, "tuple") || sl_node_is(first, "set")) {
+    uint32_t n = ts_node_named_child_count(first);
+    for (uint32_t i = 0; i < n; i++)
+      add_use(m, site, text, ts_node_named_child(first, i), call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder,
+              holder_is_callee);
+  } else if (sl_node_is(first, "dictionary")) {
+    uint32_t n = ts_node_named_child_count(first);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode pair = ts_node_named_child(first, i);
+      if (!sl_node_is(pair, "pair")) continue;
+      add_use(m, site, text, sl_node_field(pair, "key"), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, holder_is_callee);
+      add_use(m, site, text, sl_node_field(pair, "value"), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
+              holder_is_callee);
+    }
+  }
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (sl_node_is(a, "keyword_argument"))
+      add_use(m, site, text, sl_node_field(a, "value"), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, holder_is_callee);
+  }
+}
+
+/* The holder of a method call or subscript: a variable (`ws.add(c)`) or a constructor call
+ * (`weakref.WeakSet().add(c)`). Returns NULL for anything else. */
+static const char *holder_of(sl_model *m, sl_site site, TSNode obj, const char *text, bool *is_callee) {
+  if (sl_node_is(obj, "identifier")) {
+    *is_callee = false;
+    return site_name(m, site, obj, text);
+  }
+  if (sl_node_is(obj, "call")) {
+    *is_callee = true;
+    return sl__node_dotted(m, text, sl_node_field(obj, "function"));
+  }
+  return NULL;
+}
+
+/* `holder.method(args)` on what may be a weak container. */
+static void container_method(sl_model *m, sl_site site, const char *text, TSNode call, TSNode fn, TSNode args) {
+  TSNode method = sl_node_field(fn, "attribute");
+  bool callee = false;
+  const char *holder = holder_of(m, site, sl_node_field(fn, "object"), text, &callee);
+  if (!holder || ts_node_is_null(method)) return;
+  TSNode pos[2];
+  int npos = positional_args(args, pos, 2);
+  if (sl_node_text_eq(method, text, "add") || sl_node_text_eq(method, text, "discard") ||
+      sl_node_text_eq(method, text, "remove")) {
+    if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder, callee);
+  } else if (sl_node_text_eq(method, text, "update")) {
+    container_args(m, site, text, call, args, npos >= 1 ? pos[0] : (TSNode){0}, holder, callee);
+  } else if (sl_node_text_eq(method, text, "setdefault")) {
+    if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
+    if (npos >= 2) add_use(m, site, text, pos[1], call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, callee);
+  } else if (sl_node_text_eq(method, text, "get") || sl_node_text_eq(method, text, "pop")) {
+    // WeakKeyDictionary.get/pop make a weak reference to the key to look it up.
+    if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
+  }
+}
+
+/* `hasattr(x, '__dict__')`, `getattr(x, '__weakref__', None)`: the code asks before it uses. */
+static void probe(sl_model *m, sl_site site, const char *text, TSNode args) {
+  TSNode pos[2];
+  const char *attr;
+  if (positional_args(args, pos, 2) < 2 || !sl_node_is(pos[0], "identifier") ||
+      sl__pystring_eval(pos[1], text, &m->arena, &attr) != SL_PYSTR_STR)
+    return;
+  sl_use_kind kind;
+  if (strcmp(attr, "__dict__") == 0) kind = SL_USE_DICT_ATTR;
+  else if (strcmp(attr, "__weakref__") == 0) kind = SL_USE_WEAKREF;
+  else return;
+  sl_probe *p = sl__grow((void **)&m->probes, &m->n_probes, &m->cap_probes, sizeof *p);
+  p->scope = site.scope;
+  p->name = site_name(m, site, pos[0], text);
+  p->kind = kind;
+}
+
+/* Whether the first parameter is positional (what zero-argument super() takes as its object);
+ * `*args`, `**kw` or a keyword-only marker first leave super() with no argument. */
+static bool first_positional(TSNode params) {
+  if (ts_node_is_null(params)) return false;
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (sl_node_is(p, "comment")) continue;
+    if (sl_node_is(p, "identifier") || sl_node_is(p, "default_parameter") || sl_node_is(p, "typed_default_parameter"))
+      return true;
+    if (sl_node_is(p, "typed_parameter")) return sl_node_is(ts_node_named_child(p, 0), "identifier");
+    return false;
+  }
+  return false;
+}
+
+/* `super()` with no arguments, in a function with a first positional parameter under `cell`. */
+static void zero_argument_super(sl_model *m, TSNode call, sl_site site, const sl_cell *cell) {
+  if (!cell || cell->class_index < 0) return;
+  TSNode args = sl_node_field(call, "arguments");
+  if (!sl_node_is(args, "argument_list") || !first_positional(cell->params)) return;
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++)
+    if (!sl_node_is(ts_node_named_child(args, i), "comment")) return;  // super(C, self) names its class
+  sl_super_call *s = sl__grow((void **)&m->supers, &m->n_supers, &m->cap_supers, sizeof *s);
+  s->class_index = cell->class_index;
+  s->method = cell->method;
+  s->method_span = sl_node_span(cell->method_node);
+  s->span = sl_node_span(call);
+  s->scope = site.scope;
+}
+
+void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell) {
+  TSNode fn = sl_node_field(call, "function");
+  // Every call of the file comes here: the cheap tests on the callee's name go first. Weak
+  // references need the weakref module: a file that never names it makes none.
+  bool name = sl_node_is(fn, "identifier");
+  if (name && sl_node_text_eq(fn, text, "super")) {
+    zero_argument_super(m, call, site, cell);
+    return;
+  }
+  bool vars = name && sl_node_text_eq(fn, text, "vars");
+  bool asks = name && (sl_node_text_eq(fn, text, "hasattr") || sl_node_text_eq(fn, text, "getattr"));
+  if (!vars && !asks && !site.weakref) return;
+  TSNode args = sl_node_field(call, "arguments");
+  if (!sl_node_is(args, "argument_list")) return;  // a generator argument: nothing we follow
+  if (asks) probe(m, site, text, args);
+  TSNode pos[1];
+  int npos = positional_args(args, pos, 1);
+  if (vars) {
+    if (npos == 1 && ts_node_named_child_count(args) == 1)
+      add_use(m, site, text, pos[0], call, SL_USE_VARS, SL_WEAK_CALL, "vars", true);
+    return;
+  }
+  if (!site.weakref) return;
+  const char *dotted = sl__node_dotted(m, text, fn);
+  if (dotted) {
+    // weakref.ref(c) / proxy / finalize / KeyedRef, and the containers' constructors.
+    if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_CALL, dotted, true);
+    container_args(m, site, text, call, args, npos >= 1 ? pos[0] : (TSNode){0}, dotted, true);
+  }
+  if (sl_node_is(fn, "attribute")) container_method(m, site, text, call, fn, args);
+}
+
+void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text) {
+  // Every attribute read comes here: look at the text's end before asking for the fields.
+  uint32_t end = ts_node_end_byte(attr);
+  if (end < 8 || memcmp(text + end - 8, "__dict__", 8) != 0) return;
+  TSNode obj = sl_node_field(attr, "object"), name = sl_node_field(attr, "attribute");
+  if (sl_node_is(obj, "identifier") && sl_node_text_eq(name, text, "__dict__"))
+    add_use(m, site, text, obj, attr, SL_USE_DICT_ATTR, SL_WEAK_CALL, "", false);
+}
+
+/* The one index of `holder[index]`, or a null node. */
+static TSNode single_index(TSNode sub) {
+  TSNode idx = sl_node_field(sub, "subscript");
+  TSNode next = ts_node_next_named_sibling(idx);
+  while (sl_node_is(next, "comment")) next = ts_node_next_named_sibling(next);
+  return ts_node_is_null(next) ? idx : (TSNode){0};
+}
+
+void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text) {
+  if (!site.weakref) return;
+  bool callee = false;
+  const char *holder = holder_of(m, site, sl_node_field(sub, "value"), text, &callee);
+  // A WeakKeyDictionary makes a weak reference to the key to read, store or delete it.
+  add_use(m, site, text, single_index(sub), sub, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
+}
+
+void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text) {
+  if (!site.weakref) return;
+  bool callee = false;
+  const char *holder = holder_of(m, site, sl_node_field(sub, "value"), text, &callee);
+  add_use(m, site, text, value, sub, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, callee);
+}
+

@@ -1,0 +1,62 @@
+/* What the receiver of an instance use can hold (SLT016, SLT017): helpers declared in rule.h. */
+#include "rule.h"
+
+/* Slots the class itself declares: its __slots__ entries, or its dataclass/NamedTuple fields. */
+static size_t own_slot_count(const sl_class *c) {
+  if (c->flavor == SL_CLASS_DATACLASS_SLOTS || c->flavor == SL_CLASS_NAMEDTUPLE) {
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_fields; i++)
+      if (!c->fields[i].classvar && !c->fields[i].initvar && !c->fields[i].kw_only_marker) n++;
+    return n;
+  }
+  return c->slots_state == SL_SLOTS_KNOWN ? c->n_slots : 1;
+}
+
+/* A __new__ of this file in the MRO may return an instance of any class. */
+static bool custom_new(const sl_model *m, const sl_class *c) {
+  for (size_t i = 0; i < c->n_mro; i++)
+    if (c->mro[i].kind == SL_TYPE_CLASS && m->classes[c->mro[i].index].defines_new) return true;
+  return false;
+}
+
+/* Class k may be a subclass of class ci: its MRO has ci, or (unresolved) one of its known bases is ci
+ * or may be a subclass of it. */
+static bool may_derive(const sl_model *m, int k, int ci, int depth) {
+  const sl_class *c = &m->classes[k];
+  sl_typeref target = {SL_TYPE_CLASS, ci};
+  if (c->resolved) return sl__type_is_subtype(m, (sl_typeref){SL_TYPE_CLASS, k}, target);
+  if (depth > 64) return true;
+  for (size_t i = 0; i < c->n_bases; i++)
+    if (c->bases[i].kind == SL_TYPE_CLASS && (c->bases[i].index == ci || may_derive(m, c->bases[i].index, ci, depth + 1)))
+      return true;
+  return false;
+}
+
+bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_has_fn has) {
+  int ci = use->class_index;
+  const sl_class *cls = &m->classes[ci];
+  if (cls->incomplete || !cls->resolved || has(m, (sl_typeref){SL_TYPE_CLASS, ci}) != SL_NO) return false;
+  // `C(...)` is exactly a C, unless a __new__ of ours may return anything at all.
+  if (use->receiver == SL_RECV_LOCAL_INSTANCE) return !custom_new(m, cls);
+  // `self` in a mixin (no slots of its own) or an abstract class is an instance of subclasses that
+  // decide the layout, and that may be anywhere.
+  if (use->receiver == SL_RECV_SELF && (own_slot_count(cls) == 0 || cls->declares_abstract)) return false;
+  for (size_t k = 0; k < m->n_classes; k++) {
+    if ((int)k == ci || !may_derive(m, (int)k, ci, 0)) continue;
+    if (has(m, (sl_typeref){SL_TYPE_CLASS, (int)k}) != SL_NO) return false;
+  }
+  return true;
+}
+
+sl_span sl__layout_site(const sl_class *c, const char **what) {
+  if (c->flavor == SL_CLASS_DATACLASS_SLOTS || c->flavor == SL_CLASS_NAMEDTUPLE) {
+    *what = c->flavor == SL_CLASS_NAMEDTUPLE ? "is a named tuple" : "gets its __slots__ from its dataclass fields";
+    return c->flavor_span;
+  }
+  if (c->slots_state == SL_SLOTS_KNOWN && !c->synthetic) {
+    *what = "declares its __slots__ here";
+    return c->slots_decl.stmt;
+  }
+  *what = "is defined here";
+  return c->name_span;
+}

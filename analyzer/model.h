@@ -55,6 +55,7 @@ typedef struct sl_slots_decl {
   bool has_trailing_comma;
   sl_span trailing_comma; /**< the comma after the last entry, when has_trailing_comma */
   char quote;         /**< the quote character of the first string entry, '\'' by default */
+  bool only_statement;/**< the statement is the only one of the class body (comments aside) */
 } sl_slots_decl;
 
 /** What a name bound in a class body is, as far as attribute assignment on instances goes. */
@@ -120,6 +121,7 @@ typedef struct sl_class {
   /* Bases, as written (model_build.c) and as resolved (resolve.c). */
   sl_base_expr *base_exprs;
   sl_typeref *bases;
+  sl_span *base_spans;      /**< for each resolved base, the base expression it came from */
   size_t n_bases;
   bool bases_unknown;       /**< star-args or double-star-kwargs in the bases, or a base that did not resolve */
   const char *metaclass_expr; /**< dotted name of metaclass=..., NULL when absent or not a name */
@@ -130,6 +132,7 @@ typedef struct sl_class {
   sl_decorator *decorators;
   size_t n_decorators;
   sl_class_flavor flavor;
+  bool is_dataclass;        /**< decorated with dataclasses.dataclass (with or without slots=True) */
   bool dataclass_weakref_slot;
   sl_span flavor_span;      /**< the decorator or base that made the flavour */
 
@@ -140,6 +143,11 @@ typedef struct sl_class {
   sl_slots_decl slots_decl;
   const char *slots_names[4];  /**< module constants / classes the literal was folded through */
   size_t n_slots_names;
+  /** An annotated `__slots__: T [= v]` directly in the body: to a NamedTuple it is a field, the
+   *  n-th annotation (slots_field_pos, counted over `fields`); -1 when there is none. */
+  int slots_field_pos;
+  bool slots_field_has_value;
+  sl_span slots_field_stmt;
 
   /* Names bound in the body. */
   sl_binding *bindings;
@@ -225,7 +233,17 @@ typedef struct sl_model {
   size_t n_stores, cap_stores;
   sl_pending_store *pending;
   size_t n_pending, cap_pending;
+  /** Every attribute name stored anywhere in the file, whatever the receiver (`a.b.name = ...`,
+   *  `for x.name in ...`), mangled like the stores, plus the literal names of `setattr(o, 'name',
+   *  v)` and `X.__setattr__(..., 'name', ...)` calls; unsorted, may repeat. */
+  const char **stored_names;
+  size_t n_stored_names, cap_stored_names;
+  /** A setattr() or __setattr__ call whose name is not a literal: any attribute may be stored. */
+  bool dynamic_setattr;
 } sl_model;
+
+/** Whether `name` is in model->stored_names. */
+bool sl__model_name_stored(const sl_model *model, const char *name);
 
 /** Builds the model of one parsed file (model_build.c) and resolves it (resolve.c). */
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor);
@@ -262,7 +280,10 @@ typedef enum {
 typedef struct sl_setattr_answer {
   sl_setattr_result result;
   sl_typeref owner;          /**< READ_ONLY: the class that binds the name */
-  const sl_binding *binding; /**< READ_ONLY in a class of this file: the binding */
+  const sl_binding *binding; /**< READ_ONLY in a class of this file: the binding, when there is one */
+  /** READ_ONLY because of a data descriptor that refuses (a property without a setter, a
+   *  NamedTuple field): CPython's message is then not "... is read-only" (SLT009's). */
+  bool descriptor;
 } sl_setattr_answer;
 sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, const char *name, bool del);
 

@@ -140,11 +140,19 @@ typedef struct target_ctx {
   sl_bind_kind class_kind; /* for names bound directly in a class body */
 } target_ctx;
 
+static void note_stored_name(sl_model *m, const char *name) {
+  const char **slot = GROW(m->stored_names, m->n_stored_names, m->cap_stored_names);
+  *slot = name;
+}
+
 static void record_store(walker *w, TSNode attr, sl_store_kind kind) {
   TSNode obj = sl_node_field(attr, "object");
   // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
   if (sl_node_is(obj, "list_splat") && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
   TSNode name = sl_node_field(attr, "attribute");
+  // Every stored name counts as stored, whoever the receiver (even inside a syntax error): a
+  // rule asking "is this ever assigned?" must err on the side of yes.
+  if (!ts_node_is_null(name) && kind != SL_STORE_DELETE) note_stored_name(w->m, mangled_ident(w, name));
   if (!sl_node_is(obj, "identifier") || ts_node_is_null(name) || w->error_depth) return;
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
@@ -385,7 +393,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
   int cls = body_class(w);
   bool is_static = false, is_classmethod = false, unknown_decorator = false;
   const char *property_of = NULL;
-  bool is_property = false, is_setter = false, other_descriptor = false;
+  bool is_property = false, is_setter = false, other_descriptor = false, unknown_property = false;
 
   if (!ts_node_is_null(decorated)) {
     uint32_t n = ts_node_named_child_count(decorated);
@@ -403,8 +411,10 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
       if (strcmp(last, "staticmethod") == 0) is_static = true;
       else if (strcmp(last, "classmethod") == 0) is_classmethod = true;
       else if (strcmp(last, "property") == 0 || strcmp(last, "abstractproperty") == 0) is_property = true;
-      else if (strcmp(last, "setter") == 0 && object) is_setter = true, property_of = object;
+      // `@Base.prop.setter` in a subclass gives a property with a setter too.
+      else if (strcmp(last, "setter") == 0) is_setter = true, property_of = object;
       else if ((strcmp(last, "getter") == 0 || strcmp(last, "deleter") == 0) && object) property_of = object;
+      else if (strcmp(last, "getter") == 0 || strcmp(last, "deleter") == 0) unknown_property = true;
       else if (!keeps_self(last)) unknown_decorator = true, other_descriptor = true;
     }
   }
@@ -421,6 +431,8 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
       // .getter/.deleter keep whatever the property was.
       sl_binding *prev = find_class_binding(c, property_of);
       kind = prev ? prev->kind : SL_BIND_UNCERTAIN;
+    } else if (unknown_property) {
+      kind = SL_BIND_UNCERTAIN;  // `@Base.prop.getter`: a property we do not see
     } else if (is_property) {
       kind = SL_BIND_READONLY;
     } else if (other_descriptor) {
@@ -527,8 +539,17 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
       bool ok = direct && !w->error_depth;
       sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text, w->constants);
     }
+    sl_class *c = &w->m->classes[cls];
+    if (!ts_node_is_null(type) && direct && !w->type_checking && c->slots_field_pos < 0) {
+      // Annotated: an entry of __annotations__, which a NamedTuple takes for a field.
+      c->slots_field_pos = (int)c->n_fields;
+      c->slots_field_has_value = !ts_node_is_null(right);
+      c->slots_field_stmt = sl_node_span(node);
+    }
     visit(w, right);
-    bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN});
+    visit(w, type);
+    // `__slots__: T` without a value binds nothing.
+    if (!ts_node_is_null(right)) bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN});
     return;
   }
 
@@ -744,6 +765,40 @@ static void note_instance(walker *w, TSNode node) {
   }
 }
 
+/* `setattr(o, 'name', v)` and `X.__setattr__(..., 'name', ...)` store the literal name; with a
+ * name that is not a literal they may store anything. For `__setattr__` the name is the first
+ * argument (`super().__setattr__(name, v)`) or the second (`object.__setattr__(self, name, v)`):
+ * a string literal in either place counts as the name, which can only make more names stored. */
+static void note_setattr_call(walker *w, TSNode call) {
+  TSNode fn = sl_node_field(call, "function");
+  int name_args;  // how many leading arguments may hold the name
+  uint32_t first;  // the first of them
+  if (sl_node_is(fn, "identifier") && sl_node_text_eq(fn, w->text, "setattr")) {
+    first = 1, name_args = 1;
+  } else if (sl_node_is(fn, "attribute") && sl_node_text_eq(sl_node_field(fn, "attribute"), w->text, "__setattr__")) {
+    first = 0, name_args = 2;
+  } else {
+    return;
+  }
+  TSNode args = sl_node_field(call, "arguments");
+  uint32_t n = ts_node_named_child_count(args), pos = 0;
+  bool found = false;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (sl_node_is(a, "comment")) continue;
+    if (sl_node_is(a, "list_splat") || sl_node_is(a, "dictionary_splat") || sl_node_is(a, "keyword_argument")) break;
+    if (pos >= first && pos < first + (uint32_t)name_args) {
+      const char *v;
+      if (sl__pystring_eval(a, w->text, &w->m->arena, &v) == SL_PYSTR_STR) {
+        note_stored_name(w->m, v);
+        found = true;
+      }
+    }
+    pos++;
+  }
+  if (!found) w->m->dynamic_setattr = true;
+}
+
 /* ---- the walk ---------------------------------------------------------------------------- */
 
 static void visit(walker *w, TSNode node) {
@@ -773,6 +828,7 @@ static void visit(walker *w, TSNode node) {
       visit_class(w, node, (TSNode){0});
       return;
     }
+    if (strcmp(type, "call") == 0) note_setattr_call(w, node);  // and on to its children
     break;
   case 'd':
     if (strcmp(type, "decorated_definition") == 0) {
@@ -904,6 +960,7 @@ int sl__new_class(sl_model *m, const char *name) {
   c->mangle = p;
   c->scope = c->body_scope = -1;
   c->metaclass.kind = SL_TYPE_NONE;
+  c->slots_field_pos = -1;
   return (int)(m->n_classes - 1);
 }
 
@@ -969,8 +1026,19 @@ static void visit_class(walker *outer, TSNode node, TSNode decorated) {
       if (sl_node_is(d, "decorator")) visit(&w, d);
     }
   }
-  sl_name_binding *b = bind(&w, scope, mangled_ident(&w, name_node), SL_NAME_CLASS, name_node);
+  const char *bound = mangled_ident(&w, name_node);
+  sl_name_binding *b = bind(&w, scope, bound, SL_NAME_CLASS, name_node);
   b->index = ci;
+  // A class statement in a class body binds a class attribute of the outer class (a plain
+  // value; behind a decorator, whatever the decorator returns).
+  int outer_cls = body_class(outer);
+  if (outer_cls >= 0) {
+    TSNode stmt = ts_node_is_null(decorated) ? node : decorated;
+    sl_bind_kind kind = !in_class_body_directly(outer, stmt) ? SL_BIND_UNCERTAIN
+                        : ts_node_is_null(decorated)         ? SL_BIND_PLAIN
+                                                             : SL_BIND_DESCRIPTOR;
+    class_binding(outer, outer_cls, bound, kind, name_node);
+  }
 
   int body_scope = new_scope(&w, SL_SCOPE_CLASS, ci);
   m->classes[ci].body_scope = body_scope;
@@ -995,6 +1063,12 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   sl__model_resolve(model);
 }
 
+bool sl__model_name_stored(const sl_model *model, const char *name) {
+  for (size_t i = 0; i < model->n_stored_names; i++)
+    if (strcmp(model->stored_names[i], name) == 0) return true;
+  return false;
+}
+
 void sl__model_release(sl_model *model) {
   for (size_t i = 0; i < model->n_classes; i++) {
     sl_class *c = &model->classes[i];
@@ -1003,6 +1077,7 @@ void sl__model_release(sl_model *model) {
     free(c->slots);
     free(c->base_exprs);
     free(c->bases);
+    free(c->base_spans);
     free(c->decorators);
     free(c->mro);
   }
@@ -1011,6 +1086,7 @@ void sl__model_release(sl_model *model) {
   free(model->names);
   free(model->stores);
   free(model->pending);
+  free(model->stored_names);
   sl_arena_release(&model->arena);
   memset(model, 0, sizeof *model);
 }

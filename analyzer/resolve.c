@@ -112,11 +112,13 @@ static int builtin_index(const char *module, const char *name) {
   return e && e->kind == SL_EXPORT_TYPE ? e->type_index : -1;
 }
 
-static void add_base(sl_class *c, size_t *cap, sl_typeref t) {
+static void add_base(sl_class *c, size_t *cap, sl_typeref t, sl_span from) {
   if (c->n_bases == *cap) {
     *cap = *cap ? *cap * 2 : 4;
     c->bases = sl_xrealloc(c->bases, *cap * sizeof *c->bases);
+    c->base_spans = sl_xrealloc(c->base_spans, *cap * sizeof *c->base_spans);
   }
+  c->base_spans[c->n_bases] = from;
   c->bases[c->n_bases++] = t;
 }
 
@@ -238,6 +240,7 @@ static void resolve_decorators(sl_model *m, int ci) {
     qualified q = qualify(m, c->scope, d->dotted);
     c = &m->classes[ci];
     if (is_qualified(q.name, "dataclasses.dataclass")) {
+      c->is_dataclass = true;
       if (d->slots_kw == 2 || d->weakref_slot_kw == 2 || d->frozen_kw == 2) c->opaque = true;
       if (d->frozen_kw == 1) {
         // A frozen dataclass's __setattr__ raises FrozenInstanceError for every name.
@@ -290,7 +293,7 @@ static void resolve_bases(sl_model *m, int ci) {
     int tuple = builtin_index("builtins", "tuple");
     bool factory = is_qualified(q.name, "collections.namedtuple") || is_qualified(q.name, "typing.NamedTuple") ||
                    is_qualified(q.name, "typing_extensions.NamedTuple");
-    if (tuple >= 0 && factory) add_base(&m->classes[ci], &cap, builtin_ref(tuple));
+    if (tuple >= 0 && factory) add_base(&m->classes[ci], &cap, builtin_ref(tuple), m->classes[ci].name_span);
     else m->classes[ci].bases_unknown = true;
     return;
   }
@@ -298,13 +301,13 @@ static void resolve_bases(sl_model *m, int ci) {
     sl_base_expr e = m->classes[ci].base_exprs[i];
     sl_class *c = &m->classes[ci];
     if (e.synthetic >= 0) {
-      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic});
+      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic}, e.span);
       continue;
     }
     qualified q = qualify(m, c->scope, e.dotted);
     c = &m->classes[ci];
     if (q.local_class >= 0) {
-      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class});
+      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class}, e.span);
       continue;
     }
     if (is_qualified(q.name, "typing.NamedTuple") || is_qualified(q.name, "typing_extensions.NamedTuple")) {
@@ -312,7 +315,7 @@ static void resolve_bases(sl_model *m, int ci) {
       c->flavor = SL_CLASS_NAMEDTUPLE;
       c->flavor_span = e.span;
       int tuple = builtin_index("builtins", "tuple");
-      if (tuple >= 0) add_base(c, &cap, builtin_ref(tuple));
+      if (tuple >= 0) add_base(c, &cap, builtin_ref(tuple), e.span);
       else c->bases_unknown = true;
       continue;
     }
@@ -326,9 +329,9 @@ static void resolve_bases(sl_model *m, int ci) {
       continue;
     }
     if (ex->kind == SL_EXPORT_TYPE) {
-      add_base(c, &cap, builtin_ref(ex->type_index));
+      add_base(c, &cap, builtin_ref(ex->type_index), e.span);
     } else {
-      for (int k = 0; k < ex->n_entries; k++) add_base(c, &cap, builtin_ref(ex->entries[k]));
+      for (int k = 0; k < ex->n_entries; k++) add_base(c, &cap, builtin_ref(ex->entries[k]), e.span);
     }
   }
   // A base named twice is a TypeError at run time; nothing we model.

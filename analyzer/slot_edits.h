@@ -18,4 +18,11 @@ bool sl__fix_remove_slot(sl_diag *d, const sl_model *m, const sl_class *c, size_
 /** Gives `d` a fix replacing the whole `__slots__` value with `()`. */
 bool sl__fix_empty_slots(sl_diag *d, const sl_class *c);
 
+/**
+ * Gives `d` a fix deleting the statement `stmt` (the lines it spans, with a trailing comment), or
+ * replacing it with `pass` when it is the only statement of its block (`only_statement`). False
+ * (no fix) when the statement shares a line with other code it cannot be cut from.
+ */
+bool sl__fix_remove_statement(sl_diag *d, const sl_model *m, sl_span stmt, bool only_statement, const char *message);
+
 #endif

@@ -26,4 +26,14 @@ static inline bool sl_rule_reportable(const sl_class *c) { return !c->incomplete
  *  "none" when there are none. Returns a heap string (caller frees). */
 char *sl__slot_list(const sl_model *m, int ci);
 
+/* rule_helpers.c */
+/** The class whose own literal declares the slots an instance of `cls` relies on: itself, or the
+ *  nearest class in its MRO with a known __slots__ of its own; NULL if none. */
+const sl_class *sl__slots_declaring_class(const sl_model *m, const sl_class *cls);
+/** Adds the related location "where the slots of `cls` come from", when there is one. */
+void sl__diag_relate_slots(sl_diag *d, const sl_model *m, const sl_class *cls);
+/** Whether a decorator of `c` passes slots= anything but False (at target versions before 3.10
+ *  the model does not give such a class the dataclass flavour). */
+bool sl__class_has_slots_decorator(const sl_class *c);
+
 #endif

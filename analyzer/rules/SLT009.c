@@ -28,6 +28,9 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
     bool del = st->kind == SL_STORE_DELETE;
     sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, del);
     if (a.result != SL_SETATTR_READ_ONLY) continue;
+    // `self` (or a parameter annotated with the class) may be an instance of a subclass that
+    // declares the name: code in a base often relies on its subclasses' slots.
+    if (st->receiver != SL_RECV_LOCAL_INSTANCE && sl__subclass_may_allow(m, st->class_index, st->name, del)) continue;
     // A property without a setter (or deleter) is read-only too, but with another message
     // ("can't set attribute", "property 'x' of 'C' object has no setter") and whether or not
     // the class has slots; NamedTuple fields likewise. Only plain class attributes are ours.

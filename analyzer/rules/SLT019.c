@@ -23,16 +23,6 @@ static bool declares_for_subclasses(const sl_model *m, const sl_class *cls) {
   return false;
 }
 
-/* Whether an instance of some class of this file deriving from `ci` could hold `name`. */
-static bool subclass_may_hold(const sl_model *m, size_t ci, const char *name) {
-  for (size_t k = 0; k < m->n_classes; k++) {
-    if (k == ci || !sl__type_is_subtype(m, (sl_typeref){SL_TYPE_CLASS, (int)k}, (sl_typeref){SL_TYPE_CLASS, (int)ci}))
-      continue;
-    if (sl__class_setattr(m, (int)k, name, false).result != SL_SETATTR_NO_ATTRIBUTE) return true;
-  }
-  return false;
-}
-
 void sl__check_SLT019(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
@@ -42,12 +32,14 @@ void sl__check_SLT019(const sl_rule_ctx *ctx) {
     // An empty __slots__ is the mark of a mixin or abstract base, whose annotations describe what
     // its subclasses store.
     if (cls->n_slots == 0 || sl__class_has_slots_decorator(cls) || !cls->resolved) continue;
-    if (declares_for_subclasses(m, cls)) continue;
+    // A __getattr__ may well answer for the annotated names (and in a stub, anything may be a
+    // property).
+    if (declares_for_subclasses(m, cls) || sl__class_defines_getattr(m, cls) || sl__rule_ctx_is_stub(ctx)) continue;
     for (size_t k = 0; k < cls->n_fields; k++) {
       const sl_field *f = &cls->fields[k];
       if (f->has_value || f->classvar || f->initvar || f->kw_only_marker) continue;
       if (sl__class_setattr(m, (int)ci, f->name, false).result != SL_SETATTR_NO_ATTRIBUTE) continue;
-      if (subclass_may_hold(m, ci, f->name)) continue;
+      if (sl__subclass_may_allow(m, (int)ci, f->name, false)) continue;
       char *slots = sl__slot_list(m, (int)ci);
       sl_diag *d = sl__diag_add(ctx->out, SL_SLT019, f->span,
                                 "'%s' annotates '%s' but has no slot for it: no instance can hold it, and assigning "

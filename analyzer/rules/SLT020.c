@@ -21,17 +21,42 @@ static bool bases_visible(const sl_model *m, const sl_class *cls) {
   return true;
 }
 
-static bool is_dataclass_field(const sl_class *c, const char *name) {
-  if (!c->is_dataclass) return false;
-  for (size_t i = 0; i < c->n_fields; i++) {
-    const sl_field *f = &c->fields[i];
-    if (!f->classvar && !f->kw_only_marker && strcmp(f->name, name) == 0) return true;
+/* Fields are assigned by generated __init__ methods, on instances of the class or of subclasses
+ * (where they may land in a base's slot): a field of any dataclass of the file, or of a class
+ * behind a decorator or metaclass we do not know (attrs, pydantic...), counts as stored. */
+static bool is_generated_field(const sl_model *m, const char *name) {
+  for (size_t ci = 0; ci < m->n_classes; ci++) {
+    const sl_class *c = &m->classes[ci];
+    if (!c->is_dataclass && !c->opaque) continue;
+    for (size_t i = 0; i < c->n_fields; i++) {
+      const sl_field *f = &c->fields[i];
+      if (!f->classvar && !f->kw_only_marker && strcmp(f->name, name) == 0) return true;
+    }
+  }
+  return false;
+}
+
+/* Slot-aware caching decorators store a property's value in a slot named after it
+ * (werkzeug's cached_property uses `_cache_<name>`): a slot whose name ends with `_<name>` of a
+ * name bound in the class or its bases is taken as used. */
+static bool named_after_binding(const sl_model *m, const sl_class *cls, const char *slot) {
+  size_t sn = strlen(slot);
+  for (size_t i = 0; i < cls->n_mro; i++) {
+    if (cls->mro[i].kind != SL_TYPE_CLASS) continue;
+    const sl_class *c = &m->classes[cls->mro[i].index];
+    for (size_t k = 0; k < c->n_bindings; k++) {
+      const char *b = c->bindings[k].name;
+      size_t bn = strlen(b);
+      if (bn >= 2 && sn > bn && slot[sn - bn - 1] == '_' && strcmp(slot + sn - bn, b) == 0) return true;
+    }
   }
   return false;
 }
 
 void sl__check_SLT020(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  // A stub describes classes; it neither runs nor assigns anything.
+  if (sl__rule_ctx_is_stub(ctx)) return;
   // A setattr() with a computed name may store any slot of any class.
   if (m->dynamic_setattr) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
@@ -41,7 +66,8 @@ void sl__check_SLT020(const sl_rule_ctx *ctx) {
     for (size_t k = 0; k < cls->n_slots; k++) {
       const sl_slot *s = &cls->slots[k];
       if (!s->is_string || strcmp(s->name, "__dict__") == 0 || strcmp(s->name, "__weakref__") == 0) continue;
-      if (sl__model_name_stored(m, s->name) || is_dataclass_field(cls, s->name)) continue;
+      if (sl__model_name_stored(m, s->name) || is_generated_field(m, s->name) || named_after_binding(m, cls, s->name))
+        continue;
       sl_diag *d = sl__diag_add(ctx->out, SL_SLT020, s->span,
                                 "slot '%s' of '%s' is never assigned in this file: each instance still carries a "
                                 "pointer for it",

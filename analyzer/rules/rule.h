@@ -35,5 +35,14 @@ void sl__diag_relate_slots(sl_diag *d, const sl_model *m, const sl_class *cls);
 /** Whether a decorator of `c` passes slots= anything but False (at target versions before 3.10
  *  the model does not give such a class the dataclass flavour). */
 bool sl__class_has_slots_decorator(const sl_class *c);
+/** Whether an instance of some class of this file deriving from class `ci` (not `ci` itself) can
+ *  store (`del`: delete) `name`, or the analysis cannot tell: code written for a base often uses
+ *  attributes its subclasses declare (a mixin with `__slots__ = ()`). */
+bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool del);
+/** Whether the file is a stub (`.pyi`): declarations only, never executed. */
+bool sl__rule_ctx_is_stub(const sl_rule_ctx *ctx);
+/** Whether a class of the MRO of `cls` binds `__getattr__` or `__getattribute__` in any way (or a
+ *  standard-library base has a `__getattr__`): attributes may then exist without being stored. */
+bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls);
 
 #endif

@@ -233,12 +233,37 @@ static void test_no_other_fixes(void **state) {
   }
 }
 
+/* A stub (.pyi) only describes classes: the rules about what runs or is assigned say nothing. */
+static void test_stubs_are_silent(void **state) {
+  (void)state;
+  static const char *const src = "class A:\n    pass\n"
+                                 "class B(A):\n    __slots__ = ('b', 'c')\n"
+                                 "class U:\n    __slots__ = ('u',)\n    v: int\n"
+                                 "class S:\n    __slots__ = ()\n"
+                                 "class T(S):\n    pass\n";
+  sl_options opts;
+  sl_options_init(&opts);
+  opts.rules = sl_rule_set_all();
+  sl_diag_list py, pyi;
+  sl_diag_list_init(&py);
+  sl_diag_list_init(&pyi);
+  assert_int_equal(sl_lint_source(src, strlen(src), "m.py", &opts, &py), 0);
+  assert_int_equal(sl_lint_source(src, strlen(src), "m.pyi", &opts, &pyi), 0);
+  static const sl_rule_id rules[] = {SL_SLT012, SL_SLT015, SL_SLT019, SL_SLT020};
+  for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+    assert_true(count(&py, rules[i]) > 0);
+    assert_int_equal(count(&pyi, rules[i]), 0);
+  }
+  sl_diag_list_release(&py);
+  sl_diag_list_release(&pyi);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_slt014_deletes_the_line),        cmocka_unit_test(test_slt014_multiline_crlf),
       cmocka_unit_test(test_slt014_only_statement_becomes_pass), cmocka_unit_test(test_slt014_last_line_without_newline),
       cmocka_unit_test(test_slt014_no_fix),                  cmocka_unit_test(test_slt014_silent),
-      cmocka_unit_test(test_no_other_fixes),
+      cmocka_unit_test(test_no_other_fixes),                 cmocka_unit_test(test_stubs_are_silent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

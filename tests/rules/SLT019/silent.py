@@ -98,3 +98,20 @@ class Dynamic:
 Sub().b = 1
 Loose().b = 1
 Pair(1, 2)
+
+
+class Wrapper:
+    __slots__ = ('data',)
+    title: str  # answered by __getattr__
+
+    def __init__(self):
+        self.data = {'title': 't'}
+
+    def __getattr__(self, name):
+        try:
+            return self.data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+Wrapper().title

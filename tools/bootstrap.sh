@@ -3,7 +3,7 @@
 # Safe to run again: packages already installed are left alone.
 set -eu
 
-packages="build-essential cmake pkg-config git libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+packages="build-essential cmake pkg-config git libuv1-dev libutf8proc-dev libicu-dev libjansson-dev libcmocka-dev"
 # npm fetches the pinned tree-sitter packages; python3 runs the CPython oracle tests.
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 command -v python3 >/dev/null 2>&1 || packages="$packages python3"

@@ -351,6 +351,16 @@ static void check_slots_names(sl_model *m, int ci) {
   }
 }
 
+/* ctypes' Structure, Union, Array and simple types have metaclasses (PyCStructType, ...) that
+ * turn `_fields_` into data descriptors when a subclass is created: what its instances accept is
+ * beyond the class body and the table. */
+static bool made_by_ctypes_metaclass(const sl_class *c) {
+  for (size_t i = 1; i < c->n_mro; i++)
+    if (c->mro[i].kind == SL_TYPE_BUILTIN && strcmp(sl_builtin_types[c->mro[i].index].module, "_ctypes") == 0)
+      return true;
+  return false;
+}
+
 static void resolve_class(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (c->resolving) return;  // a cycle (or done): the caller sees `resolved` as it is
@@ -362,6 +372,8 @@ static void resolve_class(sl_model *m, int ci) {
   c = &m->classes[ci];
   if (c->incomplete || c->slots_state == SL_SLOTS_DYNAMIC) c->opaque = true;
   compute_mro(m, ci);
+  c = &m->classes[ci];
+  if (c->resolved && made_by_ctypes_metaclass(c)) c->opaque = true;
 }
 
 /* A class of this file named `name` as seen from `scope`, or -1. */

@@ -28,25 +28,29 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
     bool del = st->kind == SL_STORE_DELETE;
     sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, del);
     if (a.result != SL_SETATTR_READ_ONLY) continue;
-    // `self` (or a parameter annotated with the class) may be an instance of a subclass that
-    // declares the name: code in a base often relies on its subclasses' slots.
-    if (st->receiver != SL_RECV_LOCAL_INSTANCE && sl__subclass_may_allow(m, st->class_index, st->name, del)) continue;
     // A property without a setter (or deleter) is read-only too, but with another message
     // ("can't set attribute", "property 'x' of 'C' object has no setter") and whether or not
     // the class has slots; NamedTuple fields likewise. Only plain class attributes are ours.
     if (a.descriptor) continue;
+    // `self` (or a parameter annotated with the class) may be an instance of a subclass that
+    // declares the name: code in a base often relies on its subclasses' slots.
+    if (st->receiver != SL_RECV_LOCAL_INSTANCE && sl__subclass_may_allow(m, st->class_index, st->name, del)) continue;
     const char *what = del ? "deleting it" : "assigning it";
     const char *owner = sl__type_name(m, a.owner);
     bool own = a.owner.kind == SL_TYPE_CLASS && &m->classes[a.owner.index] == cls;
     sl_span slot_span;
     const sl_class *slotted = hidden_slot(m, cls, a.owner, st->name, &slot_span);
     sl_diag *d;
-    if (slotted) {
+    if (slotted && own) {
       d = sl__diag_add(ctx->out, SL_SLT009, st->span,
-                       "'%s' binds '%s' as a class attribute%s%s%s, which hides the slot '%s' of '%s': %s on an "
+                       "'%s' binds '%s' as a class attribute, hiding the slot '%s' of its base '%s': %s on an "
                        "instance raises AttributeError (read-only)",
-                       cls->name, st->name, own ? "" : " (in '", own ? "" : owner, own ? "" : "')", st->name,
-                       slotted->name, what);
+                       cls->name, st->name, st->name, slotted->name, what);
+    } else if (slotted) {
+      d = sl__diag_add(ctx->out, SL_SLT009, st->span,
+                       "'%s' inherits class attribute '%s' from '%s', which hides the slot '%s' of '%s': %s on an "
+                       "instance raises AttributeError (read-only)",
+                       cls->name, st->name, owner, st->name, slotted->name, what);
     } else if (own) {
       d = sl__diag_add(ctx->out, SL_SLT009, st->span,
                        "'%s' has no slot '%s' but a class attribute of that name: %s on an instance raises "

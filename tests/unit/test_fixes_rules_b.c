@@ -79,8 +79,8 @@ static char *check_fix(const char *src, sl_rule_id rule, int minor) {
   // No new finding: every rule has at most as many findings as before (the fixed one excepted).
   for (int r = 0; r < SL_RULE_COUNT; r++)
     if (count(&after, (sl_rule_id)r) > count(&before, (sl_rule_id)r) - (r == (int)rule))
-      fail_msg("the fix of %s brings a new %s finding in:\n%s", sl_rule_get(rule)->code, sl_rule_get((sl_rule_id)r)->code,
-               fixed);
+      fail_msg("the fix of %s brings a new %s finding in:\n%s", sl_rule_get(rule)->code,
+               sl_rule_get((sl_rule_id)r)->code, fixed);
   sl_diag_list_release(&before);
   sl_diag_list_release(&after);
   return fixed;
@@ -260,10 +260,14 @@ static void test_stubs_are_silent(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_slt014_deletes_the_line),        cmocka_unit_test(test_slt014_multiline_crlf),
-      cmocka_unit_test(test_slt014_only_statement_becomes_pass), cmocka_unit_test(test_slt014_last_line_without_newline),
-      cmocka_unit_test(test_slt014_no_fix),                  cmocka_unit_test(test_slt014_silent),
-      cmocka_unit_test(test_no_other_fixes),                 cmocka_unit_test(test_stubs_are_silent),
+      cmocka_unit_test(test_slt014_deletes_the_line),
+      cmocka_unit_test(test_slt014_multiline_crlf),
+      cmocka_unit_test(test_slt014_only_statement_becomes_pass),
+      cmocka_unit_test(test_slt014_last_line_without_newline),
+      cmocka_unit_test(test_slt014_no_fix),
+      cmocka_unit_test(test_slt014_silent),
+      cmocka_unit_test(test_no_other_fixes),
+      cmocka_unit_test(test_stubs_are_silent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

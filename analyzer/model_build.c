@@ -516,17 +516,45 @@ static bool in_class_body_directly(walker *w, TSNode stmt) {
   return sl_node_is(owner, "class_definition");
 }
 
-static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind);
+static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value);
 
-/* A statement with a syntax error inside reports nothing (and binds only what we cannot trust). */
-static void visit_assignment(walker *w, TSNode node, sl_store_kind kind) {
+/* A statement with a syntax error inside reports nothing (and binds only what we cannot trust).
+ * `chain_value`: NULL, or the value at the end of a chain of assignments whose inner levels were
+ * walked already (visit_assignment_chain). */
+static void visit_assignment(walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
   bool broken = ts_node_has_error(node);
   w->error_depth += broken;
-  visit_assignment_inner(w, node, kind);
+  visit_assignment_inner(w, node, kind, chain_value);
   w->error_depth -= broken;
 }
 
-static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
+static void note_instance(walker *w, TSNode node);
+
+/* `a = b = c = 1` nests to the right, one assignment per target (CPython's own tests chain 800):
+ * the levels are walked in a loop, innermost first, each inside the syntax-error state of the
+ * levels around it, as a recursion would. */
+static void visit_assignment_chain(walker *w, TSNode node) {
+  size_t n = 0, cap = 8;
+  TSNode *chain = sl_xmalloc(cap * sizeof *chain);
+  for (TSNode cur = node; sl_node_is(cur, "assignment"); cur = sl_node_field(cur, "right")) {
+    if (n == cap) chain = sl_xrealloc(chain, (cap *= 2) * sizeof *chain);
+    chain[n++] = cur;
+  }
+  TSNode value = sl_node_field(chain[n - 1], "right");
+  int *broken_above = sl_xmalloc(n * sizeof *broken_above);
+  for (size_t i = 0; i < n; i++) broken_above[i] = i ? broken_above[i - 1] + ts_node_has_error(chain[i - 1]) : 0;
+  for (size_t i = n; i-- > 0;) {
+    w->error_depth += broken_above[i];
+    TSNode t = sl_node_field(chain[i], "type");
+    visit_assignment(w, chain[i], ts_node_is_null(t) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED, i + 1 < n ? &value : NULL);
+    note_instance(w, chain[i]);
+    w->error_depth -= broken_above[i];
+  }
+  free(broken_above);
+  free(chain);
+}
+
+static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
   TSNode left = sl_node_field(node, "left");
   TSNode right = sl_node_field(node, "right");
   TSNode type = sl_node_field(node, "type");
@@ -546,7 +574,7 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
       c->slots_field_has_value = !ts_node_is_null(right);
       c->slots_field_stmt = sl_node_span(node);
     }
-    visit(w, right);
+    if (!chain_value) visit(w, right);
     visit(w, type);
     // `__slots__: T` without a value binds nothing.
     if (!ts_node_is_null(right)) bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN});
@@ -578,7 +606,7 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
     k->value = right;
   }
 
-  visit(w, right);
+  if (!chain_value) visit(w, right);
   visit(w, type);
   if (!ts_node_is_null(type) && ts_node_is_null(right)) {
     // `x: int` stores nothing; but `self.x: int` still evaluates `self`.
@@ -587,9 +615,8 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
   }
   sl_bind_kind ck = SL_BIND_UNCERTAIN;
   if (kind == SL_STORE_ASSIGN || kind == SL_STORE_ANNOTATED) {
-    // A chained `a = b = 1` has another assignment on the right: look through to its value.
-    TSNode value = right;
-    while (sl_node_is(value, "assignment")) value = sl_node_field(value, "right");
+    // A chained `a = b = 1` has another assignment on the right: its value is the chain's.
+    TSNode value = chain_value ? *chain_value : right;
     ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
   }
   target_ctx ctx = {kind, direct, ck};
@@ -801,6 +828,23 @@ static void note_setattr_call(walker *w, TSNode call) {
 
 /* ---- the walk ---------------------------------------------------------------------------- */
 
+/* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
+ * thousands (sympy's polyquinticconst.py): walk the left spine with a loop instead of recursing
+ * once per operand. Operands are visited in source order. */
+static void visit_operator_chain(walker *w, TSNode node) {
+  size_t n = 0, cap = 16;
+  TSNode *spine = sl_xmalloc(cap * sizeof *spine);
+  TSNode cur = node;
+  while (sl_node_is(cur, "binary_operator") && ts_node_named_child_count(cur) == 2) {
+    if (n == cap) spine = sl_xrealloc(spine, (cap *= 2) * sizeof *spine);
+    spine[n++] = cur;
+    cur = sl_node_field(cur, "left");
+  }
+  visit(w, cur);
+  while (n-- > 0) visit(w, sl_node_field(spine[n], "right"));
+  free(spine);
+}
+
 static void visit(walker *w, TSNode node) {
   if (ts_node_is_null(node)) return;
   const char *type = ts_node_type(node);
@@ -813,13 +857,17 @@ static void visit(walker *w, TSNode node) {
   switch (type[0]) {
   case 'a':
     if (strcmp(type, "assignment") == 0) {
-      TSNode t = sl_node_field(node, "type");
-      visit_assignment(w, node, ts_node_is_null(t) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED);
-      note_instance(w, node);
+      visit_assignment_chain(w, node);
       return;
     }
     if (strcmp(type, "augmented_assignment") == 0) {
-      visit_assignment(w, node, SL_STORE_AUGMENTED);
+      visit_assignment(w, node, SL_STORE_AUGMENTED, NULL);
+      return;
+    }
+    break;
+  case 'b':
+    if (strcmp(type, "binary_operator") == 0 && ts_node_named_child_count(node) == 2) {
+      visit_operator_chain(w, node);
       return;
     }
     break;

@@ -40,6 +40,26 @@ bool sl__class_declares_slot(const sl_class *c, const char *name, sl_span *span,
   return false;
 }
 
+/* Names some class namespaces get from CPython or typing depending on the version or the bases
+ * (3.13's __firstlineno__ and __static_attributes__, __orig_bases__ of generic bases, 3.8's
+ * NamedTuple extras): present or not, we cannot say. */
+static bool version_dependent_member(const char *name) {
+  static const char *const names[] = {"__firstlineno__", "__static_attributes__", "__orig_bases__",
+                                      "_field_types", "_fields_defaults", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strcmp(name, names[i]) == 0) return true;
+  return false;
+}
+
+/* The members collections.namedtuple() defines in the class it makes (besides the fields). */
+static bool namedtuple_member(const char *name, int minor) {
+  static const char *const names[] = {"__getnewargs__", "__new__", "__repr__", "__slots__", "_asdict",
+                                      "_field_defaults", "_fields", "_make", "_replace", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strcmp(name, names[i]) == 0) return true;
+  return (minor >= 10 && strcmp(name, "__match_args__") == 0) || (minor >= 13 && strcmp(name, "__replace__") == 0);
+}
+
 static const sl_binding *find_binding(const sl_class *c, const char *name) {
   for (size_t i = c->n_bindings; i-- > 0;)
     if (strcmp(c->bindings[i].name, name) == 0) return &c->bindings[i];
@@ -47,8 +67,8 @@ static const sl_binding *find_binding(const sl_class *c, const char *name) {
 }
 
 sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const char *name, bool del) {
-  sl_setattr_answer unknown = {SL_SETATTR_UNKNOWN, {SL_TYPE_NONE, -1}, NULL};
-  sl_setattr_answer allowed = {SL_SETATTR_ALLOWED, {SL_TYPE_NONE, -1}, NULL};
+  sl_setattr_answer unknown = {SL_SETATTR_UNKNOWN, {SL_TYPE_NONE, -1}, NULL, false};
+  sl_setattr_answer allowed = {SL_SETATTR_ALLOWED, {SL_TYPE_NONE, -1}, NULL, false};
   const sl_class *cls = &m->classes[class_index];
   if (!cls->resolved) return unknown;
   const char *hook = del ? "__delattr__" : "__setattr__";
@@ -77,38 +97,41 @@ sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const ch
       if (!a) continue;
       if (a->data_descriptor || has_dict == SL_YES) return allowed;
       if (has_dict == SL_UNKNOWN) return unknown;
-      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL};
+      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL, false};
     }
     const sl_class *c = &m->classes[t.index];
     if (c->flavor == SL_CLASS_DATACLASS_SLOTS && find_field(c, name)) return allowed;
     if (sl__class_find_slot(c, name)) return allowed;
     if (c->flavor == SL_CLASS_NAMEDTUPLE && find_field(c, name)) {
       // NamedTuple fields are read-only properties of the tuple.
-      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL};
+      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL, true};
     }
     const sl_binding *b = find_binding(c, name);
     if (b && c->flavor == SL_CLASS_DATACLASS_SLOTS && find_field(c, name)) b = NULL;
     if (!b) {
       // Names every class namespace has.
       if (strcmp(name, "__module__") == 0 || strcmp(name, "__doc__") == 0 ||
-          (strcmp(name, "__annotations__") == 0 && c->n_fields > 0))
+          (strcmp(name, "__annotations__") == 0 && c->n_fields > 0) || version_dependent_member(name))
         return has_dict == SL_YES ? allowed : unknown;
+      // What collections.namedtuple() puts in the class: plain methods and values.
+      if (c->flavor == SL_CLASS_NAMEDTUPLE && namedtuple_member(name, m->target_minor))
+        return has_dict == SL_YES ? allowed : (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL, false};
       continue;
     }
     switch (b->kind) {
     case SL_BIND_DELETED: continue;
     case SL_BIND_DESCRIPTOR: return allowed;
     case SL_BIND_UNCERTAIN: return unknown;
-    case SL_BIND_READONLY: return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, b};
+    case SL_BIND_READONLY: return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, b, true};
     case SL_BIND_PLAIN:
       if (has_dict == SL_YES) return allowed;
       if (has_dict == SL_UNKNOWN) return unknown;
-      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, b};
+      return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, b, false};
     }
   }
   if (has_dict == SL_YES) return allowed;
   if (has_dict == SL_UNKNOWN) return unknown;
-  return (sl_setattr_answer){SL_SETATTR_NO_ATTRIBUTE, {SL_TYPE_NONE, -1}, NULL};
+  return (sl_setattr_answer){SL_SETATTR_NO_ATTRIBUTE, {SL_TYPE_NONE, -1}, NULL, false};
 }
 
 /* Whether a class attribute lookup of `name` may find something in a class of this file (any

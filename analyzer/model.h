@@ -59,6 +59,7 @@ typedef struct sl_slots_decl {
   /** The value is a literal CPython cannot iterate (`None`, a number): its type name ("NoneType",
    *  "int"); the class then has no entries. NULL otherwise. */
   const char *not_iterable;
+  bool only_statement;/**< the statement is the only one of the class body (comments aside) */
 } sl_slots_decl;
 
 /** What a name bound in a class body is, as far as attribute assignment on instances goes. */
@@ -169,6 +170,7 @@ typedef struct sl_class {
   sl_decorator *decorators;
   size_t n_decorators;
   sl_class_flavor flavor;
+  bool is_dataclass;        /**< decorated with dataclasses.dataclass (with or without slots=True) */
   bool dataclass_weakref_slot;
   sl_span flavor_span;      /**< the decorator or base that made the flavour */
 
@@ -179,6 +181,11 @@ typedef struct sl_class {
   sl_slots_decl slots_decl;
   const char *slots_names[4];  /**< module constants / classes the literal was folded through */
   size_t n_slots_names;
+  /** An annotated `__slots__: T [= v]` directly in the body: to a NamedTuple it is a field, the
+   *  n-th annotation (slots_field_pos, counted over `fields`); -1 when there is none. */
+  int slots_field_pos;
+  bool slots_field_has_value;
+  sl_span slots_field_stmt;
 
   /* Names bound in the body. */
   sl_binding *bindings;
@@ -334,7 +341,17 @@ typedef struct sl_model {
    *  dropped). */
   sl_super_call *supers;
   size_t n_supers, cap_supers;
+  /** Every attribute name stored anywhere in the file, whatever the receiver (`a.b.name = ...`,
+   *  `for x.name in ...`), mangled like the stores, plus the literal names of `setattr(o, 'name',
+   *  v)` and `X.__setattr__(..., 'name', ...)` calls; unsorted, may repeat. */
+  const char **stored_names;
+  size_t n_stored_names, cap_stored_names;
+  /** A setattr() or __setattr__ call whose name is not a literal: any attribute may be stored. */
+  bool dynamic_setattr;
 } sl_model;
+
+/** Whether `name` is in model->stored_names. */
+bool sl__model_name_stored(const sl_model *model, const char *name);
 
 /** Builds the model of one parsed file (model_build.c) and resolves it (resolve.c). */
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor);
@@ -378,7 +395,10 @@ typedef enum {
 typedef struct sl_setattr_answer {
   sl_setattr_result result;
   sl_typeref owner;          /**< READ_ONLY: the class that binds the name */
-  const sl_binding *binding; /**< READ_ONLY in a class of this file: the binding */
+  const sl_binding *binding; /**< READ_ONLY in a class of this file: the binding, when there is one */
+  /** READ_ONLY because of a data descriptor that refuses (a property without a setter, a
+   *  NamedTuple field): CPython's message is then not "... is read-only" (SLT009's). */
+  bool descriptor;
 } sl_setattr_answer;
 sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, const char *name, bool del);
 

@@ -153,11 +153,19 @@ typedef struct target_ctx {
   bool definite;        /* the statement surely binds its targets when it runs (not a `for`) */
 } target_ctx;
 
+static void note_stored_name(sl_model *m, const char *name) {
+  const char **slot = GROW(m->stored_names, m->n_stored_names, m->cap_stored_names);
+  *slot = name;
+}
+
 static void record_store(walker *w, TSNode attr, sl_store_kind kind) {
   TSNode obj = sl_node_field(attr, "object");
   // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
   if (sl_node_is(obj, "list_splat") && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
   TSNode name = sl_node_field(attr, "attribute");
+  // Every stored name counts as stored, whoever the receiver (even inside a syntax error): a
+  // rule asking "is this ever assigned?" must err on the side of yes.
+  if (!ts_node_is_null(name) && kind != SL_STORE_DELETE) note_stored_name(w->m, mangled_ident(w, name));
   if (!sl_node_is(obj, "identifier") || ts_node_is_null(name) || w->error_depth) return;
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
@@ -401,6 +409,7 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
   bool is_static = false, is_classmethod = false, unknown_decorator = false;
   const char *property_of = NULL;
   bool is_property = false, is_setter = false, other_descriptor = false, is_abstract = false;
+  bool unknown_property = false;
 
   if (!ts_node_is_null(decorated)) {
     uint32_t n = ts_node_named_child_count(decorated);
@@ -419,8 +428,10 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
       if (strcmp(last, "staticmethod") == 0) is_static = true;
       else if (strcmp(last, "classmethod") == 0) is_classmethod = true;
       else if (strcmp(last, "property") == 0 || strcmp(last, "abstractproperty") == 0) is_property = true;
-      else if (strcmp(last, "setter") == 0 && object) is_setter = true, property_of = object;
+      // `@Base.prop.setter` in a subclass gives a property with a setter too.
+      else if (strcmp(last, "setter") == 0) is_setter = true, property_of = object;
       else if ((strcmp(last, "getter") == 0 || strcmp(last, "deleter") == 0) && object) property_of = object;
+      else if (strcmp(last, "getter") == 0 || strcmp(last, "deleter") == 0) unknown_property = true;
       else if (!keeps_self(last)) unknown_decorator = true, other_descriptor = true;
     }
   }
@@ -437,6 +448,8 @@ static void visit_function(walker *w, TSNode fn, TSNode decorated) {
       // .getter/.deleter keep whatever the property was.
       sl_binding *prev = find_class_binding(c, property_of);
       kind = prev ? prev->kind : SL_BIND_UNCERTAIN;
+    } else if (unknown_property) {
+      kind = SL_BIND_UNCERTAIN;  // `@Base.prop.getter`: a property we do not see
     } else if (is_property) {
       kind = SL_BIND_READONLY;
     } else if (other_descriptor) {
@@ -545,17 +558,45 @@ static bool in_class_body_directly(walker *w, TSNode stmt) {
   return sl_node_is(owner, "class_definition");
 }
 
-static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind);
+static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value);
 
-/* A statement with a syntax error inside reports nothing (and binds only what we cannot trust). */
-static void visit_assignment(walker *w, TSNode node, sl_store_kind kind) {
+/* A statement with a syntax error inside reports nothing (and binds only what we cannot trust).
+ * `chain_value`: NULL, or the value at the end of a chain of assignments whose inner levels were
+ * walked already (visit_assignment_chain). */
+static void visit_assignment(walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
   bool broken = ts_node_has_error(node);
   w->error_depth += broken;
-  visit_assignment_inner(w, node, kind);
+  visit_assignment_inner(w, node, kind, chain_value);
   w->error_depth -= broken;
 }
 
-static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
+static void note_instance(walker *w, TSNode node);
+
+/* `a = b = c = 1` nests to the right, one assignment per target (CPython's own tests chain 800):
+ * the levels are walked in a loop, innermost first, each inside the syntax-error state of the
+ * levels around it, as a recursion would. */
+static void visit_assignment_chain(walker *w, TSNode node) {
+  size_t n = 0, cap = 8;
+  TSNode *chain = sl_xmalloc(cap * sizeof *chain);
+  for (TSNode cur = node; sl_node_is(cur, "assignment"); cur = sl_node_field(cur, "right")) {
+    if (n == cap) chain = sl_xrealloc(chain, (cap *= 2) * sizeof *chain);
+    chain[n++] = cur;
+  }
+  TSNode value = sl_node_field(chain[n - 1], "right");
+  int *broken_above = sl_xmalloc(n * sizeof *broken_above);
+  for (size_t i = 0; i < n; i++) broken_above[i] = i ? broken_above[i - 1] + ts_node_has_error(chain[i - 1]) : 0;
+  for (size_t i = n; i-- > 0;) {
+    w->error_depth += broken_above[i];
+    TSNode t = sl_node_field(chain[i], "type");
+    visit_assignment(w, chain[i], ts_node_is_null(t) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED, i + 1 < n ? &value : NULL);
+    note_instance(w, chain[i]);
+    w->error_depth -= broken_above[i];
+  }
+  free(broken_above);
+  free(chain);
+}
+
+static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
   TSNode left = sl_node_field(node, "left");
   TSNode right = sl_node_field(node, "right");
   TSNode type = sl_node_field(node, "type");
@@ -568,8 +609,17 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
       bool ok = direct && !w->error_depth;
       sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text, w->constants);
     }
-    visit(w, right);
-    bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN, true});
+    sl_class *c = &w->m->classes[cls];
+    if (!ts_node_is_null(type) && direct && !w->type_checking && c->slots_field_pos < 0) {
+      // Annotated: an entry of __annotations__, which a NamedTuple takes for a field.
+      c->slots_field_pos = (int)c->n_fields;
+      c->slots_field_has_value = !ts_node_is_null(right);
+      c->slots_field_stmt = sl_node_span(node);
+    }
+    if (!chain_value) visit(w, right);
+    visit(w, type);
+    // `__slots__: T` without a value binds nothing.
+    if (!ts_node_is_null(right)) bind_target(w, left, &(target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN, true});
     return;
   }
 
@@ -598,7 +648,7 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
     k->value = right;
   }
 
-  visit(w, right);
+  if (!chain_value) visit(w, right);
   visit(w, type);
   if (!ts_node_is_null(type) && ts_node_is_null(right)) {
     // `x: int` stores nothing; but `self.x: int` still evaluates `self` (and reads nothing).
@@ -608,9 +658,8 @@ static void visit_assignment_inner(walker *w, TSNode node, sl_store_kind kind) {
   }
   sl_bind_kind ck = SL_BIND_UNCERTAIN;
   if (kind == SL_STORE_ASSIGN || kind == SL_STORE_ANNOTATED) {
-    // A chained `a = b = 1` has another assignment on the right: look through to its value.
-    TSNode value = right;
-    while (sl_node_is(value, "assignment")) value = sl_node_field(value, "right");
+    // A chained `a = b = 1` has another assignment on the right: its value is the chain's.
+    TSNode value = chain_value ? *chain_value : right;
     ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
   }
   target_ctx ctx = {kind, direct, ck, true};
@@ -796,7 +845,58 @@ static void note_instance(walker *w, TSNode node) {
   }
 }
 
+/* `setattr(o, 'name', v)` and `X.__setattr__(..., 'name', ...)` store the literal name; with a
+ * name that is not a literal they may store anything. For `__setattr__` the name is the first
+ * argument (`super().__setattr__(name, v)`) or the second (`object.__setattr__(self, name, v)`):
+ * a string literal in either place counts as the name, which can only make more names stored. */
+static void note_setattr_call(walker *w, TSNode call) {
+  TSNode fn = sl_node_field(call, "function");
+  int name_args;  // how many leading arguments may hold the name
+  uint32_t first;  // the first of them
+  if (sl_node_is(fn, "identifier") && sl_node_text_eq(fn, w->text, "setattr")) {
+    first = 1, name_args = 1;
+  } else if (sl_node_is(fn, "attribute") && sl_node_text_eq(sl_node_field(fn, "attribute"), w->text, "__setattr__")) {
+    first = 0, name_args = 2;
+  } else {
+    return;
+  }
+  TSNode args = sl_node_field(call, "arguments");
+  uint32_t n = ts_node_named_child_count(args), pos = 0;
+  bool found = false;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (sl_node_is(a, "comment")) continue;
+    if (sl_node_is(a, "list_splat") || sl_node_is(a, "dictionary_splat") || sl_node_is(a, "keyword_argument")) break;
+    if (pos >= first && pos < first + (uint32_t)name_args) {
+      const char *v;
+      if (sl__pystring_eval(a, w->text, &w->m->arena, &v) == SL_PYSTR_STR) {
+        note_stored_name(w->m, v);
+        found = true;
+      }
+    }
+    pos++;
+  }
+  if (!found) w->m->dynamic_setattr = true;
+}
+
 /* ---- the walk ---------------------------------------------------------------------------- */
+
+/* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
+ * thousands (sympy's polyquinticconst.py): walk the left spine with a loop instead of recursing
+ * once per operand. Operands are visited in source order. */
+static void visit_operator_chain(walker *w, TSNode node) {
+  size_t n = 0, cap = 16;
+  TSNode *spine = sl_xmalloc(cap * sizeof *spine);
+  TSNode cur = node;
+  while (sl_node_is(cur, "binary_operator") && ts_node_named_child_count(cur) == 2) {
+    if (n == cap) spine = sl_xrealloc(spine, (cap *= 2) * sizeof *spine);
+    spine[n++] = cur;
+    cur = sl_node_field(cur, "left");
+  }
+  visit(w, cur);
+  while (n-- > 0) visit(w, sl_node_field(spine[n], "right"));
+  free(spine);
+}
 
 static void visit(walker *w, TSNode node) {
   if (ts_node_is_null(node)) return;
@@ -810,26 +910,31 @@ static void visit(walker *w, TSNode node) {
   switch (type[0]) {
   case 'a':
     if (strcmp(type, "assignment") == 0) {
-      TSNode t = sl_node_field(node, "type");
-      visit_assignment(w, node, ts_node_is_null(t) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED);
-      note_instance(w, node);
+      visit_assignment_chain(w, node);
       return;
     }
     if (strcmp(type, "augmented_assignment") == 0) {
-      visit_assignment(w, node, SL_STORE_AUGMENTED);
+      visit_assignment(w, node, SL_STORE_AUGMENTED, NULL);
       return;
     }
     // Attribute targets go through bind_target and deletions through visit_delete, which visit
     // only their objects: an attribute reached here is read.
     if (strcmp(type, "attribute") == 0 && recording(w)) sl__uses_attribute(w->m, node, site(w), w->text);
     break;
+  case 'b':
+    if (strcmp(type, "binary_operator") == 0 && ts_node_named_child_count(node) == 2) {
+      visit_operator_chain(w, node);
+      return;
+    }
+    break;
   case 'c':
     if (strcmp(type, "class_definition") == 0) {
       visit_class(w, node, (TSNode){0});
       return;
     }
-    if (strcmp(type, "call") == 0 && recording(w)) {
-      sl__uses_call(w->m, node, site(w), w->text, &w->cell);
+    if (strcmp(type, "call") == 0) {
+      if (recording(w)) sl__uses_call(w->m, node, site(w), w->text, &w->cell);
+      note_setattr_call(w, node);  // and on to its children
     }
     break;
   case 'd':
@@ -963,6 +1068,7 @@ int sl__new_class(sl_model *m, const char *name) {
   c->mangle = p;
   c->scope = c->body_scope = -1;
   c->metaclass.kind = SL_TYPE_NONE;
+  c->slots_field_pos = -1;
   return (int)(m->n_classes - 1);
 }
 
@@ -1097,6 +1203,12 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   sl__model_resolve(model);
 }
 
+bool sl__model_name_stored(const sl_model *model, const char *name) {
+  for (size_t i = 0; i < model->n_stored_names; i++)
+    if (strcmp(model->stored_names[i], name) == 0) return true;
+  return false;
+}
+
 void sl__model_release(sl_model *model) {
   for (size_t i = 0; i < model->n_classes; i++) {
     sl_class *c = &model->classes[i];
@@ -1118,6 +1230,7 @@ void sl__model_release(sl_model *model) {
   free(model->pending_uses);
   free(model->probes);
   free(model->supers);
+  free(model->stored_names);
   sl_arena_release(&model->arena);
   memset(model, 0, sizeof *model);
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <utf8proc.h>
 
 typedef struct strbuf {
@@ -81,7 +82,25 @@ static bool unescape(const char *s, size_t n, strbuf *out) {
       i += (size_t)digits;
       break;
     }
-    case 'N': return false;  // named escapes need the Unicode name database
+    case 'N': {
+      // \N{NAME}: a character name, or one of its corrections, from ICU's name database (as
+      // CPython, case-insensitive). A name ICU does not know is not evaluated.
+      const char *close = i < n && s[i] == '{' ? memchr(s + i, '}', n - i) : NULL;
+      size_t len = close ? (size_t)(close - (s + i + 1)) : 0;
+      char name[128];
+      if (len == 0 || len >= sizeof name) return false;
+      memcpy(name, s + i + 1, len);
+      name[len] = '\0';
+      UErrorCode err = U_ZERO_ERROR;
+      cp = u_charFromName(U_UNICODE_CHAR_NAME, name, &err);
+      if (U_FAILURE(err)) {
+        err = U_ZERO_ERROR;
+        cp = u_charFromName(U_CHAR_NAME_ALIAS, name, &err);
+      }
+      if (U_FAILURE(err)) return false;
+      i += len + 2;
+      break;
+    }
     default:
       if (c >= '0' && c <= '7') {
         cp = c - '0';

@@ -242,6 +242,7 @@ static void resolve_decorators(sl_model *m, int ci) {
     qualified q = qualify(m, c->scope, d->dotted);
     c = &m->classes[ci];
     if (is_qualified(q.name, "dataclasses.dataclass")) {
+      c->is_dataclass = true;
       if (d->slots_kw == 2 || d->weakref_slot_kw == 2 || d->frozen_kw == 2) c->opaque = true;
       // weakref_slot= is new in 3.11: before, dataclass() raises TypeError and the class never exists.
       if (d->weakref_slot_kw >= 0 && m->target_minor < 11) c->opaque = true;

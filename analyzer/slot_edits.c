@@ -140,3 +140,40 @@ bool sl__fix_wrap_string(sl_diag *d, const sl_model *m, const sl_class *c) {
   }
   return true;
 }
+
+bool sl__fix_remove_statement(sl_diag *d, const sl_model *m, sl_span stmt, bool only_statement, const char *message) {
+  const char *t = m->text;
+  uint32_t line_start = stmt.start_byte;
+  while (line_start > 0 && t[line_start - 1] != '\n') line_start--;
+  bool alone_before = true;
+  for (uint32_t i = line_start; i < stmt.start_byte; i++)
+    if (t[i] != ' ' && t[i] != '\t') alone_before = false;
+  // After the statement: blanks, maybe a comment, then the end of the line (or of the file).
+  uint32_t e = stmt.end_byte;
+  while (e < m->len && (t[e] == ' ' || t[e] == '\t')) e++;
+  if (e < m->len && t[e] == '#')
+    while (e < m->len && t[e] != '\n' && t[e] != '\r') e++;
+  if (e < m->len && t[e] != '\n' && t[e] != '\r') return false;  // `;` and more code
+  if (only_statement) {
+    // The body must keep a statement: `pass` takes its place (its comment stays).
+    sl_fix *fix = sl__diag_set_fix(d, message);
+    sl__fix_add_edit(fix, stmt, "pass");
+    return true;
+  }
+  if (!alone_before) return false;  // `class C: x = 1; __slots__ = ()`
+  uint32_t end = e, row = stmt.end.row, column;
+  if (end < m->len && t[end] == '\r') end++;
+  if (end < m->len && t[end] == '\n') end++;
+  if (end > e) {
+    row++, column = 0;
+  } else {
+    // The last line of a file without a final newline.
+    uint32_t ls = e;
+    while (ls > 0 && t[ls - 1] != '\n') ls--;
+    column = e - ls;
+  }
+  sl_span whole = {line_start, end, {stmt.start.row, 0}, {row, column}};
+  sl_fix *fix = sl__diag_set_fix(d, message);
+  sl__fix_add_edit(fix, whole, "");
+  return true;
+}

@@ -22,4 +22,11 @@ bool sl__fix_empty_slots(sl_diag *d, const sl_class *c);
  *  `('name',)`, keeping the string as written; false when the value is not a single string. */
 bool sl__fix_wrap_string(sl_diag *d, const sl_model *m, const sl_class *c);
 
+/**
+ * Gives `d` a fix deleting the statement `stmt` (the lines it spans, with a trailing comment), or
+ * replacing it with `pass` when it is the only statement of its block (`only_statement`). False
+ * (no fix) when the statement shares a line with other code it cannot be cut from.
+ */
+bool sl__fix_remove_statement(sl_diag *d, const sl_model *m, sl_span stmt, bool only_statement, const char *message);
+
 #endif

@@ -284,6 +284,18 @@ static bool fold_value(fold *f, TSNode v, bool top) {
   return false;
 }
 
+/* Whether the assignment is the only statement of its block (comments are not statements). */
+static bool only_statement(TSNode assignment) {
+  TSNode stmt = ts_node_parent(assignment);
+  if (!sl_node_is(stmt, "expression_statement")) return false;
+  TSNode block = ts_node_parent(stmt);
+  if (!sl_node_is(block, "block")) return false;
+  uint32_t n = ts_node_named_child_count(block), statements = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (!sl_node_is(ts_node_named_child(block, i), "comment")) statements++;
+  return statements == 1;
+}
+
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
                       bool direct, const char *text, const sl_constants *constants) {
   sl_class *c = &m->classes[ci];
@@ -326,4 +338,5 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
   c->slots_decl.trailing_comma = f.comma;
   c->slots_decl.quote = f.quote ? f.quote : '\'';
   c->slots_decl.not_iterable = f.not_iterable;
+  c->slots_decl.only_statement = only_statement(stmt);
 }

@@ -3,7 +3,7 @@
 # Safe to run again: packages already installed are left alone.
 set -eu
 
-packages="build-essential cmake pkg-config git patch libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev neovim"
+packages="build-essential cmake pkg-config git patch libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev libicu-dev neovim"
 # neovim is the real LSP client of the server's end-to-end test (tests/lsp/test_nvim.sh); patch
 # applies the diffs of `--diff` in tests/cli.
 # npm fetches the pinned tree-sitter packages (and the LSP client library of tests/lsp/test_node.sh,

@@ -51,4 +51,23 @@ bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_ha
  *  its dataclass decorator, or its name. Sets *what to a short description. */
 sl_span sl__layout_site(const sl_class *c, const char **what);
 
+/* rule_helpers.c */
+/** The class whose own literal declares the slots an instance of `cls` relies on: itself, or the
+ *  nearest class in its MRO with a known __slots__ of its own; NULL if none. */
+const sl_class *sl__slots_declaring_class(const sl_model *m, const sl_class *cls);
+/** Adds the related location "where the slots of `cls` come from", when there is one. */
+void sl__diag_relate_slots(sl_diag *d, const sl_model *m, const sl_class *cls);
+/** Whether a decorator of `c` passes slots= anything but False (at target versions before 3.10
+ *  the model does not give such a class the dataclass flavour). */
+bool sl__class_has_slots_decorator(const sl_class *c);
+/** Whether an instance of some class of this file deriving from class `ci` (not `ci` itself) can
+ *  store (`del`: delete) `name`, or the analysis cannot tell: code written for a base often uses
+ *  attributes its subclasses declare (a mixin with `__slots__ = ()`). */
+bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool del);
+/** Whether the file is a stub (`.pyi`): declarations only, never executed. */
+bool sl__rule_ctx_is_stub(const sl_rule_ctx *ctx);
+/** Whether a class of the MRO of `cls` binds `__getattr__` or `__getattribute__` in any way (or a
+ *  standard-library base has a `__getattr__`): attributes may then exist without being stored. */
+bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls);
+
 #endif

@@ -18,7 +18,7 @@
 static sl_diag_list lint(const char *src, const char *path, int minor) {
   sl_options opts;
   sl_options_init(&opts);
-  opts.rules = sl_rule_set_all();
+  opts.rules = sl_rule_set_default();  // the opt-in rules (SLT020: unused slots) would flag the samples themselves
   opts.target_minor = minor;
   sl_diag_list list;
   sl_diag_list_init(&list);

@@ -18,7 +18,7 @@ class ConcatenatedDocstring:
 
 
 class Annotated:
-    count: int
+    count: int  # expect: SLT019[py314-]
     __slots__ = ('__annotations__',)  # expect: SLT004[-py313]
 
 

@@ -44,6 +44,13 @@ bool sl__fix_add_slot(sl_diag *d, const sl_model *m, const sl_class *c, const ch
   if (!editable(c)) return false;
   const sl_slots_decl *decl = &c->slots_decl;
   char *w = written_name(c, name);
+  // The class mangles a private name written in its __slots__: `plain.__x = 1` outside the class
+  // stores '__x', which no entry of Plain's __slots__ can spell.
+  size_t wl = strlen(w), ml = strlen(c->mangle);
+  if (ml && wl > 2 && w[0] == '_' && w[1] == '_' && !(w[wl - 1] == '_' && w[wl - 2] == '_') && strcmp(w, name) == 0) {
+    free(w);
+    return false;
+  }
   char q = decl->quote;
   char *msg = sl_xasprintf("Add '%s' to the __slots__ of '%s'", w, c->name);
   sl_fix *fix = NULL;

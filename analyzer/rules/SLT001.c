@@ -18,6 +18,7 @@ static const sl_class *declaring_class(const sl_model *m, const sl_class *cls) {
 
 void sl__check_SLT001(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t i = 0; i < m->n_stores; i++) {
     const sl_attr_store *st = &m->stores[i];
     if (st->kind == SL_STORE_DELETE) continue;

@@ -65,12 +65,17 @@ function M.find_root(filename)
   return start
 end
 
+-- The settings as a JSON object: an empty Lua table would go out as [].
+local function settings_object()
+  return next(config.settings) and config.settings or vim.empty_dict()
+end
+
 local function client_config(root_dir)
   return {
     name = 'slotlint',
     cmd = config.cmd,
     root_dir = root_dir,
-    init_options = { settings = config.settings },
+    init_options = { settings = settings_object() },
     on_attach = config.on_attach,
     capabilities = config.capabilities,
     handlers = config.handlers,
@@ -143,7 +148,7 @@ end
 function M.update_settings(settings)
   config.settings = vim.tbl_extend('force', config.settings, settings or {})
   for _, client in ipairs(M.clients()) do
-    client_call(client, 'notify', 'workspace/didChangeConfiguration', { settings = config.settings })
+    client_call(client, 'notify', 'workspace/didChangeConfiguration', { settings = settings_object() })
   end
 end
 

@@ -3,8 +3,9 @@
 # Safe to run again: packages already installed are left alone.
 set -eu
 
-packages="build-essential cmake pkg-config git patch libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev libicu-dev neovim"
-# neovim is the real LSP client of the server's end-to-end test (tests/lsp/test_nvim.sh); patch
+packages="build-essential cmake pkg-config git patch libuv1-dev libutf8proc-dev libjansson-dev libcmocka-dev libicu-dev neovim emacs-nox elpa-eglot"
+# neovim is the real LSP client of the server's end-to-end test (tests/lsp/test_nvim.sh), and
+# emacs-nox with elpa-eglot that of tests/editors/test_emacs_eglot.sh; patch
 # applies the diffs of `--diff` in tests/cli.
 # npm fetches the pinned tree-sitter packages (and the LSP client library of tests/lsp/test_node.sh,
 # and the SARIF test's validator); python3 runs the CPython oracle tests and the LSP test drivers.

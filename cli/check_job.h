@@ -24,8 +24,12 @@ typedef struct sl_job_settings {
   sl_fix_mode fix;
 } sl_job_settings;
 
-/** Rounds of fixing before giving up on reaching a fixed point (ruff stops at 100; ours converge in 2). */
-#define SL_FIX_MAX_ROUNDS 10
+/**
+ * Rounds of fixing before giving up on reaching a fixed point, as ruff's 100. Fixes that insert at
+ * the same place take one round each (a class missing twelve slots needs twelve rounds), so ten
+ * were too few; a fix that undoes another would loop, which tests/fuzz/fuzz_fix.c looks for.
+ */
+#define SL_FIX_MAX_ROUNDS 100
 
 typedef struct sl_job {
   /* In: */

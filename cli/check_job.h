@@ -38,6 +38,8 @@ typedef struct sl_job {
   /* Out: */
   char *error;           /**< the file could not be checked (message without the path); owned */
   char *warning;         /**< checked, with something to say (a fix not written, and why); owned */
+  bool write_failed;     /**< --fix: the fixed file could not be written (`warning` says why); the
+                              file on disk is as it was, and its findings are reported */
   char *text;            /**< the decoded text the diagnostics point into; owned */
   size_t len;
   sl_diag_list diags;    /**< what remains, sorted by position; owned */

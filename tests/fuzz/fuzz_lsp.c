@@ -135,7 +135,10 @@ static const char *uri_of(int k) {
   return uris[k];
 }
 
-/* Feeds bytes in 1-3 pieces the input chooses, running the loop (the diagnostics timer) after each. */
+/*
+ * Feeds bytes in 1-3 pieces the input chooses, running the loop (the diagnostics timer) after each,
+ * then checks the documents once (a message changes them once, whatever its pieces).
+ */
 static void feed(client *c, const char *bytes, size_t len) {
   size_t cut1 = len ? next(c->in) % (len + 1) : 0, cut2 = len ? next(c->in) % (len + 1) : 0;
   if (cut1 > cut2) {

@@ -24,7 +24,7 @@ export ASAN_OPTIONS
 "$fuzzer" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
   -artifact_prefix="$work/artifacts/" $dict "$work/corpus" "$@" >"$work/log" 2>&1
 status=$?
-grep -E '^(#[0-9]+ +DONE|stat::|Done [0-9]+ runs)' "$work/log" | sed "s/^/$name: /"
+grep -E '^(#[0-9]+[[:space:]]+DONE|stat::|Done [0-9]+ runs)' "$work/log" | sed "s/^/$name: /"
 if [ "$status" -ne 0 ]; then
   tail -n 60 "$work/log"
   echo "$name: FAILED (status $status). The input is in $work/artifacts/; replay it with"

@@ -81,6 +81,7 @@ static void check_documents(sl_session *s) {
     sl_diag_list fresh;
     sl_diag_list_init(&fresh);
     FUZZ_CHECK(sl_lint_tree(tree, d->text, d->len, NULL, &s->options, &fresh) == 0, "lint");
+    FUZZ_CHECK(sl_diag_list_apply_noqa(&fresh, tree, d->text, d->len) >= 0, "noqa");
     sl_diag_list_sort(&fresh);
     if (!fuzz_diags_equal(incremental, &fresh)) {
       fprintf(stderr, "--- text of '%s' (%zu bytes):\n%.*s\n---\n", d->uri, d->len, (int)d->len, d->text);

@@ -189,12 +189,12 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
  * Describes, in Markdown, the instance layout of the class whose name is at byte `offset` of
  * `text`: the name in its `class` statement (the end of the name counts), or a module-level use of
  * a name bound to exactly one class of this file. `tree` must be a parse of exactly `text`; both
- * are borrowed. The layout is that of CPython 3.`opts->target_minor`: the slots in storage order
- * (sorted by name, as CPython stores them) with their offsets and the class declaring each,
- * whether instances have a `__dict__` and a `__weakref__`, `__basicsize__` (the base's from the
- * standard-library table plus 8 per slot and per added pointer), and the size of an instance
- * (`sys.getsizeof`) with `__slots__` and, where it can be estimated, without. What the analysis
- * cannot see (an unresolved base, a non-literal `__slots__`, ...) is said to be unknown.
+ * are borrowed. The layout is that of CPython 3.`opts->target_minor`, computed as sl_layout_source
+ * computes it ("Instance layouts" below): the slots in storage order with their offsets and the
+ * class declaring each, where instances keep a `__dict__` and a `__weakref__`, `__basicsize__`,
+ * the size of an instance (`sys.getsizeof`) with and without `__slots__`, and the estimated saving.
+ * What the analysis cannot see (an unresolved base, a non-literal `__slots__`, ...) is said to be
+ * unknown, with the reason; a class whose statement raises says which exception.
  *
  * Returns 0 and sets *markdown to a NUL-terminated malloc'd string (caller frees with free()) and,
  * if `name_span` is not NULL, *name_span to the name's span; or returns 0 with *markdown NULL when

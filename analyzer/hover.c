@@ -2,34 +2,21 @@
  * hover.c — sl_class_describe_at(): the instance layout of a class, in Markdown, for the
  * language server's hover (and anything else that wants it).
  *
- * Figures follow CPython's type_new() for the target version, checked against real interpreters
- * (3.8-3.13): slots are stored sorted by name after the base's __basicsize__, 8 bytes each; a
- * __dict__ costs 8 bytes up to 3.10 (3.11 keeps it before the object header, except on
- * variable-size bases; 3.12 always); a __weakref__ costs 8 bytes up to 3.11 (3.12 keeps it
- * before the header too). sys.getsizeof() adds the 16-byte GC header, and 16 more for that
- * pre-header when the layout uses it. Whatever the model cannot see is reported as unknown.
+ * This file finds the class under the cursor and writes Markdown; it computes no figure. The
+ * layout is sl__class_layout_compute's (layout_report.c), the computation `slotlint layout`
+ * prints and the layout oracle (tests/oracle/layout_oracle.py) checks against real CPython.
  */
 #include "alloc.h"
-#include "builtin_types.h"
 #include "ident.h"
-#include "model.h"
+#include "layout_report.h"
 
+#include <ctype.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tree_sitter/api.h>
-
-typedef struct layout {
-  bool known;
-  const char *why;        /* when not known */
-  long basicsize;
-  bool weak;              /* instances are weak-referenceable */
-  bool managed_dict, managed_weak;
-  bool varsize;           /* __itemsize__ != 0 somewhere down the chain */
-  const char *root;       /* the builtin at the bottom of the chain */
-  long root_basicsize;
-} layout;
 
 /* A growable string. */
 typedef struct buf {
@@ -63,128 +50,11 @@ static void put(buf *b, const char *fmt, ...) {
   if (piece != tmp) free(piece);
 }
 
-static bool is_special(const char *name) { return strcmp(name, "__dict__") == 0 || strcmp(name, "__weakref__") == 0; }
-
-/* The names of the storage slots a class adds (not __dict__/__weakref__), sorted as CPython sorts them. */
-static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
-static size_t own_slots(const sl_class *c, const char ***out) {
-  size_t n = c->flavor == SL_CLASS_DATACLASS_SLOTS ? c->n_fields : c->slots_state == SL_SLOTS_KNOWN ? c->n_slots : 0;
-  const char **names = sl_xcalloc(n ? n : 1, sizeof *names);
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    const char *name;
-    if (c->flavor == SL_CLASS_DATACLASS_SLOTS) {
-      const sl_field *f = &c->fields[i];
-      if (f->classvar || f->initvar || f->kw_only_marker) continue;
-      name = f->name;
-    } else {
-      if (!c->slots[i].is_string || is_special(c->slots[i].name)) continue;
-      name = c->slots[i].name;
-    }
-    bool dup = false;  // a duplicate entry is a TypeError or a wasted name, never two slots here
-    for (size_t j = 0; j < k && !dup; j++) dup = strcmp(names[j], name) == 0;
-    if (!dup) names[k++] = name;
-  }
-  qsort(names, k, sizeof *names, cmp_str);
-  *out = names;
-  return k;
-}
-
-static bool declares_special(const sl_class *c, const char *name) {
-  if (c->flavor == SL_CLASS_DATACLASS_SLOTS) return strcmp(name, "__weakref__") == 0 && c->dataclass_weakref_slot;
-  return sl__class_find_slot(c, name) != NULL;
-}
-
-static layout compute(const sl_model *m, sl_typeref t, int depth) {
-  layout l = {0};
-  int minor = m->target_minor;
-  if (depth > 64) {
-    l.why = "its bases are nested too deeply";
-    return l;
-  }
-  if (t.kind == SL_TYPE_BUILTIN) {
-    const sl_builtin_layout *b = sl__builtin_layout(t.index, minor);
-    if (!b) {
-      l.why = "a standard-library base does not exist in the target version";
-      return l;
-    }
-    l.known = true;
-    l.basicsize = b->basicsize;
-    l.weak = b->weakrefoffset != 0;
-    l.varsize = b->itemsize != 0;
-    l.managed_dict = minor >= 11 && b->dictoffset < 0 && !l.varsize;
-    l.managed_weak = minor >= 12 && b->weakrefoffset < 0;
-    l.root = sl_builtin_types[t.index].qualname;
-    l.root_basicsize = b->basicsize;
-    return l;
-  }
-  if (t.kind != SL_TYPE_CLASS) {
-    l.why = "a base could not be resolved";
-    return l;
-  }
-  const sl_class *c = &m->classes[t.index];
-  if (c->incomplete) {
-    l.why = "the class has a syntax error";
-    return l;
-  }
-  if (c->slots_state == SL_SLOTS_DYNAMIC) {
-    l.why = "its `__slots__` is not a literal";
-    return l;
-  }
-  if (c->opaque || !c->resolved || c->bases_unknown) {
-    l.why = "a base, decorator or metaclass is one slotlint cannot see through";
-    return l;
-  }
-  bool conflict = false;
-  sl_typeref best = sl__class_best_base(m, c, &conflict);
-  if (best.kind == SL_TYPE_NONE) {
-    l.why = conflict ? "its bases have conflicting layouts (a TypeError)" : "a base's layout is unknown";
-    return l;
-  }
-  layout base = compute(m, best, depth + 1);
-  if (!base.known) return base;
-  l = base;
-  const char **names;
-  size_t n = own_slots(c, &names);
-  free(names);
-  l.basicsize += 8 * (long)n;
-  // __dict__: added when this class asks for one (no __slots__, or '__dict__' in it) and the base has none.
-  bool wants_dict = c->flavor == SL_CLASS_PLAIN && (c->slots_state == SL_SLOTS_ABSENT || declares_special(c, "__dict__"));
-  sl_tristate base_dict = sl__type_has_dict(m, best);
-  if (wants_dict && base_dict == SL_NO) {
-    if (minor <= 10 || (minor == 11 && base.varsize)) l.basicsize += 8;
-    else l.managed_dict = true;
-  }
-  bool wants_weak = (c->flavor == SL_CLASS_PLAIN && c->slots_state == SL_SLOTS_ABSENT && !base.varsize) ||
-                    declares_special(c, "__weakref__");
-  if (wants_weak && !base.weak) {
-    l.weak = true;
-    if (minor <= 11) l.basicsize += 8;
-    else l.managed_weak = true;
-  }
-  // Weak-referenceable through another base of a multiple inheritance.
-  for (size_t i = 0; i < c->n_bases && !l.weak; i++) {
-    if (c->bases[i].kind == best.kind && c->bases[i].index == best.index) continue;
-    layout other = compute(m, c->bases[i], depth + 1);
-    if (other.known && other.weak) l.weak = true;
-  }
-  return l;
-}
-
-/* The dict of an instance with n attributes on 3.8-3.10 (a key-sharing dict, measured). */
-static long dict_size(size_t n) {
-  if (n <= 5) return 104;
-  if (n <= 10) return 144;
-  if (n <= 21) return 232;
-  if (n <= 42) return 400;
-  return -1;
-}
-
 /* The exception the class statement raises, as class_creation.c decided; NULL when it does not. */
 static const char *creation_error(const sl_class *c) {
   switch (c->creation.kind) {
   case SL_CREATE_LAYOUT_CONFLICT: return "TypeError: multiple bases have instance lay-out conflict";
-  case SL_CREATE_NOT_ITERABLE: return "TypeError: its `__slots__` is not iterable";
+  case SL_CREATE_NOT_ITERABLE: return "TypeError: its __slots__ is not iterable";  // inside a code span: no backticks
   case SL_CREATE_NONEMPTY_METACLASS:
   case SL_CREATE_NONEMPTY_VARSIZE: return "TypeError: nonempty __slots__ not supported for subtype of";
   case SL_CREATE_NOT_STRING: return "TypeError: __slots__ items must be strings";
@@ -198,11 +68,74 @@ static const char *creation_error(const sl_class *c) {
   return NULL;
 }
 
+/* Plain text for Markdown: a dunder name (`__slots__`) goes in backticks, or it would render bold. */
+static void put_text(buf *b, const char *text) {
+  const char *p = text;
+  while (*p) {
+    const char *start = strstr(p, "__");
+    bool word_start = start && (start == text || !(isalnum((unsigned char)start[-1]) || start[-1] == '_'));
+    size_t n = 2;
+    while (word_start && (isalnum((unsigned char)start[n]) || start[n] == '_')) n++;
+    bool dunder = word_start && n > 4 && start[n - 1] == '_' && start[n - 2] == '_';
+    if (!start) {
+      put(b, "%s", p);
+      return;
+    }
+    if (dunder) put(b, "%.*s`%.*s`", (int)(start - p), p, (int)n, start);
+    else put(b, "%.*s", (int)(start - p + (ptrdiff_t)n), p);
+    p = start + n;
+  }
+}
+
+/* Where an instance keeps its __dict__ or __weakref__ pointer, for a list item. */
+static void put_storage(buf *b, const char *what, sl_storage storage, int32_t offset) {
+  put(b, "- `%s`: ", what);
+  switch (storage) {
+  case SL_STORAGE_NONE: put(b, "no\n"); return;
+  case SL_STORAGE_INLINE:
+    if (offset < 0) put(b, "yes, at offset %d from the end of the (variable-size) object\n", (int)offset);
+    else put(b, "yes, at offset %d\n", (int)offset);
+    return;
+  case SL_STORAGE_MANAGED: put(b, "yes, kept by the interpreter before the object (not in `__basicsize__`)\n"); return;
+  }
+}
+
+/* sys.getsizeof of an instance, or why it is not known. */
+static void put_size(buf *b, int32_t size) {
+  if (size < 0) put(b, "unknown: it depends on the value");
+  else put(b, "%d bytes", (int)size);
+}
+
+/* The sizes per instance, with and without __slots__, and the estimated saving. */
+static void put_sizes(buf *b, const sl_class_layout *l) {
+  put(b, "- size per instance (`sys.getsizeof`, with the GC header): ");
+  put_size(b, l->figures.getsizeof);
+  if (!l->has_slots) {
+    put(b, " (no `__slots__`)\n");
+    return;
+  }
+  put(b, " with `__slots__`");
+  if (l->slotted_dict_storage) put(b, " (plus an empty `__dict__` of about %d)", (int)l->slotted_dict_storage);
+  put(b, "; without: ");
+  if (l->without_slots.getsizeof < 0) {
+    put(b, "unknown: it depends on the value\n");
+    return;
+  }
+  int32_t without = l->without_slots.getsizeof + l->dict_storage;
+  if (l->dict_storage == 0)
+    put(b, "about %d bytes (no attribute to hold in its `__dict__`)\n", (int)without);
+  else
+    put(b, "about %d bytes (%d + a `__dict__` of %d for %zu attribute%s)\n", (int)without,
+        (int)l->without_slots.getsizeof, (int)l->dict_storage, l->own_slots, l->own_slots == 1 ? "" : "s");
+  if (l->figures.getsizeof < 0) return;
+  if (l->saving > 0) put(b, "- `__slots__` saves about %d bytes per instance\n", (int)l->saving);
+  else if (l->saving < 0) put(b, "- `__slots__` costs about %d bytes per instance\n", (int)-l->saving);
+  else put(b, "- `__slots__` saves nothing per instance here\n");
+}
+
 static void describe(const sl_model *m, int ci, buf *b) {
   const sl_class *c = &m->classes[ci];
-  sl_typeref self = {SL_TYPE_CLASS, ci};
-  int minor = m->target_minor;
-  put(b, "**class `%s`** — instance layout (CPython 3.%d)\n\n", c->name, minor);
+  put(b, "**class `%s`** — instance layout (CPython 3.%d)\n\n", c->name, m->target_minor);
   const char *error = creation_error(c);
   if (error) {
     // A class the interpreter refuses has no instances, so no layout to show.
@@ -212,91 +145,25 @@ static void describe(const sl_model *m, int ci, buf *b) {
     put(b, "`.\n");
     return;
   }
-  layout l = compute(m, self, 0);
+  sl_class_layout l;
+  sl__class_layout_compute(m, ci, &l);
   if (!l.known) {
-    put(b, "The layout is unknown: %s.\n", l.why);
+    put(b, "The layout is unknown: ");
+    put_text(b, l.why);
+    put(b, ".\n");
+    sl__class_layout_release(&l);
     return;
   }
-  // The chain of best bases, root first: that is where each slot's storage lives.
-  sl_typeref chain[65];
-  size_t depth = 0;
-  sl_typeref t = self;
-  while (t.kind == SL_TYPE_CLASS && depth < 64) {
-    chain[depth++] = t;
-    bool conflict;
-    t = sl__class_best_base(m, &m->classes[t.index], &conflict);
-  }
-  long offset = l.root_basicsize;
-  size_t total_slots = 0;  // distinct names: what a __dict__ would hold instead
-  const char **seen = NULL;
-  size_t n_seen = 0, n_storage = 0;
-  bool any = false;
-  for (size_t k = depth; k-- > 0;) {
-    const sl_class *owner = &m->classes[chain[k].index];
-    const char **names;
-    size_t n = own_slots(owner, &names);
-    for (size_t i = 0; i < n; i++) {
-      if (!any) put(b, "| offset | slot | declared by |\n|---:|---|---|\n");
-      any = true;
-      put(b, "| %ld | `%s` | `%s` |\n", offset, names[i], owner->name);
-      offset += 8;
-      n_storage++;
-      bool dup = false;
-      for (size_t j = 0; j < n_seen && !dup; j++) dup = strcmp(seen[j], names[i]) == 0;
-      if (!dup) {
-        seen = sl_xrealloc(seen, (n_seen + 1) * sizeof *seen);
-        seen[n_seen++] = names[i];
-      }
-    }
-    free(names);
-    // A __dict__/__weakref__ pointer added by a class of the chain sits after its slots; only the
-    // offsets of named slots are listed, and they do not depend on it below this class.
-    const sl_class *oc = owner;
-    bool wants_dict = oc->flavor == SL_CLASS_PLAIN && (oc->slots_state == SL_SLOTS_ABSENT || declares_special(oc, "__dict__"));
-    bool conflict;
-    sl_typeref ob = sl__class_best_base(m, oc, &conflict);
-    if (wants_dict && sl__type_has_dict(m, ob) == SL_NO && (minor <= 10 || (minor == 11 && l.varsize))) offset += 8;
-    layout below = compute(m, ob, 1);
-    bool wants_weak = (oc->flavor == SL_CLASS_PLAIN && oc->slots_state == SL_SLOTS_ABSENT && !below.varsize) ||
-                      declares_special(oc, "__weakref__");
-    if (wants_weak && below.known && !below.weak && minor <= 11) offset += 8;
-  }
-  free(seen);
-  total_slots = n_seen;
-  if (!any) put(b, "No slots: instances store no named attributes of their own.\n");
-  sl_tristate dict = sl__type_has_dict(m, self);
-  static const char *const tri[] = {"no", "yes", "unknown"};
-  put(b, "\n- `__dict__`: %s\n- `__weakref__`: %s\n", tri[dict], l.weak ? "yes" : "no");
-  put(b, "- `__basicsize__`: %ld bytes (`%s` is %ld, plus 8 per slot", l.basicsize, l.root, l.root_basicsize);
-  put(b, "%s)\n", l.basicsize > l.root_basicsize + 8 * (long)n_storage ? " and the `__dict__`/`__weakref__` pointers" : "");
-  if (l.varsize) {
-    put(b, "- size per instance: not estimated (a variable-size base: `%s`)\n", l.root);
-    return;
-  }
-  if (dict == SL_YES) {
-    put(b, "- size per instance: instances have a `__dict__` anyway, so `__slots__` saves little here\n");
-    return;
-  }
-  if (dict != SL_NO) return;
-  long pre = (l.managed_dict || l.managed_weak) ? 16 : 0;
-  long with = l.basicsize + 16 + pre;
-  put(b, "- size per instance (`sys.getsizeof`, with the GC header): %ld bytes with `__slots__`", with);
-  // Without __slots__: the same attributes in a __dict__, with __dict__ and __weakref__ pointers.
-  const sl_builtin_export *obj = sl__builtin_export_find("builtins", "object");
-  bool object_root = obj && strcmp(l.root, "object") == 0;
-  if (!object_root) {
-    put(b, "\n");
-    return;
-  }
-  if (minor <= 10) {
-    long plain = l.root_basicsize + 16 + 16;
-    long d = dict_size(total_slots);
-    if (d < 0) put(b, "; without: %ld bytes plus a `__dict__` of %zu attributes\n", plain, total_slots);
-    else put(b, "; without: about %ld bytes (%ld + a `__dict__` of %ld for %zu attributes)\n", plain + d, plain, d, total_slots);
-  } else {
-    long plain = l.root_basicsize + (minor == 11 ? 8 : 0) + 16 + 16;
-    put(b, "; without: %ld bytes plus the attribute values, which 3.11+ keeps outside the object (not estimated)\n", plain);
-  }
+  if (l.n_slots == 0) put(b, "No slots: instances store no named attributes of their own.\n");
+  else put(b, "| offset | slot | declared by |\n|---:|---|---|\n");
+  for (size_t i = 0; i < l.n_slots; i++)
+    put(b, "| %d | `%s` | `%s` |\n", (int)l.slots[i].offset, l.slots[i].name, l.slots[i].declared_by);
+  put(b, "\n");
+  put_storage(b, "__dict__", l.figures.dict, l.figures.dict_offset);
+  put_storage(b, "__weakref__", l.figures.weakref, l.figures.weakref_offset);
+  put(b, "- `__basicsize__`: %d bytes (the layout extends `%s`)\n", (int)l.figures.basicsize, l.base);
+  put_sizes(b, &l);
+  sl__class_layout_release(&l);
 }
 
 /* The class whose name is at `offset`: in its class statement, or a module-level name bound to it. */

@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+static sl_typeref best_base(const sl_model *m, const sl_class *c, bool *conflict, size_t *winner_at, size_t *loser_at,
+                            sl_typeref *solid);
+
 static const sl_builtin_layout *builtin(const sl_model *m, sl_typeref t) {
   return sl__builtin_layout(t.index, m->target_minor);
 }
@@ -33,6 +36,18 @@ static sl_tristate own_dict(const sl_class *c) {
   return sl__class_find_slot(c, "__dict__") ? SL_YES : SL_NO;
 }
 
+static sl_tristate has_dict_uncached(const sl_model *m, const sl_class *c);
+static sl_tristate has_weakref_uncached(const sl_model *m, const sl_class *c);
+
+/* The memo of a complete class (the model is logically const: the memo only records what it implies). */
+static sl_tristate memoised(const sl_class *c, uint8_t *slot, sl_tristate (*compute)(const sl_model *, const sl_class *),
+                            const sl_model *m) {
+  if (*slot) return (sl_tristate)(*slot - 1);
+  sl_tristate r = compute(m, c);
+  if (c->complete) *slot = (uint8_t)(r + 1);
+  return r;
+}
+
 sl_tristate sl__type_has_dict(const sl_model *m, sl_typeref t) {
   if (t.kind == SL_TYPE_BUILTIN) {
     const sl_builtin_layout *l = builtin(m, t);
@@ -40,6 +55,10 @@ sl_tristate sl__type_has_dict(const sl_model *m, sl_typeref t) {
   }
   if (t.kind != SL_TYPE_CLASS) return SL_UNKNOWN;
   const sl_class *c = &m->classes[t.index];
+  return memoised(c, &((sl_class *)c)->dict_memo, has_dict_uncached, m);
+}
+
+static sl_tristate has_dict_uncached(const sl_model *m, const sl_class *c) {
   if (c->opaque) return SL_UNKNOWN;
   sl_tristate own = own_dict(c);
   if (own != SL_NO) return own;
@@ -70,6 +89,10 @@ sl_tristate sl__type_has_weakref(const sl_model *m, sl_typeref t) {
   }
   if (t.kind != SL_TYPE_CLASS) return SL_UNKNOWN;
   const sl_class *c = &m->classes[t.index];
+  return memoised(c, &((sl_class *)c)->weakref_memo, has_weakref_uncached, m);
+}
+
+static sl_tristate has_weakref_uncached(const sl_model *m, const sl_class *c) {
   if (c->opaque || !c->resolved) return SL_UNKNOWN;
   bool conflict;
   sl_typeref best = sl__class_best_base(m, c, &conflict);
@@ -143,8 +166,10 @@ sl_typeref sl__type_solid_base(const sl_model *m, sl_typeref t) {
   if (c->opaque || !c->resolved) return none;
   if (real_slot_count(c) > 0) return t;
   bool conflict;
-  sl_typeref best = sl__class_best_base(m, c, &conflict);
-  return best.kind == SL_TYPE_NONE ? none : sl__type_solid_base(m, best);
+  size_t a, b;
+  sl_typeref solid;
+  sl_typeref best = best_base(m, c, &conflict, &a, &b, &solid);
+  return best.kind == SL_TYPE_NONE ? none : solid;
 }
 
 sl_typeref sl__class_best_base(const sl_model *m, const sl_class *c, bool *conflict) {
@@ -154,13 +179,22 @@ sl_typeref sl__class_best_base(const sl_model *m, const sl_class *c, bool *confl
 
 sl_typeref sl__class_best_base_at(const sl_model *m, const sl_class *c, bool *conflict, size_t *winner_at,
                                   size_t *loser_at) {
+  sl_typeref solid;
+  return best_base(m, c, conflict, winner_at, loser_at, &solid);
+}
+
+/* CPython's best_base(); *solid is the winning solid base (the solid base of the result). */
+static sl_typeref best_base_uncached(const sl_model *m, const sl_class *c, bool *conflict, size_t *winner_at,
+                                     size_t *loser_at, sl_typeref *solid) {
   sl_typeref none = {SL_TYPE_NONE, -1};
   *conflict = false;
   *winner_at = *loser_at = 0;
+  *solid = none;
   if (c->bases_unknown) return none;
   if (c->n_bases == 0) {
     const sl_builtin_export *e = sl__builtin_export_find("builtins", "object");
-    return e ? (sl_typeref){SL_TYPE_BUILTIN, e->type_index} : none;
+    if (e) *solid = (sl_typeref){SL_TYPE_BUILTIN, e->type_index};
+    return *solid;
   }
   sl_typeref base = none, winner = none;
   for (size_t i = 0; i < c->n_bases; i++) {
@@ -182,6 +216,30 @@ sl_typeref sl__class_best_base_at(const sl_model *m, const sl_class *c, bool *co
       return none;
     }
   }
+  *solid = winner;
+  return base;
+}
+
+static sl_typeref best_base(const sl_model *m, const sl_class *c, bool *conflict, size_t *winner_at, size_t *loser_at,
+                            sl_typeref *solid) {
+  if (c->best_memo) {
+    *conflict = c->best_memo_conflict;
+    *winner_at = c->best_memo_winner_at;
+    *loser_at = c->best_memo_loser_at;
+    *solid = c->best_memo_solid;
+    return c->best_memo_base;
+  }
+  sl_typeref base = best_base_uncached(m, c, conflict, winner_at, loser_at, solid);
+  if (c->complete) {
+    // The model is logically const here: the memo only records what the resolved model implies.
+    sl_class *memo = (sl_class *)c;
+    memo->best_memo = true;
+    memo->best_memo_base = base;
+    memo->best_memo_solid = *solid;
+    memo->best_memo_conflict = *conflict;
+    memo->best_memo_winner_at = *winner_at;
+    memo->best_memo_loser_at = *loser_at;
+  }
   return base;
 }
 
@@ -193,8 +251,14 @@ bool sl__type_is_varsize(const sl_model *m, sl_typeref t) {
   if (t.kind != SL_TYPE_CLASS) return false;
   const sl_class *c = &m->classes[t.index];
   bool conflict;
-  sl_typeref best = sl__class_best_base(m, c, &conflict);
-  return best.kind != SL_TYPE_NONE && sl__type_is_varsize(m, best);
+  size_t a, b;
+  sl_typeref solid;
+  // __itemsize__ is inherited along the best bases, and a solid base never changes it: the
+  // winning solid base answers (a builtin, or a class whose own best base decides in turn).
+  sl_typeref best = best_base(m, c, &conflict, &a, &b, &solid);
+  if (best.kind == SL_TYPE_NONE) return false;
+  if (solid.kind == SL_TYPE_BUILTIN) return sl__type_is_varsize(m, solid);
+  return sl__type_is_varsize(m, best);
 }
 
 const char *sl__type_name(const sl_model *m, sl_typeref t) {

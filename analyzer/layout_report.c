@@ -2,6 +2,9 @@
  * layout_report.c — the instance layout of each class (analyzer.h, "Instance layouts"): what
  * `slotlint layout` prints and the language server's hover shows.
  *
+ * sl__class_layout_compute (layout_report.h) computes one class of a built model; sl_layout_source
+ * runs it on every class statement of a file, and the hover (hover.c) on the class under the cursor.
+ *
  * The figures follow CPython's type_new() (Objects/typeobject.c), version by version:
  *  - an instance starts with its best base's layout (tp_basicsize of the base, from the
  *    generated table for standard-library types); the class's own slots follow, one pointer
@@ -26,11 +29,10 @@
  * and a header: 18 bytes measured on 3.11 and 3.12, 26 on 3.13). A slotted class that keeps a
  * __dict__ (a '__dict__' slot, or a base with one) pays for an empty one.
  */
-#include "analyzer.h"
+#include "layout_report.h"
 
 #include "alloc.h"
 #include "builtin_types.h"
-#include "model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,11 +61,6 @@ typedef struct lay {
   slot_vec slots;  // every member slot, by offset
 } lay;
 
-typedef struct ctx {
-  const sl_model *m;
-  int minor;
-} ctx;
-
 static lay unknown(const char *why) {
   lay l;
   memset(&l, 0, sizeof l);
@@ -71,10 +68,10 @@ static lay unknown(const char *why) {
   return l;
 }
 
-static const sl_builtin_layout *builtin(const ctx *c, int index) { return sl__builtin_layout(index, c->minor); }
+static const sl_builtin_layout *builtin(const sl_model *m, int index) { return sl__builtin_layout(index, m->target_minor); }
 
-static lay builtin_lay(const ctx *c, int index) {
-  const sl_builtin_layout *b = builtin(c, index);
+static lay builtin_lay(const sl_model *m, int index) {
+  const sl_builtin_layout *b = builtin(m, index);
   if (!b) return unknown("a base that does not exist in this Python version");
   lay l;
   memset(&l, 0, sizeof l);
@@ -84,12 +81,12 @@ static lay builtin_lay(const ctx *c, int index) {
   if (b->dictoffset != 0) {
     // A managed dict shows as a negative offset that is not the -8 of a variable-size object
     // (3.11: -(basicsize + 3 pointers), 3.12+: -1).
-    bool managed = c->minor >= 11 && b->dictoffset < 0 && !(b->itemsize != 0 && b->dictoffset == -PTR);
+    bool managed = m->target_minor >= 11 && b->dictoffset < 0 && !(b->itemsize != 0 && b->dictoffset == -PTR);
     l.dict = managed ? SL_STORAGE_MANAGED : SL_STORAGE_INLINE;
     l.dict_offset = b->dictoffset;
   }
   if (b->weakrefoffset != 0) {
-    l.weakref = c->minor >= 12 && b->weakrefoffset < 0 ? SL_STORAGE_MANAGED : SL_STORAGE_INLINE;
+    l.weakref = m->target_minor >= 12 && b->weakrefoffset < 0 ? SL_STORAGE_MANAGED : SL_STORAGE_INLINE;
     l.weakref_offset = b->weakrefoffset;
   }
   return l;
@@ -121,11 +118,11 @@ static void declared_names(const sl_class *cls, name_vec *out, bool *dict, bool 
   }
 }
 
-static lay type_lay(const ctx *c, sl_typeref t, bool without_slots);
+static lay type_lay(const sl_model *m, sl_typeref t, bool without_slots);
 
 /* CPython's type_new for class `index`; `without_slots` computes the class as if it had none. */
-static lay class_lay(const ctx *c, int index, bool without_slots) {
-  const sl_class *cls = &c->m->classes[index];
+static lay class_lay(const sl_model *m, int index, bool without_slots) {
+  const sl_class *cls = &m->classes[index];
   if (cls->incomplete) return unknown("the class has a syntax error");
   if (cls->flavor == SL_CLASS_PLAIN && cls->slots_state == SL_SLOTS_DYNAMIC && !without_slots)
     return unknown("__slots__ is not a literal");
@@ -133,10 +130,10 @@ static lay class_lay(const ctx *c, int index, bool without_slots) {
     return unknown("a base, decorator or metaclass the analysis cannot see through");
 
   bool conflict = false;
-  sl_typeref best = sl__class_best_base(c->m, cls, &conflict);
+  sl_typeref best = sl__class_best_base(m, cls, &conflict);
   if (conflict) return unknown("its bases have an instance lay-out conflict");
   if (best.kind == SL_TYPE_NONE) return unknown("a base the analysis cannot see through");
-  lay base = type_lay(c, best, false);
+  lay base = type_lay(m, best, false);
   if (!base.known) {
     SL_VEC_FREE(base.slots);
     return base;
@@ -170,7 +167,7 @@ static lay class_lay(const ctx *c, int index, bool without_slots) {
     if (cls->n_bases > 1 && ((may_add_dict && !add_dict) || (may_add_weak && !add_weak))) {
       for (size_t i = 0; i < cls->n_bases; i++) {
         if (cls->bases[i].kind == best.kind && cls->bases[i].index == best.index) continue;
-        lay other = type_lay(c, cls->bases[i], false);
+        lay other = type_lay(m, cls->bases[i], false);
         if (other.known) {
           if (may_add_dict && !add_dict && other.dict != SL_STORAGE_NONE) add_dict = true;
           if (may_add_weak && !add_weak && other.weakref != SL_STORAGE_NONE) add_weak = true;
@@ -190,7 +187,7 @@ static lay class_lay(const ctx *c, int index, bool without_slots) {
   }
   SL_VEC_FREE(names);
 
-  if (c->minor <= 10) {
+  if (m->target_minor <= 10) {
     if (add_dict) {
       l.dict = SL_STORAGE_INLINE;
       l.dict_offset = base.itemsize ? -PTR : offset;
@@ -201,7 +198,7 @@ static lay class_lay(const ctx *c, int index, bool without_slots) {
       l.weakref_offset = offset;
       offset += PTR;
     }
-  } else if (c->minor == 11) {
+  } else if (m->target_minor == 11) {
     if (add_dict && base.itemsize) {
       l.dict = SL_STORAGE_INLINE;
       l.dict_offset = -PTR;
@@ -230,9 +227,9 @@ static lay class_lay(const ctx *c, int index, bool without_slots) {
   return l;
 }
 
-static lay type_lay(const ctx *c, sl_typeref t, bool without_slots) {
-  if (t.kind == SL_TYPE_BUILTIN) return builtin_lay(c, t.index);
-  if (t.kind == SL_TYPE_CLASS) return class_lay(c, t.index, without_slots);
+static lay type_lay(const sl_model *m, sl_typeref t, bool without_slots) {
+  if (t.kind == SL_TYPE_BUILTIN) return builtin_lay(m, t.index);
+  if (t.kind == SL_TYPE_CLASS) return class_lay(m, t.index, without_slots);
   return unknown("a base the analysis cannot see through");
 }
 
@@ -248,17 +245,17 @@ static bool binds(const sl_class *cls, const char *name) {
 }
 
 /* sys.getsizeof(C()) for class `index` with layout `l` (see the top of the file); -1 when unknown. */
-static int32_t getsizeof_of(const ctx *c, int index, const lay *l) {
-  const sl_class *cls = &c->m->classes[index];
+static int32_t getsizeof_of(const sl_model *m, int index, const lay *l) {
+  const sl_class *cls = &m->classes[index];
   int32_t sizeof_value = -1;
   for (size_t i = 0; i < cls->n_mro && sizeof_value < 0; i++) {
     sl_typeref t = cls->mro[i];
     if (t.kind == SL_TYPE_CLASS) {
-      if (binds(&c->m->classes[t.index], "__sizeof__")) return -1;
+      if (binds(&m->classes[t.index], "__sizeof__")) return -1;
       continue;
     }
     if (t.kind != SL_TYPE_BUILTIN) return -1;
-    const sl_builtin_layout *b = builtin(c, t.index);
+    const sl_builtin_layout *b = builtin(m, t.index);
     if (!b) return -1;
     if (!sl__builtin_attr_find(b, "__sizeof__")) continue;
     if (t.index == builtin_index("object") || t.index == builtin_index("bytes") ||
@@ -268,7 +265,7 @@ static int32_t getsizeof_of(const ctx *c, int index, const lay *l) {
       int32_t items = 0;
       for (size_t k = 0; k < cls->n_mro && l->itemsize; k++) {
         if (cls->mro[k].kind != SL_TYPE_CLASS) continue;
-        const sl_class *nt = &c->m->classes[cls->mro[k].index];
+        const sl_class *nt = &m->classes[cls->mro[k].index];
         if (nt->flavor != SL_CLASS_NAMEDTUPLE) continue;
         if (nt->incomplete) return -1;
         for (size_t f = 0; f < nt->n_fields; f++)
@@ -277,7 +274,7 @@ static int32_t getsizeof_of(const ctx *c, int index, const lay *l) {
       }
       sizeof_value = l->basicsize + items * l->itemsize;
     } else if (t.index == builtin_index("int")) {
-      sizeof_value = b->basicsize + (c->minor >= 11 ? b->itemsize : 0);
+      sizeof_value = b->basicsize + (m->target_minor >= 11 ? b->itemsize : 0);
     } else if (t.index == builtin_index("str")) {
       sizeof_value = b->basicsize + 1;
     } else {
@@ -304,11 +301,11 @@ static int32_t dict_storage(int minor, size_t n, bool inline_values) {
   return (int32_t)(PTR * n + (minor <= 12 ? 18 : 26));
 }
 
-static sl_layout_figures figures_of(const ctx *c, int index, const lay *l) {
+static sl_layout_figures figures_of(const sl_model *m, int index, const lay *l) {
   sl_layout_figures f;
   memset(&f, 0, sizeof f);
   f.basicsize = l->basicsize;
-  f.getsizeof = getsizeof_of(c, index, l);
+  f.getsizeof = getsizeof_of(m, index, l);
   f.dict = l->dict;
   f.weakref = l->weakref;
   f.dict_offset = l->dict_offset;
@@ -318,38 +315,41 @@ static sl_layout_figures figures_of(const ctx *c, int index, const lay *l) {
 
 void sl_layout_list_init(sl_layout_list *list) { memset(list, 0, sizeof *list); }
 
-void sl_layout_list_release(sl_layout_list *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    sl_class_layout *c = &list->items[i];
-    free(c->name);
-    free(c->why);
-    free(c->base);
-    for (size_t k = 0; k < c->n_slots; k++) {
-      free(c->slots[k].name);
-      free(c->slots[k].declared_by);
-    }
-    free(c->slots);
+void sl__class_layout_release(sl_class_layout *out) {
+  free(out->name);
+  free(out->why);
+  free(out->base);
+  for (size_t k = 0; k < out->n_slots; k++) {
+    free(out->slots[k].name);
+    free(out->slots[k].declared_by);
   }
+  free(out->slots);
+  memset(out, 0, sizeof *out);
+}
+
+void sl_layout_list_release(sl_layout_list *list) {
+  for (size_t i = 0; i < list->count; i++) sl__class_layout_release(&list->items[i]);
   free(list->items);
   sl_layout_list_init(list);
 }
 
-static void describe(const ctx *c, int index, sl_class_layout *out) {
-  const sl_class *cls = &c->m->classes[index];
+void sl__class_layout_compute(const sl_model *m, int index, sl_class_layout *out) {
+  const sl_class *cls = &m->classes[index];
+  memset(out, 0, sizeof *out);
   out->name = sl_xstrdup(cls->name);
   out->name_span = cls->name_span;
   out->has_slots = cls->flavor != SL_CLASS_PLAIN || cls->slots_state != SL_SLOTS_ABSENT;
-  lay l = class_lay(c, index, false);
+  lay l = class_lay(m, index, false);
   if (!l.known) {
     out->why = sl_xstrdup(l.why ? l.why : "unknown");
     SL_VEC_FREE(l.slots);
     return;
   }
   bool conflict;
-  sl_typeref best = sl__class_best_base(c->m, cls, &conflict);
-  out->base = sl_xstrdup(sl__type_name(c->m, best));
+  sl_typeref best = sl__class_best_base(m, cls, &conflict);
+  out->base = sl_xstrdup(sl__type_name(m, best));
   out->known = true;
-  out->figures = figures_of(c, index, &l);
+  out->figures = figures_of(m, index, &l);
   out->slots = sl_xcalloc(l.slots.count ? l.slots.count : 1, sizeof *out->slots);
   out->n_slots = l.slots.count;
   for (size_t k = 0; k < l.slots.count; k++) {
@@ -362,15 +362,15 @@ static void describe(const ctx *c, int index, sl_class_layout *out) {
   SL_VEC_FREE(l.slots);
   if (!out->has_slots) return;
 
-  lay plain = class_lay(c, index, true);
+  lay plain = class_lay(m, index, true);
   if (plain.known) {
-    out->without_slots = figures_of(c, index, &plain);
+    out->without_slots = figures_of(m, index, &plain);
     const sl_builtin_export *object = sl__builtin_export_find("builtins", "object");
-    int32_t object_size = object ? builtin(c, object->type_index)->basicsize : 16;
+    int32_t object_size = object ? builtin(m, object->type_index)->basicsize : 16;
     if (out->without_slots.dict != SL_STORAGE_NONE)
-      out->dict_storage = dict_storage(c->minor, out->own_slots, plain.basicsize == object_size && plain.itemsize == 0);
+      out->dict_storage = dict_storage(m->target_minor, out->own_slots, plain.basicsize == object_size && plain.itemsize == 0);
     if (out->figures.dict != SL_STORAGE_NONE)
-      out->slotted_dict_storage = dict_storage(c->minor, 0, out->figures.basicsize == object_size && l_itemsize == 0);
+      out->slotted_dict_storage = dict_storage(m->target_minor, 0, out->figures.basicsize == object_size && l_itemsize == 0);
     if (out->figures.getsizeof >= 0 && out->without_slots.getsizeof >= 0)
       out->saving = out->without_slots.getsizeof + out->dict_storage - out->figures.getsizeof -
                     out->slotted_dict_storage;
@@ -393,16 +393,13 @@ int sl_layout_source(const char *text, size_t len, int target_minor, sl_layout_l
   if (!tree) return SL_EPARSE;
   sl_model model;
   sl__model_build(&model, tree, text, len, target_minor);
-  ctx c = {&model, target_minor};
   for (size_t i = 0; i < model.n_classes; i++) {
     if (model.classes[i].synthetic) continue;  // namedtuple(...) calls: no class statement
     if (out->count == out->cap) {
       out->cap = out->cap ? out->cap * 2 : 8;
       out->items = sl_xrealloc(out->items, out->cap * sizeof *out->items);
     }
-    sl_class_layout *item = &out->items[out->count++];
-    memset(item, 0, sizeof *item);
-    describe(&c, (int)i, item);
+    sl__class_layout_compute(&model, (int)i, &out->items[out->count++]);
   }
   sl__model_release(&model);
   ts_tree_delete(tree);

@@ -205,6 +205,14 @@ typedef struct sl_class {
   sl_typeref *mro;          /**< C3 linearisation, the class itself first */
   size_t n_mro;
   bool resolving;           /**< cycle guard */
+  bool complete;            /**< resolve.c is done with it (creation error and opacity decided) */
+  /** Layout answers memoised by layout.c once the class is complete: without them, queries
+   *  recurse over every path through the bases (exponential in diamond-rich hierarchies). */
+  bool best_memo;
+  uint8_t dict_memo, weakref_memo; /**< 0: not computed, else 1 + the sl_tristate */
+  sl_typeref best_memo_base, best_memo_solid;
+  bool best_memo_conflict;
+  size_t best_memo_winner_at, best_memo_loser_at;
 } sl_class;
 
 typedef enum { SL_SCOPE_MODULE, SL_SCOPE_FUNCTION, SL_SCOPE_CLASS } sl_scope_kind;

@@ -408,6 +408,7 @@ static void resolve_class(sl_model *m, int ci) {
     c->n_mro = 0;
   }
   sl__class_creation(m, ci);
+  m->classes[ci].complete = true;
 }
 
 /* A class of this file named `name` as seen from `scope`, or -1. */

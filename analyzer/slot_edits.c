@@ -40,20 +40,14 @@ static char *written_name(const sl_class *c, const char *name) {
   return sl_xstrdup(name);
 }
 
-/* Whether `w`, written in the __slots__ of class `c`, declares the slot `name` (CPython mangles
- * `__x` there into `_C__x`: a store of an unmangled `__x` from outside the class has no spelling). */
-static bool declares(const sl_class *c, const char *w, const char *name) {
-  size_t n = strlen(w), ml = strlen(c->mangle);
-  bool mangled = ml && n >= 2 && w[0] == '_' && w[1] == '_' && !(w[n - 1] == '_' && w[n - 2] == '_') && !strchr(w, '.');
-  if (!mangled) return strcmp(w, name) == 0;
-  return name[0] == '_' && strncmp(name + 1, c->mangle, ml) == 0 && strcmp(name + 1 + ml, w) == 0;
-}
-
 bool sl__fix_add_slot(sl_diag *d, const sl_model *m, const sl_class *c, const char *name) {
   if (!editable(c)) return false;
   const sl_slots_decl *decl = &c->slots_decl;
   char *w = written_name(c, name);
-  if (!declares(c, w, name)) {
+  // The class mangles a private name written in its __slots__: `plain.__x = 1` outside the class
+  // stores '__x', which no entry of Plain's __slots__ can spell.
+  size_t wl = strlen(w), ml = strlen(c->mangle);
+  if (ml && wl > 2 && w[0] == '_' && w[1] == '_' && !(w[wl - 1] == '_' && w[wl - 2] == '_') && strcmp(w, name) == 0) {
     free(w);
     return false;
   }

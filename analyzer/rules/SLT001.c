@@ -5,19 +5,27 @@
 
 #include <stdlib.h>
 
-/* The class whose own literal declares the slots an instance of `cls` relies on: itself, or the
- * nearest class in its MRO with a __slots__ of its own. */
-static const sl_class *declaring_class(const sl_model *m, const sl_class *cls) {
-  for (size_t i = 0; i < cls->n_mro; i++) {
-    if (cls->mro[i].kind != SL_TYPE_CLASS) continue;
-    const sl_class *c = &m->classes[cls->mro[i].index];
-    if (c->slots_state == SL_SLOTS_KNOWN && !c->synthetic) return c;
+/* Whether `self` of class `ci` may well be an instance of a subclass that can hold `name`: one
+ * that declares it (a base writing a slot its subclasses declare), one we cannot see through, or —
+ * for a class declaring no slots of its own (`__slots__ = ()`, a mixin or abstract base) — one
+ * whose instances have a __dict__. A concrete slotted class is not excused by an unslotted
+ * subclass: its own instances still raise. */
+static bool subclass_holds(const sl_model *m, int ci, const char *name) {
+  const sl_class *cls = &m->classes[ci];
+  bool mixin = cls->slots_state == SL_SLOTS_KNOWN && cls->n_slots == 0 && cls->flavor == SL_CLASS_PLAIN;
+  sl_typeref base = {SL_TYPE_CLASS, ci};
+  for (size_t k = 0; k < m->n_classes; k++) {
+    if ((int)k == ci || !sl__type_is_subtype(m, (sl_typeref){SL_TYPE_CLASS, (int)k}, base)) continue;
+    const sl_class *sub = &m->classes[k];
+    if (sub->opaque || sl__class_declares_slot(sub, name, NULL, NULL)) return true;
+    if (mixin && sl__class_setattr(m, (int)k, name, false).result != SL_SETATTR_NO_ATTRIBUTE) return true;
   }
-  return NULL;
+  return false;
 }
 
 void sl__check_SLT001(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t i = 0; i < m->n_stores; i++) {
     const sl_attr_store *st = &m->stores[i];
     if (st->kind == SL_STORE_DELETE) continue;
@@ -25,18 +33,17 @@ void sl__check_SLT001(const sl_rule_ctx *ctx) {
     if (!sl_rule_reportable(cls)) continue;
     sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, false);
     if (a.result != SL_SETATTR_NO_ATTRIBUTE) continue;
+    // `self` (or a parameter annotated with the class) may be an instance of a subclass that
+    // declares the name: code in a base often relies on its subclasses' slots (a mixin).
+    if (st->receiver != SL_RECV_LOCAL_INSTANCE && subclass_holds(m, st->class_index, st->name)) continue;
     char *slots = sl__slot_list(m, st->class_index);
     const char *what = st->kind == SL_STORE_AUGMENTED ? "reading it" : "assigning it";
     sl_diag *d = sl__diag_add(ctx->out, SL_SLT001, st->span,
                               "'%s' has no slot '%s': %s raises AttributeError (declared slots: %s)", cls->name,
                               st->name, what, slots);
     free(slots);
-    const sl_class *decl = declaring_class(m, cls);
-    if (cls->flavor == SL_CLASS_DATACLASS_SLOTS) {
-      sl__diag_add_related(d, NULL, cls->flavor_span, "'%s' gets its slots from its dataclass fields", cls->name);
-    } else if (decl) {
-      sl__diag_add_related(d, NULL, decl->slots_decl.stmt, "'%s' declares its slots here", decl->name);
-    }
+    sl__diag_relate_slots(d, m, cls);
+    const sl_class *decl = sl__slots_declaring_class(m, cls);
     // The fix adds the name to the class's own literal; a variable-size base would make any
     // slot a TypeError, so none is offered there.
     if (decl == cls && !sl__type_is_varsize(m, (sl_typeref){SL_TYPE_CLASS, st->class_index}))

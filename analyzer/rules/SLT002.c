@@ -41,6 +41,7 @@ static void check_dataclass_fields(const sl_rule_ctx *ctx, const sl_class *cls) 
 
 void sl__check_SLT002(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
     // A class whose statement fails (SLT004-SLT008) is never created: no instance wastes anything.

@@ -18,6 +18,10 @@ static bool derives_from(const sl_model *m, size_t t, size_t cls) {
  * annotated name the slots lack, a subclass, an instance handed around by name). */
 static bool empty_slots_is_safe(const sl_model *m, size_t ci) {
   const sl_class *cls = &m->classes[ci];
+  // A base that already gives instances a __dict__ would make the emptied __slots__ pointless
+  // (SLT012): the right change there is not mechanical.
+  for (size_t i = 0; i < cls->n_bases; i++)
+    if (sl__type_has_dict(m, cls->bases[i]) != SL_NO) return false;
   for (size_t i = 0; i < cls->n_fields; i++)
     if (!cls->fields[i].classvar) return false;
   for (size_t i = 0; i < m->n_stores; i++) {

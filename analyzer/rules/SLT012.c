@@ -42,7 +42,7 @@ static sl_typeref dict_origin(const sl_model *m, const sl_class *cls) {
 void sl__check_SLT012(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   // A stub describes classes; it neither runs nor assigns anything.
-  if (sl__rule_ctx_is_stub(ctx)) return;
+  if (sl_rule_in_stub(ctx)) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
     const sl_class *cls = &m->classes[ci];
     if (!sl_rule_reportable(cls) || !cls->resolved || cls->opaque) continue;

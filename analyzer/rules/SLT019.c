@@ -34,7 +34,7 @@ void sl__check_SLT019(const sl_rule_ctx *ctx) {
     if (cls->n_slots == 0 || sl__class_has_slots_decorator(cls) || !cls->resolved) continue;
     // A __getattr__ may well answer for the annotated names (and in a stub, anything may be a
     // property).
-    if (declares_for_subclasses(m, cls) || sl__class_defines_getattr(m, cls) || sl__rule_ctx_is_stub(ctx)) continue;
+    if (declares_for_subclasses(m, cls) || sl__class_defines_getattr(m, cls) || sl_rule_in_stub(ctx)) continue;
     for (size_t k = 0; k < cls->n_fields; k++) {
       const sl_field *f = &cls->fields[k];
       if (f->has_value || f->classvar || f->initvar || f->kw_only_marker) continue;

@@ -56,7 +56,7 @@ static bool named_after_binding(const sl_model *m, const sl_class *cls, const ch
 void sl__check_SLT020(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   // A stub describes classes; it neither runs nor assigns anything.
-  if (sl__rule_ctx_is_stub(ctx)) return;
+  if (sl_rule_in_stub(ctx)) return;
   // A setattr() with a computed name may store any slot of any class.
   if (m->dynamic_setattr) return;
   for (size_t ci = 0; ci < m->n_classes; ci++) {

@@ -64,8 +64,6 @@ bool sl__class_has_slots_decorator(const sl_class *c);
  *  store (`del`: delete) `name`, or the analysis cannot tell: code written for a base often uses
  *  attributes its subclasses declare (a mixin with `__slots__ = ()`). */
 bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool del);
-/** Whether the file is a stub (`.pyi`): declarations only, never executed. */
-bool sl__rule_ctx_is_stub(const sl_rule_ctx *ctx);
 /** Whether a class of the MRO of `cls` binds `__getattr__` or `__getattribute__` in any way (or a
  *  standard-library base has a `__getattr__`): attributes may then exist without being stored. */
 bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls);

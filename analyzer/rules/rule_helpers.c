@@ -28,11 +28,6 @@ bool sl__class_has_slots_decorator(const sl_class *c) {
   return false;
 }
 
-bool sl__rule_ctx_is_stub(const sl_rule_ctx *ctx) {
-  size_t n = ctx->path ? strlen(ctx->path) : 0;
-  return n >= 4 && strcmp(ctx->path + n - 4, ".pyi") == 0;
-}
-
 bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls) {
   for (size_t i = 0; i < cls->n_mro; i++) {
     sl_typeref t = cls->mro[i];

@@ -163,16 +163,15 @@ static lay class_lay(const sl_model *m, int index, bool without_slots) {
     }
     add_dict = want_dict;
     add_weak = want_weak;
-    // "Secondary bases may provide weakrefs or dict" (type_new).
+    // "Secondary bases may provide weakrefs or dict" (type_new). Asked of layout.c's memoised
+    // answers, not by computing each secondary base's whole layout: that recursion took every
+    // path through the bases, exponential on a ladder of diamonds (tests/rules/SLT001/
+    // deep_hierarchies.py never finished under `slotlint layout`; found by tests/fuzz).
     if (cls->n_bases > 1 && ((may_add_dict && !add_dict) || (may_add_weak && !add_weak))) {
       for (size_t i = 0; i < cls->n_bases; i++) {
         if (cls->bases[i].kind == best.kind && cls->bases[i].index == best.index) continue;
-        lay other = type_lay(m, cls->bases[i], false);
-        if (other.known) {
-          if (may_add_dict && !add_dict && other.dict != SL_STORAGE_NONE) add_dict = true;
-          if (may_add_weak && !add_weak && other.weakref != SL_STORAGE_NONE) add_weak = true;
-        }
-        SL_VEC_FREE(other.slots);
+        if (may_add_dict && !add_dict && sl__type_has_dict(m, cls->bases[i]) == SL_YES) add_dict = true;
+        if (may_add_weak && !add_weak && sl__type_has_weakref(m, cls->bases[i]) == SL_YES) add_weak = true;
       }
     }
   }

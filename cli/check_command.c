@@ -9,7 +9,9 @@
  * something was found, 2 for a usage or configuration error and also whenever a file could not
  * be checked (unreadable, undecodable, a symlink loop, a missing path). An I/O error wins over
  * findings: a CI gate must not pass, nor look like an ordinary lint failure, when part of the
- * code was never looked at. The findings of the other files are still printed.
+ * code was never looked at. The findings of the other files are still printed. So does a --fix
+ * whose fixed file could not be written (read-only, gone, disk full, ...): that file is left as it
+ * was, its findings are reported, and the run says which file and why.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -129,7 +131,12 @@ static void collect(run *r, sl_report *report, const sl_check_options *opts, siz
       report->files_failed++;
       continue;
     }
-    if (job->warning) sl__warning("%s: %s", job->path, job->warning);
+    if (job->write_failed) {
+      sl__error("%s: %s", job->path, job->warning);
+      report->files_unwritten++;
+    } else if (job->warning) {
+      sl__warning("%s: %s", job->path, job->warning);
+    }
     if (job->fixed) {
       *fixed += job->fixed;
       (*fixed_files)++;
@@ -230,7 +237,7 @@ int sl__check_command(int argc, char **argv) {
       }
       sl__summary_write(stdout, &report);
     }
-    status = report.files_failed ? 2 : report.problems ? 1 : 0;
+    status = report.files_failed || report.files_unwritten ? 2 : report.problems ? 1 : 0;
   }
   run_release(&r);
   sl__config_release(&config);

@@ -172,6 +172,7 @@ void sl__job_run(sl_job *job, const sl_job_settings *s) {
     char werr[SL_FIX_ERR_SIZE];
     if (sl__file_replace(job->path, raw, raw_n, &st, out, out_n, werr) != 0) {
       job->warning = xasprintf("fixes not applied: %s", werr);
+      job->write_failed = true;
       changed = false;
     } else {
       job->fixed = total;

@@ -24,8 +24,12 @@ typedef struct sl_job_settings {
   sl_fix_mode fix;
 } sl_job_settings;
 
-/** Rounds of fixing before giving up on reaching a fixed point (ruff stops at 100; ours converge in 2). */
-#define SL_FIX_MAX_ROUNDS 10
+/**
+ * Rounds of fixing before giving up on reaching a fixed point, as ruff's 100. Fixes that insert at
+ * the same place take one round each (a class missing twelve slots needs twelve rounds), so ten
+ * were too few; a fix that undoes another would loop, which tests/fuzz/fuzz_fix.c looks for.
+ */
+#define SL_FIX_MAX_ROUNDS 100
 
 typedef struct sl_job {
   /* In: */
@@ -34,6 +38,8 @@ typedef struct sl_job {
   /* Out: */
   char *error;           /**< the file could not be checked (message without the path); owned */
   char *warning;         /**< checked, with something to say (a fix not written, and why); owned */
+  bool write_failed;     /**< --fix: the fixed file could not be written (`warning` says why); the
+                              file on disk is as it was, and its findings are reported */
   char *text;            /**< the decoded text the diagnostics point into; owned */
   size_t len;
   sl_diag_list diags;    /**< what remains, sorted by position; owned */

@@ -373,19 +373,10 @@ static bool is_pyproject(const char *path) {
   return strcmp(base, "pyproject.toml") == 0;
 }
 
-/*
- * Parses the file and, for a pyproject.toml, finds [tool.slotlint]. Returns 1 when the file holds
- * a configuration (read into *config), 0 for a pyproject.toml without one (when `need_section`
- * is false), -1 on error.
- */
-static int load_file(const char *abs, bool need_section, sl_config *config, char **error) {
-  char *shown = shown_path(abs);
-  char *bytes = NULL;
-  size_t len = 0;
+int sl__config_parse(const char *bytes, size_t len, const char *shown, const char *root, bool pyproject,
+                     bool need_section, sl_config *config, char **error) {
   int result = -1;
   sl_toml_value *doc = NULL;
-  if (read_file(abs, shown, &bytes, &len, error) != 0) goto out;
-
   size_t bad;
   if (!sl_utf8_validate(bytes, len, &bad)) {
     size_t line = 1;
@@ -404,7 +395,7 @@ static int load_file(const char *abs, bool need_section, sl_config *config, char
 
   const sl_toml_value *table = doc;
   const char *prefix = "";
-  if (is_pyproject(abs)) {
+  if (pyproject) {
     prefix = "tool.slotlint.";
     const sl_toml_entry *tool = sl__toml_get(doc, "tool");
     const sl_toml_entry *section = tool ? sl__toml_get(tool->value, "slotlint") : NULL;
@@ -428,7 +419,7 @@ static int load_file(const char *abs, bool need_section, sl_config *config, char
 
   sl__config_release(config);
   config->path = xstrdup(shown);
-  config->root = parent_dir(abs);
+  config->root = xstrdup(root);
   if (table) {
     key_reader k = {shown, prefix, config, error};
     if (read_table(&k, table) != 0) {
@@ -439,6 +430,20 @@ static int load_file(const char *abs, bool need_section, sl_config *config, char
   result = 1;
 out:
   sl__toml_free(doc);
+  return result;
+}
+
+/* Reads the file and parses it (sl__config_parse). Returns 1, 0 or -1 as that does. */
+static int load_file(const char *abs, bool need_section, sl_config *config, char **error) {
+  char *shown = shown_path(abs);
+  char *bytes = NULL;
+  size_t len = 0;
+  int result = -1;
+  if (read_file(abs, shown, &bytes, &len, error) == 0) {
+    char *root = parent_dir(abs);
+    result = sl__config_parse(bytes, len, shown, root ? root : "/", is_pyproject(abs), need_section, config, error);
+    free(root);
+  }
   free(bytes);
   free(shown);
   return result;

@@ -66,6 +66,17 @@ int sl__config_discover(const char *start, sl_config *config, char **error);
  */
 int sl__config_load(const char *path, sl_config *config, char **error);
 
+/**
+ * Reads a configuration from the bytes of a file (the part of sl__config_load after the file is
+ * read; the fuzz target tests/fuzz/fuzz_config.c calls it directly). `shown` names the file in
+ * messages, `root` is the absolute folder its globs are relative to. With `pyproject`, the
+ * [tool.slotlint] table is read; without the table, returns 0 (nothing read) unless
+ * `need_section`, which reads an empty configuration. Returns 1 when *config was replaced, 0,
+ * or -1 with a message in *error (caller frees) naming `shown`, the line and the key.
+ */
+int sl__config_parse(const char *bytes, size_t len, const char *shown, const char *root, bool pyproject,
+                     bool need_section, sl_config *config, char **error);
+
 /** Whether `path` (as shown; made absolute against the current folder) matches `glob`. */
 bool sl__glob_match(const sl_glob *glob, const char *path);
 

@@ -514,7 +514,11 @@ static void fail_near(reader *r, TSNode bad) {
     fail(r, bad, "syntax error at '%.*s'", (int)n, r->text + s);
 }
 
-/* The first ERROR or MISSING node under `node`, depth first. */
+/*
+ * The first ERROR or MISSING node under `node`, depth first. A node can hold its error in a child
+ * the tree API does not show: `a = ` gives (integer (MISSING integer_token1)), a hidden token;
+ * then the node itself is the place to report.
+ */
 static bool find_error(TSNode node, TSNode *out) {
   if (ts_node_is_missing(node) || ts_node_is_error(node)) {
     *out = node;
@@ -524,7 +528,8 @@ static bool find_error(TSNode node, TSNode *out) {
   uint32_t n = ts_node_child_count(node);
   for (uint32_t i = 0; i < n; i++)
     if (find_error(ts_node_child(node, i), out)) return true;
-  return false;
+  *out = node;
+  return true;
 }
 
 sl_toml_value *sl__toml_parse(const char *text, size_t len, char *err, size_t *err_line) {
@@ -555,6 +560,8 @@ sl_toml_value *sl__toml_parse(const char *text, size_t len, char *err, size_t *e
   if (find_error(doc, &bad)) {
     if (ts_node_is_missing(bad))
       fail(&r, bad, "syntax error: missing '%s'", ts_node_type(bad));
+    else if (ts_node_start_byte(bad) == ts_node_end_byte(bad))
+      fail(&r, bad, "syntax error: missing a value");
     else
       fail_near(&r, bad);
     ts_tree_delete(tree);

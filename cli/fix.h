@@ -36,7 +36,9 @@ char *sl__udiff(const char *path, const char *old_text, size_t old_len, const ch
  * with new_bytes, atomically: a temporary file in the same folder is written, given the
  * original's mode (and owner, when allowed), fsync'ed and renamed over it, so a reader sees the
  * old file or the new one, never a half-written one. Nothing is written when the file no longer
- * holds `old_bytes` (it changed on disk since it was read).
+ * holds `old_bytes` (it changed on disk since it was read), nor when it may not be written (a
+ * read-only file or file system). Whatever fails, the file is left as it was and the temporary
+ * file is removed; only a process killed mid-write leaves its temporary file behind.
  * Returns 0, or -1 with a lowercase message in err[SL_FIX_ERR_SIZE].
  */
 int sl__file_replace(const char *path, const char *old_bytes, size_t old_n, const struct stat *old_st,

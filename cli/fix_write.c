@@ -62,6 +62,14 @@ int sl__file_replace(const char *path, const char *old_bytes, size_t old_n, cons
     errno_text("cannot resolve its path", errno, err);
     return -1;
   }
+  // A file we may not write is not replaced behind its back: renaming over it would succeed in a
+  // writable folder, but a read-only file (or file system) means "leave it alone", and ruff's
+  // --fix fails there too. Effective ids, as open(2) would check them.
+  if (faccessat(AT_FDCWD, target, W_OK, AT_EACCESS) != 0) {
+    errno_text("cannot write it", errno, err);
+    free(target);
+    return -1;
+  }
   int result = -1;
   char *tmp = NULL;
   int fd = -1;

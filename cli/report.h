@@ -22,6 +22,7 @@ typedef struct sl_report {
   size_t count, cap;
   size_t files_checked;   /**< files linted, with or without findings */
   size_t files_failed;    /**< files that could not be read, decoded or linted */
+  size_t files_unwritten; /**< --fix: files checked whose fixed text could not be written */
   size_t problems;        /**< findings in all files */
 } sl_report;
 

@@ -76,7 +76,15 @@ int sl__source_file_read(const char *path, char **bytes, size_t *n, struct stat 
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
-    sl__errno_message(errno, err);
+    int saved = errno;
+    // A socket, or a device with no one behind it (/dev/tty without a terminal), cannot even be
+    // opened (ENXIO, "no such device or address"): say what it is instead.
+    struct stat what;
+    if (stat(path, &what) == 0 && !S_ISREG(what.st_mode) && !S_ISDIR(what.st_mode)) {
+      snprintf(err, SL_SOURCE_ERR_SIZE, "not a regular file (%s)", file_type_name(what.st_mode));
+      return -1;
+    }
+    sl__errno_message(saved, err);
     return -1;
   }
   if (fstat(fd, st) != 0) {

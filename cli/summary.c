@@ -20,5 +20,9 @@ void sl__summary_write(FILE *out, const sl_report *r) {
     sl__count_format(r->files_failed, failed);
     fprintf(out, "; %s %s could not be checked", failed, plural(r->files_failed, "file", "files"));
   }
+  if (r->files_unwritten > 0) {
+    sl__count_format(r->files_unwritten, failed);
+    fprintf(out, "; %s %s could not be fixed", failed, plural(r->files_unwritten, "file", "files"));
+  }
   fputs(".\n", out);
 }

@@ -191,8 +191,10 @@ const sl_diag_list *sl_document_lint(sl_document *doc, const sl_options *opts, u
     return &doc->diags;
   sl_diag_list_release(&doc->diags);
   if (doc->tree) {
-    // Only SL_ETOOBIG can fail here, and then the list stays empty.
-    (void)sl_lint_tree(doc->tree, doc->text, doc->len, NULL, opts, &doc->diags);
+    // Only SL_ETOOBIG can fail here, and then the list stays empty. `# noqa` comments are
+    // honoured as `slotlint check` honours them.
+    if (sl_lint_tree(doc->tree, doc->text, doc->len, NULL, opts, &doc->diags) == 0)
+      (void)sl_diag_list_apply_noqa(&doc->diags, doc->tree, doc->text, doc->len);
     sl_diag_list_sort(&doc->diags);
   }
   doc->lint_valid = true;

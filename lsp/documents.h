@@ -81,7 +81,8 @@ void sl_document_change(sl_documents *docs, sl_document *doc, int64_t version, c
                         size_t n_changes, sl_pos_encoding enc);
 
 /**
- * Lints the document if its cached result is stale (another version or configuration).
+ * Lints the document if its cached result is stale (another version or configuration), and drops
+ * what its `# noqa` comments suppress (sl_diag_list_apply_noqa), as `slotlint check` does.
  * Returns the diagnostics, borrowed until the next change to this document.
  */
 const sl_diag_list *sl_document_lint(sl_document *doc, const sl_options *opts, unsigned config_generation);

@@ -26,7 +26,7 @@ void sl_session_log(sl_session *s, sl_log_level level, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
-  fprintf(stderr, "slotlint server: %s: %s\n", names[level], buf);
+  fprintf(s && s->log ? s->log : stderr, "slotlint server: %s: %s\n", names[level], buf);
   // Warnings and errors also reach the client's log, once it has a session to log to.
   if (s && level <= SL_LOG_WARNING && s->state == SL_SESSION_RUNNING && !s->exited)
     sl_rpc_notify(s, "window/logMessage", json_pack("{s:i,s:s}", "type", (int)level, "message", buf));
@@ -41,8 +41,7 @@ static void on_frame(void *user, sl_frame_event event, const char *data, size_t 
   sl_rpc_enqueue(s, data, len);
 }
 
-static void on_read(sl_transport *t, const char *data, size_t len) {
-  sl_session *s = t->data;
+void sl_session_feed(sl_session *s, const char *data, size_t len) {
   if (s->exited) return;
   // Frame everything this read brought before handling any of it, so that a $/cancelRequest
   // that arrived together with its request still finds it pending.
@@ -50,8 +49,7 @@ static void on_read(sl_transport *t, const char *data, size_t len) {
   sl_rpc_drain(s);
 }
 
-static void on_eof(sl_transport *t, int error) {
-  sl_session *s = t->data;
+void sl_session_finish(sl_session *s, int error) {
   if (s->exited) return;
   sl_frame_reader_finish(&s->reader, on_frame, s);
   sl_rpc_drain(s);
@@ -61,8 +59,14 @@ static void on_eof(sl_transport *t, int error) {
   sl_session_exit(s, error ? 1 : 0);
 }
 
-int sl_session_init(sl_session *s, uv_loop_t *loop) {
+static void on_read(sl_transport *t, const char *data, size_t len) { sl_session_feed(t->data, data, len); }
+
+static void on_eof(sl_transport *t, int error) { sl_session_finish(t->data, error); }
+
+/* Everything but the transport. */
+static int session_setup(sl_session *s, uv_loop_t *loop, FILE *log) {
   memset(s, 0, sizeof *s);
+  s->log = log;
   const char *level = getenv("SLOTLINT_LOG");
   if (level) {
     if (strcmp(level, "debug") == 0) log_threshold = SL_LOG_DEBUG;
@@ -76,18 +80,36 @@ int sl_session_init(sl_session *s, uv_loop_t *loop) {
   sl_session_apply_settings(s);
   int rc = sl_documents_init(&s->docs);
   if (rc < 0) {
-    sl_session_log(NULL, SL_LOG_ERROR, "the tree-sitter-python grammar does not match this tree-sitter's ABI");
+    sl_session_log(s, SL_LOG_ERROR, "the tree-sitter-python grammar does not match this tree-sitter's ABI");
     return rc;
   }
   sl_frame_reader_init(&s->reader, MAX_BODY);
+  return 0;
+}
+
+static void timer_open(sl_session *s) {
+  uv_timer_init(s->loop, &s->publish_timer);
+  s->publish_timer.data = s;
+  s->timer_open = true;
+}
+
+int sl_session_init(sl_session *s, uv_loop_t *loop) {
+  int rc = session_setup(s, loop, NULL);
+  if (rc < 0) return rc;
   rc = sl_transport_init(&s->transport, loop, s, on_read, on_eof);
   if (rc < 0) {
     sl_session_log(NULL, SL_LOG_ERROR, "cannot open standard input/output: %s", uv_strerror(rc));
     return rc;
   }
-  uv_timer_init(loop, &s->publish_timer);
-  s->publish_timer.data = s;
-  s->timer_open = true;
+  timer_open(s);
+  return 0;
+}
+
+int sl_session_init_detached(sl_session *s, uv_loop_t *loop, sl_transport_sink sink, void *sink_user, FILE *log) {
+  int rc = session_setup(s, loop, log);
+  if (rc < 0) return rc;
+  sl_transport_init_sink(&s->transport, loop, s, sink, sink_user);
+  timer_open(s);
   return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <analyzer.h>
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <uv.h>
 
 typedef enum {
@@ -74,10 +75,26 @@ typedef struct sl_session {
 
   int64_t next_request_id;   /**< ids of the server's own requests to the client */
   uint64_t published;        /**< publishDiagnostics sent, for the log */
+
+  FILE *log;                 /**< where logs go: stderr unless a detached session said otherwise */
 } sl_session;
 
 /** Sets the session up on `loop` (transport, documents, timer). Returns 0 or a negative code. */
 int sl_session_init(sl_session *s, uv_loop_t *loop);
+/**
+ * As sl_session_init, for an in-process driver (the fuzz targets): neither stdin nor stdout is
+ * touched. What the server sends is handed to `sink` (sl_transport_init_sink), its logs go to
+ * `log` (NULL: stderr), and the client's bytes come through sl_session_feed and
+ * sl_session_finish. The loop is still needed for the diagnostics timer.
+ */
+int sl_session_init_detached(sl_session *s, uv_loop_t *loop, sl_transport_sink sink, void *sink_user, FILE *log);
+
+/** Bytes from the client, split anywhere: framed, queued, then every queued message handled. */
+void sl_session_feed(sl_session *s, const char *data, size_t len);
+
+/** The client's end closed: what is left is framed and handled, then the session exits. */
+void sl_session_finish(sl_session *s, int error);
+
 /** Starts reading the client. */
 int sl_session_start(sl_session *s);
 /** Frees what the session owns (after the loop has stopped). */

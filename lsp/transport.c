@@ -121,7 +121,17 @@ int sl_transport_init(sl_transport *t, uv_loop_t *loop, void *data, sl_transport
   return 0;
 }
 
+void sl_transport_init_sink(sl_transport *t, uv_loop_t *loop, void *data, sl_transport_sink sink, void *sink_user) {
+  memset(t, 0, sizeof *t);
+  t->loop = loop;
+  t->data = data;
+  t->in_type = t->out_type = UV_UNKNOWN_HANDLE;
+  t->sink = sink;
+  t->sink_user = sink_user;
+}
+
 int sl_transport_start(sl_transport *t) {
+  if (t->sink) return UV_EINVAL;  // detached: the owner feeds the bytes
   t->reading = true;
   if (t->in_type == UV_FILE) {
     file_read_next(t);
@@ -149,6 +159,11 @@ static void write_cb(uv_write_t *req, int status) {
 }
 
 int sl_transport_write(sl_transport *t, char *buf, size_t len) {
+  if (t->sink) {
+    t->sink(t->sink_user, buf, len);
+    free(buf);
+    return 0;
+  }
   if (t->out_type == UV_FILE) {
     // A regular file: plain blocking writes, complete before returning.
     size_t done = 0;

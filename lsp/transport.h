@@ -20,6 +20,8 @@ typedef struct sl_transport sl_transport;
 typedef void (*sl_transport_read_cb)(sl_transport *t, const char *data, size_t len);
 /** stdin reached its end (or failed: `error` is a libuv code, 0 for a clean end). */
 typedef void (*sl_transport_eof_cb)(sl_transport *t, int error);
+/** Where a detached transport's writes go; `data` is borrowed for the duration of the call. */
+typedef void (*sl_transport_sink)(void *user, const char *data, size_t len);
 
 struct sl_transport {
   uv_loop_t *loop;
@@ -46,11 +48,21 @@ struct sl_transport {
   bool closing;
   void (*on_closed)(sl_transport *t);
   size_t open_handles;
+  /* A detached transport (sl_transport_init_sink): no stdin/stdout, writes go here. */
+  sl_transport_sink sink;
+  void *sink_user;
 };
 
 /** Sets up stdin (fd 0) and stdout (fd 1) on `loop`. Returns 0 or a libuv error code. */
 int sl_transport_init(sl_transport *t, uv_loop_t *loop, void *data, sl_transport_read_cb on_read,
                       sl_transport_eof_cb on_eof);
+
+/**
+ * Sets up a transport that touches neither stdin nor stdout, for in-process drivers (the fuzz
+ * targets): nothing is read (the owner feeds the bytes itself) and every write is handed to `sink`
+ * at once. Cannot fail.
+ */
+void sl_transport_init_sink(sl_transport *t, uv_loop_t *loop, void *data, sl_transport_sink sink, void *sink_user);
 
 /** Starts reading stdin. Returns 0 or a libuv error code. */
 int sl_transport_start(sl_transport *t);

@@ -1,12 +1,18 @@
-/* A class statement's decorators and bases, recorded as written for resolve.c. */
+/*
+ * model_class.c — class statements in the model walk: the class, its decorators and bases (recorded
+ * as written for resolve.c), the synthetic classes of namedtuple(...) calls, and the body's scope.
+ */
+#include "model_walk.h"
+
 #include "alloc.h"
 #include "ident.h"
-#include "model_build.h"
 #include "pystring.h"
 #include "ts_util.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- decorators and bases ---------------------------------------------------------------- */
 
 /* slots=True / weakref_slot=True: -1 absent, 0 False, 1 True, 2 anything else. */
 static int bool_keyword(TSNode args, const char *name, const char *text) {
@@ -160,4 +166,121 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
     c->base_exprs = sl_xrealloc(c->base_exprs, (c->n_bases + 1) * sizeof *c->base_exprs);
     c->base_exprs[c->n_bases++] = e;
   }
+}
+
+/* ---- the class statement ------------------------------------------------------------------ */
+
+int sl__new_class(sl_model *m, const char *name) {
+  sl_class *c = GROW(m->classes, m->n_classes, m->cap_classes);
+  c->name = name;
+  const char *p = name;
+  while (*p == '_') p++;
+  c->mangle = p;
+  c->scope = c->body_scope = -1;
+  c->metaclass.kind = SL_TYPE_NONE;
+  c->slots_field_pos = -1;
+  return (int)(m->n_classes - 1);
+}
+
+/* A syntax error in the header or directly in the body hides what the class binds; one inside a
+ * method only hides that method's code, which the walk skips anyway. */
+static bool class_has_error(TSNode node) {
+  if (!ts_node_has_error(node)) return false;
+  TSNode body = sl_node_field(node, "body");
+  if (ts_node_is_null(body)) return true;
+  uint32_t n = ts_node_child_count(node);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_child(node, i);
+    if (!ts_node_eq(c, body) && (ts_node_has_error(c) || ts_node_is_missing(c))) return true;
+  }
+  n = ts_node_child_count(body);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_child(body, i);
+    if (!ts_node_has_error(st) && !ts_node_is_missing(st)) continue;
+    TSNode def = sl_node_is(st, "decorated_definition") ? sl_node_field(st, "definition") : st;
+    if (!sl_node_is(def, "function_definition")) return true;
+    // The def line itself must be intact for its name to be bound.
+    if (ts_node_has_error(sl_node_field(def, "name")) || ts_node_has_error(sl_node_field(def, "parameters")))
+      return true;
+    if (!ts_node_eq(def, st)) {
+      uint32_t k = ts_node_named_child_count(st);
+      for (uint32_t j = 0; j < k; j++)
+        if (sl_node_is(ts_node_named_child(st, j), "decorator") && ts_node_has_error(ts_node_named_child(st, j)))
+          return true;
+    }
+  }
+  return false;
+}
+
+/* Whether a class body starts with a docstring, which puts `__doc__` in its namespace:
+ * 0 no, 1 yes, 2 cannot tell (a string we do not evaluate: an f-string is no docstring). */
+static uint8_t docstring_of(sl_walker *w, TSNode body) {
+  uint32_t n = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode st = ts_node_named_child(body, i);
+    if (sl_node_is(st, "comment")) continue;
+    if (!sl_node_is(st, "expression_statement") || ts_node_named_child_count(st) != 1) return 0;
+    TSNode e = ts_node_named_child(st, 0);
+    const char *v;
+    switch (sl__pystring_eval(e, w->text, &w->m->arena, &v)) {
+    case SL_PYSTR_STR: return 1;
+    case SL_PYSTR_DYNAMIC: return 2;
+    default: return 0;
+    }
+  }
+  return 0;
+}
+
+void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
+  sl_model *m = outer->m;
+  const char *text = outer->text;
+  int scope = outer->scope;
+  sl_walker w = *outer;
+  TSNode name_node = sl_node_field(node, "name");
+  if (ts_node_is_null(name_node)) {
+    sl__walk_children(&w, node);
+    return;
+  }
+  bool incomplete = outer->error_depth > 0 || outer->type_checking;
+  const char *name = sl__walk_ident(&w, name_node);
+  int ci = sl__new_class(m, name);
+  {
+    sl_class *c = &m->classes[ci];
+    c->name_span = sl_node_span(name_node);
+    c->stmt_span = sl_node_span(ts_node_is_null(decorated) ? node : decorated);
+    c->scope = scope;
+    c->incomplete = incomplete || class_has_error(node);
+  }
+  // Decorators and bases are evaluated in the enclosing scope, before the body.
+  if (!ts_node_is_null(decorated)) sl__class_decorators(m, ci, decorated, text);
+  sl__class_bases(m, ci, sl_node_field(node, "superclasses"), text);
+  // Visit the argument expressions for nested lambdas and the like.
+  sl__walk_visit(&w, sl_node_field(node, "superclasses"));
+  if (!ts_node_is_null(decorated)) {
+    uint32_t n = ts_node_named_child_count(decorated);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode d = ts_node_named_child(decorated, i);
+      if (sl_node_is(d, "decorator")) sl__walk_visit(&w, d);
+    }
+  }
+  const char *bound = sl__walk_mangled(&w, name_node);
+  sl_name_binding *b = sl__walk_bind(&w, scope, bound, SL_NAME_CLASS, name_node);
+  b->index = ci;
+  int outer_cls = sl__walk_body_class(outer);
+  if (outer_cls >= 0) {
+    // A nested class is a class attribute of the enclosing class (a decorated one may be anything).
+    bool direct = sl__walk_in_class_body(outer, ts_node_is_null(decorated) ? node : decorated);
+    sl_bind_kind kind = !direct ? SL_BIND_UNCERTAIN : ts_node_is_null(decorated) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
+    sl__walk_class_binding(outer, outer_cls, bound, kind, direct, name_node);
+  }
+  m->classes[ci].docstring = docstring_of(&w, sl_node_field(node, "body"));
+
+  int body_scope = sl__walk_new_scope(&w, SL_SCOPE_CLASS, ci);
+  m->classes[ci].body_scope = body_scope;
+  // Names written in a class body are mangled by that class.
+  w.scope = body_scope;
+  w.mangle_class = ci;
+  w.type_checking = false;  // a class under TYPE_CHECKING is incomplete already; its body binds normally
+  w.cell.class_index = -1;  // the body itself has no __class__ cell; its methods get their own
+  sl__walk_visit(&w, sl_node_field(node, "body"));
 }

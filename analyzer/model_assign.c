@@ -1,0 +1,334 @@
+/*
+ * model_assign.c — assignments in the model walk: the targets they bind (names, attribute stores,
+ * unpackings), what a name bound in a class body holds, `del`, names bound to instances
+ * (`c = C(...)`), and the attribute names `setattr()` stores.
+ */
+#include "model_walk.h"
+
+#include "alloc.h"
+#include "pystring.h"
+#include "ts_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- targets ---------------------------------------------------------------------------- */
+
+static void note_stored_name(sl_model *m, const char *name) {
+  const char **slot = GROW(m->stored_names, m->n_stored_names, m->cap_stored_names);
+  *slot = name;
+}
+
+static void record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
+  TSNode obj = sl_node_field(attr, "object");
+  // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
+  if (sl_node_is(obj, "list_splat") && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
+  TSNode name = sl_node_field(attr, "attribute");
+  // Every stored name counts as stored, whoever the receiver (even inside a syntax error): a
+  // rule asking "is this ever assigned?" must err on the side of yes.
+  if (!ts_node_is_null(name) && kind != SL_STORE_DELETE) note_stored_name(w->m, sl__walk_mangled(w, name));
+  if (!sl_node_is(obj, "identifier") || ts_node_is_null(name) || w->error_depth) return;
+  sl_model *m = w->m;
+  sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
+  p->scope = w->scope;
+  p->recv = sl__walk_ident(w, obj);
+  p->store.class_index = -1;
+  p->store.name = sl__walk_mangled(w, name);
+  p->store.span = sl_node_span(attr);
+  p->store.name_span = sl_node_span(name);
+  p->store.kind = kind;
+}
+
+/* Binds every name in an assignment target and records attribute stores. */
+void sl__walk_bind_target(sl_walker *w, TSNode t, const sl_target_ctx *ctx) {
+  if (ts_node_is_null(t)) return;
+  const char *type = ts_node_type(t);
+  if (strcmp(type, "identifier") == 0) {
+    const char *name = sl__walk_mangled(w, t);
+    sl__walk_bind(w, w->scope, name, SL_NAME_OTHER, t);
+    int cls = sl__walk_body_class(w);
+    if (cls >= 0)
+      sl__walk_class_binding(w, cls, name, ctx->direct_in_class ? ctx->class_kind : SL_BIND_UNCERTAIN,
+                    ctx->direct_in_class && ctx->definite, t);
+    return;
+  }
+  if (strcmp(type, "attribute") == 0) {
+    record_store(w, t, ctx->store);
+    sl__walk_visit(w, sl_node_field(t, "object"));
+    return;
+  }
+  if (strcmp(type, "subscript") == 0) {
+    sl__walk_visit(w, t);
+    return;
+  }
+  if (strcmp(type, "pattern_list") == 0 || strcmp(type, "tuple_pattern") == 0 ||
+      strcmp(type, "list_pattern") == 0 || strcmp(type, "tuple") == 0 || strcmp(type, "list") == 0 ||
+      strcmp(type, "expression_list") == 0 || strcmp(type, "parenthesized_expression") == 0 ||
+      strcmp(type, "list_splat_pattern") == 0 || strcmp(type, "list_splat") == 0 ||
+      strcmp(type, "as_pattern_target") == 0) {
+    // In an unpacking, names bound directly in a class body are still bound, but what they hold
+    // is not a literal we saw: uncertain.
+    sl_target_ctx inner = *ctx;
+    if (strcmp(type, "as_pattern_target") != 0 && strcmp(type, "parenthesized_expression") != 0)
+      inner.class_kind = SL_BIND_UNCERTAIN;
+    uint32_t n = ts_node_named_child_count(t);
+    for (uint32_t i = 0; i < n; i++) sl__walk_bind_target(w, ts_node_named_child(t, i), &inner);
+    return;
+  }
+  sl__walk_visit(w, t);
+}
+
+/* ---- values bound in class bodies ---------------------------------------------------------- */
+
+/* A value the class attribute holds plainly (not a descriptor): literals and containers of them. */
+static bool is_plain_literal(TSNode v) {
+  const char *type = ts_node_type(v);
+  static const char *const leaves[] = {"integer", "float", "string", "concatenated_string", "true",
+                                       "false", "none", "ellipsis", NULL};
+  for (int i = 0; leaves[i]; i++)
+    if (strcmp(type, leaves[i]) == 0) return !sl_node_is(v, "string") || !ts_node_has_error(v);
+  if (strcmp(type, "unary_operator") == 0) return is_plain_literal(sl_node_field(v, "argument"));
+  if (strcmp(type, "tuple") == 0 || strcmp(type, "list") == 0 || strcmp(type, "set") == 0 ||
+      strcmp(type, "expression_list") == 0 || strcmp(type, "parenthesized_expression") == 0) {
+    uint32_t n = ts_node_named_child_count(v);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(v, i);
+      if (sl_node_is(c, "comment")) continue;
+      if (!is_plain_literal(c)) return false;
+    }
+    return true;
+  }
+  if (strcmp(type, "dictionary") == 0) {
+    uint32_t n = ts_node_named_child_count(v);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(v, i);
+      if (sl_node_is(c, "comment")) continue;
+      if (!sl_node_is(c, "pair")) return false;
+      if (!is_plain_literal(sl_node_field(c, "key")) || !is_plain_literal(sl_node_field(c, "value")))
+        return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+/* ---- statements ------------------------------------------------------------------------- */
+
+static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value);
+
+/* A statement with a syntax error inside reports nothing (and binds only what we cannot trust).
+ * `chain_value`: NULL, or the value at the end of a chain of assignments whose inner levels were
+ * walked already (visit_assignment_chain). */
+void sl__walk_assignment(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
+  bool broken = ts_node_has_error(node);
+  w->error_depth += broken;
+  visit_assignment_inner(w, node, kind, chain_value);
+  w->error_depth -= broken;
+}
+
+static void note_instance(sl_walker *w, TSNode node);
+
+/* `a = b = c = 1` nests to the right, one assignment per target (CPython's own tests chain 800):
+ * the levels are walked in a loop, innermost first, each inside the syntax-error state of the
+ * levels around it, as a recursion would. */
+void sl__walk_assignment_chain(sl_walker *w, TSNode node) {
+  size_t n = 0, cap = 8;
+  TSNode *chain = sl_xmalloc(cap * sizeof *chain);
+  for (TSNode cur = node; sl_node_is(cur, "assignment"); cur = sl_node_field(cur, "right")) {
+    if (n == cap) chain = sl_xrealloc(chain, (cap *= 2) * sizeof *chain);
+    chain[n++] = cur;
+  }
+  TSNode value = sl_node_field(chain[n - 1], "right");
+  int *broken_above = sl_xmalloc(n * sizeof *broken_above);
+  for (size_t i = 0; i < n; i++) broken_above[i] = i ? broken_above[i - 1] + ts_node_has_error(chain[i - 1]) : 0;
+  for (size_t i = n; i-- > 0;) {
+    w->error_depth += broken_above[i];
+    TSNode t = sl_node_field(chain[i], "type");
+    sl__walk_assignment(w, chain[i], ts_node_is_null(t) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED,
+                        i + 1 < n ? &value : NULL);
+    note_instance(w, chain[i]);
+    w->error_depth -= broken_above[i];
+  }
+  free(broken_above);
+  free(chain);
+}
+
+static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
+  TSNode left = sl_node_field(node, "left");
+  TSNode right = sl_node_field(node, "right");
+  TSNode type = sl_node_field(node, "type");
+  int cls = sl__walk_body_class(w);
+  bool direct = cls >= 0 && sl__walk_in_class_body(w, node);
+
+  // `__slots__ = ...` / `__slots__ += ...` / `__slots__: T = ...` directly in a class body.
+  if (cls >= 0 && sl_node_is(left, "identifier") && sl_node_text_eq(left, w->text, "__slots__")) {
+    if (!ts_node_is_null(right) && !w->type_checking) {
+      bool ok = direct && !w->error_depth;
+      sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text, w->constants);
+    }
+    sl_class *c = &w->m->classes[cls];
+    if (!ts_node_is_null(type) && direct && !w->type_checking && c->slots_field_pos < 0) {
+      // Annotated: an entry of __annotations__, which a NamedTuple takes for a field.
+      c->slots_field_pos = (int)c->n_fields;
+      c->slots_field_has_value = !ts_node_is_null(right);
+      c->slots_field_stmt = sl_node_span(node);
+    }
+    if (!chain_value) sl__walk_visit(w, right);
+    sl__walk_visit(w, type);
+    // `__slots__: T` without a value binds nothing.
+    if (!ts_node_is_null(right))
+      sl__walk_bind_target(w, left, &(sl_target_ctx){SL_STORE_ASSIGN, direct, SL_BIND_PLAIN, true});
+    return;
+  }
+
+  // Annotated names in a class body: dataclass / NamedTuple field candidates.
+  if (cls >= 0 && direct && !ts_node_is_null(type) && sl_node_is(left, "identifier") && !w->type_checking) {
+    sl_class *c = &w->m->classes[cls];
+    sl_field *f = GROW(c->fields, c->n_fields, c->cap_fields);
+    f->name = sl__walk_mangled(w, left);
+    f->span = sl_node_span(left);
+    f->stmt = sl_node_span(node);
+    f->has_value = !ts_node_is_null(right);
+    size_t n;
+    const char *t = sl_node_text(type, w->text, &n);
+    // Matched on the text: `ClassVar`, `typing.ClassVar[int]`, `"ClassVar[int]"`, `t.ClassVar`.
+    char *s = sl_xstrndup(t, n);
+    f->classvar = strstr(s, "ClassVar") != NULL;
+    f->initvar = strstr(s, "InitVar") != NULL;
+    f->kw_only_marker = strstr(s, "KW_ONLY") != NULL;
+    free(s);
+  }
+
+  if (w->scope == 0 && sl_node_is(left, "identifier") && !ts_node_is_null(right) && kind != SL_STORE_AUGMENTED &&
+      !w->type_checking && !w->error_depth) {
+    sl_constant *k = sl__grow((void **)&w->constants->items, &w->constants->count, &w->constants->cap, sizeof *k);
+    k->name = sl__walk_mangled(w, left);
+    k->value = right;
+  }
+
+  if (!chain_value) sl__walk_visit(w, right);
+  sl__walk_visit(w, type);
+  if (!ts_node_is_null(type) && ts_node_is_null(right)) {
+    // `x: int` stores nothing; but `self.x: int` still evaluates `self` (and reads nothing).
+    if (sl_node_is(left, "attribute")) sl__walk_visit(w, sl_node_field(left, "object"));
+    else if (!sl_node_is(left, "identifier")) sl__walk_visit(w, left);
+    return;
+  }
+  sl_bind_kind ck = SL_BIND_UNCERTAIN;
+  if (kind == SL_STORE_ASSIGN || kind == SL_STORE_ANNOTATED) {
+    // A chained `a = b = 1` has another assignment on the right: its value is the chain's.
+    TSNode value = chain_value ? *chain_value : right;
+    ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
+  }
+  sl_target_ctx ctx = {kind, direct, ck, true};
+  if (kind == SL_STORE_ASSIGN && sl_node_is(left, "subscript") && sl__walk_recording(w))
+    sl__uses_subscript_store(w->m, left, right, sl__walk_site(w), w->text);
+  sl__walk_bind_target(w, left, &ctx);
+  // A chained assignment's inner targets were bound when `right` was visited.
+}
+
+void sl__walk_delete(sl_walker *w, TSNode node) {
+  if (ts_node_has_error(node)) {
+    w->error_depth++;
+    sl__walk_children(w, node);
+    w->error_depth--;
+    return;
+  }
+  int cls = sl__walk_body_class(w);
+  bool direct = cls >= 0 && sl__walk_in_class_body(w, node);
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode t = ts_node_named_child(node, i);
+    TSNode list[64];
+    uint32_t count = 0;
+    if (sl_node_is(t, "expression_list") || sl_node_is(t, "tuple") || sl_node_is(t, "list")) {
+      uint32_t k = ts_node_named_child_count(t);
+      for (uint32_t j = 0; j < k && count < 64; j++) list[count++] = ts_node_named_child(t, j);
+    } else {
+      list[count++] = t;
+    }
+    for (uint32_t j = 0; j < count; j++) {
+      TSNode e = list[j];
+      if (sl_node_is(e, "attribute")) {
+        record_store(w, e, SL_STORE_DELETE);
+        sl__walk_visit(w, sl_node_field(e, "object"));
+      } else if (sl_node_is(e, "identifier")) {
+        const char *name = sl__walk_mangled(w, e);
+        sl__walk_bind(w, w->scope, name, SL_NAME_OTHER, e);
+        if (cls >= 0 && !w->type_checking) {
+          sl_binding *b = sl__walk_find_class_binding(&w->m->classes[cls], name);
+          if (b) {
+            b->kind = direct ? SL_BIND_DELETED : SL_BIND_UNCERTAIN;
+            b->definite = false;
+          } else {
+            sl__walk_class_binding(w, cls, name, SL_BIND_UNCERTAIN, false, e);
+          }
+        }
+      } else {
+        sl__walk_visit(w, e);
+      }
+    }
+  }
+}
+
+/* `c = C(...)` with a single plain-name target and callee: remembered for receiver resolution;
+ * `P = namedtuple('P', ...)` binds P to a (synthetic) class. */
+static void note_instance(sl_walker *w, TSNode node) {
+  TSNode left = sl_node_field(node, "left"), right = sl_node_field(node, "right");
+  if (!sl_node_is(left, "identifier") || !sl_node_is(right, "call") || w->error_depth || w->type_checking) return;
+  TSNode fn = sl_node_field(right, "function");
+  int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);
+  // A dotted callee (`weakref.WeakSet()`) is never a class of this file, but tells what the name
+  // holds for the uses of weak containers.
+  const char *callee = synthetic < 0 ? sl__walk_dotted(w, fn) : NULL;
+  if (synthetic < 0 && !callee) return;
+  // The plain binding recorded by visit_assignment is the last one of this name: retag it.
+  const char *name = sl__walk_mangled(w, left);
+  for (size_t i = w->m->n_names; i-- > 0;) {
+    sl_name_binding *b = &w->m->names[i];
+    if (b->scope == w->scope && strcmp(b->name, name) == 0 && b->start_byte == ts_node_start_byte(left)) {
+      if (synthetic >= 0) {
+        b->kind = SL_NAME_CLASS;
+        b->index = synthetic;
+      } else {
+        b->kind = SL_NAME_INSTANCE;
+        b->member = callee;
+      }
+      break;
+    }
+  }
+}
+
+/* `setattr(o, 'name', v)` and `X.__setattr__(..., 'name', ...)` store the literal name; with a
+ * name that is not a literal they may store anything. For `__setattr__` the name is the first
+ * argument (`super().__setattr__(name, v)`) or the second (`object.__setattr__(self, name, v)`):
+ * a string literal in either place counts as the name, which can only make more names stored. */
+void sl__walk_setattr_call(sl_walker *w, TSNode call) {
+  TSNode fn = sl_node_field(call, "function");
+  int name_args;  // how many leading arguments may hold the name
+  uint32_t first;  // the first of them
+  if (sl_node_is(fn, "identifier") && sl_node_text_eq(fn, w->text, "setattr")) {
+    first = 1, name_args = 1;
+  } else if (sl_node_is(fn, "attribute") && sl_node_text_eq(sl_node_field(fn, "attribute"), w->text, "__setattr__")) {
+    first = 0, name_args = 2;
+  } else {
+    return;
+  }
+  TSNode args = sl_node_field(call, "arguments");
+  uint32_t n = ts_node_named_child_count(args), pos = 0;
+  bool found = false;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (sl_node_is(a, "comment")) continue;
+    if (sl_node_is(a, "list_splat") || sl_node_is(a, "dictionary_splat") || sl_node_is(a, "keyword_argument")) break;
+    if (pos >= first && pos < first + (uint32_t)name_args) {
+      const char *v;
+      if (sl__pystring_eval(a, w->text, &w->m->arena, &v) == SL_PYSTR_STR) {
+        note_stored_name(w->m, v);
+        found = true;
+      }
+    }
+    pos++;
+  }
+  if (!found) w->m->dynamic_setattr = true;
+}

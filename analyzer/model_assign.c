@@ -20,14 +20,14 @@ static void note_stored_name(sl_model *m, const char *name) {
 }
 
 static void record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
-  TSNode obj = sl_node_field(attr, "object");
+  TSNode obj = sl_node_field(attr, SL_FIELD_OBJECT);
   // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
-  if (sl_node_is(obj, "list_splat") && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
-  TSNode name = sl_node_field(attr, "attribute");
+  if (sl_node_is(obj, SL_NODE_LIST_SPLAT) && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
+  TSNode name = sl_node_field(attr, SL_FIELD_ATTRIBUTE);
   // Every stored name counts as stored, whoever the receiver (even inside a syntax error): a
   // rule asking "is this ever assigned?" must err on the side of yes.
   if (!ts_node_is_null(name) && kind != SL_STORE_DELETE) note_stored_name(w->m, sl__walk_mangled(w, name));
-  if (!sl_node_is(obj, "identifier") || ts_node_is_null(name) || w->error_depth) return;
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) || ts_node_is_null(name) || w->error_depth) return;
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
   p->scope = w->scope;
@@ -42,8 +42,8 @@ static void record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
 /* Binds every name in an assignment target and records attribute stores. */
 void sl__walk_bind_target(sl_walker *w, TSNode t, const sl_target_ctx *ctx) {
   if (ts_node_is_null(t)) return;
-  const char *type = ts_node_type(t);
-  if (strcmp(type, "identifier") == 0) {
+  sl_node_kind type = sl_node_kind_of(t);
+  if (type == SL_NODE_IDENTIFIER) {
     const char *name = sl__walk_mangled(w, t);
     sl__walk_bind(w, w->scope, name, SL_NAME_OTHER, t);
     int cls = sl__walk_body_class(w);
@@ -52,24 +52,24 @@ void sl__walk_bind_target(sl_walker *w, TSNode t, const sl_target_ctx *ctx) {
                     ctx->direct_in_class && ctx->definite, t);
     return;
   }
-  if (strcmp(type, "attribute") == 0) {
+  if (type == SL_NODE_ATTRIBUTE) {
     record_store(w, t, ctx->store);
-    sl__walk_visit(w, sl_node_field(t, "object"));
+    sl__walk_visit(w, sl_node_field(t, SL_FIELD_OBJECT));
     return;
   }
-  if (strcmp(type, "subscript") == 0) {
+  if (type == SL_NODE_SUBSCRIPT) {
     sl__walk_visit(w, t);
     return;
   }
-  if (strcmp(type, "pattern_list") == 0 || strcmp(type, "tuple_pattern") == 0 ||
-      strcmp(type, "list_pattern") == 0 || strcmp(type, "tuple") == 0 || strcmp(type, "list") == 0 ||
-      strcmp(type, "expression_list") == 0 || strcmp(type, "parenthesized_expression") == 0 ||
-      strcmp(type, "list_splat_pattern") == 0 || strcmp(type, "list_splat") == 0 ||
-      strcmp(type, "as_pattern_target") == 0) {
+  if (type == SL_NODE_PATTERN_LIST || type == SL_NODE_TUPLE_PATTERN ||
+      type == SL_NODE_LIST_PATTERN || type == SL_NODE_TUPLE || type == SL_NODE_LIST ||
+      type == SL_NODE_EXPRESSION_LIST || type == SL_NODE_PARENTHESIZED_EXPRESSION ||
+      type == SL_NODE_LIST_SPLAT_PATTERN || type == SL_NODE_LIST_SPLAT ||
+      type == SL_NODE_AS_PATTERN_TARGET) {
     // In an unpacking, names bound directly in a class body are still bound, but what they hold
     // is not a literal we saw: uncertain.
     sl_target_ctx inner = *ctx;
-    if (strcmp(type, "as_pattern_target") != 0 && strcmp(type, "parenthesized_expression") != 0)
+    if (type != SL_NODE_AS_PATTERN_TARGET && type != SL_NODE_PARENTHESIZED_EXPRESSION)
       inner.class_kind = SL_BIND_UNCERTAIN;
     uint32_t n = ts_node_named_child_count(t);
     for (uint32_t i = 0; i < n; i++) sl__walk_bind_target(w, ts_node_named_child(t, i), &inner);
@@ -82,29 +82,39 @@ void sl__walk_bind_target(sl_walker *w, TSNode t, const sl_target_ctx *ctx) {
 
 /* A value the class attribute holds plainly (not a descriptor): literals and containers of them. */
 static bool is_plain_literal(TSNode v) {
-  const char *type = ts_node_type(v);
-  static const char *const leaves[] = {"integer", "float", "string", "concatenated_string", "true",
-                                       "false", "none", "ellipsis", NULL};
-  for (int i = 0; leaves[i]; i++)
-    if (strcmp(type, leaves[i]) == 0) return !sl_node_is(v, "string") || !ts_node_has_error(v);
-  if (strcmp(type, "unary_operator") == 0) return is_plain_literal(sl_node_field(v, "argument"));
-  if (strcmp(type, "tuple") == 0 || strcmp(type, "list") == 0 || strcmp(type, "set") == 0 ||
-      strcmp(type, "expression_list") == 0 || strcmp(type, "parenthesized_expression") == 0) {
+  sl_node_kind type = sl_node_kind_of(v);
+  switch (type) {
+  case SL_NODE_INTEGER:
+  case SL_NODE_FLOAT:
+  case SL_NODE_CONCATENATED_STRING:
+  case SL_NODE_TRUE:
+  case SL_NODE_FALSE:
+  case SL_NODE_NONE:
+  case SL_NODE_ELLIPSIS:
+    return true;
+  case SL_NODE_STRING:
+    return !ts_node_has_error(v);
+  default:
+    break;
+  }
+  if (type == SL_NODE_UNARY_OPERATOR) return is_plain_literal(sl_node_field(v, SL_FIELD_ARGUMENT));
+  if (type == SL_NODE_TUPLE || type == SL_NODE_LIST || type == SL_NODE_SET ||
+      type == SL_NODE_EXPRESSION_LIST || type == SL_NODE_PARENTHESIZED_EXPRESSION) {
     uint32_t n = ts_node_named_child_count(v);
     for (uint32_t i = 0; i < n; i++) {
       TSNode c = ts_node_named_child(v, i);
-      if (sl_node_is(c, "comment")) continue;
+      if (sl_node_is(c, SL_NODE_COMMENT)) continue;
       if (!is_plain_literal(c)) return false;
     }
     return true;
   }
-  if (strcmp(type, "dictionary") == 0) {
+  if (type == SL_NODE_DICTIONARY) {
     uint32_t n = ts_node_named_child_count(v);
     for (uint32_t i = 0; i < n; i++) {
       TSNode c = ts_node_named_child(v, i);
-      if (sl_node_is(c, "comment")) continue;
-      if (!sl_node_is(c, "pair")) return false;
-      if (!is_plain_literal(sl_node_field(c, "key")) || !is_plain_literal(sl_node_field(c, "value")))
+      if (sl_node_is(c, SL_NODE_COMMENT)) continue;
+      if (!sl_node_is(c, SL_NODE_PAIR)) return false;
+      if (!is_plain_literal(sl_node_field(c, SL_FIELD_KEY)) || !is_plain_literal(sl_node_field(c, SL_FIELD_VALUE)))
         return false;
     }
     return true;
@@ -134,16 +144,16 @@ static void note_instance(sl_walker *w, TSNode node);
 void sl__walk_assignment_chain(sl_walker *w, TSNode node) {
   size_t n = 0, cap = 8;
   TSNode *chain = sl_xmalloc(cap * sizeof *chain);
-  for (TSNode cur = node; sl_node_is(cur, "assignment"); cur = sl_node_field(cur, "right")) {
+  for (TSNode cur = node; sl_node_is(cur, SL_NODE_ASSIGNMENT); cur = sl_node_field(cur, SL_FIELD_RIGHT)) {
     if (n == cap) chain = sl_xrealloc(chain, (cap *= 2) * sizeof *chain);
     chain[n++] = cur;
   }
-  TSNode value = sl_node_field(chain[n - 1], "right");
+  TSNode value = sl_node_field(chain[n - 1], SL_FIELD_RIGHT);
   int *broken_above = sl_xmalloc(n * sizeof *broken_above);
   for (size_t i = 0; i < n; i++) broken_above[i] = i ? broken_above[i - 1] + ts_node_has_error(chain[i - 1]) : 0;
   for (size_t i = n; i-- > 0;) {
     w->error_depth += broken_above[i];
-    TSNode t = sl_node_field(chain[i], "type");
+    TSNode t = sl_node_field(chain[i], SL_FIELD_TYPE);
     sl__walk_assignment(w, chain[i], ts_node_is_null(t) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED,
                         i + 1 < n ? &value : NULL);
     note_instance(w, chain[i]);
@@ -154,14 +164,14 @@ void sl__walk_assignment_chain(sl_walker *w, TSNode node) {
 }
 
 static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
-  TSNode left = sl_node_field(node, "left");
-  TSNode right = sl_node_field(node, "right");
-  TSNode type = sl_node_field(node, "type");
+  TSNode left = sl_node_field(node, SL_FIELD_LEFT);
+  TSNode right = sl_node_field(node, SL_FIELD_RIGHT);
+  TSNode type = sl_node_field(node, SL_FIELD_TYPE);
   int cls = sl__walk_body_class(w);
   bool direct = cls >= 0 && sl__walk_in_class_body(w, node);
 
   // `__slots__ = ...` / `__slots__ += ...` / `__slots__: T = ...` directly in a class body.
-  if (cls >= 0 && sl_node_is(left, "identifier") && sl_node_text_eq(left, w->text, "__slots__")) {
+  if (cls >= 0 && sl_node_is(left, SL_NODE_IDENTIFIER) && sl_node_text_eq(left, w->text, "__slots__")) {
     if (!ts_node_is_null(right) && !w->type_checking) {
       bool ok = direct && !w->error_depth;
       sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text, w->constants);
@@ -182,7 +192,7 @@ static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind
   }
 
   // Annotated names in a class body: dataclass / NamedTuple field candidates.
-  if (cls >= 0 && direct && !ts_node_is_null(type) && sl_node_is(left, "identifier") && !w->type_checking) {
+  if (cls >= 0 && direct && !ts_node_is_null(type) && sl_node_is(left, SL_NODE_IDENTIFIER) && !w->type_checking) {
     sl_class *c = &w->m->classes[cls];
     sl_field *f = GROW(c->fields, c->n_fields, c->cap_fields);
     f->name = sl__walk_mangled(w, left);
@@ -199,7 +209,7 @@ static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind
     free(s);
   }
 
-  if (w->scope == 0 && sl_node_is(left, "identifier") && !ts_node_is_null(right) && kind != SL_STORE_AUGMENTED &&
+  if (w->scope == 0 && sl_node_is(left, SL_NODE_IDENTIFIER) && !ts_node_is_null(right) && kind != SL_STORE_AUGMENTED &&
       !w->type_checking && !w->error_depth) {
     sl_constant *k = sl__grow((void **)&w->constants->items, &w->constants->count, &w->constants->cap, sizeof *k);
     k->name = sl__walk_mangled(w, left);
@@ -210,8 +220,8 @@ static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind
   sl__walk_visit(w, type);
   if (!ts_node_is_null(type) && ts_node_is_null(right)) {
     // `x: int` stores nothing; but `self.x: int` still evaluates `self` (and reads nothing).
-    if (sl_node_is(left, "attribute")) sl__walk_visit(w, sl_node_field(left, "object"));
-    else if (!sl_node_is(left, "identifier")) sl__walk_visit(w, left);
+    if (sl_node_is(left, SL_NODE_ATTRIBUTE)) sl__walk_visit(w, sl_node_field(left, SL_FIELD_OBJECT));
+    else if (!sl_node_is(left, SL_NODE_IDENTIFIER)) sl__walk_visit(w, left);
     return;
   }
   sl_bind_kind ck = SL_BIND_UNCERTAIN;
@@ -221,7 +231,7 @@ static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind
     ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
   }
   sl_target_ctx ctx = {kind, direct, ck, true};
-  if (kind == SL_STORE_ASSIGN && sl_node_is(left, "subscript") && sl__walk_recording(w))
+  if (kind == SL_STORE_ASSIGN && sl_node_is(left, SL_NODE_SUBSCRIPT) && sl__walk_recording(w))
     sl__uses_subscript_store(w->m, left, right, sl__walk_site(w), w->text);
   sl__walk_bind_target(w, left, &ctx);
   // A chained assignment's inner targets were bound when `right` was visited.
@@ -241,7 +251,7 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
     TSNode t = ts_node_named_child(node, i);
     TSNode list[64];
     uint32_t count = 0;
-    if (sl_node_is(t, "expression_list") || sl_node_is(t, "tuple") || sl_node_is(t, "list")) {
+    if (sl_node_is(t, SL_NODE_EXPRESSION_LIST) || sl_node_is(t, SL_NODE_TUPLE) || sl_node_is(t, SL_NODE_LIST)) {
       uint32_t k = ts_node_named_child_count(t);
       for (uint32_t j = 0; j < k && count < 64; j++) list[count++] = ts_node_named_child(t, j);
     } else {
@@ -249,10 +259,10 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
     }
     for (uint32_t j = 0; j < count; j++) {
       TSNode e = list[j];
-      if (sl_node_is(e, "attribute")) {
+      if (sl_node_is(e, SL_NODE_ATTRIBUTE)) {
         record_store(w, e, SL_STORE_DELETE);
-        sl__walk_visit(w, sl_node_field(e, "object"));
-      } else if (sl_node_is(e, "identifier")) {
+        sl__walk_visit(w, sl_node_field(e, SL_FIELD_OBJECT));
+      } else if (sl_node_is(e, SL_NODE_IDENTIFIER)) {
         const char *name = sl__walk_mangled(w, e);
         sl__walk_bind(w, w->scope, name, SL_NAME_OTHER, e);
         if (cls >= 0 && !w->type_checking) {
@@ -274,9 +284,9 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
 /* `c = C(...)` with a single plain-name target and callee: remembered for receiver resolution;
  * `P = namedtuple('P', ...)` binds P to a (synthetic) class. */
 static void note_instance(sl_walker *w, TSNode node) {
-  TSNode left = sl_node_field(node, "left"), right = sl_node_field(node, "right");
-  if (!sl_node_is(left, "identifier") || !sl_node_is(right, "call") || w->error_depth || w->type_checking) return;
-  TSNode fn = sl_node_field(right, "function");
+  TSNode left = sl_node_field(node, SL_FIELD_LEFT), right = sl_node_field(node, SL_FIELD_RIGHT);
+  if (!sl_node_is(left, SL_NODE_IDENTIFIER) || !sl_node_is(right, SL_NODE_CALL) || w->error_depth || w->type_checking) return;
+  TSNode fn = sl_node_field(right, SL_FIELD_FUNCTION);
   int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);
   // A dotted callee (`weakref.WeakSet()`) is never a class of this file, but tells what the name
   // holds for the uses of weak containers.
@@ -304,23 +314,23 @@ static void note_instance(sl_walker *w, TSNode node) {
  * argument (`super().__setattr__(name, v)`) or the second (`object.__setattr__(self, name, v)`):
  * a string literal in either place counts as the name, which can only make more names stored. */
 void sl__walk_setattr_call(sl_walker *w, TSNode call) {
-  TSNode fn = sl_node_field(call, "function");
+  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION);
   int name_args;  // how many leading arguments may hold the name
   uint32_t first;  // the first of them
-  if (sl_node_is(fn, "identifier") && sl_node_text_eq(fn, w->text, "setattr")) {
+  if (sl_node_is(fn, SL_NODE_IDENTIFIER) && sl_node_text_eq(fn, w->text, "setattr")) {
     first = 1, name_args = 1;
-  } else if (sl_node_is(fn, "attribute") && sl_node_text_eq(sl_node_field(fn, "attribute"), w->text, "__setattr__")) {
+  } else if (sl_node_is(fn, SL_NODE_ATTRIBUTE) && sl_node_text_eq(sl_node_field(fn, SL_FIELD_ATTRIBUTE), w->text, "__setattr__")) {
     first = 0, name_args = 2;
   } else {
     return;
   }
-  TSNode args = sl_node_field(call, "arguments");
+  TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
   uint32_t n = ts_node_named_child_count(args), pos = 0;
   bool found = false;
   for (uint32_t i = 0; i < n; i++) {
     TSNode a = ts_node_named_child(args, i);
-    if (sl_node_is(a, "comment")) continue;
-    if (sl_node_is(a, "list_splat") || sl_node_is(a, "dictionary_splat") || sl_node_is(a, "keyword_argument")) break;
+    if (sl_node_is(a, SL_NODE_COMMENT)) continue;
+    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) || sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) break;
     if (pos >= first && pos < first + (uint32_t)name_args) {
       const char *v;
       if (sl__pystring_eval(a, w->text, &w->m->arena, &v) == SL_PYSTR_STR) {

@@ -32,14 +32,14 @@ static bool is_type_checking_test(sl_walker *w, TSNode cond) {
 }
 
 static void visit_if(sl_walker *w, TSNode node) {
-  TSNode cond = sl_node_field(node, "condition");
+  TSNode cond = sl_node_field(node, SL_FIELD_CONDITION);
   sl__walk_visit(w, cond);
   bool tc = is_type_checking_test(w, cond);
   uint32_t n = ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(node, i);
     if (ts_node_eq(c, cond)) continue;
-    if (tc && sl_node_is(c, "block")) {
+    if (tc && sl_node_is(c, SL_NODE_BLOCK)) {
       bool saved = w->type_checking;
       w->type_checking = true;
       sl__walk_visit(w, c);
@@ -57,167 +57,126 @@ static void visit_operator_chain(sl_walker *w, TSNode node) {
   size_t n = 0, cap = 16;
   TSNode *spine = sl_xmalloc(cap * sizeof *spine);
   TSNode cur = node;
-  while (sl_node_is(cur, "binary_operator") && ts_node_named_child_count(cur) == 2) {
+  while (sl_node_is(cur, SL_NODE_BINARY_OPERATOR) && ts_node_named_child_count(cur) == 2) {
     if (n == cap) spine = sl_xrealloc(spine, (cap *= 2) * sizeof *spine);
     spine[n++] = cur;
-    cur = sl_node_field(cur, "left");
+    cur = sl_node_field(cur, SL_FIELD_LEFT);
   }
   sl__walk_visit(w, cur);
-  while (n-- > 0) sl__walk_visit(w, sl_node_field(spine[n], "right"));
+  while (n-- > 0) sl__walk_visit(w, sl_node_field(spine[n], SL_FIELD_RIGHT));
   free(spine);
 }
 
 void sl__walk_visit(sl_walker *w, TSNode node) {
   if (ts_node_is_null(node)) return;
-  const char *type = ts_node_type(node);
-  if (strcmp(type, "ERROR") == 0) {
+  switch (sl_node_kind_of(node)) {
+  case SL_NODE_ERROR:
     w->error_depth++;
     sl__walk_children(w, node);
     w->error_depth--;
     return;
-  }
-  switch (type[0]) {
-  case 'a':
-    if (strcmp(type, "assignment") == 0) {
-      sl__walk_assignment_chain(w, node);
-      return;
-    }
-    if (strcmp(type, "augmented_assignment") == 0) {
-      sl__walk_assignment(w, node, SL_STORE_AUGMENTED, NULL);
-      return;
-    }
+  case SL_NODE_ASSIGNMENT:
+    sl__walk_assignment_chain(w, node);
+    return;
+  case SL_NODE_AUGMENTED_ASSIGNMENT:
+    sl__walk_assignment(w, node, SL_STORE_AUGMENTED, NULL);
+    return;
+  case SL_NODE_ATTRIBUTE:
     // Attribute targets go through bind_target and deletions through visit_delete, which visit
     // only their objects: an attribute reached here is read.
-    if (strcmp(type, "attribute") == 0 && sl__walk_recording(w))
-      sl__uses_attribute(w->m, node, sl__walk_site(w), w->text);
+    if (sl__walk_recording(w)) sl__uses_attribute(w->m, node, sl__walk_site(w), w->text);
     break;
-  case 'b':
-    if (strcmp(type, "binary_operator") == 0 && ts_node_named_child_count(node) == 2) {
+  case SL_NODE_BINARY_OPERATOR:
+    if (ts_node_named_child_count(node) == 2) {
       visit_operator_chain(w, node);
       return;
     }
     break;
-  case 'c':
-    if (strcmp(type, "class_definition") == 0) {
-      sl__walk_class(w, node, (TSNode){0});
-      return;
-    }
-    if (strcmp(type, "call") == 0) {
-      if (sl__walk_recording(w)) sl__uses_call(w->m, node, sl__walk_site(w), w->text, &w->cell);
-      sl__walk_setattr_call(w, node);  // and on to its children
-    }
+  case SL_NODE_CLASS_DEFINITION:
+    sl__walk_class(w, node, (TSNode){0});
+    return;
+  case SL_NODE_CALL:
+    if (sl__walk_recording(w)) sl__uses_call(w->m, node, sl__walk_site(w), w->text, &w->cell);
+    sl__walk_setattr_call(w, node);  // and on to its children
     break;
-  case 'd':
-    if (strcmp(type, "decorated_definition") == 0) {
-      TSNode def = sl_node_field(node, "definition");
-      if (sl_node_is(def, "class_definition")) {
-        sl__walk_class(w, def, node);
-      } else if (sl_node_is(def, "function_definition")) {
-        sl__walk_function(w, def, node);
-      } else {
-        sl__walk_children(w, node);
-      }
-      return;
+  case SL_NODE_DECORATED_DEFINITION: {
+    TSNode def = sl_node_field(node, SL_FIELD_DEFINITION);
+    if (sl_node_is(def, SL_NODE_CLASS_DEFINITION)) {
+      sl__walk_class(w, def, node);
+    } else if (sl_node_is(def, SL_NODE_FUNCTION_DEFINITION)) {
+      sl__walk_function(w, def, node);
+    } else {
+      sl__walk_children(w, node);
     }
-    if (strcmp(type, "delete_statement") == 0) {
-      sl__walk_delete(w, node);
-      return;
-    }
-    if (strcmp(type, "dictionary_comprehension") == 0) {
-      sl__walk_comprehension(w, node);
-      return;
-    }
+    return;
+  }
+  case SL_NODE_DELETE_STATEMENT:
+    sl__walk_delete(w, node);
+    return;
+  case SL_NODE_DICTIONARY_COMPREHENSION:
+  case SL_NODE_GENERATOR_EXPRESSION:
+  case SL_NODE_LIST_COMPREHENSION:
+  case SL_NODE_SET_COMPREHENSION:
+    sl__walk_comprehension(w, node);
+    return;
+  case SL_NODE_FUNCTION_DEFINITION:
+    sl__walk_function(w, node, (TSNode){0});
+    return;
+  case SL_NODE_FOR_STATEMENT: {
+    bool direct = sl__walk_body_class(w) >= 0 && sl__walk_in_class_body(w, node);
+    sl_target_ctx ctx = {SL_STORE_ASSIGN, direct, SL_BIND_UNCERTAIN, false};  // the loop may not run
+    sl__walk_visit(w, sl_node_field(node, SL_FIELD_RIGHT));
+    sl__walk_bind_target(w, sl_node_field(node, SL_FIELD_LEFT), &ctx);
+    sl__walk_visit(w, sl_node_field(node, SL_FIELD_BODY));
+    sl__walk_visit(w, sl_node_field(node, SL_FIELD_ALTERNATIVE));
+    return;
+  }
+  case SL_NODE_GLOBAL_STATEMENT:
+    sl__walk_global(w, node, false);
+    return;
+  case SL_NODE_NONLOCAL_STATEMENT:
+    sl__walk_global(w, node, true);
+    return;
+  case SL_NODE_IMPORT_STATEMENT:
+  case SL_NODE_IMPORT_FROM_STATEMENT:
+    sl__walk_import(w, node);
+    return;
+  case SL_NODE_IF_STATEMENT:
+    visit_if(w, node);
+    return;
+  case SL_NODE_LAMBDA:
+    sl__walk_lambda(w, node);
+    return;
+  case SL_NODE_NAMED_EXPRESSION:
+    sl__walk_named_expression(w, node);
+    return;
+  case SL_NODE_SUBSCRIPT:
+    if (sl__walk_recording(w)) sl__uses_subscript(w->m, node, sl__walk_site(w), w->text);
     break;
-  case 'f':
-    if (strcmp(type, "function_definition") == 0) {
-      sl__walk_function(w, node, (TSNode){0});
-      return;
-    }
-    if (strcmp(type, "for_statement") == 0) {
-      bool direct = sl__walk_body_class(w) >= 0 && sl__walk_in_class_body(w, node);
-      sl_target_ctx ctx = {SL_STORE_ASSIGN, direct, SL_BIND_UNCERTAIN, false};  // the loop may not run
-      sl__walk_visit(w, sl_node_field(node, "right"));
-      sl__walk_bind_target(w, sl_node_field(node, "left"), &ctx);
-      sl__walk_visit(w, sl_node_field(node, "body"));
-      sl__walk_visit(w, sl_node_field(node, "alternative"));
-      return;
-    }
-    break;
-  case 'g':
-    if (strcmp(type, "generator_expression") == 0) {
-      sl__walk_comprehension(w, node);
-      return;
-    }
-    if (strcmp(type, "global_statement") == 0) {
-      sl__walk_global(w, node, false);
-      return;
-    }
-    break;
-  case 'i':
-    if (strcmp(type, "import_statement") == 0 || strcmp(type, "import_from_statement") == 0) {
-      sl__walk_import(w, node);
-      return;
-    }
-    if (strcmp(type, "if_statement") == 0) {
-      visit_if(w, node);
-      return;
-    }
-    break;
-  case 'l':
-    if (strcmp(type, "lambda") == 0) {
-      sl__walk_lambda(w, node);
-      return;
-    }
-    if (strcmp(type, "list_comprehension") == 0) {
-      sl__walk_comprehension(w, node);
+  case SL_NODE_WITH_ITEM: {
+    TSNode value = sl_node_field(node, SL_FIELD_VALUE);
+    if (sl_node_is(value, SL_NODE_AS_PATTERN)) {
+      sl__walk_visit(w, ts_node_named_child(value, 0));
+      sl_target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
+      sl__walk_bind_target(w, sl_node_field(value, SL_FIELD_ALIAS), &ctx);
       return;
     }
     break;
-  case 'n':
-    if (strcmp(type, "named_expression") == 0) {
-      sl__walk_named_expression(w, node);
-      return;
-    }
-    if (strcmp(type, "nonlocal_statement") == 0) {
-      sl__walk_global(w, node, true);
-      return;
-    }
-    break;
-  case 's':
-    if (strcmp(type, "set_comprehension") == 0) {
-      sl__walk_comprehension(w, node);
-      return;
-    }
-    if (strcmp(type, "subscript") == 0 && sl__walk_recording(w))
-      sl__uses_subscript(w->m, node, sl__walk_site(w), w->text);
-    break;
-  case 'w':
-    if (strcmp(type, "with_item") == 0) {
-      TSNode value = sl_node_field(node, "value");
-      if (sl_node_is(value, "as_pattern")) {
-        sl__walk_visit(w, ts_node_named_child(value, 0));
+  }
+  case SL_NODE_EXCEPT_CLAUSE: {
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(node, i);
+      if (sl_node_is(c, SL_NODE_AS_PATTERN)) {
+        sl__walk_visit(w, ts_node_named_child(c, 0));
         sl_target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
-        sl__walk_bind_target(w, sl_node_field(value, "alias"), &ctx);
-        return;
+        sl__walk_bind_target(w, sl_node_field(c, SL_FIELD_ALIAS), &ctx);
+      } else {
+        sl__walk_visit(w, c);
       }
     }
-    break;
-  case 'e':
-    if (strcmp(type, "except_clause") == 0) {
-      uint32_t n = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
-        if (sl_node_is(c, "as_pattern")) {
-          sl__walk_visit(w, ts_node_named_child(c, 0));
-          sl_target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
-          sl__walk_bind_target(w, sl_node_field(c, "alias"), &ctx);
-        } else {
-          sl__walk_visit(w, c);
-        }
-      }
-      return;
-    }
-    break;
+    return;
+  }
   default:
     break;
   }
@@ -248,6 +207,7 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   model->text = text;
   model->len = len;
   model->target_minor = target_minor;
+  sl__ts_init();
   sl_constants constants = {0};
   sl_walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
               .weakref = mentions(text, len, "weakref"), .cell = {.class_index = -1}};

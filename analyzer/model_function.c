@@ -16,12 +16,12 @@
  * `x.setter` -> setter) and, for `name.setter`, the object name. */
 static const char *decorator_last(sl_walker *w, TSNode expr, const char **object) {
   if (object) *object = NULL;
-  if (sl_node_is(expr, "call")) expr = sl_node_field(expr, "function");
-  if (sl_node_is(expr, "identifier")) return sl__walk_ident(w, expr);
-  if (sl_node_is(expr, "attribute")) {
-    TSNode obj = sl_node_field(expr, "object");
-    if (object && sl_node_is(obj, "identifier")) *object = sl__walk_ident(w, obj);
-    return sl__walk_ident(w, sl_node_field(expr, "attribute"));
+  if (sl_node_is(expr, SL_NODE_CALL)) expr = sl_node_field(expr, SL_FIELD_FUNCTION);
+  if (sl_node_is(expr, SL_NODE_IDENTIFIER)) return sl__walk_ident(w, expr);
+  if (sl_node_is(expr, SL_NODE_ATTRIBUTE)) {
+    TSNode obj = sl_node_field(expr, SL_FIELD_OBJECT);
+    if (object && sl_node_is(obj, SL_NODE_IDENTIFIER)) *object = sl__walk_ident(w, obj);
+    return sl__walk_ident(w, sl_node_field(expr, SL_FIELD_ATTRIBUTE));
   }
   return NULL;
 }
@@ -42,9 +42,9 @@ static bool param_name(sl_walker *w, TSNode params, uint32_t i, const char **nam
   uint32_t n = ts_node_named_child_count(params), k = 0;
   for (uint32_t j = 0; j < n; j++) {
     TSNode p = ts_node_named_child(params, j);
-    if (sl_node_is(p, "comment") || sl_node_is(p, "positional_separator")) continue;
+    if (sl_node_is(p, SL_NODE_COMMENT) || sl_node_is(p, SL_NODE_POSITIONAL_SEPARATOR)) continue;
     if (k++ != i) continue;
-    if (sl_node_is(p, "identifier")) {
+    if (sl_node_is(p, SL_NODE_IDENTIFIER)) {
       *name = sl__walk_ident(w, p);
       return true;
     }
@@ -56,22 +56,22 @@ static bool param_name(sl_walker *w, TSNode params, uint32_t i, const char **nam
 /* `super().__setattr__(name, value)`, `super(C, self).__setattr__(name, value)` or
  * `object.__setattr__(self, name, value)` with the method's own parameters, unchanged. */
 static bool forwards_call(sl_walker *w, TSNode call, const char *method, const char **params, int nparams) {
-  if (!sl_node_is(call, "call")) return false;
-  TSNode fn = sl_node_field(call, "function");
-  if (!sl_node_is(fn, "attribute") || !sl_node_text_eq(sl_node_field(fn, "attribute"), w->text, method))
+  if (!sl_node_is(call, SL_NODE_CALL)) return false;
+  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION);
+  if (!sl_node_is(fn, SL_NODE_ATTRIBUTE) || !sl_node_text_eq(sl_node_field(fn, SL_FIELD_ATTRIBUTE), w->text, method))
     return false;
-  TSNode recv = sl_node_field(fn, "object");
+  TSNode recv = sl_node_field(fn, SL_FIELD_OBJECT);
   int skip;  // how many leading method params the call passes implicitly
-  if (sl_node_is(recv, "call") && sl_node_text_eq(sl_node_field(recv, "function"), w->text, "super")) skip = 1;
-  else if (sl_node_is(recv, "identifier") && sl_node_text_eq(recv, w->text, "object")) skip = 0;
+  if (sl_node_is(recv, SL_NODE_CALL) && sl_node_text_eq(sl_node_field(recv, SL_FIELD_FUNCTION), w->text, "super")) skip = 1;
+  else if (sl_node_is(recv, SL_NODE_IDENTIFIER) && sl_node_text_eq(recv, w->text, "object")) skip = 0;
   else return false;
-  TSNode args = sl_node_field(call, "arguments");
+  TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
   uint32_t n = ts_node_named_child_count(args);
   int k = skip;
   for (uint32_t i = 0; i < n; i++) {
     TSNode a = ts_node_named_child(args, i);
-    if (sl_node_is(a, "comment")) continue;
-    if (k >= nparams || !sl_node_is(a, "identifier") || !sl_node_text_eq(a, w->text, params[k])) return false;
+    if (sl_node_is(a, SL_NODE_COMMENT)) continue;
+    if (k >= nparams || !sl_node_is(a, SL_NODE_IDENTIFIER) || !sl_node_text_eq(a, w->text, params[k])) return false;
     k++;
   }
   return k == nparams;
@@ -79,20 +79,20 @@ static bool forwards_call(sl_walker *w, TSNode call, const char *method, const c
 
 /* Whether a __setattr__/__delattr__ body does nothing but forward to the default behaviour. */
 static bool method_forwards(sl_walker *w, TSNode fn, const char *method, int nparams) {
-  TSNode params = sl_node_field(fn, "parameters");
+  TSNode params = sl_node_field(fn, SL_FIELD_PARAMETERS);
   const char *names[3];
   for (int i = 0; i < nparams; i++)
     if (!param_name(w, params, (uint32_t)i, &names[i])) return false;
   if (ts_node_named_child_count(params) != (uint32_t)nparams) return false;
-  TSNode body = sl_node_field(fn, "body");
+  TSNode body = sl_node_field(fn, SL_FIELD_BODY);
   uint32_t n = ts_node_named_child_count(body);
   int calls = 0;
   for (uint32_t i = 0; i < n; i++) {
     TSNode st = ts_node_named_child(body, i);
-    if (sl_node_is(st, "comment") || sl_node_is(st, "pass_statement")) continue;
+    if (sl_node_is(st, SL_NODE_COMMENT) || sl_node_is(st, SL_NODE_PASS_STATEMENT)) continue;
     TSNode e = ts_node_named_child(st, 0);
-    if (sl_node_is(st, "expression_statement") && sl_node_is(e, "string") && i == 0) continue;  // docstring
-    if ((sl_node_is(st, "expression_statement") || sl_node_is(st, "return_statement")) &&
+    if (sl_node_is(st, SL_NODE_EXPRESSION_STATEMENT) && sl_node_is(e, SL_NODE_STRING) && i == 0) continue;  // docstring
+    if ((sl_node_is(st, SL_NODE_EXPRESSION_STATEMENT) || sl_node_is(st, SL_NODE_RETURN_STATEMENT)) &&
         forwards_call(w, e, method, names, nparams)) {
       calls++;
       continue;
@@ -109,47 +109,47 @@ static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_clas
   bool first = true;
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_named_child(params, i);
-    const char *type = ts_node_type(p);
+    sl_node_kind type = sl_node_kind_of(p);
     TSNode name_node = p;
     TSNode annotation = {0};
-    if (strcmp(type, "comment") == 0 || strcmp(type, "positional_separator") == 0) continue;
-    if (strcmp(type, "keyword_separator") == 0) {
+    if (type == SL_NODE_COMMENT || type == SL_NODE_POSITIONAL_SEPARATOR) continue;
+    if (type == SL_NODE_KEYWORD_SEPARATOR) {
       first = false;  // keyword-only parameters are never the receiver
       continue;
     }
-    if (strcmp(type, "default_parameter") == 0 || strcmp(type, "typed_default_parameter") == 0) {
-      name_node = sl_node_field(p, "name");
-      annotation = sl_node_field(p, "type");
+    if (type == SL_NODE_DEFAULT_PARAMETER || type == SL_NODE_TYPED_DEFAULT_PARAMETER) {
+      name_node = sl_node_field(p, SL_FIELD_NAME);
+      annotation = sl_node_field(p, SL_FIELD_TYPE);
       // Defaults are evaluated in the enclosing scope.
       int saved = w->scope;
       w->scope = w->m->scopes[fn_scope].parent;
-      sl__walk_visit(w, sl_node_field(p, "value"));
+      sl__walk_visit(w, sl_node_field(p, SL_FIELD_VALUE));
       w->scope = saved;
-    } else if (strcmp(type, "typed_parameter") == 0) {
+    } else if (type == SL_NODE_TYPED_PARAMETER) {
       name_node = ts_node_named_child(p, 0);
-      annotation = sl_node_field(p, "type");
+      annotation = sl_node_field(p, SL_FIELD_TYPE);
     }
-    if (sl_node_is(name_node, "list_splat_pattern") || sl_node_is(name_node, "dictionary_splat_pattern"))
+    if (sl_node_is(name_node, SL_NODE_LIST_SPLAT_PATTERN) || sl_node_is(name_node, SL_NODE_DICTIONARY_SPLAT_PATTERN))
       name_node = ts_node_named_child(name_node, 0);
-    if (!sl_node_is(name_node, "identifier")) {
+    if (!sl_node_is(name_node, SL_NODE_IDENTIFIER)) {
       first = false;
       continue;
     }
     const char *name = sl__walk_mangled(w, name_node);
     sl_name_binding *b;
-    bool positional = !sl_node_is(p, "list_splat_pattern") && !sl_node_is(p, "dictionary_splat_pattern") &&
-                      !(sl_node_is(p, "typed_parameter") && !sl_node_is(ts_node_named_child(p, 0), "identifier"));
+    bool positional = !sl_node_is(p, SL_NODE_LIST_SPLAT_PATTERN) && !sl_node_is(p, SL_NODE_DICTIONARY_SPLAT_PATTERN) &&
+                      !(sl_node_is(p, SL_NODE_TYPED_PARAMETER) && !sl_node_is(ts_node_named_child(p, 0), SL_NODE_IDENTIFIER));
     if (first && self_class >= 0 && positional) {
       b = sl__walk_bind(w, fn_scope, name, SL_NAME_SELF_PARAM, name_node);
       b->index = self_class;
     } else {
       b = sl__walk_bind(w, fn_scope, name, SL_NAME_OTHER, name_node);
       // `c: C` — the annotation a plain class name (or a string holding one).
-      if (annotate && !ts_node_is_null(annotation) && b->kind == SL_NAME_OTHER && sl_node_is(p, "typed_parameter")) {
+      if (annotate && !ts_node_is_null(annotation) && b->kind == SL_NAME_OTHER && sl_node_is(p, SL_NODE_TYPED_PARAMETER)) {
         TSNode ty = ts_node_named_child(annotation, 0);
         const char *cls_name = NULL;
-        if (sl_node_is(ty, "identifier")) cls_name = sl__walk_ident(w, ty);
-        else if (sl_node_is(ty, "string")) {
+        if (sl_node_is(ty, SL_NODE_IDENTIFIER)) cls_name = sl__walk_ident(w, ty);
+        else if (sl_node_is(ty, SL_NODE_STRING)) {
           const char *v;
           if (sl__pystring_eval(ty, w->text, &w->m->arena, &v) == SL_PYSTR_STR && sl__is_identifier(v))
             cls_name = v;
@@ -165,7 +165,7 @@ static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_clas
 }
 
 void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
-  TSNode name = sl_node_field(fn, "name");
+  TSNode name = sl_node_field(fn, SL_FIELD_NAME);
   int cls = sl__walk_body_class(w);
   bool is_static = false, is_classmethod = false, unknown_decorator = false;
   const char *property_of = NULL;
@@ -176,7 +176,7 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
     uint32_t n = ts_node_named_child_count(decorated);
     for (uint32_t i = 0; i < n; i++) {
       TSNode d = ts_node_named_child(decorated, i);
-      if (!sl_node_is(d, "decorator")) continue;
+      if (!sl_node_is(d, SL_NODE_DECORATOR)) continue;
       TSNode expr = ts_node_named_child(d, 0);
       sl__walk_visit(w, expr);
       const char *object;
@@ -235,7 +235,7 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
   }
 
   // Annotations and the return type are evaluated in the enclosing scope.
-  sl__walk_visit(w, sl_node_field(fn, "return_type"));
+  sl__walk_visit(w, sl_node_field(fn, SL_FIELD_RETURN_TYPE));
 
   int fn_scope = sl__walk_new_scope(w, SL_SCOPE_FUNCTION, -1);
   bool implicit_static = fname && strcmp(fname, "__new__") == 0;
@@ -247,7 +247,7 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
   int saved = w->scope;
   sl_cell saved_cell = w->cell;
   w->scope = fn_scope;
-  bind_params(w, sl_node_field(fn, "parameters"), fn_scope, self_class, true);
+  bind_params(w, sl_node_field(fn, SL_FIELD_PARAMETERS), fn_scope, self_class, true);
   // The body (not the defaults, evaluated outside) of a function defined in a class body gets that
   // class's __class__ cell; the functions nested in it share it.
   if (cls >= 0) {
@@ -255,8 +255,8 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
     w->cell.method = fname;
     w->cell.method_node = ts_node_is_null(name) ? fn : name;
   }
-  w->cell.params = sl_node_field(fn, "parameters");
-  sl__walk_visit(w, sl_node_field(fn, "body"));
+  w->cell.params = sl_node_field(fn, SL_FIELD_PARAMETERS);
+  sl__walk_visit(w, sl_node_field(fn, SL_FIELD_BODY));
   w->scope = saved;
   w->cell = saved_cell;
 }
@@ -266,7 +266,7 @@ void sl__walk_lambda(sl_walker *w, TSNode lam) {
   int fn_scope = sl__walk_new_scope(w, SL_SCOPE_FUNCTION, -1);
   int saved = w->scope;
   sl_cell saved_cell = w->cell;
-  TSNode params = sl_node_field(lam, "parameters");
+  TSNode params = sl_node_field(lam, SL_FIELD_PARAMETERS);
   w->scope = fn_scope;
   if (!ts_node_is_null(params)) bind_params(w, params, fn_scope, -1, false);
   if (cls >= 0) {
@@ -275,7 +275,7 @@ void sl__walk_lambda(sl_walker *w, TSNode lam) {
     w->cell.method_node = lam;
   }
   w->cell.params = params;
-  sl__walk_visit(w, sl_node_field(lam, "body"));
+  sl__walk_visit(w, sl_node_field(lam, SL_FIELD_BODY));
   w->scope = saved;
   w->cell = saved_cell;
 }
@@ -292,12 +292,12 @@ void sl__walk_comprehension(sl_walker *w, TSNode comp) {
   uint32_t n = ts_node_named_child_count(comp);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(comp, i);
-    if (sl_node_is(c, "for_in_clause")) {
-      sl__walk_bind_target(w, sl_node_field(c, "left"), &ctx);
+    if (sl_node_is(c, SL_NODE_FOR_IN_CLAUSE)) {
+      sl__walk_bind_target(w, sl_node_field(c, SL_FIELD_LEFT), &ctx);
       uint32_t k = ts_node_named_child_count(c);
       for (uint32_t j = 0; j < k; j++) {
         TSNode part = ts_node_named_child(c, j);
-        if (!ts_node_eq(part, sl_node_field(c, "left"))) sl__walk_visit(w, part);
+        if (!ts_node_eq(part, sl_node_field(c, SL_FIELD_LEFT))) sl__walk_visit(w, part);
       }
     } else {
       sl__walk_visit(w, c);

@@ -27,10 +27,10 @@ const char *sl__walk_mangled(sl_walker *w, TSNode node) {
 }
 
 const char *sl__node_dotted(sl_model *m, const char *text, TSNode node) {
-  if (sl_node_is(node, "identifier")) return sl__node_ident(m, text, node);
-  if (sl_node_is(node, "attribute")) {
-    const char *head = sl__node_dotted(m, text, sl_node_field(node, "object"));
-    TSNode attr = sl_node_field(node, "attribute");
+  if (sl_node_is(node, SL_NODE_IDENTIFIER)) return sl__node_ident(m, text, node);
+  if (sl_node_is(node, SL_NODE_ATTRIBUTE)) {
+    const char *head = sl__node_dotted(m, text, sl_node_field(node, SL_FIELD_OBJECT));
+    TSNode attr = sl_node_field(node, SL_FIELD_ATTRIBUTE);
     if (!head || ts_node_is_null(attr)) return NULL;
     const char *tail = sl__node_ident(m, text, attr);
     size_t a = strlen(head), b = strlen(tail);
@@ -40,7 +40,7 @@ const char *sl__node_dotted(sl_model *m, const char *text, TSNode node) {
     memcpy(out + a + 1, tail, b + 1);
     return out;
   }
-  if (sl_node_is(node, "dotted_name")) {
+  if (sl_node_is(node, SL_NODE_DOTTED_NAME)) {
     size_t n;
     const char *t = sl_node_text(node, text, &n);
     // A dotted name may have spaces or line continuations between its parts: drop them.
@@ -101,20 +101,20 @@ bool sl__walk_in_class_body(sl_walker *w, TSNode stmt) {
   // The statement's block is the class body itself (not an if/for/try block inside it).
   if (sl__walk_body_class(w) < 0) return false;
   TSNode parent = ts_node_parent(stmt);
-  if (sl_node_is(parent, "expression_statement")) parent = ts_node_parent(parent);
-  if (!sl_node_is(parent, "block")) return false;
+  if (sl_node_is(parent, SL_NODE_EXPRESSION_STATEMENT)) parent = ts_node_parent(parent);
+  if (!sl_node_is(parent, SL_NODE_BLOCK)) return false;
   TSNode owner = ts_node_parent(parent);
-  return sl_node_is(owner, "class_definition");
+  return sl_node_is(owner, SL_NODE_CLASS_DEFINITION);
 }
 
 /* ---- statements that bind names ---------------------------------------------------------- */
 
 void sl__walk_import(sl_walker *w, TSNode node) {
-  bool from = sl_node_is(node, "import_from_statement");
+  bool from = sl_node_is(node, SL_NODE_IMPORT_FROM_STATEMENT);
   const char *module = NULL;
   if (from) {
-    TSNode mod = sl_node_field(node, "module_name");
-    if (sl_node_is(mod, "relative_import")) {
+    TSNode mod = sl_node_field(node, SL_FIELD_MODULE_NAME);
+    if (sl_node_is(mod, SL_NODE_RELATIVE_IMPORT)) {
       size_t n;
       const char *t = sl_node_text(mod, w->text, &n);
       module = sl_arena_strndup(&w->m->arena, t, n);  // starts with '.': never resolves here
@@ -126,12 +126,12 @@ void sl__walk_import(sl_walker *w, TSNode node) {
   uint32_t n = ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(node, i);
-    if (from && ts_node_eq(c, sl_node_field(node, "module_name"))) continue;
+    if (from && ts_node_eq(c, sl_node_field(node, SL_FIELD_MODULE_NAME))) continue;
     TSNode name_node = c, alias = {0};
-    if (sl_node_is(c, "aliased_import")) {
-      name_node = sl_node_field(c, "name");
-      alias = sl_node_field(c, "alias");
-    } else if (!sl_node_is(c, "dotted_name")) {
+    if (sl_node_is(c, SL_NODE_ALIASED_IMPORT)) {
+      name_node = sl_node_field(c, SL_FIELD_NAME);
+      alias = sl_node_field(c, SL_FIELD_ALIAS);
+    } else if (!sl_node_is(c, SL_NODE_DOTTED_NAME)) {
       continue;  // wildcard: binds names we cannot list
     }
     const char *full = sl__walk_dotted(w, name_node);
@@ -165,7 +165,7 @@ void sl__walk_global(sl_walker *w, TSNode node, bool nonlocal) {
   uint32_t n = ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; i++) {
     TSNode id = ts_node_named_child(node, i);
-    if (!sl_node_is(id, "identifier")) continue;
+    if (!sl_node_is(id, SL_NODE_IDENTIFIER)) continue;
     const char *name = sl__walk_mangled(w, id);
     sl__walk_bind(w, w->scope, name, SL_NAME_OTHER, id);
     if (nonlocal) {
@@ -178,9 +178,9 @@ void sl__walk_global(sl_walker *w, TSNode node, bool nonlocal) {
 }
 
 void sl__walk_named_expression(sl_walker *w, TSNode node) {
-  sl__walk_visit(w, sl_node_field(node, "value"));
-  TSNode name = sl_node_field(node, "name");
-  if (!sl_node_is(name, "identifier")) return;
+  sl__walk_visit(w, sl_node_field(node, SL_FIELD_VALUE));
+  TSNode name = sl_node_field(node, SL_FIELD_NAME);
+  if (!sl_node_is(name, SL_NODE_IDENTIFIER)) return;
   // A walrus in a comprehension binds in the enclosing function: bind in every scope up to one
   // that is not a comprehension — conservatively, the current and the parent.
   const char *n = sl__walk_mangled(w, name);

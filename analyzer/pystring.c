@@ -122,9 +122,9 @@ static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
   TSNode start = ts_node_child(str, 0);
   uint32_t count = ts_node_child_count(str);
   TSNode end = ts_node_child(str, count ? count - 1 : 0);
-  if (!sl_node_is(start, "string_start") || !sl_node_is(end, "string_end")) return SL_PYSTR_DYNAMIC;
+  if (!sl_node_is(start, SL_NODE_STRING_START) || !sl_node_is(end, SL_NODE_STRING_END)) return SL_PYSTR_DYNAMIC;
   for (uint32_t i = 0; i < count; i++)
-    if (sl_node_is(ts_node_child(str, i), "interpolation")) return SL_PYSTR_DYNAMIC;
+    if (sl_node_is(ts_node_child(str, i), SL_NODE_INTERPOLATION)) return SL_PYSTR_DYNAMIC;
 
   size_t plen;
   const char *prefix = sl_node_text(start, text, &plen);
@@ -151,18 +151,19 @@ static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
 }
 
 sl_pystr_kind sl__pystring_eval(TSNode node, const char *text, sl_arena *arena, const char **value) {
+  sl__ts_init();
   strbuf sb = {0};
   sb_put(&sb, "", 0);
   sl_pystr_kind kind;
-  if (sl_node_is(node, "string")) {
+  if (sl_node_is(node, SL_NODE_STRING)) {
     kind = eval_one(node, text, &sb);
-  } else if (sl_node_is(node, "concatenated_string")) {
+  } else if (sl_node_is(node, SL_NODE_CONCATENATED_STRING)) {
     kind = SL_PYSTR_STR;
     uint32_t n = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < n && kind == SL_PYSTR_STR; i++) {
       TSNode part = ts_node_named_child(node, i);
-      if (sl_node_is(part, "comment")) continue;  // between the parts of a parenthesised concatenation
-      if (!sl_node_is(part, "string")) kind = SL_PYSTR_DYNAMIC;
+      if (sl_node_is(part, SL_NODE_COMMENT)) continue;  // between the parts of a parenthesised concatenation
+      if (!sl_node_is(part, SL_NODE_STRING)) kind = SL_PYSTR_DYNAMIC;
       else kind = eval_one(part, text, &sb);
     }
   } else {

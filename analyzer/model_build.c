@@ -214,13 +214,18 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   w.scope = sl__walk_new_scope(&w, SL_SCOPE_MODULE, -1);
   sl__walk_visit(&w, ts_tree_root_node(tree));
   free(constants.items);
+  // The indexes of names the resolution and the rules look up.
+  sl__name_index_init(&model->name_index, &model->arena, model->n_names);
+  for (size_t i = 0; i < model->n_names; i++)
+    sl__name_index_add(&model->name_index, model->names[i].scope, model->names[i].name, (uint32_t)i);
+  sl__name_index_init(&model->stored_index, &model->arena, model->n_stored_names);
+  for (size_t i = 0; i < model->n_stored_names; i++)
+    sl__name_index_add(&model->stored_index, 0, model->stored_names[i], (uint32_t)i);
   sl__model_resolve(model);
 }
 
 bool sl__model_name_stored(const sl_model *model, const char *name) {
-  for (size_t i = 0; i < model->n_stored_names; i++)
-    if (strcmp(model->stored_names[i], name) == 0) return true;
-  return false;
+  return sl__name_index_find(&model->stored_index, 0, name, sl__name_hash(name)) != NULL;
 }
 
 void sl__model_release(sl_model *model) {

@@ -11,24 +11,17 @@
 #include <string.h>
 
 const sl_name_binding *sl__model_lookup(const sl_model *m, int scope, const char *name, int *count) {
+  uint32_t hash = sl__name_hash(name);
   bool first = true;
   for (int s = scope; s >= 0; s = m->scopes[s].parent) {
     // Python's scoping: a class body's names are visible in the body itself, not in the
     // functions nested in it.
     if (!first && m->scopes[s].kind == SL_SCOPE_CLASS) continue;
     first = false;
-    const sl_name_binding *found = NULL;
-    int n = 0;
-    for (size_t i = 0; i < m->n_names; i++) {
-      const sl_name_binding *b = &m->names[i];
-      if (b->scope == s && strcmp(b->name, name) == 0) {
-        if (!found) found = b;
-        n++;
-      }
-    }
-    if (found) {
-      *count = n;
-      return found;
+    const sl_name_entry *e = sl__name_index_find(&m->name_index, s, name, hash);
+    if (e) {
+      *count = (int)e->count;
+      return &m->names[e->first];
     }
   }
   *count = 0;

@@ -80,8 +80,9 @@ void sl__walk_bind_target(sl_walker *w, TSNode t, const sl_target_ctx *ctx) {
 
 /* ---- values bound in class bodies ---------------------------------------------------------- */
 
-/* A value the class attribute holds plainly (not a descriptor): literals and containers of them. */
-static bool is_plain_literal(TSNode v) {
+/* A value the class attribute holds plainly (not a descriptor): literals and containers of them.
+ * Literals may be long (tables of constants): their elements are stepped with a cursor. */
+static bool is_plain_literal(sl_walker *w, TSNode v) {
   sl_node_kind type = sl_node_kind_of(v);
   switch (type) {
   case SL_NODE_INTEGER:
@@ -94,79 +95,108 @@ static bool is_plain_literal(TSNode v) {
     return true;
   case SL_NODE_STRING:
     return !ts_node_has_error(v);
-  default:
+  case SL_NODE_UNARY_OPERATOR:
+    return is_plain_literal(w, sl_node_field(v, SL_FIELD_ARGUMENT));
+  case SL_NODE_TUPLE:
+  case SL_NODE_LIST:
+  case SL_NODE_SET:
+  case SL_NODE_EXPRESSION_LIST:
+  case SL_NODE_PARENTHESIZED_EXPRESSION:
+  case SL_NODE_DICTIONARY:
     break;
+  default:
+    return false;
   }
-  if (type == SL_NODE_UNARY_OPERATOR) return is_plain_literal(sl_node_field(v, SL_FIELD_ARGUMENT));
-  if (type == SL_NODE_TUPLE || type == SL_NODE_LIST || type == SL_NODE_SET ||
-      type == SL_NODE_EXPRESSION_LIST || type == SL_NODE_PARENTHESIZED_EXPRESSION) {
-    uint32_t n = ts_node_named_child_count(v);
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode c = ts_node_named_child(v, i);
-      if (sl_node_is(c, SL_NODE_COMMENT)) continue;
-      if (!is_plain_literal(c)) return false;
-    }
-    return true;
+  bool plain = true;
+  TSTreeCursor *cursor = sl_cursors_take(w->cursors, v);
+  TSNode c;
+  for (bool more = sl_cursor_first_named(cursor, &c); more && plain; more = sl_cursor_next_named(cursor, &c)) {
+    if (sl_node_is(c, SL_NODE_COMMENT)) continue;
+    if (type != SL_NODE_DICTIONARY) plain = is_plain_literal(w, c);
+    else plain = sl_node_is(c, SL_NODE_PAIR) && is_plain_literal(w, sl_node_field(c, SL_FIELD_KEY)) &&
+                 is_plain_literal(w, sl_node_field(c, SL_FIELD_VALUE));
   }
-  if (type == SL_NODE_DICTIONARY) {
-    uint32_t n = ts_node_named_child_count(v);
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode c = ts_node_named_child(v, i);
-      if (sl_node_is(c, SL_NODE_COMMENT)) continue;
-      if (!sl_node_is(c, SL_NODE_PAIR)) return false;
-      if (!is_plain_literal(sl_node_field(c, SL_FIELD_KEY)) || !is_plain_literal(sl_node_field(c, SL_FIELD_VALUE)))
-        return false;
-    }
-    return true;
-  }
-  return false;
+  sl_cursors_give(w->cursors);
+  return plain;
+}
+
+/* Whether the statements of the class body being walked are one only (comments are none). */
+static bool only_statement_of_body(sl_walker *w) {
+  size_t statements = 0;
+  TSTreeCursor *cursor = sl_cursors_take(w->cursors, w->class_body);
+  TSNode c;
+  for (bool more = sl_cursor_first_named(cursor, &c); more; more = sl_cursor_next_named(cursor, &c))
+    statements += !sl_node_is(c, SL_NODE_COMMENT);
+  sl_cursors_give(w->cursors);
+  return statements == 1;
 }
 
 /* ---- statements ------------------------------------------------------------------------- */
 
-static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value);
+/* An assignment and its fields, read in one pass over its children. */
+typedef struct assignment {
+  TSNode node, left, right, type;
+} assignment;
+
+static assignment assignment_of(sl_walker *w, TSNode node) {
+  TSNode f[SL_FIELD_COUNT];
+  sl_node_fields(sl_cursors_take(w->cursors, node), f);
+  sl_cursors_give(w->cursors);
+  return (assignment){node, f[SL_FIELD_LEFT], f[SL_FIELD_RIGHT], f[SL_FIELD_TYPE]};
+}
+
+static void visit_assignment_inner(sl_walker *w, const assignment *a, sl_store_kind kind, const TSNode *chain_value);
 
 /* A statement with a syntax error inside reports nothing (and binds only what we cannot trust).
  * `chain_value`: NULL, or the value at the end of a chain of assignments whose inner levels were
  * walked already (visit_assignment_chain). */
-void sl__walk_assignment(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
-  bool broken = ts_node_has_error(node);
+static void visit_assignment(sl_walker *w, const assignment *a, sl_store_kind kind, const TSNode *chain_value) {
+  bool broken = ts_node_has_error(a->node);
   w->error_depth += broken;
-  visit_assignment_inner(w, node, kind, chain_value);
+  visit_assignment_inner(w, a, kind, chain_value);
   w->error_depth -= broken;
 }
 
-static void note_instance(sl_walker *w, TSNode node);
+void sl__walk_assignment(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
+  assignment a = assignment_of(w, node);
+  visit_assignment(w, &a, kind, chain_value);
+}
+
+static void note_instance(sl_walker *w, const assignment *a);
 
 /* `a = b = c = 1` nests to the right, one assignment per target (CPython's own tests chain 800):
  * the levels are walked in a loop, innermost first, each inside the syntax-error state of the
- * levels around it, as a recursion would. */
+ * levels around it, as a recursion would. Short chains (nearly all) stay on the stack. */
 void sl__walk_assignment_chain(sl_walker *w, TSNode node) {
-  size_t n = 0, cap = 8;
-  TSNode *chain = sl_xmalloc(cap * sizeof *chain);
-  for (TSNode cur = node; sl_node_is(cur, SL_NODE_ASSIGNMENT); cur = sl_node_field(cur, SL_FIELD_RIGHT)) {
-    if (n == cap) chain = sl_xrealloc(chain, (cap *= 2) * sizeof *chain);
-    chain[n++] = cur;
+  enum { LOCAL = 8 };
+  assignment local[LOCAL];
+  int local_broken[LOCAL];
+  size_t n = 0, cap = LOCAL;
+  assignment *chain = local;
+  for (TSNode cur = node; sl_node_is(cur, SL_NODE_ASSIGNMENT); cur = chain[n - 1].right) {
+    if (n == cap) {
+      cap *= 2;
+      if (chain == local) chain = memcpy(sl_xmalloc(cap * sizeof *chain), local, sizeof local);
+      else chain = sl_xrealloc(chain, cap * sizeof *chain);
+    }
+    chain[n++] = assignment_of(w, cur);
   }
-  TSNode value = sl_node_field(chain[n - 1], SL_FIELD_RIGHT);
-  int *broken_above = sl_xmalloc(n * sizeof *broken_above);
-  for (size_t i = 0; i < n; i++) broken_above[i] = i ? broken_above[i - 1] + ts_node_has_error(chain[i - 1]) : 0;
+  TSNode value = chain[n - 1].right;
+  int *broken_above = n <= LOCAL ? local_broken : sl_xmalloc(n * sizeof *broken_above);
+  for (size_t i = 0; i < n; i++) broken_above[i] = i ? broken_above[i - 1] + ts_node_has_error(chain[i - 1].node) : 0;
   for (size_t i = n; i-- > 0;) {
     w->error_depth += broken_above[i];
-    TSNode t = sl_node_field(chain[i], SL_FIELD_TYPE);
-    sl__walk_assignment(w, chain[i], ts_node_is_null(t) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED,
-                        i + 1 < n ? &value : NULL);
-    note_instance(w, chain[i]);
+    visit_assignment(w, &chain[i], ts_node_is_null(chain[i].type) ? SL_STORE_ASSIGN : SL_STORE_ANNOTATED,
+                     i + 1 < n ? &value : NULL);
+    note_instance(w, &chain[i]);
     w->error_depth -= broken_above[i];
   }
-  free(broken_above);
-  free(chain);
+  if (broken_above != local_broken) free(broken_above);
+  if (chain != local) free(chain);
 }
 
-static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
-  TSNode left = sl_node_field(node, SL_FIELD_LEFT);
-  TSNode right = sl_node_field(node, SL_FIELD_RIGHT);
-  TSNode type = sl_node_field(node, SL_FIELD_TYPE);
+static void visit_assignment_inner(sl_walker *w, const assignment *a, sl_store_kind kind, const TSNode *chain_value) {
+  TSNode node = a->node, left = a->left, right = a->right, type = a->type;
   int cls = sl__walk_body_class(w);
   bool direct = cls >= 0 && sl__walk_in_class_body(w, node);
 
@@ -174,7 +204,9 @@ static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind
   if (cls >= 0 && sl_node_is(left, SL_NODE_IDENTIFIER) && sl_node_text_eq(left, w->text, "__slots__")) {
     if (!ts_node_is_null(right) && !w->type_checking) {
       bool ok = direct && !w->error_depth;
-      sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, w->text, w->constants);
+      // Held by an expression statement of the body (not the statement itself) and alone there.
+      bool only = ok && node.id == w->direct_child && only_statement_of_body(w);
+      sl__slots_assign(w->m, cls, node, left, right, kind == SL_STORE_AUGMENTED, ok, only, w->text, w->constants);
     }
     sl_class *c = &w->m->classes[cls];
     if (!ts_node_is_null(type) && direct && !w->type_checking && c->slots_field_pos < 0) {
@@ -224,11 +256,12 @@ static void visit_assignment_inner(sl_walker *w, TSNode node, sl_store_kind kind
     else if (!sl_node_is(left, SL_NODE_IDENTIFIER)) sl__walk_visit(w, left);
     return;
   }
+  // What the names hold matters only to a class body the statement is directly in.
   sl_bind_kind ck = SL_BIND_UNCERTAIN;
-  if (kind == SL_STORE_ASSIGN || kind == SL_STORE_ANNOTATED) {
+  if ((kind == SL_STORE_ASSIGN || kind == SL_STORE_ANNOTATED) && direct) {
     // A chained `a = b = 1` has another assignment on the right: its value is the chain's.
     TSNode value = chain_value ? *chain_value : right;
-    ck = (!ts_node_is_null(value) && is_plain_literal(value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
+    ck = (!ts_node_is_null(value) && is_plain_literal(w, value)) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
   }
   sl_target_ctx ctx = {kind, direct, ck, true};
   if (kind == SL_STORE_ASSIGN && sl_node_is(left, SL_NODE_SUBSCRIPT) && sl__walk_recording(w))
@@ -283,8 +316,8 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
 
 /* `c = C(...)` with a single plain-name target and callee: remembered for receiver resolution;
  * `P = namedtuple('P', ...)` binds P to a (synthetic) class. */
-static void note_instance(sl_walker *w, TSNode node) {
-  TSNode left = sl_node_field(node, SL_FIELD_LEFT), right = sl_node_field(node, SL_FIELD_RIGHT);
+static void note_instance(sl_walker *w, const assignment *a) {
+  TSNode left = a->left, right = a->right;
   if (!sl_node_is(left, SL_NODE_IDENTIFIER) || !sl_node_is(right, SL_NODE_CALL) || w->error_depth || w->type_checking) return;
   TSNode fn = sl_node_field(right, SL_FIELD_FUNCTION);
   int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);

@@ -35,9 +35,9 @@ static void visit_if(sl_walker *w, TSNode node) {
   TSNode cond = sl_node_field(node, SL_FIELD_CONDITION);
   sl__walk_visit(w, cond);
   bool tc = is_type_checking_test(w, cond);
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(node, i);
+  TSTreeCursor *cursor = sl_cursors_take(w->cursors, node);
+  TSNode c;
+  for (bool more = sl_cursor_first_named(cursor, &c); more; more = sl_cursor_next_named(cursor, &c)) {
     if (ts_node_eq(c, cond)) continue;
     if (tc && sl_node_is(c, SL_NODE_BLOCK)) {
       bool saved = w->type_checking;
@@ -48,6 +48,7 @@ static void visit_if(sl_walker *w, TSNode node) {
       sl__walk_visit(w, c);
     }
   }
+  sl_cursors_give(w->cursors);
 }
 
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
@@ -183,9 +184,30 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   sl__walk_children(w, node);
 }
 
+/* One named child of sl__walk_children. A leaf (a name, a number, an empty block) holds nothing
+ * the walk records: visiting one would do nothing, at the cost of looking for its children. */
+static inline void visit_child(sl_walker *w, TSNode child, bool body, bool held) {
+  if (ts_node_child_count(child) == 0) return;
+  if (body) w->direct = child.id;
+  if (held) w->direct_child = child.id;
+  sl__walk_visit(w, child);
+}
+
 void sl__walk_children(sl_walker *w, TSNode node) {
+  // The statements of the class body are directly in it, and so is what such an expression
+  // statement holds (an assignment).
+  bool body = !ts_node_is_null(w->class_body) && node.id == w->class_body.id;
+  bool held = !body && node.id == w->direct && sl_node_is(node, SL_NODE_EXPRESSION_STATEMENT);
   uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; i++) sl__walk_visit(w, ts_node_named_child(node, i));
+  if (n <= SL_FEW_CHILDREN) {
+    for (uint32_t i = 0; i < n; i++) visit_child(w, ts_node_named_child(node, i), body, held);
+    return;
+  }
+  TSTreeCursor *c = sl_cursors_take(w->cursors, node);
+  TSNode child;
+  for (bool more = sl_cursor_first_named(c, &child); more; more = sl_cursor_next_named(c, &child))
+    visit_child(w, child, body, held);
+  sl_cursors_give(w->cursors);
 }
 
 /* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
@@ -209,11 +231,13 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   model->target_minor = target_minor;
   sl__ts_init();
   sl_constants constants = {0};
+  sl_cursors cursors = {0};
   sl_walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
-              .weakref = mentions(text, len, "weakref"), .cell = {.class_index = -1}};
+                 .weakref = mentions(text, len, "weakref"), .cell = {.class_index = -1}, .cursors = &cursors};
   w.scope = sl__walk_new_scope(&w, SL_SCOPE_MODULE, -1);
   sl__walk_visit(&w, ts_tree_root_node(tree));
   free(constants.items);
+  sl_cursors_release(&cursors);
   // The indexes of names the resolution and the rules look up.
   sl__name_index_init(&model->name_index, &model->arena, model->n_names);
   for (size_t i = 0; i < model->n_names; i++)

@@ -182,34 +182,43 @@ int sl__new_class(sl_model *m, const char *name) {
   return (int)(m->n_classes - 1);
 }
 
+/* A statement of a class body with a syntax error inside: whether it hides what the body binds
+ * (anything but a def whose def line and decorators are intact). */
+static bool statement_hides_bindings(TSNode st) {
+  if (!ts_node_has_error(st) && !ts_node_is_missing(st)) return false;
+  TSNode def = sl_node_is(st, SL_NODE_DECORATED_DEFINITION) ? sl_node_field(st, SL_FIELD_DEFINITION) : st;
+  if (!sl_node_is(def, SL_NODE_FUNCTION_DEFINITION)) return true;
+  // The def line itself must be intact for its name to be bound.
+  if (ts_node_has_error(sl_node_field(def, SL_FIELD_NAME)) || ts_node_has_error(sl_node_field(def, SL_FIELD_PARAMETERS)))
+    return true;
+  if (!ts_node_eq(def, st)) {
+    uint32_t k = ts_node_named_child_count(st);
+    for (uint32_t j = 0; j < k; j++)
+      if (sl_node_is(ts_node_named_child(st, j), SL_NODE_DECORATOR) && ts_node_has_error(ts_node_named_child(st, j)))
+        return true;
+  }
+  return false;
+}
+
 /* A syntax error in the header or directly in the body hides what the class binds; one inside a
  * method only hides that method's code, which the walk skips anyway. */
-static bool class_has_error(TSNode node) {
+static bool class_has_error(TSNode node, TSNode body) {
   if (!ts_node_has_error(node)) return false;
-  TSNode body = sl_node_field(node, SL_FIELD_BODY);
   if (ts_node_is_null(body)) return true;
   uint32_t n = ts_node_child_count(node);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_child(node, i);
     if (!ts_node_eq(c, body) && (ts_node_has_error(c) || ts_node_is_missing(c))) return true;
   }
-  n = ts_node_child_count(body);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode st = ts_node_child(body, i);
-    if (!ts_node_has_error(st) && !ts_node_is_missing(st)) continue;
-    TSNode def = sl_node_is(st, SL_NODE_DECORATED_DEFINITION) ? sl_node_field(st, SL_FIELD_DEFINITION) : st;
-    if (!sl_node_is(def, SL_NODE_FUNCTION_DEFINITION)) return true;
-    // The def line itself must be intact for its name to be bound.
-    if (ts_node_has_error(sl_node_field(def, SL_FIELD_NAME)) || ts_node_has_error(sl_node_field(def, SL_FIELD_PARAMETERS)))
-      return true;
-    if (!ts_node_eq(def, st)) {
-      uint32_t k = ts_node_named_child_count(st);
-      for (uint32_t j = 0; j < k; j++)
-        if (sl_node_is(ts_node_named_child(st, j), SL_NODE_DECORATOR) && ts_node_has_error(ts_node_named_child(st, j)))
-          return true;
-    }
+  // The body may have many statements: step through them with a cursor.
+  bool hides = false;
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do hides = statement_hides_bindings(ts_tree_cursor_current_node(&cursor));
+    while (!hides && ts_tree_cursor_goto_next_sibling(&cursor));
   }
-  return false;
+  ts_tree_cursor_delete(&cursor);
+  return hides;
 }
 
 /* Whether a class body starts with a docstring, which puts `__doc__` in its namespace:
@@ -242,6 +251,7 @@ void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
     return;
   }
   bool incomplete = outer->error_depth > 0 || outer->type_checking;
+  TSNode body = sl_node_field(node, SL_FIELD_BODY);
   const char *name = sl__walk_ident(&w, name_node);
   int ci = sl__new_class(m, name);
   {
@@ -249,7 +259,7 @@ void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
     c->name_span = sl_node_span(name_node);
     c->stmt_span = sl_node_span(ts_node_is_null(decorated) ? node : decorated);
     c->scope = scope;
-    c->incomplete = incomplete || class_has_error(node);
+    c->incomplete = incomplete || class_has_error(node, body);
   }
   // Decorators and bases are evaluated in the enclosing scope, before the body.
   if (!ts_node_is_null(decorated)) sl__class_decorators(m, ci, decorated, text);
@@ -273,7 +283,7 @@ void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
     sl_bind_kind kind = !direct ? SL_BIND_UNCERTAIN : ts_node_is_null(decorated) ? SL_BIND_PLAIN : SL_BIND_DESCRIPTOR;
     sl__walk_class_binding(outer, outer_cls, bound, kind, direct, name_node);
   }
-  m->classes[ci].docstring = docstring_of(&w, sl_node_field(node, SL_FIELD_BODY));
+  m->classes[ci].docstring = docstring_of(&w, body);
 
   int body_scope = sl__walk_new_scope(&w, SL_SCOPE_CLASS, ci);
   m->classes[ci].body_scope = body_scope;
@@ -282,5 +292,7 @@ void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
   w.mangle_class = ci;
   w.type_checking = false;  // a class under TYPE_CHECKING is incomplete already; its body binds normally
   w.cell.class_index = -1;  // the body itself has no __class__ cell; its methods get their own
-  sl__walk_visit(&w, sl_node_field(node, SL_FIELD_BODY));
+  w.class_body = body;
+  w.direct = w.direct_child = NULL;
+  sl__walk_visit(&w, body);
 }

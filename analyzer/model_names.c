@@ -100,11 +100,7 @@ sl_binding *sl__walk_find_class_binding(sl_class *c, const char *name) {
 bool sl__walk_in_class_body(sl_walker *w, TSNode stmt) {
   // The statement's block is the class body itself (not an if/for/try block inside it).
   if (sl__walk_body_class(w) < 0) return false;
-  TSNode parent = ts_node_parent(stmt);
-  if (sl_node_is(parent, SL_NODE_EXPRESSION_STATEMENT)) parent = ts_node_parent(parent);
-  if (!sl_node_is(parent, SL_NODE_BLOCK)) return false;
-  TSNode owner = ts_node_parent(parent);
-  return sl_node_is(owner, SL_NODE_CLASS_DEFINITION);
+  return stmt.id == w->direct || stmt.id == w->direct_child;
 }
 
 /* ---- statements that bind names ---------------------------------------------------------- */

@@ -14,6 +14,7 @@
 #define SLOTLINT_MODEL_WALK_H
 
 #include "model_build.h"
+#include "ts_util.h"
 
 #include <tree_sitter/api.h>
 
@@ -31,6 +32,13 @@ typedef struct sl_walker {
   sl_constants *constants; /**< module-level `NAME = literal`, for folding `__slots__ = NAME` */
   bool weakref;      /**< the file names the weakref module somewhere */
   sl_cell cell;      /**< the __class__ cell a zero-argument super() would read here */
+  sl_cursors *cursors; /**< for loops over children; one pool for the whole walk */
+  /* What is directly in the class body being walked, for sl__walk_in_class_body without asking
+   * tree-sitter for parents (which it finds from the root): the body block (null outside
+   * classes), the statement of it being visited, and, when that is an expression statement, its
+   * child being visited. Node ids, compared for identity. */
+  TSNode class_body;
+  const void *direct, *direct_child;
 } sl_walker;
 
 /** How an assignment target binds (model_assign.c). */
@@ -59,7 +67,7 @@ static inline int sl__walk_body_class(sl_walker *w) {
 /* model_build.c: the dispatch. */
 /** Visits a node (null: nothing) and what it holds. */
 void sl__walk_visit(sl_walker *w, TSNode node);
-/** Visits each named child of a node. */
+/** Visits each named child of a node, marking those directly in the class body. */
 void sl__walk_children(sl_walker *w, TSNode node);
 
 /* model_names.c */
@@ -78,7 +86,8 @@ sl_binding *sl__walk_class_binding(sl_walker *w, int cls, const char *name, sl_b
                                    TSNode at);
 /** The latest binding of `name` in the body of `c`, or NULL. */
 sl_binding *sl__walk_find_class_binding(sl_class *c, const char *name);
-/** Whether the statement's block is the class body itself (not an if/for/try block inside it). */
+/** Whether the statement's block is the class body itself (not an if/for/try block inside it): the
+ *  statement is one of the body's, or what such an expression statement holds. */
 bool sl__walk_in_class_body(sl_walker *w, TSNode stmt);
 void sl__walk_import(sl_walker *w, TSNode node);
 /** `global` (nonlocal false) or `nonlocal` names. */

@@ -241,26 +241,39 @@ static bool fold_value(fold *f, TSNode v, bool top) {
     if (f->string_value || (f->container && strcmp(f->container, container) != 0)) return false;
     f->container = container;
     if (top) f->style = style;
-    uint32_t n = ts_node_named_child_count(v);
-    TSNode last = {0};
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode e = ts_node_named_child(v, i);
-      if (sl_node_is(e, SL_NODE_COMMENT)) continue;
-      if (style == SL_SLOTS_STYLE_DICT) {
-        if (!sl_node_is(e, SL_NODE_PAIR)) return false;
-        e = sl_node_field(e, SL_FIELD_KEY);
-      }
-      // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
-      if ((style == SL_SLOTS_STYLE_DICT || style == SL_SLOTS_STYLE_SET) && !hashable_literal(e)) return false;
-      if (!add_entry(f, e)) return false;
-      last = ts_node_named_child(v, i);
+    // One pass over the children with a cursor (a literal may be long): the entries, and the first
+    // child after the last entry that is not a comment, which may be a trailing comma.
+    TSNode last = {0}, after = {0};
+    bool ok = true;
+    TSTreeCursor cursor = ts_tree_cursor_new(v);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do {
+        TSNode e = ts_tree_cursor_current_node(&cursor);
+        if (sl_node_is(e, SL_NODE_COMMENT)) continue;
+        if (!ts_node_is_named(e)) {
+          if (ts_node_is_null(after)) after = e;
+          continue;
+        }
+        last = e;
+        after = (TSNode){0};
+        if (style == SL_SLOTS_STYLE_DICT) {
+          if (!sl_node_is(e, SL_NODE_PAIR)) {
+            ok = false;
+            break;
+          }
+          e = sl_node_field(e, SL_FIELD_KEY);
+        }
+        // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
+        ok = (style != SL_SLOTS_STYLE_DICT && style != SL_SLOTS_STYLE_SET) || hashable_literal(e);
+        ok = ok && add_entry(f, e);
+      } while (ok && ts_tree_cursor_goto_next_sibling(&cursor));
     }
+    ts_tree_cursor_delete(&cursor);
+    if (!ok) return false;
     if (top && !ts_node_is_null(last)) {
       // A comma after the last entry (before the closing bracket).
-      TSNode next = ts_node_next_sibling(last);
-      while (!ts_node_is_null(next) && sl_node_is(next, SL_NODE_COMMENT)) next = ts_node_next_sibling(next);
-      f->trailing_comma = !ts_node_is_null(next) && sl_node_text_eq(next, f->text, ",");
-      if (f->trailing_comma) f->comma = sl_node_span(next);
+      f->trailing_comma = !ts_node_is_null(after) && sl_node_text_eq(after, f->text, ",");
+      if (f->trailing_comma) f->comma = sl_node_span(after);
     }
     return true;
   }
@@ -284,20 +297,8 @@ static bool fold_value(fold *f, TSNode v, bool top) {
   return false;
 }
 
-/* Whether the assignment is the only statement of its block (comments are not statements). */
-static bool only_statement(TSNode assignment) {
-  TSNode stmt = ts_node_parent(assignment);
-  if (!sl_node_is(stmt, SL_NODE_EXPRESSION_STATEMENT)) return false;
-  TSNode block = ts_node_parent(stmt);
-  if (!sl_node_is(block, SL_NODE_BLOCK)) return false;
-  uint32_t n = ts_node_named_child_count(block), statements = 0;
-  for (uint32_t i = 0; i < n; i++)
-    if (!sl_node_is(ts_node_named_child(block, i), SL_NODE_COMMENT)) statements++;
-  return statements == 1;
-}
-
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
-                      bool direct, const char *text, const sl_constants *constants) {
+                      bool direct, bool only_statement, const char *text, const sl_constants *constants) {
   sl_class *c = &m->classes[ci];
   fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0, false, NULL, constants, ci, 0};
   bool ok = direct && fold_value(&f, value, true);
@@ -338,5 +339,5 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
   c->slots_decl.trailing_comma = f.comma;
   c->slots_decl.quote = f.quote ? f.quote : '\'';
   c->slots_decl.not_iterable = f.not_iterable;
-  c->slots_decl.only_statement = only_statement(stmt);
+  c->slots_decl.only_statement = only_statement;
 }

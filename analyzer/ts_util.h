@@ -79,6 +79,8 @@ typedef struct sl_ts_ids {
    *  this is what comparing ts_node_type() with the name would say. */
   unsigned char kind[UINT16_MAX + 1];
   TSFieldId field[SL_FIELD_COUNT];
+  /** For a field id below 256: 1 + its sl_node_field_id, 0 for the fields not asked for. */
+  unsigned char field_of[256];
 } sl_ts_ids;
 extern sl_ts_ids sl__ts_ids;
 
@@ -99,6 +101,64 @@ static inline bool sl_node_is(TSNode node, sl_node_kind kind) {
 static inline TSNode sl_node_field(TSNode node, sl_node_field_id field) {
   return ts_node_child_by_field_id(node, sl__ts_ids.field[field]);
 }
+
+/*
+ * Children. ts_node_named_child(node, i) and ts_node_child(node, i) walk the children from the
+ * first each time (O(i)), ts_node_next_sibling() and ts_node_parent() start again from the root:
+ * loops over children that may be many (a module, a class body, a literal) step a tree cursor
+ * instead. A walk keeps a pool of cursors, one per level of nesting, so stepping allocates
+ * nothing.
+ */
+
+/** Up to this many children, ts_node_named_child(node, i) for each i costs less than a cursor. */
+#ifndef SL_FEW_CHILDREN
+#define SL_FEW_CHILDREN 4
+#endif
+
+/** Reusable cursors, one per nesting level of the loops that use them. Zero-initialised is empty. */
+typedef struct sl_cursors {
+  TSTreeCursor **items;
+  size_t depth, count, cap;
+} sl_cursors;
+
+/** A cursor on `node` (at the node itself, not yet on a child), borrowed until sl_cursors_give. */
+TSTreeCursor *sl_cursors_take(sl_cursors *pool, TSNode node);
+/** Gives back the cursor taken last. */
+static inline void sl_cursors_give(sl_cursors *pool) { pool->depth--; }
+/** Frees every cursor; the pool is empty again. */
+void sl_cursors_release(sl_cursors *pool);
+
+/** Moves to the first named child of the cursor's node, the cursor being on that node; false if it
+ *  has none. Named children are what ts_node_named_child() counts (comments included). */
+static inline bool sl_cursor_first_named(TSTreeCursor *c, TSNode *out) {
+  if (!ts_tree_cursor_goto_first_child(c)) return false;
+  do {
+    TSNode n = ts_tree_cursor_current_node(c);
+    if (ts_node_is_named(n)) {
+      *out = n;
+      return true;
+    }
+  } while (ts_tree_cursor_goto_next_sibling(c));
+  return false;
+}
+
+/** Moves to the next named sibling; false at the end. */
+static inline bool sl_cursor_next_named(TSTreeCursor *c, TSNode *out) {
+  while (ts_tree_cursor_goto_next_sibling(c)) {
+    TSNode n = ts_tree_cursor_current_node(c);
+    if (ts_node_is_named(n)) {
+      *out = n;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Every field of the cursor's node (the cursor on that node) in one pass over its children:
+ *  out[f] is what sl_node_field(node, f) gives (its first child of field f), a null node when
+ *  there is none. One field costs a pass over the children too: for a node whose fields are
+ *  asked for several times, this is the cheaper way. */
+void sl_node_fields(TSTreeCursor *c, TSNode out[SL_FIELD_COUNT]);
 
 static inline sl_span sl_node_span(TSNode node) {
   TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);

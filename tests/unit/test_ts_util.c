@@ -1,7 +1,9 @@
 /*
  * test_ts_util.c — the analyzer compares node types and field names as the grammar's numbers
  * (ts_util.h): every name it asks for exists in the grammar, and on every node of a sample that
- * has each of them, the number says what comparing ts_node_type() with the name would say.
+ * has each of them, the number says what comparing ts_node_type() with the name would say. The
+ * cursor helpers give the children and fields that ts_node_named_child() and
+ * ts_node_child_by_field_id() give.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -49,7 +51,8 @@ static const char sample[] =
 
 typedef struct seen {
   bool kind[SL_NODE_KIND_COUNT];
-  size_t nodes;
+  size_t nodes, fields;
+  sl_cursors cursors;
 } seen;
 
 static sl_node_kind kind_by_name(const char *type) {
@@ -67,8 +70,27 @@ static void check_tree(TSNode node, seen *s) {
   assert_true(sl_node_is(node, want));
   s->kind[want] = true;
   s->nodes++;
+  // Named children by cursor, and every field in one pass.
+  TSTreeCursor *c = sl_cursors_take(&s->cursors, node);
+  TSNode child;
+  uint32_t i = 0;
+  for (bool more = sl_cursor_first_named(c, &child); more; more = sl_cursor_next_named(c, &child), i++)
+    assert_true(ts_node_eq(child, ts_node_named_child(node, i)));
+  assert_int_equal(i, ts_node_named_child_count(node));
+  TSNode fields[SL_FIELD_COUNT];
+  ts_tree_cursor_reset(c, node);
+  sl_node_fields(c, fields);
+  sl_cursors_give(&s->cursors);
+  for (int f = 0; f < SL_FIELD_COUNT; f++) {
+    TSNode want_field = ts_node_child_by_field_name(node, sl__ts_field_name((sl_node_field_id)f),
+                                                    (uint32_t)strlen(sl__ts_field_name((sl_node_field_id)f)));
+    if (!ts_node_eq(fields[f], want_field) && !(ts_node_is_null(fields[f]) && ts_node_is_null(want_field)))
+      fail_msg("field '%s' of '%s' at byte %u differs", sl__ts_field_name((sl_node_field_id)f), ts_node_type(node),
+               ts_node_start_byte(node));
+    if (!ts_node_is_null(want_field)) s->fields++;
+  }
   uint32_t n = ts_node_child_count(node);
-  for (uint32_t i = 0; i < n; i++) check_tree(ts_node_child(node, i), s);
+  for (uint32_t k = 0; k < n; k++) check_tree(ts_node_child(node, k), s);
 }
 
 static void test_names_are_in_the_grammar(void **state) {
@@ -86,13 +108,14 @@ static void test_names_are_in_the_grammar(void **state) {
     const char *name = sl__ts_field_name((sl_node_field_id)f);
     TSFieldId id = sl__ts_ids.field[f];
     if (id == 0) fail_msg("field '%s' is not in the grammar", name);
+    assert_true(id < 256);  // sl_node_fields maps ids below 256 only
     assert_string_equal(ts_language_field_name_for_id(lang, id), name);
   }
   assert_int_equal(sl_node_kind_of((TSNode){0}), SL_NODE_OTHER);
   assert_false(sl_node_is((TSNode){0}, SL_NODE_OTHER));
 }
 
-static void test_kinds_agree_with_type_names(void **state) {
+static void test_numbers_agree_with_names(void **state) {
   (void)state;
   sl__ts_init();
   TSParser *parser = ts_parser_new();
@@ -102,6 +125,8 @@ static void test_kinds_agree_with_type_names(void **state) {
   check_tree(ts_tree_root_node(tree), &s);
   for (int k = 1; k < SL_NODE_KIND_COUNT; k++)
     if (!s.kind[k]) fail_msg("the sample has no '%s' node", sl__ts_kind_name((sl_node_kind)k));
+  assert_true(s.fields > 100);
+  sl_cursors_release(&s.cursors);
   // Fields by number are the fields by name.
   TSNode root = ts_tree_root_node(tree);
   TSNode cls = ts_node_named_child(root, 11);
@@ -117,7 +142,7 @@ static void test_kinds_agree_with_type_names(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_names_are_in_the_grammar),
-      cmocka_unit_test(test_kinds_agree_with_type_names),
+      cmocka_unit_test(test_numbers_agree_with_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,24 +19,27 @@ static void note_stored_name(sl_model *m, const char *name) {
   *slot = name;
 }
 
-static void record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
-  TSNode obj = sl_node_field(attr, SL_FIELD_OBJECT);
+/* Records the store on `recv.name` (the attribute node); returns its object (to be visited). */
+static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
+  TSNode object = sl_node_field(attr, SL_FIELD_OBJECT), obj = object;
   // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
   if (sl_node_is(obj, SL_NODE_LIST_SPLAT) && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
   TSNode name = sl_node_field(attr, SL_FIELD_ATTRIBUTE);
   // Every stored name counts as stored, whoever the receiver (even inside a syntax error): a
   // rule asking "is this ever assigned?" must err on the side of yes.
-  if (!ts_node_is_null(name) && kind != SL_STORE_DELETE) note_stored_name(w->m, sl__walk_mangled(w, name));
-  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) || ts_node_is_null(name) || w->error_depth) return;
+  const char *stored = NULL;
+  if (!ts_node_is_null(name) && kind != SL_STORE_DELETE) note_stored_name(w->m, stored = sl__walk_mangled(w, name));
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) || ts_node_is_null(name) || w->error_depth) return object;
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
   p->scope = w->scope;
   p->recv = sl__walk_ident(w, obj);
   p->store.class_index = -1;
-  p->store.name = sl__walk_mangled(w, name);
+  p->store.name = stored ? stored : sl__walk_mangled(w, name);
   p->store.span = sl_node_span(attr);
   p->store.name_span = sl_node_span(name);
   p->store.kind = kind;
+  return object;
 }
 
 /* Binds every name in an assignment target and records attribute stores. */
@@ -53,8 +56,7 @@ void sl__walk_bind_target(sl_walker *w, TSNode t, const sl_target_ctx *ctx) {
     return;
   }
   if (type == SL_NODE_ATTRIBUTE) {
-    record_store(w, t, ctx->store);
-    sl__walk_visit(w, sl_node_field(t, SL_FIELD_OBJECT));
+    sl__walk_visit(w, record_store(w, t, ctx->store));
     return;
   }
   if (type == SL_NODE_SUBSCRIPT) {
@@ -71,8 +73,10 @@ void sl__walk_bind_target(sl_walker *w, TSNode t, const sl_target_ctx *ctx) {
     sl_target_ctx inner = *ctx;
     if (type != SL_NODE_AS_PATTERN_TARGET && type != SL_NODE_PARENTHESIZED_EXPRESSION)
       inner.class_kind = SL_BIND_UNCERTAIN;
-    uint32_t n = ts_node_named_child_count(t);
-    for (uint32_t i = 0; i < n; i++) sl__walk_bind_target(w, ts_node_named_child(t, i), &inner);
+    sl_child_iter it;
+    sl_child_iter_init(&it, w->cursors, t);
+    for (TSNode c; sl_child_iter_next(&it, &c);) sl__walk_bind_target(w, c, &inner);
+    sl_child_iter_release(&it);
     return;
   }
   sl__walk_visit(w, t);
@@ -108,41 +112,38 @@ static bool is_plain_literal(sl_walker *w, TSNode v) {
     return false;
   }
   bool plain = true;
-  TSTreeCursor *cursor = sl_cursors_take(w->cursors, v);
-  TSNode c;
-  for (bool more = sl_cursor_first_named(cursor, &c); more && plain; more = sl_cursor_next_named(cursor, &c)) {
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, v);
+  for (TSNode c; plain && sl_child_iter_next(&it, &c);) {
     if (sl_node_is(c, SL_NODE_COMMENT)) continue;
     if (type != SL_NODE_DICTIONARY) plain = is_plain_literal(w, c);
     else plain = sl_node_is(c, SL_NODE_PAIR) && is_plain_literal(w, sl_node_field(c, SL_FIELD_KEY)) &&
                  is_plain_literal(w, sl_node_field(c, SL_FIELD_VALUE));
   }
-  sl_cursors_give(w->cursors);
+  sl_child_iter_release(&it);
   return plain;
 }
 
 /* Whether the statements of the class body being walked are one only (comments are none). */
 static bool only_statement_of_body(sl_walker *w) {
   size_t statements = 0;
-  TSTreeCursor *cursor = sl_cursors_take(w->cursors, w->class_body);
-  TSNode c;
-  for (bool more = sl_cursor_first_named(cursor, &c); more; more = sl_cursor_next_named(cursor, &c))
-    statements += !sl_node_is(c, SL_NODE_COMMENT);
-  sl_cursors_give(w->cursors);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, w->class_body);
+  for (TSNode c; sl_child_iter_next(&it, &c);) statements += !sl_node_is(c, SL_NODE_COMMENT);
+  sl_child_iter_release(&it);
   return statements == 1;
 }
 
 /* ---- statements ------------------------------------------------------------------------- */
 
-/* An assignment and its fields, read in one pass over its children. */
+/* An assignment and its fields, each looked up once (a look-up walks the children). */
 typedef struct assignment {
   TSNode node, left, right, type;
 } assignment;
 
-static assignment assignment_of(sl_walker *w, TSNode node) {
-  TSNode f[SL_FIELD_COUNT];
-  sl_node_fields(sl_cursors_take(w->cursors, node), f);
-  sl_cursors_give(w->cursors);
-  return (assignment){node, f[SL_FIELD_LEFT], f[SL_FIELD_RIGHT], f[SL_FIELD_TYPE]};
+static assignment assignment_of(TSNode node) {
+  return (assignment){node, sl_node_field(node, SL_FIELD_LEFT), sl_node_field(node, SL_FIELD_RIGHT),
+                      sl_node_field(node, SL_FIELD_TYPE)};
 }
 
 static void visit_assignment_inner(sl_walker *w, const assignment *a, sl_store_kind kind, const TSNode *chain_value);
@@ -158,7 +159,7 @@ static void visit_assignment(sl_walker *w, const assignment *a, sl_store_kind ki
 }
 
 void sl__walk_assignment(sl_walker *w, TSNode node, sl_store_kind kind, const TSNode *chain_value) {
-  assignment a = assignment_of(w, node);
+  assignment a = assignment_of(node);
   visit_assignment(w, &a, kind, chain_value);
 }
 
@@ -179,7 +180,7 @@ void sl__walk_assignment_chain(sl_walker *w, TSNode node) {
       if (chain == local) chain = memcpy(sl_xmalloc(cap * sizeof *chain), local, sizeof local);
       else chain = sl_xrealloc(chain, cap * sizeof *chain);
     }
-    chain[n++] = assignment_of(w, cur);
+    chain[n++] = assignment_of(cur);
   }
   TSNode value = chain[n - 1].right;
   int *broken_above = n <= LOCAL ? local_broken : sl_xmalloc(n * sizeof *broken_above);
@@ -279,22 +280,23 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
   }
   int cls = sl__walk_body_class(w);
   bool direct = cls >= 0 && sl__walk_in_class_body(w, node);
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode t = ts_node_named_child(node, i);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode t; sl_child_iter_next(&it, &t);) {
     TSNode list[64];
     uint32_t count = 0;
     if (sl_node_is(t, SL_NODE_EXPRESSION_LIST) || sl_node_is(t, SL_NODE_TUPLE) || sl_node_is(t, SL_NODE_LIST)) {
-      uint32_t k = ts_node_named_child_count(t);
-      for (uint32_t j = 0; j < k && count < 64; j++) list[count++] = ts_node_named_child(t, j);
+      sl_child_iter targets;
+      sl_child_iter_init(&targets, w->cursors, t);
+      for (TSNode e; count < 64 && sl_child_iter_next(&targets, &e);) list[count++] = e;
+      sl_child_iter_release(&targets);
     } else {
       list[count++] = t;
     }
     for (uint32_t j = 0; j < count; j++) {
       TSNode e = list[j];
       if (sl_node_is(e, SL_NODE_ATTRIBUTE)) {
-        record_store(w, e, SL_STORE_DELETE);
-        sl__walk_visit(w, sl_node_field(e, SL_FIELD_OBJECT));
+        sl__walk_visit(w, record_store(w, e, SL_STORE_DELETE));
       } else if (sl_node_is(e, SL_NODE_IDENTIFIER)) {
         const char *name = sl__walk_mangled(w, e);
         sl__walk_bind(w, w->scope, name, SL_NAME_OTHER, e);
@@ -312,6 +314,7 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
       }
     }
   }
+  sl_child_iter_release(&it);
 }
 
 /* `c = C(...)` with a single plain-name target and callee: remembered for receiver resolution;
@@ -358,10 +361,11 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call) {
     return;
   }
   TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
-  uint32_t n = ts_node_named_child_count(args), pos = 0;
+  uint32_t pos = 0;
   bool found = false;
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode a = ts_node_named_child(args, i);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, args);
+  for (TSNode a; sl_child_iter_next(&it, &a);) {
     if (sl_node_is(a, SL_NODE_COMMENT)) continue;
     if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) || sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) break;
     if (pos >= first && pos < first + (uint32_t)name_args) {
@@ -373,5 +377,6 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call) {
     }
     pos++;
   }
+  sl_child_iter_release(&it);
   if (!found) w->m->dynamic_setattr = true;
 }

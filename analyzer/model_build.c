@@ -35,9 +35,9 @@ static void visit_if(sl_walker *w, TSNode node) {
   TSNode cond = sl_node_field(node, SL_FIELD_CONDITION);
   sl__walk_visit(w, cond);
   bool tc = is_type_checking_test(w, cond);
-  TSTreeCursor *cursor = sl_cursors_take(w->cursors, node);
-  TSNode c;
-  for (bool more = sl_cursor_first_named(cursor, &c); more; more = sl_cursor_next_named(cursor, &c)) {
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode c; sl_child_iter_next(&it, &c);) {
     if (ts_node_eq(c, cond)) continue;
     if (tc && sl_node_is(c, SL_NODE_BLOCK)) {
       bool saved = w->type_checking;
@@ -48,7 +48,15 @@ static void visit_if(sl_walker *w, TSNode node) {
       sl__walk_visit(w, c);
     }
   }
-  sl_cursors_give(w->cursors);
+  sl_child_iter_release(&it);
+}
+
+/* Whether a string literal's prefix makes it an f-string or a t-string (the grammar's scanner
+ * gives interpolations to those only). */
+static bool format_string(const char *text, TSNode str) {
+  for (const char *p = text + ts_node_start_byte(str); *p != '\'' && *p != '"'; p++)
+    if (*p == 'f' || *p == 'F' || *p == 't' || *p == 'T') return true;
+  return false;
 }
 
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
@@ -86,6 +94,12 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     // Attribute targets go through bind_target and deletions through visit_delete, which visit
     // only their objects: an attribute reached here is read.
     if (sl__walk_recording(w)) sl__uses_attribute(w->m, node, sl__walk_site(w), w->text);
+    // Its named children are the object, the attribute's name and comments (leaves both): only
+    // the object can hold anything, unless there is a syntax error inside.
+    if (!ts_node_has_error(node)) {
+      sl__walk_visit(w, sl_node_field(node, SL_FIELD_OBJECT));
+      return;
+    }
     break;
   case SL_NODE_BINARY_OPERATOR:
     if (ts_node_named_child_count(node) == 2) {
@@ -151,6 +165,11 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   case SL_NODE_NAMED_EXPRESSION:
     sl__walk_named_expression(w, node);
     return;
+  case SL_NODE_STRING:
+    // Only an f-string (or a t-string) has interpolations, the one thing in a string that can hold
+    // anything; the prefix tells, without looking at the children.
+    if (!ts_node_has_error(node) && !format_string(w->text, node)) return;
+    break;
   case SL_NODE_SUBSCRIPT:
     if (sl__walk_recording(w)) sl__uses_subscript(w->m, node, sl__walk_site(w), w->text);
     break;
@@ -165,9 +184,9 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     break;
   }
   case SL_NODE_EXCEPT_CLAUSE: {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode c = ts_node_named_child(node, i);
+    sl_child_iter it;
+    sl_child_iter_init(&it, w->cursors, node);
+    for (TSNode c; sl_child_iter_next(&it, &c);) {
       if (sl_node_is(c, SL_NODE_AS_PATTERN)) {
         sl__walk_visit(w, ts_node_named_child(c, 0));
         sl_target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
@@ -176,6 +195,7 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
         sl__walk_visit(w, c);
       }
     }
+    sl_child_iter_release(&it);
     return;
   }
   default:
@@ -184,30 +204,22 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   sl__walk_children(w, node);
 }
 
-/* One named child of sl__walk_children. A leaf (a name, a number, an empty block) holds nothing
- * the walk records: visiting one would do nothing, at the cost of looking for its children. */
-static inline void visit_child(sl_walker *w, TSNode child, bool body, bool held) {
-  if (ts_node_child_count(child) == 0) return;
-  if (body) w->direct = child.id;
-  if (held) w->direct_child = child.id;
-  sl__walk_visit(w, child);
-}
-
 void sl__walk_children(sl_walker *w, TSNode node) {
   // The statements of the class body are directly in it, and so is what such an expression
   // statement holds (an assignment).
   bool body = !ts_node_is_null(w->class_body) && node.id == w->class_body.id;
   bool held = !body && node.id == w->direct && sl_node_is(node, SL_NODE_EXPRESSION_STATEMENT);
-  uint32_t n = ts_node_named_child_count(node);
-  if (n <= SL_FEW_CHILDREN) {
-    for (uint32_t i = 0; i < n; i++) visit_child(w, ts_node_named_child(node, i), body, held);
-    return;
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode child; sl_child_iter_next(&it, &child);) {
+    // A leaf (a name, a number, an empty block) holds nothing the walk records: visiting one would
+    // do nothing, at the cost of looking for its children.
+    if (ts_node_child_count(child) == 0) continue;
+    if (body) w->direct = child.id;
+    if (held) w->direct_child = child.id;
+    sl__walk_visit(w, child);
   }
-  TSTreeCursor *c = sl_cursors_take(w->cursors, node);
-  TSNode child;
-  for (bool more = sl_cursor_first_named(c, &child); more; more = sl_cursor_next_named(c, &child))
-    visit_child(w, child, body, held);
-  sl_cursors_give(w->cursors);
+  sl_child_iter_release(&it);
 }
 
 /* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */

@@ -7,6 +7,7 @@
 #define SLOTLINT_MODEL_BUILD_H
 
 #include "model.h"
+#include "ts_util.h"
 
 #include <tree_sitter/api.h>
 
@@ -61,6 +62,7 @@ typedef struct sl_site {
   int scope;
   const char *mangle;       /**< NULL or "" outside classes */
   bool weakref;
+  sl_cursors *cursors;      /**< the walk's cursors, for loops over children */
 } sl_site;
 
 /** The `__class__` cell a zero-argument super() would read where the walk is. Nodes are kept, not

@@ -75,19 +75,22 @@ static bool namedtuple_fields(sl_model *m, int ci, TSNode fields, const char *te
     return true;
   }
   if (!sl_node_is(fields, SL_NODE_LIST) && !sl_node_is(fields, SL_NODE_TUPLE)) return false;
-  uint32_t n = ts_node_named_child_count(fields);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode f = ts_node_named_child(fields, i);
+  bool literal = true;
+  sl_child_iter it;
+  sl_child_iter_init(&it, NULL, fields);
+  for (TSNode f; literal && sl_child_iter_next(&it, &f);) {
     if (sl_node_is(f, SL_NODE_COMMENT)) continue;
     if (sl_node_is(f, SL_NODE_TUPLE) || sl_node_is(f, SL_NODE_PARENTHESIZED_EXPRESSION)) f = ts_node_named_child(f, 0);
-    if (sl__pystring_eval(f, text, &m->arena, &v) != SL_PYSTR_STR) return false;
+    literal = sl__pystring_eval(f, text, &m->arena, &v) == SL_PYSTR_STR;
+    if (!literal) break;
     sl_class *c = &m->classes[ci];
     sl_binding *b = sl__grow((void **)&c->bindings, &c->n_bindings, &c->cap_bindings, sizeof *b);
     b->name = v;
     b->kind = SL_BIND_READONLY;
     b->span = sl_node_span(f);
   }
-  return true;
+  sl_child_iter_release(&it);
+  return literal;
 }
 
 static bool ends_with_name(const char *dotted, const char *name) {

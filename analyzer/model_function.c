@@ -105,10 +105,10 @@ static bool method_forwards(sl_walker *w, TSNode fn, const char *method, int npa
 /* ---- scopes: functions, lambdas, comprehensions ------------------------------------------ */
 
 static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_class, bool annotate) {
-  uint32_t n = ts_node_named_child_count(params);
   bool first = true;
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode p = ts_node_named_child(params, i);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, params);
+  for (TSNode p; sl_child_iter_next(&it, &p);) {
     sl_node_kind type = sl_node_kind_of(p);
     TSNode name_node = p;
     TSNode annotation = {0};
@@ -162,10 +162,11 @@ static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_clas
     }
     first = false;
   }
+  sl_child_iter_release(&it);
 }
 
 void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
-  TSNode name = sl_node_field(fn, SL_FIELD_NAME);
+  TSNode name = sl_node_field(fn, SL_FIELD_NAME), params = sl_node_field(fn, SL_FIELD_PARAMETERS);
   int cls = sl__walk_body_class(w);
   bool is_static = false, is_classmethod = false, unknown_decorator = false;
   const char *property_of = NULL;
@@ -173,9 +174,9 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
   bool unknown_property = false;
 
   if (!ts_node_is_null(decorated)) {
-    uint32_t n = ts_node_named_child_count(decorated);
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode d = ts_node_named_child(decorated, i);
+    sl_child_iter it;
+    sl_child_iter_init(&it, w->cursors, decorated);
+    for (TSNode d; sl_child_iter_next(&it, &d);) {
       if (!sl_node_is(d, SL_NODE_DECORATOR)) continue;
       TSNode expr = ts_node_named_child(d, 0);
       sl__walk_visit(w, expr);
@@ -195,6 +196,7 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
       else if (strcmp(last, "getter") == 0 || strcmp(last, "deleter") == 0) unknown_property = true;
       else if (!keeps_self(last)) unknown_decorator = true, other_descriptor = true;
     }
+    sl_child_iter_release(&it);
   }
 
   const char *fname = ts_node_is_null(name) ? NULL : sl__walk_mangled(w, name);
@@ -247,7 +249,7 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
   int saved = w->scope;
   sl_cell saved_cell = w->cell;
   w->scope = fn_scope;
-  bind_params(w, sl_node_field(fn, SL_FIELD_PARAMETERS), fn_scope, self_class, true);
+  bind_params(w, params, fn_scope, self_class, true);
   // The body (not the defaults, evaluated outside) of a function defined in a class body gets that
   // class's __class__ cell; the functions nested in it share it.
   if (cls >= 0) {
@@ -255,7 +257,7 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
     w->cell.method = fname;
     w->cell.method_node = ts_node_is_null(name) ? fn : name;
   }
-  w->cell.params = sl_node_field(fn, SL_FIELD_PARAMETERS);
+  w->cell.params = params;
   sl__walk_visit(w, sl_node_field(fn, SL_FIELD_BODY));
   w->scope = saved;
   w->cell = saved_cell;
@@ -289,20 +291,22 @@ void sl__walk_comprehension(sl_walker *w, TSNode comp) {
   int saved = w->scope;
   w->scope = scope;
   sl_target_ctx ctx = {SL_STORE_ASSIGN, false, SL_BIND_UNCERTAIN, false};
-  uint32_t n = ts_node_named_child_count(comp);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(comp, i);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, comp);
+  for (TSNode c; sl_child_iter_next(&it, &c);) {
     if (sl_node_is(c, SL_NODE_FOR_IN_CLAUSE)) {
-      sl__walk_bind_target(w, sl_node_field(c, SL_FIELD_LEFT), &ctx);
-      uint32_t k = ts_node_named_child_count(c);
-      for (uint32_t j = 0; j < k; j++) {
-        TSNode part = ts_node_named_child(c, j);
-        if (!ts_node_eq(part, sl_node_field(c, SL_FIELD_LEFT))) sl__walk_visit(w, part);
-      }
+      TSNode left = sl_node_field(c, SL_FIELD_LEFT);
+      sl__walk_bind_target(w, left, &ctx);
+      sl_child_iter parts;
+      sl_child_iter_init(&parts, w->cursors, c);
+      for (TSNode part; sl_child_iter_next(&parts, &part);)
+        if (!ts_node_eq(part, left)) sl__walk_visit(w, part);
+      sl_child_iter_release(&parts);
     } else {
       sl__walk_visit(w, c);
     }
   }
+  sl_child_iter_release(&it);
   w->scope = saved;
   w->cell = saved_cell;
 }

@@ -108,8 +108,8 @@ bool sl__walk_in_class_body(sl_walker *w, TSNode stmt) {
 void sl__walk_import(sl_walker *w, TSNode node) {
   bool from = sl_node_is(node, SL_NODE_IMPORT_FROM_STATEMENT);
   const char *module = NULL;
+  TSNode mod = from ? sl_node_field(node, SL_FIELD_MODULE_NAME) : (TSNode){0};
   if (from) {
-    TSNode mod = sl_node_field(node, SL_FIELD_MODULE_NAME);
     if (sl_node_is(mod, SL_NODE_RELATIVE_IMPORT)) {
       size_t n;
       const char *t = sl_node_text(mod, w->text, &n);
@@ -119,10 +119,11 @@ void sl__walk_import(sl_walker *w, TSNode node) {
     }
   }
   int cls = sl__walk_body_class(w);
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(node, i);
-    if (from && ts_node_eq(c, sl_node_field(node, SL_FIELD_MODULE_NAME))) continue;
+  bool direct = cls >= 0 && sl__walk_in_class_body(w, node);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode c; sl_child_iter_next(&it, &c);) {
+    if (from && ts_node_eq(c, mod)) continue;
     TSNode name_node = c, alias = {0};
     if (sl_node_is(c, SL_NODE_ALIASED_IMPORT)) {
       name_node = sl_node_field(c, SL_FIELD_NAME);
@@ -152,15 +153,16 @@ void sl__walk_import(sl_walker *w, TSNode node) {
       b->target = ts_node_is_null(alias) ? bound : full;
     }
     // An import directly in the body surely binds the name (what it holds, we cannot see).
-    if (cls >= 0) sl__walk_class_binding(w, cls, bound, SL_BIND_UNCERTAIN, sl__walk_in_class_body(w, node), c);
+    if (cls >= 0) sl__walk_class_binding(w, cls, bound, SL_BIND_UNCERTAIN, direct, c);
   }
+  sl_child_iter_release(&it);
 }
 
 void sl__walk_global(sl_walker *w, TSNode node, bool nonlocal) {
   // The name is rebound somewhere we do not follow: make every scope that may hold it ambiguous.
-  uint32_t n = ts_node_named_child_count(node);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode id = ts_node_named_child(node, i);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode id; sl_child_iter_next(&it, &id);) {
     if (!sl_node_is(id, SL_NODE_IDENTIFIER)) continue;
     const char *name = sl__walk_mangled(w, id);
     sl__walk_bind(w, w->scope, name, SL_NAME_OTHER, id);
@@ -171,6 +173,7 @@ void sl__walk_global(sl_walker *w, TSNode node, bool nonlocal) {
       sl__walk_bind(w, 0, name, SL_NAME_OTHER, id);
     }
   }
+  sl_child_iter_release(&it);
 }
 
 void sl__walk_named_expression(sl_walker *w, TSNode node) {

@@ -38,15 +38,16 @@ static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TS
 
 /* The first `max` positional arguments of an argument_list, up to the first unpacking (after which
  * positions are unknown). Returns how many were found. */
-static int positional_args(TSNode args, TSNode *out, int max) {
+static int positional_args(sl_site site, TSNode args, TSNode *out, int max) {
   int k = 0;
-  uint32_t n = ts_node_named_child_count(args);
-  for (uint32_t i = 0; i < n && k < max; i++) {
-    TSNode a = ts_node_named_child(args, i);
+  sl_child_iter it;
+  sl_child_iter_init(&it, site.cursors, args);
+  for (TSNode a; k < max && sl_child_iter_next(&it, &a);) {
     if (sl_node_is(a, SL_NODE_COMMENT) || sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) continue;
     if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT)) break;
     out[k++] = a;
   }
+  sl_child_iter_release(&it);
   return k;
 }
 
@@ -55,27 +56,27 @@ static int positional_args(TSNode args, TSNode *out, int max) {
  * keyword argument values (WeakValueDictionary). */
 static void container_args(sl_model *m, sl_site site, const char *text, TSNode call, TSNode args, TSNode first,
                            const char *holder, bool holder_is_callee) {
+  sl_child_iter it;
   if (sl_node_is(first, SL_NODE_LIST) || sl_node_is(first, SL_NODE_TUPLE) || sl_node_is(first, SL_NODE_SET)) {
-    uint32_t n = ts_node_named_child_count(first);
-    for (uint32_t i = 0; i < n; i++)
-      add_use(m, site, text, ts_node_named_child(first, i), call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder,
-              holder_is_callee);
+    sl_child_iter_init(&it, site.cursors, first);
+    for (TSNode e; sl_child_iter_next(&it, &e);)
+      add_use(m, site, text, e, call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder, holder_is_callee);
+    sl_child_iter_release(&it);
   } else if (sl_node_is(first, SL_NODE_DICTIONARY)) {
-    uint32_t n = ts_node_named_child_count(first);
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode pair = ts_node_named_child(first, i);
+    sl_child_iter_init(&it, site.cursors, first);
+    for (TSNode pair; sl_child_iter_next(&it, &pair);) {
       if (!sl_node_is(pair, SL_NODE_PAIR)) continue;
       add_use(m, site, text, sl_node_field(pair, SL_FIELD_KEY), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, holder_is_callee);
       add_use(m, site, text, sl_node_field(pair, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
               holder_is_callee);
     }
+    sl_child_iter_release(&it);
   }
-  uint32_t n = ts_node_named_child_count(args);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode a = ts_node_named_child(args, i);
+  sl_child_iter_init(&it, site.cursors, args);
+  for (TSNode a; sl_child_iter_next(&it, &a);)
     if (sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
       add_use(m, site, text, sl_node_field(a, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, holder_is_callee);
-  }
+  sl_child_iter_release(&it);
 }
 
 /* The holder of a method call or subscript: a variable (`ws.add(c)`) or a constructor call
@@ -99,7 +100,7 @@ static void container_method(sl_model *m, sl_site site, const char *text, TSNode
   const char *holder = holder_of(m, site, sl_node_field(fn, SL_FIELD_OBJECT), text, &callee);
   if (!holder || ts_node_is_null(method)) return;
   TSNode pos[2];
-  int npos = positional_args(args, pos, 2);
+  int npos = positional_args(site, args, pos, 2);
   if (sl_node_text_eq(method, text, "add") || sl_node_text_eq(method, text, "discard") ||
       sl_node_text_eq(method, text, "remove")) {
     if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder, callee);
@@ -118,7 +119,7 @@ static void container_method(sl_model *m, sl_site site, const char *text, TSNode
 static void probe(sl_model *m, sl_site site, const char *text, TSNode args) {
   TSNode pos[2];
   const char *attr;
-  if (positional_args(args, pos, 2) < 2 || !sl_node_is(pos[0], SL_NODE_IDENTIFIER) ||
+  if (positional_args(site, args, pos, 2) < 2 || !sl_node_is(pos[0], SL_NODE_IDENTIFIER) ||
       sl__pystring_eval(pos[1], text, &m->arena, &attr) != SL_PYSTR_STR)
     return;
   sl_use_kind kind;
@@ -179,7 +180,7 @@ void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, con
   if (!sl_node_is(args, SL_NODE_ARGUMENT_LIST)) return;  // a generator argument: nothing we follow
   if (asks) probe(m, site, text, args);
   TSNode pos[1];
-  int npos = positional_args(args, pos, 1);
+  int npos = positional_args(site, args, pos, 1);
   if (vars) {
     if (npos == 1 && ts_node_named_child_count(args) == 1)
       add_use(m, site, text, pos[0], call, SL_USE_VARS, SL_WEAK_CALL, "vars", true);
@@ -204,12 +205,20 @@ void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text
     add_use(m, site, text, obj, attr, SL_USE_DICT_ATTR, SL_WEAK_CALL, "", false);
 }
 
-/* The one index of `holder[index]`, or a null node. */
-static TSNode single_index(TSNode sub) {
+/* The one index of `holder[index]`, or a null node: the first index, when nothing but comments
+ * follows it among the subscript's named children. */
+static TSNode single_index(sl_site site, TSNode sub) {
   TSNode idx = sl_node_field(sub, SL_FIELD_SUBSCRIPT);
-  TSNode next = ts_node_next_named_sibling(idx);
-  while (sl_node_is(next, SL_NODE_COMMENT)) next = ts_node_next_named_sibling(next);
-  return ts_node_is_null(next) ? idx : (TSNode){0};
+  if (ts_node_is_null(idx)) return idx;
+  bool after = false, single = true;
+  sl_child_iter it;
+  sl_child_iter_init(&it, site.cursors, sub);
+  for (TSNode c; single && sl_child_iter_next(&it, &c);) {
+    if (after && !sl_node_is(c, SL_NODE_COMMENT)) single = false;
+    if (ts_node_eq(c, idx)) after = true;
+  }
+  sl_child_iter_release(&it);
+  return single ? idx : (TSNode){0};
 }
 
 void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text) {
@@ -217,7 +226,7 @@ void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text)
   bool callee = false;
   const char *holder = holder_of(m, site, sl_node_field(sub, SL_FIELD_VALUE), text, &callee);
   // A WeakKeyDictionary makes a weak reference to the key to read, store or delete it.
-  add_use(m, site, text, single_index(sub), sub, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
+  add_use(m, site, text, single_index(site, sub), sub, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
 }
 
 void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text) {

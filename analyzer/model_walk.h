@@ -53,7 +53,7 @@ typedef struct sl_target_ctx {
  * runs as written, so nothing is recorded there (the caller checks `sl__walk_recording`). */
 static inline sl_site sl__walk_site(sl_walker *w) {
   const char *mangle = w->mangle_class >= 0 ? w->m->classes[w->mangle_class].mangle : NULL;
-  return (sl_site){w->scope, mangle, w->weakref};
+  return (sl_site){w->scope, mangle, w->weakref, w->cursors};
 }
 
 static inline bool sl__walk_recording(sl_walker *w) { return !w->error_depth && !w->type_checking; }

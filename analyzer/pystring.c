@@ -10,15 +10,29 @@
 #include <unicode/uchar.h>
 #include <utf8proc.h>
 
+/* A growing string; short ones (nearly all) stay in `local`, without a malloc. Not to be copied. */
 typedef struct strbuf {
   char *data;
   size_t len, cap;
+  char local[128];
 } strbuf;
+
+static void sb_init(strbuf *sb) {
+  sb->data = sb->local;
+  sb->len = 0;
+  sb->cap = sizeof sb->local;
+  sb->data[0] = '\0';
+}
+
+static void sb_release(strbuf *sb) {
+  if (sb->data != sb->local) free(sb->data);
+}
 
 static void sb_put(strbuf *sb, const char *s, size_t n) {
   if (sb->len + n + 1 > sb->cap) {
     sb->cap = (sb->len + n + 1) * 2;
-    sb->data = sl_xrealloc(sb->data, sb->cap);
+    if (sb->data == sb->local) sb->data = memcpy(sl_xmalloc(sb->cap), sb->local, sb->len + 1);
+    else sb->data = sl_xrealloc(sb->data, sb->cap);
   }
   memcpy(sb->data + sb->len, s, n);
   sb->len += n;
@@ -118,13 +132,27 @@ static bool unescape(const char *s, size_t n, strbuf *out) {
   return true;
 }
 
+/* The first and last children of a string, and whether any is an interpolation, in one pass
+ * (a long literal may have many escapes, each a child). */
+static void string_parts(TSNode str, TSNode *start, TSNode *end, bool *interpolated) {
+  *start = *end = (TSNode){0};
+  *interpolated = false;
+  sl_all_iter it;
+  sl_all_iter_init(&it, str);
+  for (TSNode c; sl_all_iter_next(&it, &c);) {
+    if (ts_node_is_null(*start)) *start = c;
+    *end = c;
+    *interpolated |= sl_node_is(c, SL_NODE_INTERPOLATION);
+  }
+  sl_all_iter_release(&it);
+}
+
 static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
-  TSNode start = ts_node_child(str, 0);
-  uint32_t count = ts_node_child_count(str);
-  TSNode end = ts_node_child(str, count ? count - 1 : 0);
+  TSNode start, end;
+  bool interpolated;
+  string_parts(str, &start, &end, &interpolated);
   if (!sl_node_is(start, SL_NODE_STRING_START) || !sl_node_is(end, SL_NODE_STRING_END)) return SL_PYSTR_DYNAMIC;
-  for (uint32_t i = 0; i < count; i++)
-    if (sl_node_is(ts_node_child(str, i), SL_NODE_INTERPOLATION)) return SL_PYSTR_DYNAMIC;
+  if (interpolated) return SL_PYSTR_DYNAMIC;
 
   size_t plen;
   const char *prefix = sl_node_text(start, text, &plen);
@@ -152,25 +180,26 @@ static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
 
 sl_pystr_kind sl__pystring_eval(TSNode node, const char *text, sl_arena *arena, const char **value) {
   sl__ts_init();
-  strbuf sb = {0};
-  sb_put(&sb, "", 0);
+  strbuf sb;
+  sb_init(&sb);
   sl_pystr_kind kind;
   if (sl_node_is(node, SL_NODE_STRING)) {
     kind = eval_one(node, text, &sb);
   } else if (sl_node_is(node, SL_NODE_CONCATENATED_STRING)) {
     kind = SL_PYSTR_STR;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n && kind == SL_PYSTR_STR; i++) {
-      TSNode part = ts_node_named_child(node, i);
+    sl_child_iter it;
+    sl_child_iter_init(&it, NULL, node);
+    for (TSNode part; kind == SL_PYSTR_STR && sl_child_iter_next(&it, &part);) {
       if (sl_node_is(part, SL_NODE_COMMENT)) continue;  // between the parts of a parenthesised concatenation
       if (!sl_node_is(part, SL_NODE_STRING)) kind = SL_PYSTR_DYNAMIC;
       else kind = eval_one(part, text, &sb);
     }
+    sl_child_iter_release(&it);
   } else {
     kind = SL_PYSTR_NOT_STRING;
   }
   if (kind == SL_PYSTR_STR) *value = sl_arena_strndup(arena, sb.data, sb.len);
-  free(sb.data);
+  sb_release(&sb);
   return kind;
 }
 

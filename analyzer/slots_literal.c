@@ -95,10 +95,12 @@ static bool hashable_literal(TSNode v) {
   if (sl_node_is(v, SL_NODE_PARENTHESIZED_EXPRESSION)) return !ts_node_is_null(paren_inner(v)) && hashable_literal(paren_inner(v));
   if (sl_node_is(v, SL_NODE_LIST) || sl_node_is(v, SL_NODE_SET) || sl_node_is(v, SL_NODE_DICTIONARY)) return false;
   if (!sl_node_is(v, SL_NODE_TUPLE)) return true;
-  uint32_t n = ts_node_named_child_count(v);
-  for (uint32_t i = 0; i < n; i++)
-    if (!hashable_literal(ts_node_named_child(v, i))) return false;
-  return true;
+  bool hashable = true;
+  sl_child_iter it;
+  sl_child_iter_init(&it, NULL, v);
+  for (TSNode c; hashable && sl_child_iter_next(&it, &c);) hashable = hashable_literal(c);
+  sl_child_iter_release(&it);
+  return hashable;
 }
 
 /* A literal whose evaluation cannot raise: numbers, constants, str/bytes (no f-strings) and
@@ -119,19 +121,21 @@ static bool literal_safe(TSNode v, const char *text, sl_arena *arena) {
   }
   bool dict = type == SL_NODE_DICTIONARY, set = type == SL_NODE_SET;
   if (!dict && !set && type != SL_NODE_TUPLE && type != SL_NODE_LIST) return false;
-  uint32_t n = ts_node_named_child_count(v);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(v, i);
+  bool safe = true;
+  sl_child_iter it;
+  sl_child_iter_init(&it, NULL, v);
+  for (TSNode c; safe && sl_child_iter_next(&it, &c);) {
     if (sl_node_is(c, SL_NODE_COMMENT)) continue;
     if (dict) {
       TSNode key = sl_node_field(c, SL_FIELD_KEY);
-      if (!sl_node_is(c, SL_NODE_PAIR) || !literal_safe(sl_node_field(c, SL_FIELD_VALUE), text, arena)) return false;
-      if (!literal_safe(key, text, arena) || !hashable_literal(key)) return false;
-    } else if (!literal_safe(c, text, arena) || (set && !hashable_literal(c))) {
-      return false;
+      safe = sl_node_is(c, SL_NODE_PAIR) && literal_safe(sl_node_field(c, SL_FIELD_VALUE), text, arena) &&
+             literal_safe(key, text, arena) && hashable_literal(key);
+    } else {
+      safe = literal_safe(c, text, arena) && (!set || hashable_literal(c));
     }
   }
-  return true;
+  sl_child_iter_release(&it);
+  return safe;
 }
 
 /* The type CPython gives a non-str literal entry, as its error messages name it; NULL when the
@@ -245,30 +249,28 @@ static bool fold_value(fold *f, TSNode v, bool top) {
     // child after the last entry that is not a comment, which may be a trailing comma.
     TSNode last = {0}, after = {0};
     bool ok = true;
-    TSTreeCursor cursor = ts_tree_cursor_new(v);
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      do {
-        TSNode e = ts_tree_cursor_current_node(&cursor);
-        if (sl_node_is(e, SL_NODE_COMMENT)) continue;
-        if (!ts_node_is_named(e)) {
-          if (ts_node_is_null(after)) after = e;
-          continue;
+    sl_all_iter it;
+    sl_all_iter_init(&it, v);
+    for (TSNode e; ok && sl_all_iter_next(&it, &e);) {
+      if (sl_node_is(e, SL_NODE_COMMENT)) continue;
+      if (!ts_node_is_named(e)) {
+        if (ts_node_is_null(after)) after = e;
+        continue;
+      }
+      last = e;
+      after = (TSNode){0};
+      if (style == SL_SLOTS_STYLE_DICT) {
+        if (!sl_node_is(e, SL_NODE_PAIR)) {
+          ok = false;
+          break;
         }
-        last = e;
-        after = (TSNode){0};
-        if (style == SL_SLOTS_STYLE_DICT) {
-          if (!sl_node_is(e, SL_NODE_PAIR)) {
-            ok = false;
-            break;
-          }
-          e = sl_node_field(e, SL_FIELD_KEY);
-        }
-        // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
-        ok = (style != SL_SLOTS_STYLE_DICT && style != SL_SLOTS_STYLE_SET) || hashable_literal(e);
-        ok = ok && add_entry(f, e);
-      } while (ok && ts_tree_cursor_goto_next_sibling(&cursor));
+        e = sl_node_field(e, SL_FIELD_KEY);
+      }
+      // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
+      ok = (style != SL_SLOTS_STYLE_DICT && style != SL_SLOTS_STYLE_SET) || hashable_literal(e);
+      ok = ok && add_entry(f, e);
     }
-    ts_tree_cursor_delete(&cursor);
+    sl_all_iter_release(&it);
     if (!ok) return false;
     if (top && !ts_node_is_null(last)) {
       // A comma after the last entry (before the closing bracket).

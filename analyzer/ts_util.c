@@ -39,11 +39,8 @@ static void init(void) {
         break;
       }
   }
-  for (int f = 0; f < SL_FIELD_COUNT; f++) {
-    TSFieldId id = ts_language_field_id_for_name(lang, field_names[f], (uint32_t)strlen(field_names[f]));
-    sl__ts_ids.field[f] = id;
-    if (id > 0 && id < 256) sl__ts_ids.field_of[id] = (unsigned char)(f + 1);
-  }
+  for (int f = 0; f < SL_FIELD_COUNT; f++)
+    sl__ts_ids.field[f] = ts_language_field_id_for_name(lang, field_names[f], (uint32_t)strlen(field_names[f]));
 }
 
 void sl__ts_init(void) { pthread_once(&once, init); }
@@ -54,18 +51,6 @@ const char *sl__ts_kind_name(sl_node_kind kind) {
 
 const char *sl__ts_field_name(sl_node_field_id field) {
   return (int)field >= 0 && field < SL_FIELD_COUNT ? field_names[field] : NULL;
-}
-
-void sl_node_fields(TSTreeCursor *c, TSNode out[SL_FIELD_COUNT]) {
-  memset(out, 0, SL_FIELD_COUNT * sizeof *out);
-  if (!ts_tree_cursor_goto_first_child(c)) return;
-  do {
-    TSFieldId id = ts_tree_cursor_current_field_id(c);
-    if (id == 0) continue;
-    // A field id past the table is one the analyzer does not ask for (its ids are all below).
-    unsigned k = id < 256 ? sl__ts_ids.field_of[id] : 0;
-    if (k && ts_node_is_null(out[k - 1])) out[k - 1] = ts_tree_cursor_current_node(c);
-  } while (ts_tree_cursor_goto_next_sibling(c));
 }
 
 TSTreeCursor *sl_cursors_take(sl_cursors *pool, TSNode node) {

@@ -79,8 +79,6 @@ typedef struct sl_ts_ids {
    *  this is what comparing ts_node_type() with the name would say. */
   unsigned char kind[UINT16_MAX + 1];
   TSFieldId field[SL_FIELD_COUNT];
-  /** For a field id below 256: 1 + its sl_node_field_id, 0 for the fields not asked for. */
-  unsigned char field_of[256];
 } sl_ts_ids;
 extern sl_ts_ids sl__ts_ids;
 
@@ -154,11 +152,98 @@ static inline bool sl_cursor_next_named(TSTreeCursor *c, TSNode *out) {
   return false;
 }
 
-/** Every field of the cursor's node (the cursor on that node) in one pass over its children:
- *  out[f] is what sl_node_field(node, f) gives (its first child of field f), a null node when
- *  there is none. One field costs a pass over the children too: for a node whose fields are
- *  asked for several times, this is the cheaper way. */
-void sl_node_fields(TSTreeCursor *c, TSNode out[SL_FIELD_COUNT]);
+/**
+ * The named children of a node, in order: by index when they are few (SL_FEW_CHILDREN), else with
+ * a cursor from `pool` (or, with a NULL pool, a cursor of its own). Loops that stop early must
+ * still call sl_child_iter_release; iterators sharing a pool are released in reverse order of
+ * their init. Not to be copied once initialised.
+ *
+ *   sl_child_iter it;
+ *   sl_child_iter_init(&it, pool, node);
+ *   for (TSNode c; sl_child_iter_next(&it, &c);) ...
+ *   sl_child_iter_release(&it);
+ */
+typedef struct sl_child_iter {
+  TSNode node;
+  uint32_t count, index;
+  sl_cursors *pool;
+  TSTreeCursor *cursor;     /**< NULL: by index */
+  TSTreeCursor own;
+  bool started;
+} sl_child_iter;
+
+static inline void sl_child_iter_init(sl_child_iter *it, sl_cursors *pool, TSNode node) {
+  it->node = node;
+  it->count = ts_node_is_null(node) ? 0 : ts_node_named_child_count(node);
+  it->index = 0;
+  it->pool = pool;
+  it->cursor = NULL;
+  it->started = false;
+  if (it->count <= SL_FEW_CHILDREN) return;
+  if (pool) {
+    it->cursor = sl_cursors_take(pool, node);
+  } else {
+    it->own = ts_tree_cursor_new(node);
+    it->cursor = &it->own;
+  }
+}
+
+static inline bool sl_child_iter_next(sl_child_iter *it, TSNode *out) {
+  if (!it->cursor) {
+    if (it->index >= it->count) return false;
+    *out = ts_node_named_child(it->node, it->index++);
+    return true;
+  }
+  bool more = it->started ? sl_cursor_next_named(it->cursor, out) : sl_cursor_first_named(it->cursor, out);
+  it->started = true;
+  return more;
+}
+
+static inline void sl_child_iter_release(sl_child_iter *it) {
+  if (!it->cursor) return;
+  if (it->cursor == &it->own) ts_tree_cursor_delete(&it->own);
+  else sl_cursors_give(it->pool);
+  it->cursor = NULL;
+}
+
+/** Every child of a node, named or not (what ts_node_child() gives), in order: by index up to
+ *  SL_FEW_ALL_CHILDREN (indexing costs O(i) per child, but a cursor step through the grammar's
+ *  hidden wrapper nodes costs more), else with a cursor of its own. Same rules as sl_child_iter. */
+#ifndef SL_FEW_ALL_CHILDREN
+#define SL_FEW_ALL_CHILDREN 12
+#endif
+typedef struct sl_all_iter {
+  TSNode node;
+  uint32_t count, index;
+  TSTreeCursor cursor;
+  bool by_cursor, started;
+} sl_all_iter;
+
+static inline void sl_all_iter_init(sl_all_iter *it, TSNode node) {
+  it->node = node;
+  it->count = ts_node_is_null(node) ? 0 : ts_node_child_count(node);
+  it->index = 0;
+  it->started = false;
+  it->by_cursor = it->count > SL_FEW_ALL_CHILDREN;
+  if (it->by_cursor) it->cursor = ts_tree_cursor_new(node);
+}
+
+static inline bool sl_all_iter_next(sl_all_iter *it, TSNode *out) {
+  if (!it->by_cursor) {
+    if (it->index >= it->count) return false;
+    *out = ts_node_child(it->node, it->index++);
+    return true;
+  }
+  bool more = it->started ? ts_tree_cursor_goto_next_sibling(&it->cursor) : ts_tree_cursor_goto_first_child(&it->cursor);
+  it->started = true;
+  if (more) *out = ts_tree_cursor_current_node(&it->cursor);
+  return more;
+}
+
+static inline void sl_all_iter_release(sl_all_iter *it) {
+  if (it->by_cursor) ts_tree_cursor_delete(&it->cursor);
+  it->by_cursor = false;
+}
 
 static inline sl_span sl_node_span(TSNode node) {
   TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);

@@ -129,7 +129,7 @@ static bool only_statement_of_body(sl_walker *w) {
   size_t statements = 0;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, w->class_body);
-  for (TSNode c; sl_child_iter_next(&it, &c);) statements += !sl_node_is(c, SL_NODE_COMMENT);
+  for (TSNode c; statements < 2 && sl_child_iter_next(&it, &c);) statements += !sl_node_is(c, SL_NODE_COMMENT);
   sl_child_iter_release(&it);
   return statements == 1;
 }

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "model_walk.h"
+#include "pystring.h"
 #include "ts_util.h"
 
 #include <stdlib.h>
@@ -49,14 +50,6 @@ static void visit_if(sl_walker *w, TSNode node) {
     }
   }
   sl_child_iter_release(&it);
-}
-
-/* Whether a string literal's prefix makes it an f-string or a t-string (the grammar's scanner
- * gives interpolations to those only). */
-static bool format_string(const char *text, TSNode str) {
-  for (const char *p = text + ts_node_start_byte(str); *p != '\'' && *p != '"'; p++)
-    if (*p == 'f' || *p == 'F' || *p == 't' || *p == 'T') return true;
-  return false;
 }
 
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
@@ -168,7 +161,7 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   case SL_NODE_STRING:
     // Only an f-string (or a t-string) has interpolations, the one thing in a string that can hold
     // anything; the prefix tells, without looking at the children.
-    if (!ts_node_has_error(node) && !format_string(w->text, node)) return;
+    if (!ts_node_has_error(node) && !sl__pystring_is_format(node, w->text)) return;
     break;
   case SL_NODE_SUBSCRIPT:
     if (sl__walk_recording(w)) sl__uses_subscript(w->m, node, sl__walk_site(w), w->text);

@@ -147,15 +147,36 @@ static void string_parts(TSNode str, TSNode *start, TSNode *end, bool *interpola
   sl_all_iter_release(&it);
 }
 
-static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
-  TSNode start, end;
-  bool interpolated;
-  string_parts(str, &start, &end, &interpolated);
-  if (!sl_node_is(start, SL_NODE_STRING_START) || !sl_node_is(end, SL_NODE_STRING_END)) return SL_PYSTR_DYNAMIC;
-  if (interpolated) return SL_PYSTR_DYNAMIC;
+bool sl__pystring_is_format(TSNode str, const char *text) {
+  for (const char *p = text + ts_node_start_byte(str); *p != '\'' && *p != '"'; p++)
+    if (*p == 'f' || *p == 'F' || *p == 't' || *p == 'T') return true;
+  return false;
+}
 
-  size_t plen;
-  const char *prefix = sl_node_text(start, text, &plen);
+static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
+  // The body is between string_start (the prefix and the opening quotes) and string_end.
+  uint32_t a, b;
+  if (!ts_node_has_error(str) && !sl__pystring_is_format(str, text)) {
+    // Without a syntax error those are the first and last children, and without an f or t
+    // prefix there is no interpolation between them (the grammar's scanner gives those to
+    // f-strings and t-strings only): the text tells where they end, without the children.
+    uint32_t s = ts_node_start_byte(str), e = ts_node_end_byte(str), q = s;
+    while (text[q] != '\'' && text[q] != '"') q++;
+    uint32_t quotes = e - q >= 6 && text[q + 1] == text[q] && text[q + 2] == text[q] ? 3 : 1;
+    a = q + quotes;
+    b = e - quotes;
+  } else {
+    TSNode start, end;
+    bool interpolated;
+    string_parts(str, &start, &end, &interpolated);
+    if (!sl_node_is(start, SL_NODE_STRING_START) || !sl_node_is(end, SL_NODE_STRING_END)) return SL_PYSTR_DYNAMIC;
+    if (interpolated) return SL_PYSTR_DYNAMIC;
+    a = ts_node_end_byte(start);
+    b = ts_node_start_byte(end);
+  }
+
+  const char *prefix = text + ts_node_start_byte(str);
+  size_t plen = a - ts_node_start_byte(str);
   bool raw = false;
   size_t quote_at = 0;
   while (quote_at < plen && prefix[quote_at] != '\'' && prefix[quote_at] != '"') {
@@ -167,7 +188,6 @@ static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
     }
     quote_at++;
   }
-  uint32_t a = ts_node_end_byte(start), b = ts_node_start_byte(end);
   if (b < a) return SL_PYSTR_DYNAMIC;
   if (raw) {
     if (memchr(text + a, '\0', b - a)) return SL_PYSTR_DYNAMIC;

@@ -211,6 +211,43 @@ static bool add_entry(fold *f, TSNode e) {
   return true;
 }
 
+/* One entry of a container literal (a pair, for a dict). */
+static bool container_entry(fold *f, sl_slots_style style, TSNode e) {
+  if (style == SL_SLOTS_STYLE_DICT) {
+    if (!sl_node_is(e, SL_NODE_PAIR)) return false;
+    e = sl_node_field(e, SL_FIELD_KEY);
+  }
+  // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
+  if ((style == SL_SLOTS_STYLE_DICT || style == SL_SLOTS_STYLE_SET) && !hashable_literal(e)) return false;
+  return add_entry(f, e);
+}
+
+/* The comma after the last entry of a container literal free of syntax errors, if there is one.
+ * Between the last entry and the container's end there are only spaces, comments, a comma and
+ * the closing bracket (a line continuation would have been a named child, which is no entry, and
+ * the fold would have failed): the first of `,` and a bracket outside comments decides. Sets
+ * *comma to the comma's span, its point counted on from the entry's end (columns in bytes). */
+static bool comma_after(const char *text, TSNode last, TSNode container, sl_span *comma) {
+  uint32_t p = ts_node_end_byte(last), end = ts_node_end_byte(container);
+  TSPoint at = ts_node_end_point(last);
+  while (p < end) {
+    char c = text[p];
+    if (c == ',') {
+      *comma = (sl_span){p, p + 1, {at.row, at.column}, {at.row, at.column + 1}};
+      return true;
+    }
+    if (c == ')' || c == ']' || c == '}') return false;
+    if (c == '#') {
+      while (p < end && text[p] != '\n') p++, at.column++;
+      continue;
+    }
+    if (c == '\n') at.row++, at.column = 0;
+    else at.column++;
+    p++;
+  }
+  return false;
+}
+
 static bool fold_value(fold *f, TSNode v, bool top) {
   sl_node_kind type = sl_node_kind_of(v);
   if (type == SL_NODE_IDENTIFIER) {
@@ -245,10 +282,25 @@ static bool fold_value(fold *f, TSNode v, bool top) {
     if (f->string_value || (f->container && strcmp(f->container, container) != 0)) return false;
     f->container = container;
     if (top) f->style = style;
-    // One pass over the children with a cursor (a literal may be long): the entries, and the first
-    // child after the last entry that is not a comment, which may be a trailing comma.
     TSNode last = {0}, after = {0};
     bool ok = true;
+    if (!ts_node_has_error(v)) {
+      // The named children are the entries and comments; what follows the last entry is read from
+      // the text (see comma_after).
+      sl_child_iter it;
+      sl_child_iter_init(&it, NULL, v);
+      for (TSNode e; ok && sl_child_iter_next(&it, &e);) {
+        if (sl_node_is(e, SL_NODE_COMMENT)) continue;
+        last = e;
+        ok = container_entry(f, style, e);
+      }
+      sl_child_iter_release(&it);
+      if (!ok) return false;
+      if (top && !ts_node_is_null(last)) f->trailing_comma = comma_after(f->text, last, v, &f->comma);
+      return true;
+    }
+    // With a syntax error inside, all the children: the entries, and the first child after the
+    // last entry that is not a comment, which may be a trailing comma.
     sl_all_iter it;
     sl_all_iter_init(&it, v);
     for (TSNode e; ok && sl_all_iter_next(&it, &e);) {
@@ -259,16 +311,7 @@ static bool fold_value(fold *f, TSNode v, bool top) {
       }
       last = e;
       after = (TSNode){0};
-      if (style == SL_SLOTS_STYLE_DICT) {
-        if (!sl_node_is(e, SL_NODE_PAIR)) {
-          ok = false;
-          break;
-        }
-        e = sl_node_field(e, SL_FIELD_KEY);
-      }
-      // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
-      ok = (style != SL_SLOTS_STYLE_DICT && style != SL_SLOTS_STYLE_SET) || hashable_literal(e);
-      ok = ok && add_entry(f, e);
+      ok = container_entry(f, style, e);
     }
     sl_all_iter_release(&it);
     if (!ok) return false;

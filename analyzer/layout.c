@@ -159,7 +159,7 @@ sl_typeref sl__class_best_base_at(const sl_model *m, const sl_class *c, bool *co
   *winner_at = *loser_at = 0;
   if (c->bases_unknown) return none;
   if (c->n_bases == 0) {
-    const sl_builtin_export *e = sl__builtin_export_find("builtins", "object");
+    const sl_builtin_export *e = sl__builtin_common()->object;
     return e ? (sl_typeref){SL_TYPE_BUILTIN, e->type_index} : none;
   }
   sl_typeref base = none, winner = none;

@@ -3,7 +3,8 @@
  *
  * One walk over the tree (model_build.c) fills an sl_model; resolution (resolve.c) links bases
  * and computes MROs; layout.c answers "does an instance have a __dict__?". Rules read the model
- * only, never tree-sitter nodes. Everything in a model lives in its arena and is freed with it;
+ * only, never tree-sitter nodes. Everything in a model lives in its arena and is freed with it (the
+ * arrays of each class too; the model's own arrays, which grow the most, are heap arrays);
  * names are copied, positions are byte spans, so nothing points into the tree.
  */
 #ifndef SLOTLINT_MODEL_H
@@ -156,7 +157,7 @@ typedef struct sl_class {
   /* Bases, as written (model_build.c) and as resolved (resolve.c). Until resolution n_bases
    * counts the base_exprs; resolve.c moves that count to n_base_exprs. */
   sl_base_expr *base_exprs;
-  size_t n_base_exprs;
+  size_t n_base_exprs, cap_base_exprs;
   sl_span bases_span;       /**< the parenthesised argument list of the class statement (empty when none) */
   sl_typeref *bases;
   size_t *base_origin;      /**< for each of `bases`, the index of the base_exprs entry it came from */
@@ -168,7 +169,7 @@ typedef struct sl_class {
 
   /* Decorators. */
   sl_decorator *decorators;
-  size_t n_decorators;
+  size_t n_decorators, cap_decorators;
   sl_class_flavor flavor;
   bool is_dataclass;        /**< decorated with dataclasses.dataclass (with or without slots=True) */
   bool dataclass_weakref_slot;

@@ -227,7 +227,7 @@ static void visit_assignment_inner(sl_walker *w, const assignment *a, sl_store_k
   // Annotated names in a class body: dataclass / NamedTuple field candidates.
   if (cls >= 0 && direct && !ts_node_is_null(type) && sl_node_is(left, SL_NODE_IDENTIFIER) && !w->type_checking) {
     sl_class *c = &w->m->classes[cls];
-    sl_field *f = GROW(c->fields, c->n_fields, c->cap_fields);
+    sl_field *f = ARENA_GROW(&w->m->arena, c->fields, c->n_fields, c->cap_fields);
     f->name = sl__walk_mangled(w, left);
     f->span = sl_node_span(left);
     f->stmt = sl_node_span(node);

@@ -258,17 +258,7 @@ bool sl__model_name_stored(const sl_model *model, const char *name) {
 }
 
 void sl__model_release(sl_model *model) {
-  for (size_t i = 0; i < model->n_classes; i++) {
-    sl_class *c = &model->classes[i];
-    free(c->bindings);
-    free(c->fields);
-    free(c->slots);
-    free(c->base_exprs);
-    free(c->bases);
-    free(c->base_origin);
-    free(c->decorators);
-    free(c->mro);
-  }
+  // The arrays of each class are in the arena.
   free(model->classes);
   free(model->scopes);
   free(model->names);

@@ -34,9 +34,7 @@ void sl__class_decorators(sl_model *m, int ci, TSNode decorated, const char *tex
     TSNode d = ts_node_named_child(decorated, i);
     if (!sl_node_is(d, SL_NODE_DECORATOR)) continue;
     sl_class *c = &m->classes[ci];
-    c->decorators = sl_xrealloc(c->decorators, (c->n_decorators + 1) * sizeof *c->decorators);
-    sl_decorator *dec = &c->decorators[c->n_decorators++];
-    memset(dec, 0, sizeof *dec);
+    sl_decorator *dec = ARENA_GROW(&m->arena, c->decorators, c->n_decorators, c->cap_decorators);
     dec->span = sl_node_span(d);
     TSNode expr = ts_node_named_child(d, 0);
     dec->slots_kw = dec->weakref_slot_kw = dec->frozen_kw = -1;
@@ -66,7 +64,7 @@ static bool namedtuple_fields(sl_model *m, int ci, TSNode fields, const char *te
       while (*p && *p != ',' && *p != ' ' && *p != '\t' && *p != '\n') p++;
       if (p > start) {
         sl_class *c = &m->classes[ci];
-        sl_binding *b = sl__grow((void **)&c->bindings, &c->n_bindings, &c->cap_bindings, sizeof *b);
+        sl_binding *b = sl_arena_grow(&m->arena, (void **)&c->bindings, &c->n_bindings, &c->cap_bindings, sizeof *b);
         b->name = sl_arena_strndup(&m->arena, start, (size_t)(p - start));
         b->kind = SL_BIND_READONLY;
         b->span = sl_node_span(fields);
@@ -84,7 +82,7 @@ static bool namedtuple_fields(sl_model *m, int ci, TSNode fields, const char *te
     literal = sl__pystring_eval(f, text, &m->arena, &v) == SL_PYSTR_STR;
     if (!literal) break;
     sl_class *c = &m->classes[ci];
-    sl_binding *b = sl__grow((void **)&c->bindings, &c->n_bindings, &c->cap_bindings, sizeof *b);
+    sl_binding *b = sl_arena_grow(&m->arena, (void **)&c->bindings, &c->n_bindings, &c->cap_bindings, sizeof *b);
     b->name = v;
     b->kind = SL_BIND_READONLY;
     b->span = sl_node_span(f);
@@ -166,8 +164,7 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
       e.dotted = sl__node_dotted(m, text, expr);
     }
     sl_class *c = &m->classes[ci];
-    c->base_exprs = sl_xrealloc(c->base_exprs, (c->n_bases + 1) * sizeof *c->base_exprs);
-    c->base_exprs[c->n_bases++] = e;
+    *ARENA_GROW(&m->arena, c->base_exprs, c->n_bases, c->cap_base_exprs) = e;
   }
 }
 

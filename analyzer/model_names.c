@@ -83,7 +83,7 @@ sl_binding *sl__walk_class_binding(sl_walker *w, int cls, const char *name, sl_b
                                    TSNode at) {
   sl_class *c = &w->m->classes[cls];
   if (w->type_checking) return NULL;  // not bound at run time
-  sl_binding *b = GROW(c->bindings, c->n_bindings, c->cap_bindings);
+  sl_binding *b = ARENA_GROW(&w->m->arena, c->bindings, c->n_bindings, c->cap_bindings);
   b->name = name;
   b->kind = kind;
   b->span = sl_node_span(at);

@@ -20,6 +20,9 @@
 
 /** Appends a zeroed element to a heap array `arr` of `n` elements, `cap` allocated; returns it. */
 #define GROW(arr, n, cap) ((__typeof__(arr))sl__grow((void **)&(arr), &(n), &(cap), sizeof *(arr)))
+/** As GROW, for an array in `arena` (the arrays of a class: freed with the model's arena). */
+#define ARENA_GROW(arena, arr, n, cap) \
+  ((__typeof__(arr))sl_arena_grow((arena), (void **)&(arr), &(n), &(cap), sizeof *(arr)))
 
 /** Where the walk is. Copied by value into a class body's walk; functions change and restore it. */
 typedef struct sl_walker {

@@ -80,7 +80,7 @@ static bool fold_base_slots(fold *f, TSNode attr) {
     f->container = container;
     if (!note_name(f, name)) return false;
     for (size_t k = 0; k < b->n_slots; k++) {
-      sl_slot *s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+      sl_slot *s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
       *s = b->slots[k];
       s->name = b->slots[k].is_string ? sl__ident_mangle(&f->m->arena, f->mangle, s->written) : s->name;
       s->span = sl_node_span(attr);
@@ -176,7 +176,7 @@ static bool add_entry(fold *f, TSNode e) {
   sl_slot *s;
   switch (k) {
   case SL_PYSTR_STR:
-    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+    s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
     s->written = value;
     // CPython mangles private slot names with the class name, like attribute names in the body.
     s->name = sl__ident_mangle(&f->m->arena, f->mangle, value);
@@ -190,7 +190,7 @@ static bool add_entry(fold *f, TSNode e) {
     }
     return true;
   case SL_PYSTR_BYTES:
-    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+    s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
     s->name = s->written = "";
     s->type_name = "bytes";
     s->span = sl_node_span(e);
@@ -204,7 +204,7 @@ static bool add_entry(fold *f, TSNode e) {
   // calls are dynamic.
   const char *type_name = literal_type(e, f->text, &f->m->arena);
   if (!type_name) return false;
-  s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+  s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
   s->name = s->written = "";
   s->type_name = type_name;
   s->span = sl_node_span(e);
@@ -359,19 +359,18 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
          (strcmp(left, "list") == 0 || (strcmp(left, "tuple") == 0 && strcmp(f.container, "tuple") == 0));
   }
   if (!ok) {
-    free(f.slots);
     c->slots_state = SL_SLOTS_DYNAMIC;
     return;
   }
   if (augmented) {
-    c->slots = sl_xrealloc(c->slots, (c->n_slots + f.count + 1) * sizeof *c->slots);
-    memcpy(c->slots + c->n_slots, f.slots, f.count * sizeof *f.slots);
+    sl_slot *all = sl_arena_alloc(&m->arena, (c->n_slots + f.count + 1) * sizeof *all);
+    if (c->n_slots) memcpy(all, c->slots, c->n_slots * sizeof *all);
+    if (f.count) memcpy(all + c->n_slots, f.slots, f.count * sizeof *f.slots);
+    c->slots = all;
     c->n_slots += f.count;
-    free(f.slots);
     c->slots_decl.style = SL_SLOTS_STYLE_OTHER;  // no single literal to edit any more
     return;
   }
-  free(c->slots);
   c->slots = f.slots;
   c->n_slots = f.count;
   c->slots_state = SL_SLOTS_KNOWN;

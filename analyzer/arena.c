@@ -51,4 +51,15 @@ char *sl_arena_strndup(sl_arena *arena, const char *s, size_t n) {
   return p;
 }
 
+void *sl_arena_grow(sl_arena *arena, void **items, size_t *count, size_t *cap, size_t size) {
+  if (*count == *cap) {
+    size_t room = *cap ? *cap * 2 : 4;
+    void *moved = sl_arena_alloc(arena, room * size);
+    if (*count) memcpy(moved, *items, *count * size);
+    *items = moved;
+    *cap = room;
+  }
+  return (char *)*items + (*count)++ * size;  // zeroed by sl_arena_alloc
+}
+
 char *sl_arena_strdup(sl_arena *arena, const char *s) { return sl_arena_strndup(arena, s, strlen(s)); }

@@ -19,6 +19,10 @@ void sl_arena_release(sl_arena *arena);
 /** Zeroed memory, aligned for any type, valid until sl_arena_release. */
 void *sl_arena_alloc(sl_arena *arena, size_t size);
 char *sl_arena_strndup(sl_arena *arena, const char *s, size_t n);
+/** Appends a zeroed element of `size` bytes to the array `*items` of *count elements (*cap of room)
+ *  in the arena, moving the array to twice the room when it is full (the old room stays with the
+ *  arena until its release: at most as much again); returns the element. */
+void *sl_arena_grow(sl_arena *arena, void **items, size_t *count, size_t *cap, size_t size);
 char *sl_arena_strdup(sl_arena *arena, const char *s);
 
 #endif

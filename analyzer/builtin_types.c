@@ -4,6 +4,7 @@
  */
 #include "builtin_types.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -46,6 +47,21 @@ const sl_builtin_export *sl__builtin_export_find(const char *module, const char 
 }
 
 /* How far version `minor` is from the range lo..hi (0 inside it). */
+static sl_builtin_common common;
+static pthread_once_t common_once = PTHREAD_ONCE_INIT;
+
+static void find_common(void) {
+  common.object = sl__builtin_export_find("builtins", "object");
+  common.tuple = sl__builtin_export_find("builtins", "tuple");
+  common.abcmeta = sl__builtin_export_find("abc", "ABCMeta");
+  common.generic = sl__builtin_export_find("typing", "Generic");
+}
+
+const sl_builtin_common *sl__builtin_common(void) {
+  pthread_once(&common_once, find_common);
+  return &common;
+}
+
 static int range_distance(int minor, int lo, int hi) {
   return minor < lo ? lo - minor : minor > hi ? minor - hi : 0;
 }

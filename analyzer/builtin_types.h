@@ -83,6 +83,16 @@ extern const int sl_builtin_minor_count;
  */
 const sl_builtin_export *sl__builtin_export_find(const char *module, const char *name);
 
+/** The exports the analysis names again for every class, found once per process (thread-safe):
+ *  what sl__builtin_export_find gives for each. */
+typedef struct sl_builtin_common {
+  const sl_builtin_export *object;   /**< builtins.object */
+  const sl_builtin_export *tuple;    /**< builtins.tuple */
+  const sl_builtin_export *abcmeta;  /**< abc.ABCMeta */
+  const sl_builtin_export *generic;  /**< typing.Generic */
+} sl_builtin_common;
+const sl_builtin_common *sl__builtin_common(void);
+
 /**
  * Finds the row of `module`.`name` whose min_minor..max_minor holds 3.`minor`, else the nearest
  * one (newer preferred on a tie): check min_minor/max_minor to know whether 3.`minor` has the name.

@@ -69,7 +69,7 @@ static bool merge_metaclass(const sl_model *m, sl_typeref *winner, sl_typeref ca
  * do not conflict, and every direct base accepts subclasses. */
 static bool creation_visible(const sl_model *m, const sl_class *cls) {
   sl_typeref winner = {SL_TYPE_NONE, -1};
-  const sl_builtin_export *abcmeta = sl__builtin_export_find("abc", "ABCMeta");
+  const sl_builtin_export *abcmeta = sl__builtin_common()->abcmeta;
   for (size_t i = 0; i < cls->n_mro; i++) {
     sl_typeref t = cls->mro[i];
     if (t.kind == SL_TYPE_BUILTIN) {
@@ -258,7 +258,7 @@ static sl_create_error analyse(const sl_model *m, const sl_class *c) {
     if (m->target_minor < 15) return e;
     // 3.15 accepts any slots under tuple, and '__dict__' / '__weakref__' under int and bytes; in
     // which order it then checks the entries we have not seen, so a bad entry is unknown.
-    const sl_builtin_export *tuple = sl__builtin_export_find("builtins", "tuple");
+    const sl_builtin_export *tuple = sl__builtin_common()->tuple;
     if (!tuple || !sl__type_is_subtype(m, best, (sl_typeref){SL_TYPE_BUILTIN, tuple->type_index})) {
       for (size_t i = 0; i < c->n_slots; i++) {
         const sl_slot *s = &c->slots[i];

@@ -192,7 +192,7 @@ static sl_typeref best_base_uncached(const sl_model *m, const sl_class *c, bool 
   *solid = none;
   if (c->bases_unknown) return none;
   if (c->n_bases == 0) {
-    const sl_builtin_export *e = sl__builtin_export_find("builtins", "object");
+    const sl_builtin_export *e = sl__builtin_common()->object;
     if (e) *solid = (sl_typeref){SL_TYPE_BUILTIN, e->type_index};
     return *solid;
   }

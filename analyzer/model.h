@@ -3,7 +3,8 @@
  *
  * One walk over the tree (model_build.c) fills an sl_model; resolution (resolve.c) links bases
  * and computes MROs; layout.c answers "does an instance have a __dict__?". Rules read the model
- * only, never tree-sitter nodes. Everything in a model lives in its arena and is freed with it;
+ * only, never tree-sitter nodes. Everything in a model lives in its arena and is freed with it (the
+ * arrays of each class too; the model's own arrays, which grow the most, are heap arrays);
  * names are copied, positions are byte spans, so nothing points into the tree.
  */
 #ifndef SLOTLINT_MODEL_H
@@ -156,7 +157,7 @@ typedef struct sl_class {
   /* Bases, as written (model_build.c) and as resolved (resolve.c). Until resolution n_bases
    * counts the base_exprs; resolve.c moves that count to n_base_exprs. */
   sl_base_expr *base_exprs;
-  size_t n_base_exprs;
+  size_t n_base_exprs, cap_base_exprs;
   sl_span bases_span;       /**< the parenthesised argument list of the class statement (empty when none) */
   sl_typeref *bases;
   size_t *base_origin;      /**< for each of `bases`, the index of the base_exprs entry it came from */
@@ -168,7 +169,7 @@ typedef struct sl_class {
 
   /* Decorators. */
   sl_decorator *decorators;
-  size_t n_decorators;
+  size_t n_decorators, cap_decorators;
   sl_class_flavor flavor;
   bool is_dataclass;        /**< decorated with dataclasses.dataclass (with or without slots=True) */
   bool dataclass_weakref_slot;
@@ -322,6 +323,32 @@ typedef struct sl_super_call {
   int scope;                /**< where the call is, to check `super` is the builtin */
 } sl_super_call;
 
+/** The bindings of one name in one scope (name_index.c). */
+typedef struct sl_name_entry {
+  const char *name;         /**< NULL: an empty slot */
+  uint32_t hash;            /**< sl__name_hash(name) */
+  int scope;
+  uint32_t first;           /**< the first (in file order) of the entries added */
+  uint32_t count;           /**< how many were added */
+} sl_name_entry;
+
+/** A hash index from (scope, name) to the entries added for it; sized when initialised for at most
+ *  the count given, in the model's arena. */
+typedef struct sl_name_index {
+  sl_name_entry *entries;   /**< NULL until initialised: every look-up misses */
+  size_t mask;              /**< the table's size - 1 */
+  size_t count;
+} sl_name_index;
+
+uint32_t sl__name_hash(const char *name);
+/** An empty index for up to `count` distinct (scope, name) pairs. */
+void sl__name_index_init(sl_name_index *ix, sl_arena *arena, size_t count);
+/** Counts one more entry of (scope, name); the first one added gives `first` = at. The name is
+ *  borrowed for the index's life. */
+sl_name_entry *sl__name_index_add(sl_name_index *ix, int scope, const char *name, uint32_t at);
+/** The entry of (scope, name), NULL if none; name_hash is sl__name_hash(name). */
+const sl_name_entry *sl__name_index_find(const sl_name_index *ix, int scope, const char *name, uint32_t name_hash);
+
 typedef struct sl_model {
   sl_arena arena;
   const char *text;
@@ -356,6 +383,11 @@ typedef struct sl_model {
   size_t n_stored_names, cap_stored_names;
   /** A setattr() or __setattr__ call whose name is not a literal: any attribute may be stored. */
   bool dynamic_setattr;
+
+  /** Built after the walk: `names` by (scope, name), for sl__model_lookup, and `stored_names` (all
+   *  in scope 0), for sl__model_name_stored. */
+  sl_name_index name_index;
+  sl_name_index stored_index;
 } sl_model;
 
 /** Whether `name` is in model->stored_names. */

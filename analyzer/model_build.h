@@ -7,6 +7,7 @@
 #define SLOTLINT_MODEL_BUILD_H
 
 #include "model.h"
+#include "ts_util.h"
 
 #include <tree_sitter/api.h>
 
@@ -49,10 +50,11 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
  * an assignment nested in a block of the body (conditional), which makes the slots dynamic.
  * A name in the value folds when it is a module constant seen before (`constants`) or
  * `Base.__slots__` of a class of this file; the names used are recorded on the class
- * (slots_names) so that resolve.c can check they are bound exactly once.
+ * (slots_names) so that resolve.c can check they are bound exactly once. `only_statement`: the
+ * statement is the only one of the class body (comments aside), for slots_decl.only_statement.
  */
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
-                      bool direct, const char *text, const sl_constants *constants);
+                      bool direct, bool only_statement, const char *text, const sl_constants *constants);
 
 /** Where the walk is: the scope, the class that mangles private names there, and whether the file
  *  names the weakref module at all (no weak reference can be made otherwise). */
@@ -60,6 +62,7 @@ typedef struct sl_site {
   int scope;
   const char *mangle;       /**< NULL or "" outside classes */
   bool weakref;
+  sl_cursors *cursors;      /**< the walk's cursors, for loops over children */
 } sl_site;
 
 /** The `__class__` cell a zero-argument super() would read where the walk is. Nodes are kept, not

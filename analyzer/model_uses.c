@@ -21,7 +21,7 @@ static const char *site_name(sl_model *m, sl_site site, TSNode id, const char *t
 
 static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TSNode expr, sl_use_kind kind,
                     sl_weak_role role, const char *holder, bool holder_is_callee) {
-  if (!sl_node_is(recv, "identifier") || !holder) return;
+  if (!sl_node_is(recv, SL_NODE_IDENTIFIER) || !holder) return;
   sl_pending_use *p = sl__grow((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, sizeof *p);
   p->scope = site.scope;
   p->use.name = sl__node_ident(m, text, recv);
@@ -38,15 +38,16 @@ static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TS
 
 /* The first `max` positional arguments of an argument_list, up to the first unpacking (after which
  * positions are unknown). Returns how many were found. */
-static int positional_args(TSNode args, TSNode *out, int max) {
+static int positional_args(sl_site site, TSNode args, TSNode *out, int max) {
   int k = 0;
-  uint32_t n = ts_node_named_child_count(args);
-  for (uint32_t i = 0; i < n && k < max; i++) {
-    TSNode a = ts_node_named_child(args, i);
-    if (sl_node_is(a, "comment") || sl_node_is(a, "keyword_argument")) continue;
-    if (sl_node_is(a, "list_splat") || sl_node_is(a, "dictionary_splat")) break;
+  sl_child_iter it;
+  sl_child_iter_init(&it, site.cursors, args);
+  for (TSNode a; k < max && sl_child_iter_next(&it, &a);) {
+    if (sl_node_is(a, SL_NODE_COMMENT) || sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) continue;
+    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT)) break;
     out[k++] = a;
   }
+  sl_child_iter_release(&it);
   return k;
 }
 
@@ -55,51 +56,51 @@ static int positional_args(TSNode args, TSNode *out, int max) {
  * keyword argument values (WeakValueDictionary). */
 static void container_args(sl_model *m, sl_site site, const char *text, TSNode call, TSNode args, TSNode first,
                            const char *holder, bool holder_is_callee) {
-  if (sl_node_is(first, "list") || sl_node_is(first, "tuple") || sl_node_is(first, "set")) {
-    uint32_t n = ts_node_named_child_count(first);
-    for (uint32_t i = 0; i < n; i++)
-      add_use(m, site, text, ts_node_named_child(first, i), call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder,
-              holder_is_callee);
-  } else if (sl_node_is(first, "dictionary")) {
-    uint32_t n = ts_node_named_child_count(first);
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode pair = ts_node_named_child(first, i);
-      if (!sl_node_is(pair, "pair")) continue;
-      add_use(m, site, text, sl_node_field(pair, "key"), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, holder_is_callee);
-      add_use(m, site, text, sl_node_field(pair, "value"), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
+  sl_child_iter it;
+  if (sl_node_is(first, SL_NODE_LIST) || sl_node_is(first, SL_NODE_TUPLE) || sl_node_is(first, SL_NODE_SET)) {
+    sl_child_iter_init(&it, site.cursors, first);
+    for (TSNode e; sl_child_iter_next(&it, &e);)
+      add_use(m, site, text, e, call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder, holder_is_callee);
+    sl_child_iter_release(&it);
+  } else if (sl_node_is(first, SL_NODE_DICTIONARY)) {
+    sl_child_iter_init(&it, site.cursors, first);
+    for (TSNode pair; sl_child_iter_next(&it, &pair);) {
+      if (!sl_node_is(pair, SL_NODE_PAIR)) continue;
+      add_use(m, site, text, sl_node_field(pair, SL_FIELD_KEY), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, holder_is_callee);
+      add_use(m, site, text, sl_node_field(pair, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
               holder_is_callee);
     }
+    sl_child_iter_release(&it);
   }
-  uint32_t n = ts_node_named_child_count(args);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode a = ts_node_named_child(args, i);
-    if (sl_node_is(a, "keyword_argument"))
-      add_use(m, site, text, sl_node_field(a, "value"), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, holder_is_callee);
-  }
+  sl_child_iter_init(&it, site.cursors, args);
+  for (TSNode a; sl_child_iter_next(&it, &a);)
+    if (sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
+      add_use(m, site, text, sl_node_field(a, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, holder_is_callee);
+  sl_child_iter_release(&it);
 }
 
 /* The holder of a method call or subscript: a variable (`ws.add(c)`) or a constructor call
  * (`weakref.WeakSet().add(c)`). Returns NULL for anything else. */
 static const char *holder_of(sl_model *m, sl_site site, TSNode obj, const char *text, bool *is_callee) {
-  if (sl_node_is(obj, "identifier")) {
+  if (sl_node_is(obj, SL_NODE_IDENTIFIER)) {
     *is_callee = false;
     return site_name(m, site, obj, text);
   }
-  if (sl_node_is(obj, "call")) {
+  if (sl_node_is(obj, SL_NODE_CALL)) {
     *is_callee = true;
-    return sl__node_dotted(m, text, sl_node_field(obj, "function"));
+    return sl__node_dotted(m, text, sl_node_field(obj, SL_FIELD_FUNCTION));
   }
   return NULL;
 }
 
 /* `holder.method(args)` on what may be a weak container. */
 static void container_method(sl_model *m, sl_site site, const char *text, TSNode call, TSNode fn, TSNode args) {
-  TSNode method = sl_node_field(fn, "attribute");
+  TSNode method = sl_node_field(fn, SL_FIELD_ATTRIBUTE);
   bool callee = false;
-  const char *holder = holder_of(m, site, sl_node_field(fn, "object"), text, &callee);
+  const char *holder = holder_of(m, site, sl_node_field(fn, SL_FIELD_OBJECT), text, &callee);
   if (!holder || ts_node_is_null(method)) return;
   TSNode pos[2];
-  int npos = positional_args(args, pos, 2);
+  int npos = positional_args(site, args, pos, 2);
   if (sl_node_text_eq(method, text, "add") || sl_node_text_eq(method, text, "discard") ||
       sl_node_text_eq(method, text, "remove")) {
     if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_ELEMENT, holder, callee);
@@ -118,7 +119,7 @@ static void container_method(sl_model *m, sl_site site, const char *text, TSNode
 static void probe(sl_model *m, sl_site site, const char *text, TSNode args) {
   TSNode pos[2];
   const char *attr;
-  if (positional_args(args, pos, 2) < 2 || !sl_node_is(pos[0], "identifier") ||
+  if (positional_args(site, args, pos, 2) < 2 || !sl_node_is(pos[0], SL_NODE_IDENTIFIER) ||
       sl__pystring_eval(pos[1], text, &m->arena, &attr) != SL_PYSTR_STR)
     return;
   sl_use_kind kind;
@@ -138,10 +139,10 @@ static bool first_positional(TSNode params) {
   uint32_t n = ts_node_named_child_count(params);
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_named_child(params, i);
-    if (sl_node_is(p, "comment")) continue;
-    if (sl_node_is(p, "identifier") || sl_node_is(p, "default_parameter") || sl_node_is(p, "typed_default_parameter"))
+    if (sl_node_is(p, SL_NODE_COMMENT)) continue;
+    if (sl_node_is(p, SL_NODE_IDENTIFIER) || sl_node_is(p, SL_NODE_DEFAULT_PARAMETER) || sl_node_is(p, SL_NODE_TYPED_DEFAULT_PARAMETER))
       return true;
-    if (sl_node_is(p, "typed_parameter")) return sl_node_is(ts_node_named_child(p, 0), "identifier");
+    if (sl_node_is(p, SL_NODE_TYPED_PARAMETER)) return sl_node_is(ts_node_named_child(p, 0), SL_NODE_IDENTIFIER);
     return false;
   }
   return false;
@@ -150,11 +151,11 @@ static bool first_positional(TSNode params) {
 /* `super()` with no arguments, in a function with a first positional parameter under `cell`. */
 static void zero_argument_super(sl_model *m, TSNode call, sl_site site, const sl_cell *cell) {
   if (!cell || cell->class_index < 0) return;
-  TSNode args = sl_node_field(call, "arguments");
-  if (!sl_node_is(args, "argument_list") || !first_positional(cell->params)) return;
+  TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
+  if (!sl_node_is(args, SL_NODE_ARGUMENT_LIST) || !first_positional(cell->params)) return;
   uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++)
-    if (!sl_node_is(ts_node_named_child(args, i), "comment")) return;  // super(C, self) names its class
+    if (!sl_node_is(ts_node_named_child(args, i), SL_NODE_COMMENT)) return;  // super(C, self) names its class
   sl_super_call *s = sl__grow((void **)&m->supers, &m->n_supers, &m->cap_supers, sizeof *s);
   s->class_index = cell->class_index;
   s->method = cell->method;
@@ -164,10 +165,10 @@ static void zero_argument_super(sl_model *m, TSNode call, sl_site site, const sl
 }
 
 void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell) {
-  TSNode fn = sl_node_field(call, "function");
+  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION);
   // Every call of the file comes here: the cheap tests on the callee's name go first. Weak
   // references need the weakref module: a file that never names it makes none.
-  bool name = sl_node_is(fn, "identifier");
+  bool name = sl_node_is(fn, SL_NODE_IDENTIFIER);
   if (name && sl_node_text_eq(fn, text, "super")) {
     zero_argument_super(m, call, site, cell);
     return;
@@ -175,11 +176,11 @@ void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, con
   bool vars = name && sl_node_text_eq(fn, text, "vars");
   bool asks = name && (sl_node_text_eq(fn, text, "hasattr") || sl_node_text_eq(fn, text, "getattr"));
   if (!vars && !asks && !site.weakref) return;
-  TSNode args = sl_node_field(call, "arguments");
-  if (!sl_node_is(args, "argument_list")) return;  // a generator argument: nothing we follow
+  TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
+  if (!sl_node_is(args, SL_NODE_ARGUMENT_LIST)) return;  // a generator argument: nothing we follow
   if (asks) probe(m, site, text, args);
   TSNode pos[1];
-  int npos = positional_args(args, pos, 1);
+  int npos = positional_args(site, args, pos, 1);
   if (vars) {
     if (npos == 1 && ts_node_named_child_count(args) == 1)
       add_use(m, site, text, pos[0], call, SL_USE_VARS, SL_WEAK_CALL, "vars", true);
@@ -192,38 +193,46 @@ void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, con
     if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_CALL, dotted, true);
     container_args(m, site, text, call, args, npos >= 1 ? pos[0] : (TSNode){0}, dotted, true);
   }
-  if (sl_node_is(fn, "attribute")) container_method(m, site, text, call, fn, args);
+  if (sl_node_is(fn, SL_NODE_ATTRIBUTE)) container_method(m, site, text, call, fn, args);
 }
 
 void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text) {
   // Every attribute read comes here: look at the text's end before asking for the fields.
   uint32_t end = ts_node_end_byte(attr);
   if (end < 8 || memcmp(text + end - 8, "__dict__", 8) != 0) return;
-  TSNode obj = sl_node_field(attr, "object"), name = sl_node_field(attr, "attribute");
-  if (sl_node_is(obj, "identifier") && sl_node_text_eq(name, text, "__dict__"))
+  TSNode obj = sl_node_field(attr, SL_FIELD_OBJECT), name = sl_node_field(attr, SL_FIELD_ATTRIBUTE);
+  if (sl_node_is(obj, SL_NODE_IDENTIFIER) && sl_node_text_eq(name, text, "__dict__"))
     add_use(m, site, text, obj, attr, SL_USE_DICT_ATTR, SL_WEAK_CALL, "", false);
 }
 
-/* The one index of `holder[index]`, or a null node. */
-static TSNode single_index(TSNode sub) {
-  TSNode idx = sl_node_field(sub, "subscript");
-  TSNode next = ts_node_next_named_sibling(idx);
-  while (sl_node_is(next, "comment")) next = ts_node_next_named_sibling(next);
-  return ts_node_is_null(next) ? idx : (TSNode){0};
+/* The one index of `holder[index]`, or a null node: the first index, when nothing but comments
+ * follows it among the subscript's named children. */
+static TSNode single_index(sl_site site, TSNode sub) {
+  TSNode idx = sl_node_field(sub, SL_FIELD_SUBSCRIPT);
+  if (ts_node_is_null(idx)) return idx;
+  bool after = false, single = true;
+  sl_child_iter it;
+  sl_child_iter_init(&it, site.cursors, sub);
+  for (TSNode c; single && sl_child_iter_next(&it, &c);) {
+    if (after && !sl_node_is(c, SL_NODE_COMMENT)) single = false;
+    if (ts_node_eq(c, idx)) after = true;
+  }
+  sl_child_iter_release(&it);
+  return single ? idx : (TSNode){0};
 }
 
 void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text) {
   if (!site.weakref) return;
   bool callee = false;
-  const char *holder = holder_of(m, site, sl_node_field(sub, "value"), text, &callee);
+  const char *holder = holder_of(m, site, sl_node_field(sub, SL_FIELD_VALUE), text, &callee);
   // A WeakKeyDictionary makes a weak reference to the key to read, store or delete it.
-  add_use(m, site, text, single_index(sub), sub, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
+  add_use(m, site, text, single_index(site, sub), sub, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
 }
 
 void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text) {
   if (!site.weakref) return;
   bool callee = false;
-  const char *holder = holder_of(m, site, sl_node_field(sub, "value"), text, &callee);
+  const char *holder = holder_of(m, site, sl_node_field(sub, SL_FIELD_VALUE), text, &callee);
   add_use(m, site, text, value, sub, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, callee);
 }
 

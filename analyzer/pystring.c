@@ -10,15 +10,29 @@
 #include <unicode/uchar.h>
 #include <utf8proc.h>
 
+/* A growing string; short ones (nearly all) stay in `local`, without a malloc. Not to be copied. */
 typedef struct strbuf {
   char *data;
   size_t len, cap;
+  char local[128];
 } strbuf;
+
+static void sb_init(strbuf *sb) {
+  sb->data = sb->local;
+  sb->len = 0;
+  sb->cap = sizeof sb->local;
+  sb->data[0] = '\0';
+}
+
+static void sb_release(strbuf *sb) {
+  if (sb->data != sb->local) free(sb->data);
+}
 
 static void sb_put(strbuf *sb, const char *s, size_t n) {
   if (sb->len + n + 1 > sb->cap) {
     sb->cap = (sb->len + n + 1) * 2;
-    sb->data = sl_xrealloc(sb->data, sb->cap);
+    if (sb->data == sb->local) sb->data = memcpy(sl_xmalloc(sb->cap), sb->local, sb->len + 1);
+    else sb->data = sl_xrealloc(sb->data, sb->cap);
   }
   memcpy(sb->data + sb->len, s, n);
   sb->len += n;
@@ -118,16 +132,51 @@ static bool unescape(const char *s, size_t n, strbuf *out) {
   return true;
 }
 
-static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
-  TSNode start = ts_node_child(str, 0);
-  uint32_t count = ts_node_child_count(str);
-  TSNode end = ts_node_child(str, count ? count - 1 : 0);
-  if (!sl_node_is(start, "string_start") || !sl_node_is(end, "string_end")) return SL_PYSTR_DYNAMIC;
-  for (uint32_t i = 0; i < count; i++)
-    if (sl_node_is(ts_node_child(str, i), "interpolation")) return SL_PYSTR_DYNAMIC;
+/* The first and last children of a string, and whether any is an interpolation, in one pass
+ * (a long literal may have many escapes, each a child). */
+static void string_parts(TSNode str, TSNode *start, TSNode *end, bool *interpolated) {
+  *start = *end = (TSNode){0};
+  *interpolated = false;
+  sl_all_iter it;
+  sl_all_iter_init(&it, str);
+  for (TSNode c; sl_all_iter_next(&it, &c);) {
+    if (ts_node_is_null(*start)) *start = c;
+    *end = c;
+    *interpolated |= sl_node_is(c, SL_NODE_INTERPOLATION);
+  }
+  sl_all_iter_release(&it);
+}
 
-  size_t plen;
-  const char *prefix = sl_node_text(start, text, &plen);
+bool sl__pystring_is_format(TSNode str, const char *text) {
+  for (const char *p = text + ts_node_start_byte(str); *p != '\'' && *p != '"'; p++)
+    if (*p == 'f' || *p == 'F' || *p == 't' || *p == 'T') return true;
+  return false;
+}
+
+static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
+  // The body is between string_start (the prefix and the opening quotes) and string_end.
+  uint32_t a, b;
+  if (!ts_node_has_error(str) && !sl__pystring_is_format(str, text)) {
+    // Without a syntax error those are the first and last children, and without an f or t
+    // prefix there is no interpolation between them (the grammar's scanner gives those to
+    // f-strings and t-strings only): the text tells where they end, without the children.
+    uint32_t s = ts_node_start_byte(str), e = ts_node_end_byte(str), q = s;
+    while (text[q] != '\'' && text[q] != '"') q++;
+    uint32_t quotes = e - q >= 6 && text[q + 1] == text[q] && text[q + 2] == text[q] ? 3 : 1;
+    a = q + quotes;
+    b = e - quotes;
+  } else {
+    TSNode start, end;
+    bool interpolated;
+    string_parts(str, &start, &end, &interpolated);
+    if (!sl_node_is(start, SL_NODE_STRING_START) || !sl_node_is(end, SL_NODE_STRING_END)) return SL_PYSTR_DYNAMIC;
+    if (interpolated) return SL_PYSTR_DYNAMIC;
+    a = ts_node_end_byte(start);
+    b = ts_node_start_byte(end);
+  }
+
+  const char *prefix = text + ts_node_start_byte(str);
+  size_t plen = a - ts_node_start_byte(str);
   bool raw = false;
   size_t quote_at = 0;
   while (quote_at < plen && prefix[quote_at] != '\'' && prefix[quote_at] != '"') {
@@ -139,7 +188,6 @@ static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
     }
     quote_at++;
   }
-  uint32_t a = ts_node_end_byte(start), b = ts_node_start_byte(end);
   if (b < a) return SL_PYSTR_DYNAMIC;
   if (raw) {
     if (memchr(text + a, '\0', b - a)) return SL_PYSTR_DYNAMIC;
@@ -151,25 +199,27 @@ static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {
 }
 
 sl_pystr_kind sl__pystring_eval(TSNode node, const char *text, sl_arena *arena, const char **value) {
-  strbuf sb = {0};
-  sb_put(&sb, "", 0);
+  sl__ts_init();
+  strbuf sb;
+  sb_init(&sb);
   sl_pystr_kind kind;
-  if (sl_node_is(node, "string")) {
+  if (sl_node_is(node, SL_NODE_STRING)) {
     kind = eval_one(node, text, &sb);
-  } else if (sl_node_is(node, "concatenated_string")) {
+  } else if (sl_node_is(node, SL_NODE_CONCATENATED_STRING)) {
     kind = SL_PYSTR_STR;
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n && kind == SL_PYSTR_STR; i++) {
-      TSNode part = ts_node_named_child(node, i);
-      if (sl_node_is(part, "comment")) continue;  // between the parts of a parenthesised concatenation
-      if (!sl_node_is(part, "string")) kind = SL_PYSTR_DYNAMIC;
+    sl_child_iter it;
+    sl_child_iter_init(&it, NULL, node);
+    for (TSNode part; kind == SL_PYSTR_STR && sl_child_iter_next(&it, &part);) {
+      if (sl_node_is(part, SL_NODE_COMMENT)) continue;  // between the parts of a parenthesised concatenation
+      if (!sl_node_is(part, SL_NODE_STRING)) kind = SL_PYSTR_DYNAMIC;
       else kind = eval_one(part, text, &sb);
     }
+    sl_child_iter_release(&it);
   } else {
     kind = SL_PYSTR_NOT_STRING;
   }
   if (kind == SL_PYSTR_STR) *value = sl_arena_strndup(arena, sb.data, sb.len);
-  free(sb.data);
+  sb_release(&sb);
   return kind;
 }
 

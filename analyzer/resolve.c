@@ -11,24 +11,17 @@
 #include <string.h>
 
 const sl_name_binding *sl__model_lookup(const sl_model *m, int scope, const char *name, int *count) {
+  uint32_t hash = sl__name_hash(name);
   bool first = true;
   for (int s = scope; s >= 0; s = m->scopes[s].parent) {
     // Python's scoping: a class body's names are visible in the body itself, not in the
     // functions nested in it.
     if (!first && m->scopes[s].kind == SL_SCOPE_CLASS) continue;
     first = false;
-    const sl_name_binding *found = NULL;
-    int n = 0;
-    for (size_t i = 0; i < m->n_names; i++) {
-      const sl_name_binding *b = &m->names[i];
-      if (b->scope == s && strcmp(b->name, name) == 0) {
-        if (!found) found = b;
-        n++;
-      }
-    }
-    if (found) {
-      *count = n;
-      return found;
+    const sl_name_entry *e = sl__name_index_find(&m->name_index, s, name, hash);
+    if (e) {
+      *count = (int)e->count;
+      return &m->names[e->first];
     }
   }
   *count = 0;
@@ -108,17 +101,24 @@ static bool is_qualified(const char *q, const char *name) { return q && strcmp(q
 
 static sl_typeref builtin_ref(int index) { return (sl_typeref){SL_TYPE_BUILTIN, index}; }
 
-static int builtin_index(const char *module, const char *name) {
-  const sl_builtin_export *e = sl__builtin_export_find(module, name);
+/* The index of builtins.tuple, looked up once per process. */
+static int builtin_tuple(void) {
+  const sl_builtin_export *e = sl__builtin_common()->tuple;
   return e && e->kind == SL_EXPORT_TYPE ? e->type_index : -1;
 }
 
-/* Appends a resolved base, made by the base expression `origin`. */
-static void add_base(sl_class *c, size_t *cap, sl_typeref t, size_t origin) {
+/* Appends a resolved base, made by the base expression `origin` (the arrays are in the arena). */
+static void add_base(sl_model *m, sl_class *c, size_t *cap, sl_typeref t, size_t origin) {
   if (c->n_bases == *cap) {
     *cap = *cap ? *cap * 2 : 4;
-    c->bases = sl_xrealloc(c->bases, *cap * sizeof *c->bases);
-    c->base_origin = sl_xrealloc(c->base_origin, *cap * sizeof *c->base_origin);
+    sl_typeref *bases = sl_arena_alloc(&m->arena, *cap * sizeof *bases);
+    size_t *base_origin = sl_arena_alloc(&m->arena, *cap * sizeof *base_origin);
+    if (c->n_bases) {
+      memcpy(bases, c->bases, c->n_bases * sizeof *bases);
+      memcpy(base_origin, c->base_origin, c->n_bases * sizeof *base_origin);
+    }
+    c->bases = bases;
+    c->base_origin = base_origin;
   }
   c->base_origin[c->n_bases] = origin;
   c->bases[c->n_bases++] = t;
@@ -126,18 +126,20 @@ static void add_base(sl_class *c, size_t *cap, sl_typeref t, size_t origin) {
 
 static bool typeref_eq(sl_typeref a, sl_typeref b) { return a.kind == b.kind && a.index == b.index; }
 
-/* [t] + its MRO, or false when unknown. The result is heap memory (caller frees). */
-static bool mro_of(sl_model *m, sl_typeref t, sl_typeref **out, size_t *n);
+/* [t] + its MRO, or false when unknown: a class's own mro, or an array in the arena. */
+static bool mro_of(sl_model *m, sl_typeref t, const sl_typeref **out, size_t *n);
 static void resolve_class(sl_model *m, int ci);
 
-/* C3 linearisation. Returns false when the bases admit no consistent MRO (TypeError at run time). */
-static bool c3_merge(sl_typeref head, sl_typeref **seqs, size_t *lens, size_t nseq, sl_typeref **out, size_t *n) {
+/* C3 linearisation into an array in the arena. Returns false when the bases admit no consistent
+ * MRO (TypeError at run time). */
+static bool c3_merge(sl_model *m, sl_typeref head, const sl_typeref **seqs, const size_t *lens, size_t nseq,
+                     sl_typeref **out, size_t *n) {
   size_t total = 1;
   for (size_t i = 0; i < nseq; i++) total += lens[i];
-  sl_typeref *res = sl_xmalloc(total * sizeof *res);
+  sl_typeref *res = sl_arena_alloc(&m->arena, total * sizeof *res);
   size_t count = 0;
   res[count++] = head;
-  size_t *pos = sl_xcalloc(nseq, sizeof *pos);
+  size_t *pos = sl_arena_alloc(&m->arena, nseq * sizeof *pos);
   for (;;) {
     bool any = false;
     for (size_t i = 0; i < nseq; i++)
@@ -160,23 +162,18 @@ static bool c3_merge(sl_typeref head, sl_typeref **seqs, size_t *lens, size_t ns
       for (size_t j = 0; j < nseq; j++)
         if (pos[j] < lens[j] && typeref_eq(seqs[j][pos[j]], cand)) pos[j]++;
     }
-    if (!found) {
-      free(res);
-      free(pos);
-      return false;
-    }
+    if (!found) return false;
   }
-  free(pos);
   *out = res;
   *n = count;
   return true;
 }
 
-static bool mro_of(sl_model *m, sl_typeref t, sl_typeref **out, size_t *n) {
+static bool mro_of(sl_model *m, sl_typeref t, const sl_typeref **out, size_t *n) {
   if (t.kind == SL_TYPE_BUILTIN) {
     const sl_builtin_layout *l = sl__builtin_layout(t.index, m->target_minor);
     if (!l) return false;
-    sl_typeref *r = sl_xmalloc((l->n_mro + 1u) * sizeof *r);
+    sl_typeref *r = sl_arena_alloc(&m->arena, (l->n_mro + 1u) * sizeof *r);
     r[0] = t;
     for (int i = 0; i < l->n_mro; i++) r[i + 1] = builtin_ref(l->mro[i]);
     *out = r;
@@ -187,8 +184,7 @@ static bool mro_of(sl_model *m, sl_typeref t, sl_typeref **out, size_t *n) {
   resolve_class(m, t.index);
   const sl_class *c = &m->classes[t.index];
   if (!c->resolved) return false;
-  *out = sl_xmalloc(c->n_mro * sizeof **out);
-  memcpy(*out, c->mro, c->n_mro * sizeof **out);
+  *out = c->mro;  // final once the class is resolved
   *n = c->n_mro;
   return true;
 }
@@ -197,31 +193,28 @@ static void compute_mro(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (c->bases_unknown) return;
   size_t nb = c->n_bases;
-  sl_typeref object = builtin_ref(builtin_index("builtins", "object"));
+  const sl_builtin_export *obj = sl__builtin_common()->object;
+  sl_typeref object = builtin_ref(obj && obj->kind == SL_EXPORT_TYPE ? obj->type_index : -1);
   if (nb == 0) {
     if (object.index < 0) return;
-    c->mro = sl_xmalloc(2 * sizeof *c->mro);
+    c->mro = sl_arena_alloc(&m->arena, 2 * sizeof *c->mro);
     c->mro[0] = (sl_typeref){SL_TYPE_CLASS, ci};
     c->mro[1] = object;
     c->n_mro = 2;
     c->resolved = true;
     return;
   }
-  sl_typeref **seqs = sl_xcalloc(nb + 1, sizeof *seqs);
-  size_t *lens = sl_xcalloc(nb + 1, sizeof *lens);
+  const sl_typeref **seqs = sl_arena_alloc(&m->arena, (nb + 1) * sizeof *seqs);
+  size_t *lens = sl_arena_alloc(&m->arena, (nb + 1) * sizeof *lens);
   bool ok = true;
   for (size_t i = 0; i < nb && ok; i++) ok = mro_of(m, c->bases[i], &seqs[i], &lens[i]);
   if (ok) {
-    seqs[nb] = sl_xmalloc(nb * sizeof **seqs);
-    memcpy(seqs[nb], c->bases, nb * sizeof *c->bases);
-    lens[nb] = nb;
     c = &m->classes[ci];
-    ok = c3_merge((sl_typeref){SL_TYPE_CLASS, ci}, seqs, lens, nb + 1, &c->mro, &c->n_mro);
+    seqs[nb] = c->bases;
+    lens[nb] = nb;
+    ok = c3_merge(m, (sl_typeref){SL_TYPE_CLASS, ci}, seqs, lens, nb + 1, &c->mro, &c->n_mro);
     c->resolved = ok;
   }
-  for (size_t i = 0; i <= nb; i++) free(seqs[i]);
-  free(seqs);
-  free(lens);
 }
 
 /* Decorators we can see through; everything else makes the class opaque. */
@@ -323,10 +316,10 @@ static void resolve_bases(sl_model *m, int ci) {
   m->classes[ci].n_bases = 0;
   if (m->classes[ci].synthetic) {
     qualified q = qualify(m, m->classes[ci].scope, m->classes[ci].synthetic_callee);
-    int tuple = builtin_index("builtins", "tuple");
+    int tuple = builtin_tuple();
     bool factory = is_qualified(q.name, "collections.namedtuple") || is_qualified(q.name, "typing.NamedTuple") ||
                    is_qualified(q.name, "typing_extensions.NamedTuple");
-    if (tuple >= 0 && factory) add_base(&m->classes[ci], &cap, builtin_ref(tuple), 0);
+    if (tuple >= 0 && factory) add_base(m, &m->classes[ci], &cap, builtin_ref(tuple), 0);
     else m->classes[ci].bases_unknown = true;
     return;
   }
@@ -334,21 +327,21 @@ static void resolve_bases(sl_model *m, int ci) {
     sl_base_expr e = m->classes[ci].base_exprs[i];
     sl_class *c = &m->classes[ci];
     if (e.synthetic >= 0) {
-      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic}, i);
+      add_base(m, c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic}, i);
       continue;
     }
     qualified q = qualify(m, c->scope, e.dotted);
     c = &m->classes[ci];
     if (q.local_class >= 0) {
-      add_base(c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class}, i);
+      add_base(m, c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class}, i);
       continue;
     }
     if (is_qualified(q.name, "typing.NamedTuple") || is_qualified(q.name, "typing_extensions.NamedTuple")) {
       // class P(NamedTuple): a tuple subclass with __slots__ = (), its fields read-only.
       c->flavor = SL_CLASS_NAMEDTUPLE;
       c->flavor_span = e.span;
-      int tuple = builtin_index("builtins", "tuple");
-      if (tuple >= 0) add_base(c, &cap, builtin_ref(tuple), i);
+      int tuple = builtin_tuple();
+      if (tuple >= 0) add_base(m, c, &cap, builtin_ref(tuple), i);
       else c->bases_unknown = true;
       continue;
     }
@@ -362,9 +355,9 @@ static void resolve_bases(sl_model *m, int ci) {
       continue;
     }
     if (ex->kind == SL_EXPORT_TYPE) {
-      add_base(c, &cap, builtin_ref(ex->type_index), i);
+      add_base(m, c, &cap, builtin_ref(ex->type_index), i);
     } else {
-      for (int k = 0; k < ex->n_entries; k++) add_base(c, &cap, builtin_ref(ex->entries[k]), i);
+      for (int k = 0; k < ex->n_entries; k++) add_base(m, c, &cap, builtin_ref(ex->entries[k]), i);
     }
   }
   // A base named twice is a TypeError at run time; nothing we model.
@@ -403,7 +396,6 @@ static void resolve_class(sl_model *m, int ci) {
     if (c->bases[i].kind != SL_TYPE_CLASS || !sl_create_fails(&m->classes[c->bases[i].index].creation)) continue;
     c->bases_unknown = true;
     c->resolved = false;
-    free(c->mro);
     c->mro = NULL;
     c->n_mro = 0;
   }

@@ -32,7 +32,7 @@ static TSNode paren_inner(TSNode v) {
   uint32_t n = ts_node_named_child_count(v);
   for (uint32_t i = 0; i < n; i++) {
     TSNode c = ts_node_named_child(v, i);
-    if (sl_node_is(c, "comment")) continue;
+    if (sl_node_is(c, SL_NODE_COMMENT)) continue;
     if (!ts_node_is_null(inner)) return (TSNode){0};
     inner = c;
   }
@@ -67,8 +67,8 @@ static bool fold_constant(fold *f, TSNode id) {
 
 /* `Base.__slots__`: the object the base's body assigned, i.e. the names as written there. */
 static bool fold_base_slots(fold *f, TSNode attr) {
-  TSNode obj = sl_node_field(attr, "object");
-  if (!sl_node_is(obj, "identifier") || !sl_node_text_eq(sl_node_field(attr, "attribute"), f->text, "__slots__"))
+  TSNode obj = sl_node_field(attr, SL_FIELD_OBJECT);
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) || !sl_node_text_eq(sl_node_field(attr, SL_FIELD_ATTRIBUTE), f->text, "__slots__"))
     return false;
   const char *name = sl__node_ident(f->m, f->text, obj);
   for (size_t i = (size_t)f->ci; i-- > 0;) {
@@ -80,7 +80,7 @@ static bool fold_base_slots(fold *f, TSNode attr) {
     f->container = container;
     if (!note_name(f, name)) return false;
     for (size_t k = 0; k < b->n_slots; k++) {
-      sl_slot *s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+      sl_slot *s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
       *s = b->slots[k];
       s->name = b->slots[k].is_string ? sl__ident_mangle(&f->m->arena, f->mangle, s->written) : s->name;
       s->span = sl_node_span(attr);
@@ -92,65 +92,69 @@ static bool fold_base_slots(fold *f, TSNode attr) {
 
 /* A literal a set or a dict key can hold: not a list, set or dict, nor a tuple holding one. */
 static bool hashable_literal(TSNode v) {
-  if (sl_node_is(v, "parenthesized_expression")) return !ts_node_is_null(paren_inner(v)) && hashable_literal(paren_inner(v));
-  if (sl_node_is(v, "list") || sl_node_is(v, "set") || sl_node_is(v, "dictionary")) return false;
-  if (!sl_node_is(v, "tuple")) return true;
-  uint32_t n = ts_node_named_child_count(v);
-  for (uint32_t i = 0; i < n; i++)
-    if (!hashable_literal(ts_node_named_child(v, i))) return false;
-  return true;
+  if (sl_node_is(v, SL_NODE_PARENTHESIZED_EXPRESSION)) return !ts_node_is_null(paren_inner(v)) && hashable_literal(paren_inner(v));
+  if (sl_node_is(v, SL_NODE_LIST) || sl_node_is(v, SL_NODE_SET) || sl_node_is(v, SL_NODE_DICTIONARY)) return false;
+  if (!sl_node_is(v, SL_NODE_TUPLE)) return true;
+  bool hashable = true;
+  sl_child_iter it;
+  sl_child_iter_init(&it, NULL, v);
+  for (TSNode c; hashable && sl_child_iter_next(&it, &c);) hashable = hashable_literal(c);
+  sl_child_iter_release(&it);
+  return hashable;
 }
 
 /* A literal whose evaluation cannot raise: numbers, constants, str/bytes (no f-strings) and
  * containers of them. */
 static bool literal_safe(TSNode v, const char *text, sl_arena *arena) {
-  const char *type = ts_node_type(v);
-  if (strcmp(type, "string") == 0 || strcmp(type, "concatenated_string") == 0) {
+  sl_node_kind type = sl_node_kind_of(v);
+  if (type == SL_NODE_STRING || type == SL_NODE_CONCATENATED_STRING) {
     const char *value;
     sl_pystr_kind k = sl__pystring_eval(v, text, arena, &value);
     return k == SL_PYSTR_STR || k == SL_PYSTR_BYTES;
   }
-  if (strcmp(type, "integer") == 0 || strcmp(type, "float") == 0 || strcmp(type, "none") == 0 ||
-      strcmp(type, "true") == 0 || strcmp(type, "false") == 0 || strcmp(type, "ellipsis") == 0)
+  if (type == SL_NODE_INTEGER || type == SL_NODE_FLOAT || type == SL_NODE_NONE ||
+      type == SL_NODE_TRUE || type == SL_NODE_FALSE || type == SL_NODE_ELLIPSIS)
     return true;
-  if (strcmp(type, "parenthesized_expression") == 0) {
+  if (type == SL_NODE_PARENTHESIZED_EXPRESSION) {
     TSNode inner = paren_inner(v);
     return !ts_node_is_null(inner) && literal_safe(inner, text, arena);
   }
-  bool dict = strcmp(type, "dictionary") == 0, set = strcmp(type, "set") == 0;
-  if (!dict && !set && strcmp(type, "tuple") != 0 && strcmp(type, "list") != 0) return false;
-  uint32_t n = ts_node_named_child_count(v);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode c = ts_node_named_child(v, i);
-    if (sl_node_is(c, "comment")) continue;
+  bool dict = type == SL_NODE_DICTIONARY, set = type == SL_NODE_SET;
+  if (!dict && !set && type != SL_NODE_TUPLE && type != SL_NODE_LIST) return false;
+  bool safe = true;
+  sl_child_iter it;
+  sl_child_iter_init(&it, NULL, v);
+  for (TSNode c; safe && sl_child_iter_next(&it, &c);) {
+    if (sl_node_is(c, SL_NODE_COMMENT)) continue;
     if (dict) {
-      TSNode key = sl_node_field(c, "key");
-      if (!sl_node_is(c, "pair") || !literal_safe(sl_node_field(c, "value"), text, arena)) return false;
-      if (!literal_safe(key, text, arena) || !hashable_literal(key)) return false;
-    } else if (!literal_safe(c, text, arena) || (set && !hashable_literal(c))) {
-      return false;
+      TSNode key = sl_node_field(c, SL_FIELD_KEY);
+      safe = sl_node_is(c, SL_NODE_PAIR) && literal_safe(sl_node_field(c, SL_FIELD_VALUE), text, arena) &&
+             literal_safe(key, text, arena) && hashable_literal(key);
+    } else {
+      safe = literal_safe(c, text, arena) && (!set || hashable_literal(c));
     }
   }
-  return true;
+  sl_child_iter_release(&it);
+  return safe;
 }
 
 /* The type CPython gives a non-str literal entry, as its error messages name it; NULL when the
  * expression is not such a literal (then the entry is dynamic). */
 static const char *literal_type(TSNode v, const char *text, sl_arena *arena) {
-  const char *type = ts_node_type(v);
+  sl_node_kind type = sl_node_kind_of(v);
   size_t n;
-  if (strcmp(type, "integer") == 0 || strcmp(type, "float") == 0) {
+  if (type == SL_NODE_INTEGER || type == SL_NODE_FLOAT) {
     const char *t = sl_node_text(v, text, &n);
     if (n && (t[n - 1] == 'j' || t[n - 1] == 'J')) return "complex";
-    return type[0] == 'i' ? "int" : "float";
+    return type == SL_NODE_INTEGER ? "int" : "float";
   }
-  if (strcmp(type, "none") == 0) return "NoneType";
-  if (strcmp(type, "true") == 0 || strcmp(type, "false") == 0) return "bool";
-  if (strcmp(type, "ellipsis") == 0) return "ellipsis";
-  if (strcmp(type, "unary_operator") == 0) {
+  if (type == SL_NODE_NONE) return "NoneType";
+  if (type == SL_NODE_TRUE || type == SL_NODE_FALSE) return "bool";
+  if (type == SL_NODE_ELLIPSIS) return "ellipsis";
+  if (type == SL_NODE_UNARY_OPERATOR) {
     // -1, +2.5: the operand's type; ~ only on int (on a float it raises in the body).
-    const char *inner = literal_type(sl_node_field(v, "argument"), text, arena);
-    const char *op = sl_node_text(sl_node_field(v, "operator"), text, &n);
+    const char *inner = literal_type(sl_node_field(v, SL_FIELD_ARGUMENT), text, arena);
+    const char *op = sl_node_text(sl_node_field(v, SL_FIELD_OPERATOR), text, &n);
     if (!inner || (strcmp(inner, "int") != 0 && strcmp(inner, "float") != 0 && strcmp(inner, "complex") != 0))
       return NULL;
     if (n == 1 && (op[0] == '-' || op[0] == '+')) return inner;
@@ -158,35 +162,35 @@ static const char *literal_type(TSNode v, const char *text, sl_arena *arena) {
     return NULL;
   }
   if (!literal_safe(v, text, arena)) return NULL;
-  if (strcmp(type, "tuple") == 0) return "tuple";
-  if (strcmp(type, "list") == 0) return "list";
-  if (strcmp(type, "set") == 0) return "set";
-  if (strcmp(type, "dictionary") == 0) return "dict";
+  if (type == SL_NODE_TUPLE) return "tuple";
+  if (type == SL_NODE_LIST) return "list";
+  if (type == SL_NODE_SET) return "set";
+  if (type == SL_NODE_DICTIONARY) return "dict";
   return NULL;
 }
 
 static bool add_entry(fold *f, TSNode e) {
-  while (sl_node_is(e, "parenthesized_expression") && !ts_node_is_null(paren_inner(e))) e = paren_inner(e);
+  while (sl_node_is(e, SL_NODE_PARENTHESIZED_EXPRESSION) && !ts_node_is_null(paren_inner(e))) e = paren_inner(e);
   const char *value = NULL;
   sl_pystr_kind k = sl__pystring_eval(e, f->text, &f->m->arena, &value);
   sl_slot *s;
   switch (k) {
   case SL_PYSTR_STR:
-    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+    s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
     s->written = value;
     // CPython mangles private slot names with the class name, like attribute names in the body.
     s->name = sl__ident_mangle(&f->m->arena, f->mangle, value);
     s->span = sl_node_span(e);
     s->is_string = true;
     if (!f->quote) {
-      TSNode str = sl_node_is(e, "string") ? e : ts_node_named_child(e, 0);
+      TSNode str = sl_node_is(e, SL_NODE_STRING) ? e : ts_node_named_child(e, 0);
       size_t n;
       const char *t = sl_node_text(ts_node_child(str, 0), f->text, &n);
       f->quote = n ? t[n - 1] : '\'';
     }
     return true;
   case SL_PYSTR_BYTES:
-    s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+    s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
     s->name = s->written = "";
     s->type_name = "bytes";
     s->span = sl_node_span(e);
@@ -200,24 +204,61 @@ static bool add_entry(fold *f, TSNode e) {
   // calls are dynamic.
   const char *type_name = literal_type(e, f->text, &f->m->arena);
   if (!type_name) return false;
-  s = sl__grow((void **)&f->slots, &f->count, &f->cap, sizeof *s);
+  s = sl_arena_grow(&f->m->arena, (void **)&f->slots, &f->count, &f->cap, sizeof *s);
   s->name = s->written = "";
   s->type_name = type_name;
   s->span = sl_node_span(e);
   return true;
 }
 
+/* One entry of a container literal (a pair, for a dict). */
+static bool container_entry(fold *f, sl_slots_style style, TSNode e) {
+  if (style == SL_SLOTS_STYLE_DICT) {
+    if (!sl_node_is(e, SL_NODE_PAIR)) return false;
+    e = sl_node_field(e, SL_FIELD_KEY);
+  }
+  // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
+  if ((style == SL_SLOTS_STYLE_DICT || style == SL_SLOTS_STYLE_SET) && !hashable_literal(e)) return false;
+  return add_entry(f, e);
+}
+
+/* The comma after the last entry of a container literal free of syntax errors, if there is one.
+ * Between the last entry and the container's end there are only spaces, comments, a comma and
+ * the closing bracket (a line continuation would have been a named child, which is no entry, and
+ * the fold would have failed): the first of `,` and a bracket outside comments decides. Sets
+ * *comma to the comma's span, its point counted on from the entry's end (columns in bytes). */
+static bool comma_after(const char *text, TSNode last, TSNode container, sl_span *comma) {
+  uint32_t p = ts_node_end_byte(last), end = ts_node_end_byte(container);
+  TSPoint at = ts_node_end_point(last);
+  while (p < end) {
+    char c = text[p];
+    if (c == ',') {
+      *comma = (sl_span){p, p + 1, {at.row, at.column}, {at.row, at.column + 1}};
+      return true;
+    }
+    if (c == ')' || c == ']' || c == '}') return false;
+    if (c == '#') {
+      while (p < end && text[p] != '\n') p++, at.column++;
+      continue;
+    }
+    if (c == '\n') at.row++, at.column = 0;
+    else at.column++;
+    p++;
+  }
+  return false;
+}
+
 static bool fold_value(fold *f, TSNode v, bool top) {
-  const char *type = ts_node_type(v);
-  if (strcmp(type, "identifier") == 0) {
+  sl_node_kind type = sl_node_kind_of(v);
+  if (type == SL_NODE_IDENTIFIER) {
     if (top) f->style = SL_SLOTS_STYLE_OTHER;
     return fold_constant(f, v);
   }
-  if (strcmp(type, "attribute") == 0) {
+  if (type == SL_NODE_ATTRIBUTE) {
     if (top) f->style = SL_SLOTS_STYLE_OTHER;
     return fold_base_slots(f, v);
   }
-  if (strcmp(type, "string") == 0 || strcmp(type, "concatenated_string") == 0) {
+  if (type == SL_NODE_STRING || type == SL_NODE_CONCATENATED_STRING) {
     if (f->container) return false;  // `() + 'a'` raises TypeError in the body
     const char *value;
     // A bytes value is iterated as ints; not worth folding.
@@ -226,41 +267,58 @@ static bool fold_value(fold *f, TSNode v, bool top) {
     f->string_value = true;
     return add_entry(f, v) && f->count == 1;
   }
-  if (strcmp(type, "parenthesized_expression") == 0) {
+  if (type == SL_NODE_PARENTHESIZED_EXPRESSION) {
     TSNode inner = paren_inner(v);
     return !ts_node_is_null(inner) && fold_value(f, inner, top);
   }
   const char *container = NULL;
   sl_slots_style style = SL_SLOTS_STYLE_OTHER;
-  if (strcmp(type, "tuple") == 0) container = "tuple", style = SL_SLOTS_STYLE_TUPLE;
-  else if (strcmp(type, "expression_list") == 0) container = "tuple", style = SL_SLOTS_STYLE_BARE;
-  else if (strcmp(type, "list") == 0) container = "list", style = SL_SLOTS_STYLE_LIST;
-  else if (strcmp(type, "set") == 0) container = "set", style = SL_SLOTS_STYLE_SET;
-  else if (strcmp(type, "dictionary") == 0) container = "dict", style = SL_SLOTS_STYLE_DICT;
+  if (type == SL_NODE_TUPLE) container = "tuple", style = SL_SLOTS_STYLE_TUPLE;
+  else if (type == SL_NODE_EXPRESSION_LIST) container = "tuple", style = SL_SLOTS_STYLE_BARE;
+  else if (type == SL_NODE_LIST) container = "list", style = SL_SLOTS_STYLE_LIST;
+  else if (type == SL_NODE_SET) container = "set", style = SL_SLOTS_STYLE_SET;
+  else if (type == SL_NODE_DICTIONARY) container = "dict", style = SL_SLOTS_STYLE_DICT;
   if (container) {
     if (f->string_value || (f->container && strcmp(f->container, container) != 0)) return false;
     f->container = container;
     if (top) f->style = style;
-    uint32_t n = ts_node_named_child_count(v);
-    TSNode last = {0};
-    for (uint32_t i = 0; i < n; i++) {
-      TSNode e = ts_node_named_child(v, i);
-      if (sl_node_is(e, "comment")) continue;
-      if (style == SL_SLOTS_STYLE_DICT) {
-        if (!sl_node_is(e, "pair")) return false;
-        e = sl_node_field(e, "key");
+    TSNode last = {0}, after = {0};
+    bool ok = true;
+    if (!ts_node_has_error(v)) {
+      // The named children are the entries and comments; what follows the last entry is read from
+      // the text (see comma_after).
+      sl_child_iter it;
+      sl_child_iter_init(&it, NULL, v);
+      for (TSNode e; ok && sl_child_iter_next(&it, &e);) {
+        if (sl_node_is(e, SL_NODE_COMMENT)) continue;
+        last = e;
+        ok = container_entry(f, style, e);
       }
-      // `{['a']}` raises "unhashable type" in the body, before type() sees anything.
-      if ((style == SL_SLOTS_STYLE_DICT || style == SL_SLOTS_STYLE_SET) && !hashable_literal(e)) return false;
-      if (!add_entry(f, e)) return false;
-      last = ts_node_named_child(v, i);
+      sl_child_iter_release(&it);
+      if (!ok) return false;
+      if (top && !ts_node_is_null(last)) f->trailing_comma = comma_after(f->text, last, v, &f->comma);
+      return true;
     }
+    // With a syntax error inside, all the children: the entries, and the first child after the
+    // last entry that is not a comment, which may be a trailing comma.
+    sl_all_iter it;
+    sl_all_iter_init(&it, v);
+    for (TSNode e; ok && sl_all_iter_next(&it, &e);) {
+      if (sl_node_is(e, SL_NODE_COMMENT)) continue;
+      if (!ts_node_is_named(e)) {
+        if (ts_node_is_null(after)) after = e;
+        continue;
+      }
+      last = e;
+      after = (TSNode){0};
+      ok = container_entry(f, style, e);
+    }
+    sl_all_iter_release(&it);
+    if (!ok) return false;
     if (top && !ts_node_is_null(last)) {
       // A comma after the last entry (before the closing bracket).
-      TSNode next = ts_node_next_sibling(last);
-      while (!ts_node_is_null(next) && sl_node_is(next, "comment")) next = ts_node_next_sibling(next);
-      f->trailing_comma = !ts_node_is_null(next) && sl_node_text_eq(next, f->text, ",");
-      if (f->trailing_comma) f->comma = sl_node_span(next);
+      f->trailing_comma = !ts_node_is_null(after) && sl_node_text_eq(after, f->text, ",");
+      if (f->trailing_comma) f->comma = sl_node_span(after);
     }
     return true;
   }
@@ -273,31 +331,19 @@ static bool fold_value(fold *f, TSNode v, bool top) {
       return true;
     }
   }
-  if (strcmp(type, "binary_operator") == 0) {
-    TSNode op = sl_node_field(v, "operator");
+  if (type == SL_NODE_BINARY_OPERATOR) {
+    TSNode op = sl_node_field(v, SL_FIELD_OPERATOR);
     if (!sl_node_text_eq(op, f->text, "+")) return false;
-    if (!fold_value(f, sl_node_field(v, "left"), false)) return false;
-    if (!fold_value(f, sl_node_field(v, "right"), false)) return false;
+    if (!fold_value(f, sl_node_field(v, SL_FIELD_LEFT), false)) return false;
+    if (!fold_value(f, sl_node_field(v, SL_FIELD_RIGHT), false)) return false;
     if (top) f->style = SL_SLOTS_STYLE_OTHER;
     return true;
   }
   return false;
 }
 
-/* Whether the assignment is the only statement of its block (comments are not statements). */
-static bool only_statement(TSNode assignment) {
-  TSNode stmt = ts_node_parent(assignment);
-  if (!sl_node_is(stmt, "expression_statement")) return false;
-  TSNode block = ts_node_parent(stmt);
-  if (!sl_node_is(block, "block")) return false;
-  uint32_t n = ts_node_named_child_count(block), statements = 0;
-  for (uint32_t i = 0; i < n; i++)
-    if (!sl_node_is(ts_node_named_child(block, i), "comment")) statements++;
-  return statements == 1;
-}
-
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
-                      bool direct, const char *text, const sl_constants *constants) {
+                      bool direct, bool only_statement, const char *text, const sl_constants *constants) {
   sl_class *c = &m->classes[ci];
   fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0, false, NULL, constants, ci, 0};
   bool ok = direct && fold_value(&f, value, true);
@@ -313,19 +359,18 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
          (strcmp(left, "list") == 0 || (strcmp(left, "tuple") == 0 && strcmp(f.container, "tuple") == 0));
   }
   if (!ok) {
-    free(f.slots);
     c->slots_state = SL_SLOTS_DYNAMIC;
     return;
   }
   if (augmented) {
-    c->slots = sl_xrealloc(c->slots, (c->n_slots + f.count + 1) * sizeof *c->slots);
-    memcpy(c->slots + c->n_slots, f.slots, f.count * sizeof *f.slots);
+    sl_slot *all = sl_arena_alloc(&m->arena, (c->n_slots + f.count + 1) * sizeof *all);
+    if (c->n_slots) memcpy(all, c->slots, c->n_slots * sizeof *all);
+    if (f.count) memcpy(all + c->n_slots, f.slots, f.count * sizeof *f.slots);
+    c->slots = all;
     c->n_slots += f.count;
-    free(f.slots);
     c->slots_decl.style = SL_SLOTS_STYLE_OTHER;  // no single literal to edit any more
     return;
   }
-  free(c->slots);
   c->slots = f.slots;
   c->n_slots = f.count;
   c->slots_state = SL_SLOTS_KNOWN;
@@ -338,5 +383,5 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
   c->slots_decl.trailing_comma = f.comma;
   c->slots_decl.quote = f.quote ? f.quote : '\'';
   c->slots_decl.not_iterable = f.not_iterable;
-  c->slots_decl.only_statement = only_statement(stmt);
+  c->slots_decl.only_statement = only_statement;
 }

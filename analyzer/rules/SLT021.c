@@ -24,8 +24,8 @@ static bool prohibited(const char *name) {
 
 /* Bases other than NamedTuple are a TypeError of their own, except Generic from 3.11 on. */
 static bool bases_accepted(const sl_model *m, const sl_class *c) {
-  const sl_builtin_export *generic = sl__builtin_export_find("typing", "Generic");
-  const sl_builtin_export *tuple = sl__builtin_export_find("builtins", "tuple");
+  const sl_builtin_export *generic = sl__builtin_common()->generic;
+  const sl_builtin_export *tuple = sl__builtin_common()->tuple;
   for (size_t i = 0; i < c->n_bases; i++) {
     sl_typeref b = c->bases[i];
     if (b.kind != SL_TYPE_BUILTIN) return false;

@@ -148,9 +148,15 @@ static void string_parts(TSNode str, TSNode *start, TSNode *end, bool *interpola
 }
 
 bool sl__pystring_is_format(TSNode str, const char *text) {
-  for (const char *p = text + ts_node_start_byte(str); *p != '\'' && *p != '"'; p++)
-    if (*p == 'f' || *p == 'F' || *p == 't' || *p == 'T') return true;
-  return false;
+  // Error recovery can leave a string node without its quotes (even empty): the scan stays
+  // inside the node, and a node without an opening quote counts as "cannot tell", which sends
+  // the callers down the path that looks at the children.
+  for (uint32_t i = ts_node_start_byte(str), end = ts_node_end_byte(str); i < end; i++) {
+    char c = text[i];
+    if (c == '\'' || c == '"') return false;
+    if (c == 'f' || c == 'F' || c == 't' || c == 'T') return true;
+  }
+  return true;
 }
 
 static sl_pystr_kind eval_one(TSNode str, const char *text, strbuf *out) {

@@ -24,7 +24,8 @@ sl_pystr_kind sl__pystring_eval(TSNode node, const char *text, sl_arena *arena, 
 
 /** Whether a `string` node's prefix makes it an f-string or a t-string: the only strings with
  *  interpolations (the grammar's scanner gives them to no other). The node must be free of
- *  syntax errors (its text then starts with the prefix and a quote). */
+ *  syntax errors (its text then starts with the prefix and a quote); a node
+ *  without an opening quote, which only error recovery makes, answers true ("look closer"). */
 bool sl__pystring_is_format(TSNode str, const char *text);
 
 /** str.isidentifier() on a UTF-8 string (XID_Start/XID_Continue per Unicode, as CPython). */

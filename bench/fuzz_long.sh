@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
 targets=${*:-}
+# A random seed for each run (run_fuzz.sh fixes it for the CI gate), so long runs explore anew.
+SLOTLINT_FUZZ_SEED=${SLOTLINT_FUZZ_SEED:-0}
+export SLOTLINT_FUZZ_SEED
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"$(nproc)" >/dev/null

@@ -6,6 +6,10 @@
 # New inputs go to WORK_DIR/corpus (the first corpus libFuzzer is given, so the committed ones are
 # only read), crashes, leaks and hangs to WORK_DIR/artifacts/. An input that runs longer than 25 s
 # is a hang, and fails the run like a crash. The last lines say what the run did.
+#
+# The seed is fixed (SLOTLINT_FUZZ_SEED, default 1) so that the bounded run of a CI gate starts
+# down the same path on every machine: what fails there fails here first, at the same commit.
+# Discovery is the job of the long runs (bench/fuzz_long.sh), which take a random seed (0).
 set -u
 fuzzer=$1
 name=$2
@@ -21,7 +25,7 @@ dict=""
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export ASAN_OPTIONS
 
-"$fuzzer" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
+"$fuzzer" -seed="${SLOTLINT_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
   -artifact_prefix="$work/artifacts/" $dict "$work/corpus" "$@" >"$work/log" 2>&1
 status=$?
 grep -E '^(#[0-9]+[[:space:]]+DONE|stat::|Done [0-9]+ runs)' "$work/log" | sed "s/^/$name: /"

@@ -52,6 +52,25 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl_child_iter_release(&it);
 }
 
+/* Whether an expression (or a return statement) holds nothing the walk records, as its text
+ * shows. Free of syntax errors, an expression holds no statement: what the walk records in it
+ * are calls, attributes, subscripts, comprehensions, lambdas, `:=` and f-string interpolations,
+ * and each of those has one of `( . [ { :` in its text. Without any (inside the brackets, for a
+ * bracketed node: `[a, b]` holds nothing), the node is not visited: its leaves would have been
+ * looked up only to be skipped. A string or comment in it with one of those only makes it visited. */
+static bool inert(const char *text, TSNode node, bool bracketed) {
+  static const bool marks[256] = {['('] = true, ['.'] = true, ['['] = true, ['{'] = true, [':'] = true};
+  if (ts_node_has_error(node)) return false;
+  uint32_t a = ts_node_start_byte(node), b = ts_node_end_byte(node);
+  if (bracketed) {
+    if (b - a < 2) return false;
+    a++, b--;
+  }
+  for (const unsigned char *p = (const unsigned char *)text + a, *end = (const unsigned char *)text + b; p < end; p++)
+    if (marks[*p]) return false;
+  return true;
+}
+
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
  * thousands (sympy's polyquinticconst.py): walk the left spine with a loop instead of recursing
  * once per operand. Operands are visited in source order. */
@@ -95,10 +114,33 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     }
     break;
   case SL_NODE_BINARY_OPERATOR:
+    if (inert(w->text, node, false)) return;
     if (ts_node_named_child_count(node) == 2) {
       visit_operator_chain(w, node);
       return;
     }
+    break;
+  case SL_NODE_BOOLEAN_OPERATOR:
+  case SL_NODE_COMPARISON_OPERATOR:
+  case SL_NODE_CONDITIONAL_EXPRESSION:
+  case SL_NODE_CONCATENATED_STRING:
+  case SL_NODE_EXPRESSION_LIST:
+  case SL_NODE_KEYWORD_ARGUMENT:
+  case SL_NODE_LIST_SPLAT:
+  case SL_NODE_DICTIONARY_SPLAT:
+  case SL_NODE_NOT_OPERATOR:
+  case SL_NODE_RETURN_STATEMENT:
+  case SL_NODE_TYPE:
+  case SL_NODE_UNARY_OPERATOR:
+    if (inert(w->text, node, false)) return;
+    break;
+  case SL_NODE_ARGUMENT_LIST:
+  case SL_NODE_DICTIONARY:  // `{}` (a pair has a colon)
+  case SL_NODE_LIST:
+  case SL_NODE_PARENTHESIZED_EXPRESSION:
+  case SL_NODE_SET:
+  case SL_NODE_TUPLE:
+    if (inert(w->text, node, true)) return;
     break;
   case SL_NODE_CLASS_DEFINITION:
     sl__walk_class(w, node, (TSNode){0});

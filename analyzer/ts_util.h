@@ -21,9 +21,10 @@
   X(ERROR, "ERROR") X(ALIASED_IMPORT, "aliased_import") X(ARGUMENT_LIST, "argument_list")           \
   X(AS_PATTERN, "as_pattern") X(AS_PATTERN_TARGET, "as_pattern_target") X(ASSIGNMENT, "assignment") \
   X(ATTRIBUTE, "attribute") X(AUGMENTED_ASSIGNMENT, "augmented_assignment")                         \
-  X(BINARY_OPERATOR, "binary_operator") X(BLOCK, "block") X(CALL, "call")                           \
-  X(CLASS_DEFINITION, "class_definition") X(COMMENT, "comment")                                     \
-  X(CONCATENATED_STRING, "concatenated_string") X(DECORATED_DEFINITION, "decorated_definition")     \
+  X(BINARY_OPERATOR, "binary_operator") X(BLOCK, "block") X(BOOLEAN_OPERATOR, "boolean_operator")   \
+  X(CALL, "call") X(CLASS_DEFINITION, "class_definition") X(COMMENT, "comment")                     \
+  X(COMPARISON_OPERATOR, "comparison_operator") X(CONCATENATED_STRING, "concatenated_string")       \
+  X(CONDITIONAL_EXPRESSION, "conditional_expression") X(DECORATED_DEFINITION, "decorated_definition") \
   X(DECORATOR, "decorator") X(DEFAULT_PARAMETER, "default_parameter")                               \
   X(DELETE_STATEMENT, "delete_statement") X(DICTIONARY, "dictionary")                               \
   X(DICTIONARY_COMPREHENSION, "dictionary_comprehension") X(DICTIONARY_SPLAT, "dictionary_splat")   \
@@ -39,13 +40,14 @@
   X(LIST_COMPREHENSION, "list_comprehension") X(LIST_PATTERN, "list_pattern")                       \
   X(LIST_SPLAT, "list_splat") X(LIST_SPLAT_PATTERN, "list_splat_pattern")                           \
   X(NAMED_EXPRESSION, "named_expression") X(NONE, "none") X(NONLOCAL_STATEMENT, "nonlocal_statement") \
+  X(NOT_OPERATOR, "not_operator")                                                                   \
   X(PAIR, "pair") X(PARENTHESIZED_EXPRESSION, "parenthesized_expression")                           \
   X(PARENTHESIZED_LIST_SPLAT, "parenthesized_list_splat") X(PASS_STATEMENT, "pass_statement")       \
   X(PATTERN_LIST, "pattern_list") X(POSITIONAL_SEPARATOR, "positional_separator")                   \
   X(RELATIVE_IMPORT, "relative_import") X(RETURN_STATEMENT, "return_statement") X(SET, "set")       \
   X(SET_COMPREHENSION, "set_comprehension") X(STRING, "string") X(STRING_END, "string_end")         \
   X(STRING_START, "string_start") X(SUBSCRIPT, "subscript") X(TRUE, "true") X(TUPLE, "tuple")       \
-  X(TUPLE_PATTERN, "tuple_pattern") X(TYPED_DEFAULT_PARAMETER, "typed_default_parameter")           \
+  X(TUPLE_PATTERN, "tuple_pattern") X(TYPE, "type") X(TYPED_DEFAULT_PARAMETER, "typed_default_parameter") \
   X(TYPED_PARAMETER, "typed_parameter") X(UNARY_OPERATOR, "unary_operator") X(WITH_ITEM, "with_item")
 
 /** A node's type among those above; SL_NODE_OTHER for every other type (and for a null node). */

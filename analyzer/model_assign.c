@@ -266,7 +266,7 @@ static void visit_assignment_inner(sl_walker *w, const assignment *a, sl_store_k
   }
   sl_target_ctx ctx = {kind, direct, ck, true};
   if (kind == SL_STORE_ASSIGN && sl_node_is(left, SL_NODE_SUBSCRIPT) && sl__walk_recording(w))
-    sl__uses_subscript_store(w->m, left, right, sl__walk_site(w), w->text);
+    sl__walk_use(w, SL_USE_AT_SUBSCRIPT_STORE, left, right);
   sl__walk_bind_target(w, left, &ctx);
   // A chained assignment's inner targets were bound when `right` was visited.
 }
@@ -349,13 +349,22 @@ static void note_instance(sl_walker *w, const assignment *a) {
  * name that is not a literal they may store anything. For `__setattr__` the name is the first
  * argument (`super().__setattr__(name, v)`) or the second (`object.__setattr__(self, name, v)`):
  * a string literal in either place counts as the name, which can only make more names stored. */
-void sl__walk_setattr_call(sl_walker *w, TSNode call) {
-  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION);
+/* Whether `__setattr__` occurs in a node's text (which an attribute of that name must have). */
+static bool mentions_setattr(TSNode node, const char *text) {
+  size_t n;
+  const char *t = sl_node_text(node, text, &n);
+  for (const char *p = t; n >= 11 && (p = memchr(p, '_', (size_t)(t + n - 10 - p))) != NULL; p++)
+    if (memcmp(p, "__setattr__", 11) == 0) return true;
+  return false;
+}
+
+void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   int name_args;  // how many leading arguments may hold the name
   uint32_t first;  // the first of them
   if (sl_node_is(fn, SL_NODE_IDENTIFIER) && sl_node_text_eq(fn, w->text, "setattr")) {
     first = 1, name_args = 1;
-  } else if (sl_node_is(fn, SL_NODE_ATTRIBUTE) && sl_node_text_eq(sl_node_field(fn, SL_FIELD_ATTRIBUTE), w->text, "__setattr__")) {
+  } else if (sl_node_is(fn, SL_NODE_ATTRIBUTE) && mentions_setattr(fn, w->text) &&
+             sl_node_text_eq(sl_node_field(fn, SL_FIELD_ATTRIBUTE), w->text, "__setattr__")) {
     first = 0, name_args = 2;
   } else {
     return;

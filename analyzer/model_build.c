@@ -105,7 +105,7 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   case SL_NODE_ATTRIBUTE:
     // Attribute targets go through bind_target and deletions through visit_delete, which visit
     // only their objects: an attribute reached here is read.
-    if (sl__walk_recording(w)) sl__uses_attribute(w->m, node, sl__walk_site(w), w->text);
+    if (sl__walk_recording(w)) sl__walk_use(w, SL_USE_AT_ATTRIBUTE, node, (TSNode){0});
     // Its named children are the object, the attribute's name and comments (leaves both): only
     // the object can hold anything, unless there is a syntax error inside.
     if (!ts_node_has_error(node)) {
@@ -145,10 +145,12 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   case SL_NODE_CLASS_DEFINITION:
     sl__walk_class(w, node, (TSNode){0});
     return;
-  case SL_NODE_CALL:
-    if (sl__walk_recording(w)) sl__uses_call(w->m, node, sl__walk_site(w), w->text, &w->cell);
-    sl__walk_setattr_call(w, node);  // and on to its children
+  case SL_NODE_CALL: {
+    TSNode fn = sl_node_field(node, SL_FIELD_FUNCTION);
+    if (sl__walk_recording(w)) sl__walk_use(w, SL_USE_AT_CALL, node, fn);
+    sl__walk_setattr_call(w, node, fn);  // and on to its children
     break;
+  }
   case SL_NODE_DECORATED_DEFINITION: {
     TSNode def = sl_node_field(node, SL_FIELD_DEFINITION);
     if (sl_node_is(def, SL_NODE_CLASS_DEFINITION)) {
@@ -206,7 +208,7 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     if (!ts_node_has_error(node) && !sl__pystring_is_format(node, w->text)) return;
     break;
   case SL_NODE_SUBSCRIPT:
-    if (sl__walk_recording(w)) sl__uses_subscript(w->m, node, sl__walk_site(w), w->text);
+    if (sl__walk_recording(w)) sl__walk_use(w, SL_USE_AT_SUBSCRIPT, node, (TSNode){0});
     break;
   case SL_NODE_WITH_ITEM: {
     TSNode value = sl_node_field(node, SL_FIELD_VALUE);
@@ -237,6 +239,15 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     break;
   }
   sl__walk_children(w, node);
+}
+
+void sl__walk_use(sl_walker *w, sl_use_at at, TSNode node, TSNode value) {
+  if (!w->deferred) {
+    sl__uses_at(w->m, at, node, value, sl__walk_site(w), w->text, &w->cell);
+    return;
+  }
+  sl_use_site *u = GROW(w->deferred->items, w->deferred->count, w->deferred->cap);
+  *u = (sl_use_site){at, node, value, sl__walk_site(w), w->cell};
 }
 
 void sl__walk_children(sl_walker *w, TSNode node) {
@@ -279,11 +290,17 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   sl__ts_init();
   sl_constants constants = {0};
   sl_cursors cursors = {0};
+  sl_use_sites deferred = {0};
+  bool weakref = mentions(text, len, "weakref");
   sl_walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
-                 .weakref = mentions(text, len, "weakref"), .cell = {.class_index = -1}, .cursors = &cursors};
+                 .weakref = weakref, .cell = {.class_index = -1}, .cursors = &cursors,
+                 .deferred = weakref ? &deferred : NULL};
   w.scope = sl__walk_new_scope(&w, SL_SCOPE_MODULE, -1);
   sl__walk_visit(&w, ts_tree_root_node(tree));
   free(constants.items);
+  // Weak references: which names can hold a weakref maker is known now; most use sites have
+  // holders that cannot, and are not looked at.
+  sl__uses_flush(model, &deferred, text);
   sl_cursors_release(&cursors);
   // The indexes of names the resolution and the rules look up.
   sl__name_index_init(&model->name_index, &model->arena, model->n_names);

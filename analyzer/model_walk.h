@@ -36,6 +36,7 @@ typedef struct sl_walker {
   bool weakref;      /**< the file names the weakref module somewhere */
   sl_cell cell;      /**< the __class__ cell a zero-argument super() would read here */
   sl_cursors *cursors; /**< for loops over children; one pool for the whole walk */
+  sl_use_sites *deferred; /**< where use sites wait for the end of the walk (the file names weakref), else NULL */
   /* What is directly in the class body being walked, for sl__walk_in_class_body without asking
    * tree-sitter for parents (which it finds from the root): the body block (null outside
    * classes), the statement of it being visited, and, when that is an expression statement, its
@@ -56,7 +57,7 @@ typedef struct sl_target_ctx {
  * runs as written, so nothing is recorded there (the caller checks `sl__walk_recording`). */
 static inline sl_site sl__walk_site(sl_walker *w) {
   const char *mangle = w->mangle_class >= 0 ? w->m->classes[w->mangle_class].mangle : NULL;
-  return (sl_site){w->scope, mangle, w->weakref, w->cursors};
+  return (sl_site){w->scope, mangle, w->weakref, w->cursors, NULL};
 }
 
 static inline bool sl__walk_recording(sl_walker *w) { return !w->error_depth && !w->type_checking; }
@@ -72,6 +73,8 @@ static inline int sl__walk_body_class(sl_walker *w) {
 void sl__walk_visit(sl_walker *w, TSNode node);
 /** Visits each named child of a node, marking those directly in the class body. */
 void sl__walk_children(sl_walker *w, TSNode node);
+/** The uses of instances a node makes (model_uses.c), recorded now or at the end of the walk. */
+void sl__walk_use(sl_walker *w, sl_use_at at, TSNode node, TSNode value);
 
 /* model_names.c */
 /** The NFKC-normalised text of an identifier, in the model's arena. */
@@ -105,8 +108,8 @@ void sl__walk_assignment(sl_walker *w, TSNode node, sl_store_kind kind, const TS
 /** `a = b = c = 1`, or a single assignment. */
 void sl__walk_assignment_chain(sl_walker *w, TSNode node);
 void sl__walk_delete(sl_walker *w, TSNode node);
-/** The names `setattr()` and `__setattr__` calls store. */
-void sl__walk_setattr_call(sl_walker *w, TSNode call);
+/** The names `setattr()` and `__setattr__` calls store (`fn`: the call's function). */
+void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn);
 
 /* model_function.c */
 /** A def; `decorated` is its decorated_definition or a null node. */

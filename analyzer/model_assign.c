@@ -6,6 +6,7 @@
 #include "model_walk.h"
 
 #include "alloc.h"
+#include "ident.h"
 #include "pystring.h"
 #include "ts_util.h"
 
@@ -21,6 +22,28 @@ static void note_stored_name(sl_model *m, const char *name) {
 
 /* Records the store on `recv.name` (the attribute node); returns its object (to be visited). */
 static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
+  sl_simple_attribute simple;
+  if (sl__walk_simple_attribute(w, attr, &simple)) {
+    // `self.x`, the most common target: what the two identifiers would give, from the text.
+    sl_model *m = w->m;
+    const char *mangle = w->mangle_class >= 0 ? m->classes[w->mangle_class].mangle : NULL;
+    const char *name =
+        sl__ident_mangle(&m->arena, mangle, sl__ident_normalize(&m->arena, simple.name, simple.name_len));
+    if (kind != SL_STORE_DELETE) note_stored_name(m, name);
+    if (w->error_depth) return (TSNode){0};
+    sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
+    p->scope = w->scope;
+    p->recv = sl__ident_normalize(&m->arena, simple.object, simple.object_len);
+    p->store.class_index = -1;
+    p->store.name = name;
+    p->store.span = sl_node_span(attr);
+    // The name ends the attribute, on its last line.
+    uint32_t n = (uint32_t)simple.name_len;
+    p->store.name_span = (sl_span){p->store.span.end_byte - n, p->store.span.end_byte,
+                                   {p->store.span.end.row, p->store.span.end.column - n}, p->store.span.end};
+    p->store.kind = kind;
+    return (TSNode){0};  // the object is a leaf: nothing to visit
+  }
   TSNode object = sl_node_field(attr, SL_FIELD_OBJECT), obj = object;
   // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
   if (sl_node_is(obj, SL_NODE_LIST_SPLAT) && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);

@@ -107,7 +107,10 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     // only their objects: an attribute reached here is read.
     if (sl__walk_recording(w)) sl__walk_use(w, SL_USE_AT_ATTRIBUTE, node, (TSNode){0});
     // Its named children are the object, the attribute's name and comments (leaves both): only
-    // the object can hold anything, unless there is a syntax error inside.
+    // the object can hold anything, unless there is a syntax error inside. `name.name` holds
+    // nothing.
+    sl_simple_attribute simple;
+    if (sl__walk_simple_attribute(w, node, &simple)) return;
     if (!ts_node_has_error(node)) {
       sl__walk_visit(w, sl_node_field(node, SL_FIELD_OBJECT));
       return;

@@ -81,6 +81,14 @@ void sl__walk_use(sl_walker *w, sl_use_at at, TSNode node, TSNode value);
 const char *sl__walk_ident(sl_walker *w, TSNode node);
 /** As sl__walk_ident, mangled by the class whose body holds the code. */
 const char *sl__walk_mangled(sl_walker *w, TSNode node);
+/** An attribute written `name.name`: ASCII, nothing between the parts, free of syntax errors, the
+ *  object not a keyword. Its two parts are then identifier leaves, read here from the text
+ *  (sl__walk_simple_attribute) without asking tree-sitter for them. */
+typedef struct sl_simple_attribute {
+  const char *object, *name;
+  size_t object_len, name_len;
+} sl_simple_attribute;
+bool sl__walk_simple_attribute(sl_walker *w, TSNode attr, sl_simple_attribute *out);
 /** As sl__node_dotted. */
 const char *sl__walk_dotted(sl_walker *w, TSNode node);
 /** Records that `name` is bound in `scope` at `at`: kind OTHER under TYPE_CHECKING or in an error. */

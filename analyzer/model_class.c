@@ -263,9 +263,10 @@ void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
   }
   // Decorators and bases are evaluated in the enclosing scope, before the body.
   if (!ts_node_is_null(decorated)) sl__class_decorators(m, ci, decorated, text);
-  sl__class_bases(m, ci, sl_node_field(node, SL_FIELD_SUPERCLASSES), text);
+  TSNode superclasses = sl_node_field(node, SL_FIELD_SUPERCLASSES);
+  sl__class_bases(m, ci, superclasses, text);
   // Visit the argument expressions for nested lambdas and the like.
-  sl__walk_visit(&w, sl_node_field(node, SL_FIELD_SUPERCLASSES));
+  sl__walk_visit(&w, superclasses);
   if (!ts_node_is_null(decorated)) {
     uint32_t n = ts_node_named_child_count(decorated);
     for (uint32_t i = 0; i < n; i++) {

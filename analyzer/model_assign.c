@@ -344,7 +344,8 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
  * `P = namedtuple('P', ...)` binds P to a (synthetic) class. */
 static void note_instance(sl_walker *w, const assignment *a) {
   TSNode left = a->left, right = a->right;
-  if (!sl_node_is(left, SL_NODE_IDENTIFIER) || !sl_node_is(right, SL_NODE_CALL) || w->error_depth || w->type_checking) return;
+  if (!sl_node_is(left, SL_NODE_IDENTIFIER) || !sl_node_is(right, SL_NODE_CALL) || w->error_depth || w->type_checking)
+    return;
   TSNode fn = sl_node_field(right, SL_FIELD_FUNCTION);
   int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);
   // A dotted callee (`weakref.WeakSet()`) is never a class of this file, but tells what the name
@@ -399,7 +400,9 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   sl_child_iter_init(&it, w->cursors, args);
   for (TSNode a; sl_child_iter_next(&it, &a);) {
     if (sl_node_is(a, SL_NODE_COMMENT)) continue;
-    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) || sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) break;
+    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) ||
+        sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
+      break;
     if (pos >= first && pos < first + (uint32_t)name_args) {
       const char *v;
       if (sl__pystring_eval(a, w->text, &w->m->arena, &v) == SL_PYSTR_STR) {

@@ -53,11 +53,9 @@ const char *sl__node_dotted(sl_model *m, const char *text, TSNode node) {
   return NULL;
 }
 
+/* The length of the ASCII identifier at p (0: none, or it starts with a digit). */
 static size_t ascii_name(const char *p, const char *end) {
-  if (p == end || (*p >= '0' && *p <= '9')) return 0;
-  const char *q = p;
-  while (q < end && (*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9'))) q++;
-  return (size_t)(q - p);
+  return p == end || (*p >= '0' && *p <= '9') ? 0 : sl__ident_ascii_run(p, end);
 }
 
 /* Python's keywords, hard and soft, and the Python 2 statements the grammar still knows: an

@@ -73,7 +73,8 @@ static void container_args(sl_model *m, sl_site site, const char *text, TSNode c
     sl_child_iter_init(&it, site.cursors, first);
     for (TSNode pair; sl_child_iter_next(&it, &pair);) {
       if (!sl_node_is(pair, SL_NODE_PAIR)) continue;
-      add_use(m, site, text, sl_node_field(pair, SL_FIELD_KEY), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, holder_is_callee);
+      add_use(m, site, text, sl_node_field(pair, SL_FIELD_KEY), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder,
+              holder_is_callee);
       add_use(m, site, text, sl_node_field(pair, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
               holder_is_callee);
     }
@@ -82,7 +83,8 @@ static void container_args(sl_model *m, sl_site site, const char *text, TSNode c
   sl_child_iter_init(&it, site.cursors, args);
   for (TSNode a; sl_child_iter_next(&it, &a);)
     if (sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
-      add_use(m, site, text, sl_node_field(a, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, holder_is_callee);
+      add_use(m, site, text, sl_node_field(a, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
+              holder_is_callee);
   sl_child_iter_release(&it);
 }
 
@@ -153,7 +155,8 @@ static bool first_positional(TSNode params) {
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_named_child(params, i);
     if (sl_node_is(p, SL_NODE_COMMENT)) continue;
-    if (sl_node_is(p, SL_NODE_IDENTIFIER) || sl_node_is(p, SL_NODE_DEFAULT_PARAMETER) || sl_node_is(p, SL_NODE_TYPED_DEFAULT_PARAMETER))
+    if (sl_node_is(p, SL_NODE_IDENTIFIER) || sl_node_is(p, SL_NODE_DEFAULT_PARAMETER) ||
+        sl_node_is(p, SL_NODE_TYPED_DEFAULT_PARAMETER))
       return true;
     if (sl_node_is(p, SL_NODE_TYPED_PARAMETER)) return sl_node_is(ts_node_named_child(p, 0), SL_NODE_IDENTIFIER);
     return false;
@@ -183,8 +186,8 @@ static void zero_argument_super(sl_model *m, TSNode call, sl_site site, const sl
  * with a non-ASCII character (normalised in names), maybe. */
 static bool callee_maybe_weak(sl_site site, TSNode fn, const char *text) {
   if (!site.heads) return true;
-  const char *start = text + ts_node_start_byte(fn), *end = text + ts_node_end_byte(fn), *p = start;
-  while (p < end && (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) p++;
+  const char *start = text + ts_node_start_byte(fn), *end = text + ts_node_end_byte(fn);
+  const char *p = start + sl__ident_ascii_run(start, end);
   if (p < end && (unsigned char)*p >= 0x80) return true;
   return sl__uses_weak_first(site.heads, start, (size_t)(p - start));
 }

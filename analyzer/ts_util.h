@@ -103,17 +103,17 @@ static inline TSNode sl_node_field(TSNode node, sl_node_field_id field) {
 }
 
 /*
- * Children. ts_node_named_child(node, i) and ts_node_child(node, i) walk the children from the
- * first each time (O(i)), ts_node_next_sibling() and ts_node_parent() start again from the root:
- * loops over children that may be many (a module, a class body, a literal) step a tree cursor
- * instead. A walk keeps a pool of cursors, one per level of nesting, so stepping allocates
- * nothing.
+ * Children. In tree-sitter 0.25, ts_node_named_child(node, i) and ts_node_child(node, i) walk the
+ * children from the first each time (O(i)), and ts_node_next_sibling() and ts_node_parent() start
+ * again from the root. Loops over children that may be many (a module, a class body, a literal)
+ * step a tree cursor instead; a walk keeps a pool of cursors, one per level of nesting, so
+ * stepping allocates nothing. Every way of reaching a node costs some hundreds of instructions
+ * (the Python grammar wraps most nodes in hidden ones), a cursor step the most: for few children,
+ * indexing is cheaper (measured with callgrind on bench/analysis_cost.sh's files).
  */
 
 /** Up to this many children, ts_node_named_child(node, i) for each i costs less than a cursor. */
-#ifndef SL_FEW_CHILDREN
 #define SL_FEW_CHILDREN 4
-#endif
 
 /** Reusable cursors, one per nesting level of the loops that use them. Zero-initialised is empty. */
 typedef struct sl_cursors {
@@ -211,9 +211,7 @@ static inline void sl_child_iter_release(sl_child_iter *it) {
 /** Every child of a node, named or not (what ts_node_child() gives), in order: by index up to
  *  SL_FEW_ALL_CHILDREN (indexing costs O(i) per child, but a cursor step through the grammar's
  *  hidden wrapper nodes costs more), else with a cursor of its own. Same rules as sl_child_iter. */
-#ifndef SL_FEW_ALL_CHILDREN
 #define SL_FEW_ALL_CHILDREN 12
-#endif
 typedef struct sl_all_iter {
   TSNode node;
   uint32_t count, index;
@@ -236,7 +234,8 @@ static inline bool sl_all_iter_next(sl_all_iter *it, TSNode *out) {
     *out = ts_node_child(it->node, it->index++);
     return true;
   }
-  bool more = it->started ? ts_tree_cursor_goto_next_sibling(&it->cursor) : ts_tree_cursor_goto_first_child(&it->cursor);
+  bool more =
+      it->started ? ts_tree_cursor_goto_next_sibling(&it->cursor) : ts_tree_cursor_goto_first_child(&it->cursor);
   it->started = true;
   if (more) *out = ts_tree_cursor_current_node(&it->cursor);
   return more;

@@ -6,6 +6,7 @@
 #include "model_walk.h"
 
 #include "alloc.h"
+#include "ident.h"
 #include "pystring.h"
 #include "ts_util.h"
 
@@ -21,6 +22,28 @@ static void note_stored_name(sl_model *m, const char *name) {
 
 /* Records the store on `recv.name` (the attribute node); returns its object (to be visited). */
 static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
+  sl_simple_attribute simple;
+  if (sl__walk_simple_attribute(w, attr, &simple)) {
+    // `self.x`, the most common target: what the two identifiers would give, from the text.
+    sl_model *m = w->m;
+    const char *mangle = w->mangle_class >= 0 ? m->classes[w->mangle_class].mangle : NULL;
+    const char *name =
+        sl__ident_mangle(&m->arena, mangle, sl__ident_normalize(&m->arena, simple.name, simple.name_len));
+    if (kind != SL_STORE_DELETE) note_stored_name(m, name);
+    if (w->error_depth) return (TSNode){0};
+    sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
+    p->scope = w->scope;
+    p->recv = sl__ident_normalize(&m->arena, simple.object, simple.object_len);
+    p->store.class_index = -1;
+    p->store.name = name;
+    p->store.span = sl_node_span(attr);
+    // The name ends the attribute, on its last line.
+    uint32_t n = (uint32_t)simple.name_len;
+    p->store.name_span = (sl_span){p->store.span.end_byte - n, p->store.span.end_byte,
+                                   {p->store.span.end.row, p->store.span.end.column - n}, p->store.span.end};
+    p->store.kind = kind;
+    return (TSNode){0};  // the object is a leaf: nothing to visit
+  }
   TSNode object = sl_node_field(attr, SL_FIELD_OBJECT), obj = object;
   // tree-sitter-python parses the target `*self.x` as (attribute (list_splat self) x).
   if (sl_node_is(obj, SL_NODE_LIST_SPLAT) && ts_node_named_child_count(obj) == 1) obj = ts_node_named_child(obj, 0);
@@ -266,7 +289,7 @@ static void visit_assignment_inner(sl_walker *w, const assignment *a, sl_store_k
   }
   sl_target_ctx ctx = {kind, direct, ck, true};
   if (kind == SL_STORE_ASSIGN && sl_node_is(left, SL_NODE_SUBSCRIPT) && sl__walk_recording(w))
-    sl__uses_subscript_store(w->m, left, right, sl__walk_site(w), w->text);
+    sl__walk_use(w, SL_USE_AT_SUBSCRIPT_STORE, left, right);
   sl__walk_bind_target(w, left, &ctx);
   // A chained assignment's inner targets were bound when `right` was visited.
 }
@@ -321,7 +344,8 @@ void sl__walk_delete(sl_walker *w, TSNode node) {
  * `P = namedtuple('P', ...)` binds P to a (synthetic) class. */
 static void note_instance(sl_walker *w, const assignment *a) {
   TSNode left = a->left, right = a->right;
-  if (!sl_node_is(left, SL_NODE_IDENTIFIER) || !sl_node_is(right, SL_NODE_CALL) || w->error_depth || w->type_checking) return;
+  if (!sl_node_is(left, SL_NODE_IDENTIFIER) || !sl_node_is(right, SL_NODE_CALL) || w->error_depth || w->type_checking)
+    return;
   TSNode fn = sl_node_field(right, SL_FIELD_FUNCTION);
   int synthetic = sl__namedtuple_call(w->m, right, w->scope, w->text);
   // A dotted callee (`weakref.WeakSet()`) is never a class of this file, but tells what the name
@@ -349,13 +373,22 @@ static void note_instance(sl_walker *w, const assignment *a) {
  * name that is not a literal they may store anything. For `__setattr__` the name is the first
  * argument (`super().__setattr__(name, v)`) or the second (`object.__setattr__(self, name, v)`):
  * a string literal in either place counts as the name, which can only make more names stored. */
-void sl__walk_setattr_call(sl_walker *w, TSNode call) {
-  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION);
+/* Whether `__setattr__` occurs in a node's text (which an attribute of that name must have). */
+static bool mentions_setattr(TSNode node, const char *text) {
+  size_t n;
+  const char *t = sl_node_text(node, text, &n);
+  for (const char *p = t; n >= 11 && (p = memchr(p, '_', (size_t)(t + n - 10 - p))) != NULL; p++)
+    if (memcmp(p, "__setattr__", 11) == 0) return true;
+  return false;
+}
+
+void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   int name_args;  // how many leading arguments may hold the name
   uint32_t first;  // the first of them
   if (sl_node_is(fn, SL_NODE_IDENTIFIER) && sl_node_text_eq(fn, w->text, "setattr")) {
     first = 1, name_args = 1;
-  } else if (sl_node_is(fn, SL_NODE_ATTRIBUTE) && sl_node_text_eq(sl_node_field(fn, SL_FIELD_ATTRIBUTE), w->text, "__setattr__")) {
+  } else if (sl_node_is(fn, SL_NODE_ATTRIBUTE) && mentions_setattr(fn, w->text) &&
+             sl_node_text_eq(sl_node_field(fn, SL_FIELD_ATTRIBUTE), w->text, "__setattr__")) {
     first = 0, name_args = 2;
   } else {
     return;
@@ -367,7 +400,9 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call) {
   sl_child_iter_init(&it, w->cursors, args);
   for (TSNode a; sl_child_iter_next(&it, &a);) {
     if (sl_node_is(a, SL_NODE_COMMENT)) continue;
-    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) || sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) break;
+    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) ||
+        sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
+      break;
     if (pos >= first && pos < first + (uint32_t)name_args) {
       const char *v;
       if (sl__pystring_eval(a, w->text, &w->m->arena, &v) == SL_PYSTR_STR) {

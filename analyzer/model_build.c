@@ -52,6 +52,25 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl_child_iter_release(&it);
 }
 
+/* Whether an expression (or a return statement) holds nothing the walk records, as its text
+ * shows. Free of syntax errors, an expression holds no statement: what the walk records in it
+ * are calls, attributes, subscripts, comprehensions, lambdas, `:=` and f-string interpolations,
+ * and each of those has one of `( . [ { :` in its text. Without any (inside the brackets, for a
+ * bracketed node: `[a, b]` holds nothing), the node is not visited: its leaves would have been
+ * looked up only to be skipped. A string or comment in it with one of those only makes it visited. */
+static bool inert(const char *text, TSNode node, bool bracketed) {
+  static const bool marks[256] = {['('] = true, ['.'] = true, ['['] = true, ['{'] = true, [':'] = true};
+  if (ts_node_has_error(node)) return false;
+  uint32_t a = ts_node_start_byte(node), b = ts_node_end_byte(node);
+  if (bracketed) {
+    if (b - a < 2) return false;
+    a++, b--;
+  }
+  for (const unsigned char *p = (const unsigned char *)text + a, *end = (const unsigned char *)text + b; p < end; p++)
+    if (marks[*p]) return false;
+  return true;
+}
+
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
  * thousands (sympy's polyquinticconst.py): walk the left spine with a loop instead of recursing
  * once per operand. Operands are visited in source order. */
@@ -86,27 +105,55 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   case SL_NODE_ATTRIBUTE:
     // Attribute targets go through bind_target and deletions through visit_delete, which visit
     // only their objects: an attribute reached here is read.
-    if (sl__walk_recording(w)) sl__uses_attribute(w->m, node, sl__walk_site(w), w->text);
+    if (sl__walk_recording(w)) sl__walk_use(w, SL_USE_AT_ATTRIBUTE, node, (TSNode){0});
     // Its named children are the object, the attribute's name and comments (leaves both): only
-    // the object can hold anything, unless there is a syntax error inside.
+    // the object can hold anything, unless there is a syntax error inside. `name.name` holds
+    // nothing.
+    sl_simple_attribute simple;
+    if (sl__walk_simple_attribute(w, node, &simple)) return;
     if (!ts_node_has_error(node)) {
       sl__walk_visit(w, sl_node_field(node, SL_FIELD_OBJECT));
       return;
     }
     break;
   case SL_NODE_BINARY_OPERATOR:
+    if (inert(w->text, node, false)) return;
     if (ts_node_named_child_count(node) == 2) {
       visit_operator_chain(w, node);
       return;
     }
     break;
+  case SL_NODE_BOOLEAN_OPERATOR:
+  case SL_NODE_COMPARISON_OPERATOR:
+  case SL_NODE_CONDITIONAL_EXPRESSION:
+  case SL_NODE_CONCATENATED_STRING:
+  case SL_NODE_EXPRESSION_LIST:
+  case SL_NODE_KEYWORD_ARGUMENT:
+  case SL_NODE_LIST_SPLAT:
+  case SL_NODE_DICTIONARY_SPLAT:
+  case SL_NODE_NOT_OPERATOR:
+  case SL_NODE_RETURN_STATEMENT:
+  case SL_NODE_TYPE:
+  case SL_NODE_UNARY_OPERATOR:
+    if (inert(w->text, node, false)) return;
+    break;
+  case SL_NODE_ARGUMENT_LIST:
+  case SL_NODE_DICTIONARY:  // `{}` (a pair has a colon)
+  case SL_NODE_LIST:
+  case SL_NODE_PARENTHESIZED_EXPRESSION:
+  case SL_NODE_SET:
+  case SL_NODE_TUPLE:
+    if (inert(w->text, node, true)) return;
+    break;
   case SL_NODE_CLASS_DEFINITION:
     sl__walk_class(w, node, (TSNode){0});
     return;
-  case SL_NODE_CALL:
-    if (sl__walk_recording(w)) sl__uses_call(w->m, node, sl__walk_site(w), w->text, &w->cell);
-    sl__walk_setattr_call(w, node);  // and on to its children
+  case SL_NODE_CALL: {
+    TSNode fn = sl_node_field(node, SL_FIELD_FUNCTION);
+    if (sl__walk_recording(w)) sl__walk_use(w, SL_USE_AT_CALL, node, fn);
+    sl__walk_setattr_call(w, node, fn);  // and on to its children
     break;
+  }
   case SL_NODE_DECORATED_DEFINITION: {
     TSNode def = sl_node_field(node, SL_FIELD_DEFINITION);
     if (sl_node_is(def, SL_NODE_CLASS_DEFINITION)) {
@@ -164,7 +211,7 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     if (!ts_node_has_error(node) && !sl__pystring_is_format(node, w->text)) return;
     break;
   case SL_NODE_SUBSCRIPT:
-    if (sl__walk_recording(w)) sl__uses_subscript(w->m, node, sl__walk_site(w), w->text);
+    if (sl__walk_recording(w)) sl__walk_use(w, SL_USE_AT_SUBSCRIPT, node, (TSNode){0});
     break;
   case SL_NODE_WITH_ITEM: {
     TSNode value = sl_node_field(node, SL_FIELD_VALUE);
@@ -195,6 +242,15 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     break;
   }
   sl__walk_children(w, node);
+}
+
+void sl__walk_use(sl_walker *w, sl_use_at at, TSNode node, TSNode value) {
+  if (!w->deferred) {
+    sl__uses_at(w->m, at, node, value, sl__walk_site(w), w->text, &w->cell);
+    return;
+  }
+  sl_use_site *u = GROW(w->deferred->items, w->deferred->count, w->deferred->cap);
+  *u = (sl_use_site){at, node, value, sl__walk_site(w), w->cell};
 }
 
 void sl__walk_children(sl_walker *w, TSNode node) {
@@ -237,11 +293,17 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   sl__ts_init();
   sl_constants constants = {0};
   sl_cursors cursors = {0};
+  sl_use_sites deferred = {0};
+  bool weakref = mentions(text, len, "weakref");
   sl_walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
-                 .weakref = mentions(text, len, "weakref"), .cell = {.class_index = -1}, .cursors = &cursors};
+                 .weakref = weakref, .cell = {.class_index = -1}, .cursors = &cursors,
+                 .deferred = weakref ? &deferred : NULL};
   w.scope = sl__walk_new_scope(&w, SL_SCOPE_MODULE, -1);
   sl__walk_visit(&w, ts_tree_root_node(tree));
   free(constants.items);
+  // Weak references: which names can hold a weakref maker is known now; most use sites have
+  // holders that cannot, and are not looked at.
+  sl__uses_flush(model, &deferred, text);
   sl_cursors_release(&cursors);
   // The indexes of names the resolution and the rules look up.
   sl__name_index_init(&model->name_index, &model->arena, model->n_names);

@@ -58,11 +58,16 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
 
 /** Where the walk is: the scope, the class that mangles private names there, and whether the file
  *  names the weakref module at all (no weak reference can be made otherwise). */
+typedef struct sl_weak_heads sl_weak_heads;
 typedef struct sl_site {
   int scope;
   const char *mangle;       /**< NULL or "" outside classes */
   bool weakref;
   sl_cursors *cursors;      /**< the walk's cursors, for loops over children */
+  /** NULL in the walk; when deferred use sites are flushed, the names a weak-reference holder can
+   *  start with: a use whose holder starts with none would be dropped by resolve.c, so it is not
+   *  looked at. */
+  const sl_weak_heads *heads;
 } sl_site;
 
 /** The `__class__` cell a zero-argument super() would read where the walk is. Nodes are kept, not
@@ -75,14 +80,49 @@ typedef struct sl_cell {
 } sl_cell;
 
 /* model_uses.c: uses of instances as values, kept by name until resolve.c (nodes borrowed). */
-/** A call: weakref.ref(c) and the like, a weak container's constructor or method, vars(c), the
- *  probes hasattr(c, '__dict__')..., and a zero-argument super() under `cell`. */
-void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell);
-/** An attribute expression being read: `c.__dict__`. */
-void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text);
-/** A subscript in any context: the key of a WeakKeyDictionary. */
-void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text);
-/** `holder[key] = value`: the value stored in a WeakValueDictionary. */
-void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text);
+typedef enum {
+  /** A call: weakref.ref(c) and the like, a weak container's constructor or method, vars(c), the
+   *  probes hasattr(c, '__dict__')..., and a zero-argument super() under the cell. */
+  SL_USE_AT_CALL,             /**< (node, value): the call and its function */
+  SL_USE_AT_ATTRIBUTE,        /**< an attribute expression being read: `c.__dict__` */
+  SL_USE_AT_SUBSCRIPT,        /**< a subscript in any context: the key of a WeakKeyDictionary */
+  SL_USE_AT_SUBSCRIPT_STORE,  /**< `holder[key] = value` (node, value): the value stored in a WeakValueDictionary */
+} sl_use_at;
+
+/** Records the uses a node of the walk makes (nodes borrowed for the call). */
+void sl__uses_at(sl_model *m, sl_use_at at, TSNode node, TSNode value, sl_site site, const char *text,
+                 const sl_cell *cell);
+
+/** A use site kept for later, as the walk met it. */
+typedef struct sl_use_site {
+  sl_use_at at;
+  TSNode node, value;
+  sl_site site;
+  sl_cell cell;
+} sl_use_site;
+
+/** The use sites of a file that names the weakref module, in the walk's order: whether a weak
+ *  reference can be made there is known only once every name the file binds is (nodes borrowed
+ *  for the build). */
+typedef struct sl_use_sites {
+  sl_use_site *items;
+  size_t count, cap;
+} sl_use_sites;
+
+/** Records the uses of every deferred site, in order, as sl__uses_at would have in the walk, but
+ *  skipping the weak references resolve.c would drop; frees the sites' array. */
+void sl__uses_flush(sl_model *m, sl_use_sites *sites, const char *text);
+
+/** The names a weak-reference holder can start with: those bound by importing the weakref
+ *  modules or names from them, and those bound to calls of such names. */
+struct sl_weak_heads {
+  const char **items;       /**< heap array; the names are the model's */
+  size_t count, cap;
+};
+void sl__uses_weak_heads(const sl_model *m, sl_weak_heads *out);
+/** Whether `holder` (a dotted name) starts with one of the heads. */
+bool sl__uses_weak_head(const sl_weak_heads *heads, const char *holder);
+/** Whether s[0..n) is the first part of one of the heads (what starting with it requires). */
+bool sl__uses_weak_first(const sl_weak_heads *heads, const char *s, size_t n);
 
 #endif

@@ -19,7 +19,8 @@ static int bool_keyword(TSNode args, const char *name, const char *text) {
   uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++) {
     TSNode a = ts_node_named_child(args, i);
-    if (!sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT) || !sl_node_text_eq(sl_node_field(a, SL_FIELD_NAME), text, name)) continue;
+    if (!sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT) || !sl_node_text_eq(sl_node_field(a, SL_FIELD_NAME), text, name))
+      continue;
     TSNode v = sl_node_field(a, SL_FIELD_VALUE);
     if (sl_node_is(v, SL_NODE_TRUE)) return 1;
     if (sl_node_is(v, SL_NODE_FALSE)) return 0;
@@ -106,7 +107,8 @@ static int synthetic_namedtuple(sl_model *m, TSNode call, const char *callee, in
     TSNode a = ts_node_named_child(args, i);
     if (sl_node_is(a, SL_NODE_COMMENT)) continue;
     if (sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) {
-      if (sl_node_text_eq(sl_node_field(a, SL_FIELD_NAME), text, "field_names")) fields = sl_node_field(a, SL_FIELD_VALUE);
+      if (sl_node_text_eq(sl_node_field(a, SL_FIELD_NAME), text, "field_names"))
+        fields = sl_node_field(a, SL_FIELD_VALUE);
       else if (!sl_node_text_eq(sl_node_field(a, SL_FIELD_NAME), text, "typename")) other = true;
       continue;
     }
@@ -151,7 +153,8 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
       }
       continue;  // other keywords go to __init_subclass__
     }
-    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) || sl_node_is(a, SL_NODE_PARENTHESIZED_LIST_SPLAT)) {
+    if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) ||
+        sl_node_is(a, SL_NODE_PARENTHESIZED_LIST_SPLAT)) {
       m->classes[ci].bases_unknown = true;
       continue;
     }
@@ -189,7 +192,8 @@ static bool statement_hides_bindings(TSNode st) {
   TSNode def = sl_node_is(st, SL_NODE_DECORATED_DEFINITION) ? sl_node_field(st, SL_FIELD_DEFINITION) : st;
   if (!sl_node_is(def, SL_NODE_FUNCTION_DEFINITION)) return true;
   // The def line itself must be intact for its name to be bound.
-  if (ts_node_has_error(sl_node_field(def, SL_FIELD_NAME)) || ts_node_has_error(sl_node_field(def, SL_FIELD_PARAMETERS)))
+  if (ts_node_has_error(sl_node_field(def, SL_FIELD_NAME)) ||
+      ts_node_has_error(sl_node_field(def, SL_FIELD_PARAMETERS)))
     return true;
   if (!ts_node_eq(def, st)) {
     uint32_t k = ts_node_named_child_count(st);
@@ -263,9 +267,10 @@ void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
   }
   // Decorators and bases are evaluated in the enclosing scope, before the body.
   if (!ts_node_is_null(decorated)) sl__class_decorators(m, ci, decorated, text);
-  sl__class_bases(m, ci, sl_node_field(node, SL_FIELD_SUPERCLASSES), text);
+  TSNode superclasses = sl_node_field(node, SL_FIELD_SUPERCLASSES);
+  sl__class_bases(m, ci, superclasses, text);
   // Visit the argument expressions for nested lambdas and the like.
-  sl__walk_visit(&w, sl_node_field(node, SL_FIELD_SUPERCLASSES));
+  sl__walk_visit(&w, superclasses);
   if (!ts_node_is_null(decorated)) {
     uint32_t n = ts_node_named_child_count(decorated);
     for (uint32_t i = 0; i < n; i++) {

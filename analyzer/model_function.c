@@ -62,7 +62,8 @@ static bool forwards_call(sl_walker *w, TSNode call, const char *method, const c
     return false;
   TSNode recv = sl_node_field(fn, SL_FIELD_OBJECT);
   int skip;  // how many leading method params the call passes implicitly
-  if (sl_node_is(recv, SL_NODE_CALL) && sl_node_text_eq(sl_node_field(recv, SL_FIELD_FUNCTION), w->text, "super")) skip = 1;
+  if (sl_node_is(recv, SL_NODE_CALL) && sl_node_text_eq(sl_node_field(recv, SL_FIELD_FUNCTION), w->text, "super"))
+    skip = 1;
   else if (sl_node_is(recv, SL_NODE_IDENTIFIER) && sl_node_text_eq(recv, w->text, "object")) skip = 0;
   else return false;
   TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
@@ -137,15 +138,17 @@ static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_clas
     }
     const char *name = sl__walk_mangled(w, name_node);
     sl_name_binding *b;
-    bool positional = !sl_node_is(p, SL_NODE_LIST_SPLAT_PATTERN) && !sl_node_is(p, SL_NODE_DICTIONARY_SPLAT_PATTERN) &&
-                      !(sl_node_is(p, SL_NODE_TYPED_PARAMETER) && !sl_node_is(ts_node_named_child(p, 0), SL_NODE_IDENTIFIER));
+    bool positional =
+        !sl_node_is(p, SL_NODE_LIST_SPLAT_PATTERN) && !sl_node_is(p, SL_NODE_DICTIONARY_SPLAT_PATTERN) &&
+        !(sl_node_is(p, SL_NODE_TYPED_PARAMETER) && !sl_node_is(ts_node_named_child(p, 0), SL_NODE_IDENTIFIER));
     if (first && self_class >= 0 && positional) {
       b = sl__walk_bind(w, fn_scope, name, SL_NAME_SELF_PARAM, name_node);
       b->index = self_class;
     } else {
       b = sl__walk_bind(w, fn_scope, name, SL_NAME_OTHER, name_node);
       // `c: C` — the annotation a plain class name (or a string holding one).
-      if (annotate && !ts_node_is_null(annotation) && b->kind == SL_NAME_OTHER && sl_node_is(p, SL_NODE_TYPED_PARAMETER)) {
+      if (annotate && !ts_node_is_null(annotation) && b->kind == SL_NAME_OTHER &&
+          sl_node_is(p, SL_NODE_TYPED_PARAMETER)) {
         TSNode ty = ts_node_named_child(annotation, 0);
         const char *cls_name = NULL;
         if (sl_node_is(ty, SL_NODE_IDENTIFIER)) cls_name = sl__walk_ident(w, ty);

@@ -53,6 +53,34 @@ const char *sl__node_dotted(sl_model *m, const char *text, TSNode node) {
   return NULL;
 }
 
+/* The length of the ASCII identifier at p (0: none, or it starts with a digit). */
+static size_t ascii_name(const char *p, const char *end) {
+  return p == end || (*p >= '0' && *p <= '9') ? 0 : sl__ident_ascii_run(p, end);
+}
+
+/* Python's keywords, hard and soft, and the Python 2 statements the grammar still knows: an
+ * object spelled so may be another node than an identifier (`None.x`). By length, then text. */
+static bool keyword(const char *s, size_t n) {
+  static const char *const by_length[9] = {
+      NULL, "_", "as if in is or", "and def del for not try", "None True case elif else exec from pass type with",
+      "False async await break class match print raise while yield", "assert except global import lambda return",
+      "finally", "continue nonlocal"};
+  if (n == 0 || n > 8) return false;
+  for (const char *w = by_length[n]; *w; w += n + (w[n] == ' '))
+    if (w[0] == s[0] && memcmp(w, s, n) == 0) return true;
+  return false;
+}
+
+bool sl__walk_simple_attribute(sl_walker *w, TSNode attr, sl_simple_attribute *out) {
+  const char *start = w->text + ts_node_start_byte(attr), *end = w->text + ts_node_end_byte(attr);
+  size_t a = ascii_name(start, end);
+  if (a == 0 || start + a == end || start[a] != '.') return false;
+  size_t b = ascii_name(start + a + 1, end);
+  if (b == 0 || start + a + 1 + b != end || keyword(start, a) || ts_node_has_error(attr)) return false;
+  *out = (sl_simple_attribute){start, start + a + 1, a, b};
+  return true;
+}
+
 const char *sl__walk_dotted(sl_walker *w, TSNode node) { return sl__node_dotted(w->m, w->text, node); }
 
 sl_name_binding *sl__walk_bind(sl_walker *w, int scope, const char *name, sl_name_kind kind, TSNode at) {

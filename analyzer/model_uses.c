@@ -12,6 +12,7 @@
 #include "pystring.h"
 #include "ts_util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The receiver or holder name as the scope binds it (private names mangled). */
@@ -19,9 +20,15 @@ static const char *site_name(sl_model *m, sl_site site, TSNode id, const char *t
   return sl__ident_mangle(&m->arena, site.mangle, sl__node_ident(m, text, id));
 }
 
+/* Whether a weak-reference use held by `holder` would be kept by resolve.c (unknown in the walk). */
+static bool maybe_weak(sl_site site, const char *holder) {
+  return !site.heads || sl__uses_weak_head(site.heads, holder);
+}
+
 static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TSNode expr, sl_use_kind kind,
                     sl_weak_role role, const char *holder, bool holder_is_callee) {
   if (!sl_node_is(recv, SL_NODE_IDENTIFIER) || !holder) return;
+  if (kind == SL_USE_WEAKREF && !maybe_weak(site, holder)) return;
   sl_pending_use *p = sl__grow((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, sizeof *p);
   p->scope = site.scope;
   p->use.name = sl__node_ident(m, text, recv);
@@ -66,7 +73,8 @@ static void container_args(sl_model *m, sl_site site, const char *text, TSNode c
     sl_child_iter_init(&it, site.cursors, first);
     for (TSNode pair; sl_child_iter_next(&it, &pair);) {
       if (!sl_node_is(pair, SL_NODE_PAIR)) continue;
-      add_use(m, site, text, sl_node_field(pair, SL_FIELD_KEY), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder, holder_is_callee);
+      add_use(m, site, text, sl_node_field(pair, SL_FIELD_KEY), call, SL_USE_WEAKREF, SL_WEAK_KEY, holder,
+              holder_is_callee);
       add_use(m, site, text, sl_node_field(pair, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
               holder_is_callee);
     }
@@ -75,7 +83,8 @@ static void container_args(sl_model *m, sl_site site, const char *text, TSNode c
   sl_child_iter_init(&it, site.cursors, args);
   for (TSNode a; sl_child_iter_next(&it, &a);)
     if (sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
-      add_use(m, site, text, sl_node_field(a, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, holder_is_callee);
+      add_use(m, site, text, sl_node_field(a, SL_FIELD_VALUE), call, SL_USE_WEAKREF, SL_WEAK_VALUE, holder,
+              holder_is_callee);
   sl_child_iter_release(&it);
 }
 
@@ -96,9 +105,15 @@ static const char *holder_of(sl_model *m, sl_site site, TSNode obj, const char *
 /* `holder.method(args)` on what may be a weak container. */
 static void container_method(sl_model *m, sl_site site, const char *text, TSNode call, TSNode fn, TSNode args) {
   TSNode method = sl_node_field(fn, SL_FIELD_ATTRIBUTE);
+  if (ts_node_is_null(method)) return;
+  // The method's name first: most are none of a weak container's.
+  static const char *const methods[] = {"add", "discard", "remove", "update", "setdefault", "get", "pop", NULL};
+  bool known = false;
+  for (int i = 0; methods[i] && !known; i++) known = sl_node_text_eq(method, text, methods[i]);
+  if (!known) return;
   bool callee = false;
   const char *holder = holder_of(m, site, sl_node_field(fn, SL_FIELD_OBJECT), text, &callee);
-  if (!holder || ts_node_is_null(method)) return;
+  if (!holder || !maybe_weak(site, holder)) return;
   TSNode pos[2];
   int npos = positional_args(site, args, pos, 2);
   if (sl_node_text_eq(method, text, "add") || sl_node_text_eq(method, text, "discard") ||
@@ -140,7 +155,8 @@ static bool first_positional(TSNode params) {
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_named_child(params, i);
     if (sl_node_is(p, SL_NODE_COMMENT)) continue;
-    if (sl_node_is(p, SL_NODE_IDENTIFIER) || sl_node_is(p, SL_NODE_DEFAULT_PARAMETER) || sl_node_is(p, SL_NODE_TYPED_DEFAULT_PARAMETER))
+    if (sl_node_is(p, SL_NODE_IDENTIFIER) || sl_node_is(p, SL_NODE_DEFAULT_PARAMETER) ||
+        sl_node_is(p, SL_NODE_TYPED_DEFAULT_PARAMETER))
       return true;
     if (sl_node_is(p, SL_NODE_TYPED_PARAMETER)) return sl_node_is(ts_node_named_child(p, 0), SL_NODE_IDENTIFIER);
     return false;
@@ -164,8 +180,20 @@ static void zero_argument_super(sl_model *m, TSNode call, sl_site site, const sl
   s->scope = site.scope;
 }
 
-void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, const sl_cell *cell) {
-  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION);
+/* Whether the dotted name of a callee can start with a weak-reference head, from its text: the
+ * run of ASCII identifier characters it starts with is the first part of its dotted name when it
+ * has one (sl__node_dotted gives NULL unless the innermost object is a name). Without heads, or
+ * with a non-ASCII character (normalised in names), maybe. */
+static bool callee_maybe_weak(sl_site site, TSNode fn, const char *text) {
+  if (!site.heads) return true;
+  const char *start = text + ts_node_start_byte(fn), *end = text + ts_node_end_byte(fn);
+  const char *p = start + sl__ident_ascii_run(start, end);
+  if (p < end && (unsigned char)*p >= 0x80) return true;
+  return sl__uses_weak_first(site.heads, start, (size_t)(p - start));
+}
+
+/* `fn` is the call's function (looked up by the walk). */
+static void uses_call(sl_model *m, TSNode call, TSNode fn, sl_site site, const char *text, const sl_cell *cell) {
   // Every call of the file comes here: the cheap tests on the callee's name go first. Weak
   // references need the weakref module: a file that never names it makes none.
   bool name = sl_node_is(fn, SL_NODE_IDENTIFIER);
@@ -180,23 +208,25 @@ void sl__uses_call(sl_model *m, TSNode call, sl_site site, const char *text, con
   if (!sl_node_is(args, SL_NODE_ARGUMENT_LIST)) return;  // a generator argument: nothing we follow
   if (asks) probe(m, site, text, args);
   TSNode pos[1];
-  int npos = positional_args(site, args, pos, 1);
+  int npos;
   if (vars) {
+    npos = positional_args(site, args, pos, 1);
     if (npos == 1 && ts_node_named_child_count(args) == 1)
       add_use(m, site, text, pos[0], call, SL_USE_VARS, SL_WEAK_CALL, "vars", true);
     return;
   }
   if (!site.weakref) return;
-  const char *dotted = sl__node_dotted(m, text, fn);
-  if (dotted) {
+  const char *dotted = callee_maybe_weak(site, fn, text) ? sl__node_dotted(m, text, fn) : NULL;
+  if (dotted && maybe_weak(site, dotted)) {
     // weakref.ref(c) / proxy / finalize / KeyedRef, and the containers' constructors.
+    npos = positional_args(site, args, pos, 1);
     if (npos >= 1) add_use(m, site, text, pos[0], call, SL_USE_WEAKREF, SL_WEAK_CALL, dotted, true);
     container_args(m, site, text, call, args, npos >= 1 ? pos[0] : (TSNode){0}, dotted, true);
   }
   if (sl_node_is(fn, SL_NODE_ATTRIBUTE)) container_method(m, site, text, call, fn, args);
 }
 
-void sl__uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text) {
+static void uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *text) {
   // Every attribute read comes here: look at the text's end before asking for the fields.
   uint32_t end = ts_node_end_byte(attr);
   if (end < 8 || memcmp(text + end - 8, "__dict__", 8) != 0) return;
@@ -221,18 +251,85 @@ static TSNode single_index(sl_site site, TSNode sub) {
   return single ? idx : (TSNode){0};
 }
 
-void sl__uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text) {
+static void uses_subscript(sl_model *m, TSNode sub, sl_site site, const char *text) {
   if (!site.weakref) return;
   bool callee = false;
   const char *holder = holder_of(m, site, sl_node_field(sub, SL_FIELD_VALUE), text, &callee);
+  if (!holder || !maybe_weak(site, holder)) return;
   // A WeakKeyDictionary makes a weak reference to the key to read, store or delete it.
   add_use(m, site, text, single_index(site, sub), sub, SL_USE_WEAKREF, SL_WEAK_KEY, holder, callee);
 }
 
-void sl__uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text) {
+static void uses_subscript_store(sl_model *m, TSNode sub, TSNode value, sl_site site, const char *text) {
   if (!site.weakref) return;
   bool callee = false;
   const char *holder = holder_of(m, site, sl_node_field(sub, SL_FIELD_VALUE), text, &callee);
   add_use(m, site, text, value, sub, SL_USE_WEAKREF, SL_WEAK_VALUE, holder, callee);
+}
+
+void sl__uses_at(sl_model *m, sl_use_at at, TSNode node, TSNode value, sl_site site, const char *text,
+                 const sl_cell *cell) {
+  switch (at) {
+  case SL_USE_AT_CALL: uses_call(m, node, value, site, text, cell); break;
+  case SL_USE_AT_ATTRIBUTE: uses_attribute(m, node, site, text); break;
+  case SL_USE_AT_SUBSCRIPT: uses_subscript(m, node, site, text); break;
+  case SL_USE_AT_SUBSCRIPT_STORE: uses_subscript_store(m, node, value, site, text); break;
+  }
+}
+
+/* ---- weak-reference holders -------------------------------------------------------------- */
+
+/* The first part of a dotted name is `name`. */
+static bool head_is(const char *dotted, const char *name) {
+  size_t n = strlen(name);
+  return strncmp(dotted, name, n) == 0 && (dotted[n] == '\0' || dotted[n] == '.');
+}
+
+static bool is_weakref_module(const char *module) {
+  return module && (strcmp(module, "weakref") == 0 || strcmp(module, "_weakref") == 0 ||
+                    strcmp(module, "_weakrefset") == 0);
+}
+
+void sl__uses_weak_heads(const sl_model *m, sl_weak_heads *out) {
+  *out = (sl_weak_heads){0};
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < m->n_names; i++) {
+      const sl_name_binding *b = &m->names[i];
+      bool weak = false;
+      if (pass == 0) {
+        weak = (b->kind == SL_NAME_IMPORT_MODULE || b->kind == SL_NAME_IMPORT_FROM) && is_weakref_module(b->target);
+      } else if (b->kind == SL_NAME_INSTANCE && b->member) {
+        for (size_t k = 0; k < out->count && !weak; k++) weak = head_is(b->member, out->items[k]);
+      }
+      if (weak) *(const char **)sl__grow((void **)&out->items, &out->count, &out->cap, sizeof *out->items) = b->name;
+    }
+  }
+}
+
+bool sl__uses_weak_first(const sl_weak_heads *heads, const char *s, size_t n) {
+  for (size_t k = 0; k < heads->count; k++) {
+    const char *h = heads->items[k];
+    if (strncmp(h, s, n) == 0 && (h[n] == '\0' || h[n] == '.')) return true;
+  }
+  return false;
+}
+
+bool sl__uses_weak_head(const sl_weak_heads *heads, const char *holder) {
+  for (size_t k = 0; k < heads->count; k++)
+    if (head_is(holder, heads->items[k])) return true;
+  return false;
+}
+
+void sl__uses_flush(sl_model *m, sl_use_sites *sites, const char *text) {
+  sl_weak_heads heads;
+  sl__uses_weak_heads(m, &heads);
+  for (size_t i = 0; i < sites->count; i++) {
+    sl_use_site *u = &sites->items[i];
+    u->site.heads = &heads;
+    sl__uses_at(m, u->at, u->node, u->value, u->site, text, &u->cell);
+  }
+  free(heads.items);
+  free(sites->items);
+  *sites = (sl_use_sites){0};
 }
 

@@ -36,6 +36,7 @@ typedef struct sl_walker {
   bool weakref;      /**< the file names the weakref module somewhere */
   sl_cell cell;      /**< the __class__ cell a zero-argument super() would read here */
   sl_cursors *cursors; /**< for loops over children; one pool for the whole walk */
+  sl_use_sites *deferred; /**< where use sites wait for the end of the walk (the file names weakref), else NULL */
   /* What is directly in the class body being walked, for sl__walk_in_class_body without asking
    * tree-sitter for parents (which it finds from the root): the body block (null outside
    * classes), the statement of it being visited, and, when that is an expression statement, its
@@ -56,7 +57,7 @@ typedef struct sl_target_ctx {
  * runs as written, so nothing is recorded there (the caller checks `sl__walk_recording`). */
 static inline sl_site sl__walk_site(sl_walker *w) {
   const char *mangle = w->mangle_class >= 0 ? w->m->classes[w->mangle_class].mangle : NULL;
-  return (sl_site){w->scope, mangle, w->weakref, w->cursors};
+  return (sl_site){w->scope, mangle, w->weakref, w->cursors, NULL};
 }
 
 static inline bool sl__walk_recording(sl_walker *w) { return !w->error_depth && !w->type_checking; }
@@ -72,12 +73,22 @@ static inline int sl__walk_body_class(sl_walker *w) {
 void sl__walk_visit(sl_walker *w, TSNode node);
 /** Visits each named child of a node, marking those directly in the class body. */
 void sl__walk_children(sl_walker *w, TSNode node);
+/** The uses of instances a node makes (model_uses.c), recorded now or at the end of the walk. */
+void sl__walk_use(sl_walker *w, sl_use_at at, TSNode node, TSNode value);
 
 /* model_names.c */
 /** The NFKC-normalised text of an identifier, in the model's arena. */
 const char *sl__walk_ident(sl_walker *w, TSNode node);
 /** As sl__walk_ident, mangled by the class whose body holds the code. */
 const char *sl__walk_mangled(sl_walker *w, TSNode node);
+/** An attribute written `name.name`: ASCII, nothing between the parts, free of syntax errors, the
+ *  object not a keyword. Its two parts are then identifier leaves, read here from the text
+ *  (sl__walk_simple_attribute) without asking tree-sitter for them. */
+typedef struct sl_simple_attribute {
+  const char *object, *name;
+  size_t object_len, name_len;
+} sl_simple_attribute;
+bool sl__walk_simple_attribute(sl_walker *w, TSNode attr, sl_simple_attribute *out);
 /** As sl__node_dotted. */
 const char *sl__walk_dotted(sl_walker *w, TSNode node);
 /** Records that `name` is bound in `scope` at `at`: kind OTHER under TYPE_CHECKING or in an error. */
@@ -105,8 +116,8 @@ void sl__walk_assignment(sl_walker *w, TSNode node, sl_store_kind kind, const TS
 /** `a = b = c = 1`, or a single assignment. */
 void sl__walk_assignment_chain(sl_walker *w, TSNode node);
 void sl__walk_delete(sl_walker *w, TSNode node);
-/** The names `setattr()` and `__setattr__` calls store. */
-void sl__walk_setattr_call(sl_walker *w, TSNode call);
+/** The names `setattr()` and `__setattr__` calls store (`fn`: the call's function). */
+void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn);
 
 /* model_function.c */
 /** A def; `decorated` is its decorated_definition or a null node. */

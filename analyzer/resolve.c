@@ -491,50 +491,15 @@ static bool probed(const sl_model *m, const sl_pending_use *p) {
   return false;
 }
 
-/* The first part of a dotted name is `name`. */
-static bool head_is(const char *dotted, const char *name) {
-  size_t n = strlen(name);
-  return strncmp(dotted, name, n) == 0 && (dotted[n] == '\0' || dotted[n] == '.');
-}
-
-static bool is_weakref_module(const char *module) {
-  return module && (strcmp(module, "weakref") == 0 || strcmp(module, "_weakref") == 0 ||
-                    strcmp(module, "_weakrefset") == 0);
-}
-
-/* The names a weak-reference holder can start with: those bound by importing the weakref modules
- * or names from them, and those bound to calls of such names. Everything else is skipped before
- * the (linear) name lookups. Returns a heap array (caller frees). */
-static const char **weak_heads(const sl_model *m, size_t *count) {
-  const char **heads = NULL;
-  size_t n = 0, cap = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    for (size_t i = 0; i < m->n_names; i++) {
-      const sl_name_binding *b = &m->names[i];
-      bool weak = false;
-      if (pass == 0) {
-        weak = (b->kind == SL_NAME_IMPORT_MODULE || b->kind == SL_NAME_IMPORT_FROM) && is_weakref_module(b->target);
-      } else if (b->kind == SL_NAME_INSTANCE && b->member) {
-        for (size_t k = 0; k < n && !weak; k++) weak = head_is(b->member, heads[k]);
-      }
-      if (weak) *(const char **)sl__grow((void **)&heads, &n, &cap, sizeof *heads) = b->name;
-    }
-  }
-  *count = n;
-  return heads;
-}
-
 static void resolve_uses(sl_model *m) {
-  size_t n_heads = 0;
-  const char **heads = m->n_pending_uses ? weak_heads(m, &n_heads) : NULL;
+  sl_weak_heads heads = {0};
+  if (m->n_pending_uses) sl__uses_weak_heads(m, &heads);
   for (size_t i = 0; i < m->n_pending_uses; i++) {
     sl_pending_use *p = &m->pending_uses[i];
     sl_instance_use use = p->use;
-    bool weak_head = false;
     switch (use.kind) {
     case SL_USE_WEAKREF:
-      for (size_t k = 0; k < n_heads && !weak_head; k++) weak_head = head_is(p->holder, heads[k]);
-      if (!weak_head) continue;
+      if (!sl__uses_weak_head(&heads, p->holder)) continue;
       use.via = weak_maker(weak_holder(m, p), use.role);
       if (!use.via) continue;
       break;
@@ -550,7 +515,7 @@ static void resolve_uses(sl_model *m) {
     sl_instance_use *out = sl__grow((void **)&m->uses, &m->n_uses, &m->cap_uses, sizeof *out);
     *out = use;
   }
-  free(heads);
+  free(heads.items);
 }
 
 /* Keeps the super() calls in slotted dataclasses (the only ones a rule asks about) whose `super`

@@ -68,7 +68,8 @@ static bool fold_constant(fold *f, TSNode id) {
 /* `Base.__slots__`: the object the base's body assigned, i.e. the names as written there. */
 static bool fold_base_slots(fold *f, TSNode attr) {
   TSNode obj = sl_node_field(attr, SL_FIELD_OBJECT);
-  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) || !sl_node_text_eq(sl_node_field(attr, SL_FIELD_ATTRIBUTE), f->text, "__slots__"))
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) ||
+      !sl_node_text_eq(sl_node_field(attr, SL_FIELD_ATTRIBUTE), f->text, "__slots__"))
     return false;
   const char *name = sl__node_ident(f->m, f->text, obj);
   for (size_t i = (size_t)f->ci; i-- > 0;) {
@@ -92,7 +93,8 @@ static bool fold_base_slots(fold *f, TSNode attr) {
 
 /* A literal a set or a dict key can hold: not a list, set or dict, nor a tuple holding one. */
 static bool hashable_literal(TSNode v) {
-  if (sl_node_is(v, SL_NODE_PARENTHESIZED_EXPRESSION)) return !ts_node_is_null(paren_inner(v)) && hashable_literal(paren_inner(v));
+  if (sl_node_is(v, SL_NODE_PARENTHESIZED_EXPRESSION))
+    return !ts_node_is_null(paren_inner(v)) && hashable_literal(paren_inner(v));
   if (sl_node_is(v, SL_NODE_LIST) || sl_node_is(v, SL_NODE_SET) || sl_node_is(v, SL_NODE_DICTIONARY)) return false;
   if (!sl_node_is(v, SL_NODE_TUPLE)) return true;
   bool hashable = true;

@@ -21,9 +21,10 @@
   X(ERROR, "ERROR") X(ALIASED_IMPORT, "aliased_import") X(ARGUMENT_LIST, "argument_list")           \
   X(AS_PATTERN, "as_pattern") X(AS_PATTERN_TARGET, "as_pattern_target") X(ASSIGNMENT, "assignment") \
   X(ATTRIBUTE, "attribute") X(AUGMENTED_ASSIGNMENT, "augmented_assignment")                         \
-  X(BINARY_OPERATOR, "binary_operator") X(BLOCK, "block") X(CALL, "call")                           \
-  X(CLASS_DEFINITION, "class_definition") X(COMMENT, "comment")                                     \
-  X(CONCATENATED_STRING, "concatenated_string") X(DECORATED_DEFINITION, "decorated_definition")     \
+  X(BINARY_OPERATOR, "binary_operator") X(BLOCK, "block") X(BOOLEAN_OPERATOR, "boolean_operator")   \
+  X(CALL, "call") X(CLASS_DEFINITION, "class_definition") X(COMMENT, "comment")                     \
+  X(COMPARISON_OPERATOR, "comparison_operator") X(CONCATENATED_STRING, "concatenated_string")       \
+  X(CONDITIONAL_EXPRESSION, "conditional_expression") X(DECORATED_DEFINITION, "decorated_definition") \
   X(DECORATOR, "decorator") X(DEFAULT_PARAMETER, "default_parameter")                               \
   X(DELETE_STATEMENT, "delete_statement") X(DICTIONARY, "dictionary")                               \
   X(DICTIONARY_COMPREHENSION, "dictionary_comprehension") X(DICTIONARY_SPLAT, "dictionary_splat")   \
@@ -39,13 +40,14 @@
   X(LIST_COMPREHENSION, "list_comprehension") X(LIST_PATTERN, "list_pattern")                       \
   X(LIST_SPLAT, "list_splat") X(LIST_SPLAT_PATTERN, "list_splat_pattern")                           \
   X(NAMED_EXPRESSION, "named_expression") X(NONE, "none") X(NONLOCAL_STATEMENT, "nonlocal_statement") \
+  X(NOT_OPERATOR, "not_operator")                                                                   \
   X(PAIR, "pair") X(PARENTHESIZED_EXPRESSION, "parenthesized_expression")                           \
   X(PARENTHESIZED_LIST_SPLAT, "parenthesized_list_splat") X(PASS_STATEMENT, "pass_statement")       \
   X(PATTERN_LIST, "pattern_list") X(POSITIONAL_SEPARATOR, "positional_separator")                   \
   X(RELATIVE_IMPORT, "relative_import") X(RETURN_STATEMENT, "return_statement") X(SET, "set")       \
   X(SET_COMPREHENSION, "set_comprehension") X(STRING, "string") X(STRING_END, "string_end")         \
   X(STRING_START, "string_start") X(SUBSCRIPT, "subscript") X(TRUE, "true") X(TUPLE, "tuple")       \
-  X(TUPLE_PATTERN, "tuple_pattern") X(TYPED_DEFAULT_PARAMETER, "typed_default_parameter")           \
+  X(TUPLE_PATTERN, "tuple_pattern") X(TYPE, "type") X(TYPED_DEFAULT_PARAMETER, "typed_default_parameter") \
   X(TYPED_PARAMETER, "typed_parameter") X(UNARY_OPERATOR, "unary_operator") X(WITH_ITEM, "with_item")
 
 /** A node's type among those above; SL_NODE_OTHER for every other type (and for a null node). */
@@ -101,17 +103,17 @@ static inline TSNode sl_node_field(TSNode node, sl_node_field_id field) {
 }
 
 /*
- * Children. ts_node_named_child(node, i) and ts_node_child(node, i) walk the children from the
- * first each time (O(i)), ts_node_next_sibling() and ts_node_parent() start again from the root:
- * loops over children that may be many (a module, a class body, a literal) step a tree cursor
- * instead. A walk keeps a pool of cursors, one per level of nesting, so stepping allocates
- * nothing.
+ * Children. In tree-sitter 0.25, ts_node_named_child(node, i) and ts_node_child(node, i) walk the
+ * children from the first each time (O(i)), and ts_node_next_sibling() and ts_node_parent() start
+ * again from the root. Loops over children that may be many (a module, a class body, a literal)
+ * step a tree cursor instead; a walk keeps a pool of cursors, one per level of nesting, so
+ * stepping allocates nothing. Every way of reaching a node costs some hundreds of instructions
+ * (the Python grammar wraps most nodes in hidden ones), a cursor step the most: for few children,
+ * indexing is cheaper (measured with callgrind on bench/analysis_cost.sh's files).
  */
 
 /** Up to this many children, ts_node_named_child(node, i) for each i costs less than a cursor. */
-#ifndef SL_FEW_CHILDREN
 #define SL_FEW_CHILDREN 4
-#endif
 
 /** Reusable cursors, one per nesting level of the loops that use them. Zero-initialised is empty. */
 typedef struct sl_cursors {
@@ -209,9 +211,7 @@ static inline void sl_child_iter_release(sl_child_iter *it) {
 /** Every child of a node, named or not (what ts_node_child() gives), in order: by index up to
  *  SL_FEW_ALL_CHILDREN (indexing costs O(i) per child, but a cursor step through the grammar's
  *  hidden wrapper nodes costs more), else with a cursor of its own. Same rules as sl_child_iter. */
-#ifndef SL_FEW_ALL_CHILDREN
 #define SL_FEW_ALL_CHILDREN 12
-#endif
 typedef struct sl_all_iter {
   TSNode node;
   uint32_t count, index;
@@ -234,7 +234,8 @@ static inline bool sl_all_iter_next(sl_all_iter *it, TSNode *out) {
     *out = ts_node_child(it->node, it->index++);
     return true;
   }
-  bool more = it->started ? ts_tree_cursor_goto_next_sibling(&it->cursor) : ts_tree_cursor_goto_first_child(&it->cursor);
+  bool more =
+      it->started ? ts_tree_cursor_goto_next_sibling(&it->cursor) : ts_tree_cursor_goto_first_child(&it->cursor);
   it->started = true;
   if (more) *out = ts_tree_cursor_current_node(&it->cursor);
   return more;

@@ -7,6 +7,7 @@
 #include "../protocol.h"
 #include "../util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +45,10 @@ void sl__on_did_change(sl_session *s, json_t *params) {
     sl_session_log(s, SL_LOG_WARNING, "textDocument/didChange for '%s', which is not open: ignored", uri);
     return;
   }
-  int64_t v = json_is_integer(version) ? json_integer_value(version) : doc->version + 1;
+  // Without a version the change is one newer; a hostile client may have sent the largest before.
+  int64_t v = json_is_integer(version) ? json_integer_value(version)
+              : doc->version < INT64_MAX ? doc->version + 1
+                                         : INT64_MAX;
   if (v <= doc->version) {
     // The changes still apply in the order they come (the client's text went through them), so
     // they are applied; only the version label is odd.

@@ -22,7 +22,7 @@ static const char sample[] =
     "import os.path, sys as system\n"
     "from . import sibling\n"
     "from a.b import (c as d, e)\n"
-    "x = [1 + 2.5 - -3], {4}\n"
+    "x = [1 + 2.5 - -3], {4}, not a and b < c if d else e\n"
     "a, b = (c, d) = [e, f] = 1, 2\n"
     "x += True or False or None or ...\n"
     "s = 'a' \"b\"\n"

@@ -1,6 +1,10 @@
 /* What the receiver of an instance use can hold (SLT016, SLT017): helpers declared in rule.h. */
 #include "rule.h"
 
+#include "../alloc.h"
+
+#include <stdlib.h>
+
 /* Slots the class itself declares: its __slots__ entries, or its dataclass/NamedTuple fields. */
 static size_t own_slot_count(const sl_class *c) {
   if (c->flavor == SL_CLASS_DATACLASS_SLOTS || c->flavor == SL_CLASS_NAMEDTUPLE) {
@@ -19,17 +23,27 @@ static bool custom_new(const sl_model *m, const sl_class *c) {
   return false;
 }
 
+/* may_derive's answers for one target class: 0 not asked yet, else 1 + the answer; 3 while the
+ * class is being asked (a cycle of unresolved classes: "may", as the depth limit says). */
+enum { MEMO_NONE, MEMO_NO, MEMO_YES, MEMO_BUSY };
+
 /* Class k may be a subclass of class ci: its MRO has ci, or (unresolved) one of its known bases is ci
- * or may be a subclass of it. */
-static bool may_derive(const sl_model *m, int k, int ci, int depth) {
+ * or may be a subclass of it. The answers are memoised per class: walking every path through the
+ * bases of unresolved classes was exponential on a ladder of diamonds (found by tests/fuzz). */
+static bool may_derive(const sl_model *m, int k, int ci, int depth, unsigned char *memo) {
   const sl_class *c = &m->classes[k];
   sl_typeref target = {SL_TYPE_CLASS, ci};
   if (c->resolved) return sl__type_is_subtype(m, (sl_typeref){SL_TYPE_CLASS, k}, target);
+  if (memo[k] != MEMO_NONE) return memo[k] != MEMO_NO;
   if (depth > 64) return true;
-  for (size_t i = 0; i < c->n_bases; i++)
-    if (c->bases[i].kind == SL_TYPE_CLASS && (c->bases[i].index == ci || may_derive(m, c->bases[i].index, ci, depth + 1)))
-      return true;
-  return false;
+  memo[k] = MEMO_BUSY;
+  bool may = false;
+  for (size_t i = 0; i < c->n_bases && !may; i++)
+    if (c->bases[i].kind == SL_TYPE_CLASS &&
+        (c->bases[i].index == ci || may_derive(m, c->bases[i].index, ci, depth + 1, memo)))
+      may = true;
+  memo[k] = may ? MEMO_YES : MEMO_NO;
+  return may;
 }
 
 bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_has_fn has) {
@@ -41,11 +55,14 @@ bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_ha
   // `self` in a mixin (no slots of its own) or an abstract class is an instance of subclasses that
   // decide the layout, and that may be anywhere.
   if (use->receiver == SL_RECV_SELF && (own_slot_count(cls) == 0 || cls->declares_abstract)) return false;
-  for (size_t k = 0; k < m->n_classes; k++) {
-    if ((int)k == ci || !may_derive(m, (int)k, ci, 0)) continue;
-    if (has(m, (sl_typeref){SL_TYPE_CLASS, (int)k}) != SL_NO) return false;
+  unsigned char *memo = sl_xcalloc(m->n_classes ? m->n_classes : 1, 1);
+  bool lacks = true;
+  for (size_t k = 0; k < m->n_classes && lacks; k++) {
+    if ((int)k == ci || !may_derive(m, (int)k, ci, 0, memo)) continue;
+    if (has(m, (sl_typeref){SL_TYPE_CLASS, (int)k}) != SL_NO) lacks = false;
   }
-  return true;
+  free(memo);
+  return lacks;
 }
 
 sl_span sl__layout_site(const sl_class *c, const char **what) {

@@ -7,9 +7,11 @@
 # only read), crashes, leaks and hangs to WORK_DIR/artifacts/. An input that runs longer than 25 s
 # is a hang, and fails the run like a crash. The last lines say what the run did.
 #
-# The seed is fixed (SLOTLINT_FUZZ_SEED, default 1) so that the bounded run of a CI gate starts
-# down the same path on every machine: what fails there fails here first, at the same commit.
-# Discovery is the job of the long runs (bench/fuzz_long.sh), which take a random seed (0).
+# The seed is fixed (SLOTLINT_FUZZ_SEED, default 1) and, when SLOTLINT_FUZZ_RUNS is set, so is the
+# number of inputs tried (-runs; 3 × SECONDS is then only a guard against a slow machine): the bounded
+# run of a CI gate is the same run on every machine, so what would fail there fails here first,
+# at the same commit. Discovery is the job of the long runs (bench/fuzz_long.sh: random seed, no
+# run count).
 set -u
 fuzzer=$1
 name=$2
@@ -25,7 +27,13 @@ dict=""
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export ASAN_OPTIONS
 
-"$fuzzer" -seed="${SLOTLINT_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
+runs=""
+if [ -n "${SLOTLINT_FUZZ_RUNS:-}" ]; then
+  runs="-runs=$SLOTLINT_FUZZ_RUNS"
+  # Only a guard now: the count ends the run, at about SECONDS on a busy machine.
+  seconds=$((seconds * 3))
+fi
+"$fuzzer" -seed="${SLOTLINT_FUZZ_SEED:-1}" $runs -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1 \
   -artifact_prefix="$work/artifacts/" $dict "$work/corpus" "$@" >"$work/log" 2>&1
 status=$?
 grep -E '^(#[0-9]+[[:space:]]+DONE|stat::|Done [0-9]+ runs)' "$work/log" | sed "s/^/$name: /"

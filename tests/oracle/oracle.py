@@ -335,7 +335,11 @@ _PROJECT_ROOT = None
 
 def _package_of(path):
     """The package a module of the project is in ('' for a top-level module), from its path."""
-    rel = os.path.relpath(os.path.abspath(path), _PROJECT_ROOT)
+    root = _PROJECT_ROOT
+    src = os.path.join(root, "src")
+    if os.path.abspath(path).startswith(src + os.sep):
+        root = src
+    rel = os.path.relpath(os.path.abspath(path), root)
     # The folders above the file: its package (a package's own __init__ is in the package too).
     return ".".join(rel.split(os.sep)[:-1])
 
@@ -487,6 +491,9 @@ def child_main(paths, verbose, project=None):
     if project:
         _PROJECT_ROOT = os.path.abspath(project)
         sys.path.insert(0, _PROJECT_ROOT)
+        src = os.path.join(_PROJECT_ROOT, "src")
+        if os.path.isdir(src):
+            sys.path.insert(1, src)  # the src layout: packages under src/ import by their own names
         sys.dont_write_bytecode = True
     minor = sys.version_info[1]
     result = {"version": "3.%d" % minor, "failures": [], "notes": [], "ran": 0, "skipped": []}

@@ -6,6 +6,7 @@
 #include "summary.h"
 
 #include "alloc.h"
+#include "ts_util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -123,15 +124,9 @@ static void summarise(sl_model *m, sl_module_summary *s) {
 int sl_module_summary_new(const char *text, size_t len, const char *path, const char *module, bool is_package,
                           int target_minor, sl_module_summary **out) {
   *out = NULL;
-  if (len > UINT32_MAX) return SL_ETOOBIG;
-  TSParser *parser = ts_parser_new();
-  if (!ts_parser_set_language(parser, sl_python_language())) {
-    ts_parser_delete(parser);
-    return SL_EPARSE;
-  }
-  TSTree *tree = ts_parser_parse_string_encoding(parser, NULL, text, (uint32_t)len, TSInputEncodingUTF8);
-  ts_parser_delete(parser);
-  if (!tree) return SL_EPARSE;
+  TSTree *tree;
+  int rc = sl__parse_text(text, len, &tree);
+  if (rc != 0) return rc;
   sl_module_summary *s = sl_xcalloc(1, sizeof *s);
   sl_arena_init(&s->arena);
   s->path = dup(&s->arena, path);

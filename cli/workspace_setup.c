@@ -18,7 +18,7 @@ sl_workspace *sl__workspace_for_run(const sl_config *config, const sl_job *jobs,
   // For benchmarks (bench/index_cost.sh): every file alone, as before the index.
   const char *isolated = getenv("SLOTLINT_ISOLATED_FILES");
   if (isolated && *isolated && strcmp(isolated, "0") != 0) return NULL;
-  sl_workspace *ws = sl_workspace_new(target_minor);
+  sl_workspace *ws = sl_workspace_new(target_minor, true);
   if (config->n_src) {
     for (size_t i = 0; i < config->n_src; i++) sl_workspace_add_root(ws, config->src[i]);
   } else if (config->root) {

@@ -40,6 +40,7 @@ typedef struct file {
 struct sl_workspace {
   pthread_mutex_t lock;
   int target_minor;
+  bool relative_paths;
   char **roots;
   size_t n_roots;
   module **modules;        /* heap entries: stable while the array grows */
@@ -176,12 +177,13 @@ static const sl_module_summary *project_summary(void *ctx, const char *name, con
   size_t text_len = m->text_len;
   const char *const *roots = (const char *const *)ws->roots;
   size_t n_roots = ws->n_roots;
+  bool relative_paths = ws->relative_paths;
   pthread_mutex_unlock(&ws->lock);
 
   if (!looked_up) {
     char *found = sl__module_find(name, roots, n_roots);
-    path = found ? sl__path_shown(found) : NULL;
-    free(found);
+    path = found && relative_paths ? sl__path_shown(found) : found;
+    if (path != found) free(found);
     is_package = path && is_init(path);
   }
   sl_module_summary *s = NULL;
@@ -213,11 +215,12 @@ static const sl_module_summary *project_summary(void *ctx, const char *name, con
 
 /* ---- the front end's side --------------------------------------------------------------------- */
 
-sl_workspace *sl_workspace_new(int target_minor) {
+sl_workspace *sl_workspace_new(int target_minor, bool relative_paths) {
   sl_workspace *ws = calloc(1, sizeof *ws);
   if (!ws) abort();
   pthread_mutex_init(&ws->lock, NULL);
   ws->target_minor = target_minor;
+  ws->relative_paths = relative_paths;
   ws->mask = 63;
   ws->slots = calloc(ws->mask + 1, sizeof *ws->slots);
   if (!ws->slots) abort();
@@ -287,8 +290,13 @@ const char *sl_workspace_add_file(sl_workspace *ws, const char *path) {
   if (!m->looked_up) {
     char *found = sl__module_find(m->name, (const char *const *)ws->roots, ws->n_roots);
     // Shown as the front end names it when it is this very file.
-    m->path = !found || strcmp(found, abs) == 0 ? xstrdup_(path) : sl__path_shown(found);
-    free(found);
+    if (!found || strcmp(found, abs) == 0) {
+      m->path = xstrdup_(path);
+      free(found);
+    } else {
+      m->path = ws->relative_paths ? sl__path_shown(found) : found;
+      if (m->path != found) free(found);
+    }
     free(abs);
     m->looked_up = true;
     m->is_package = is_init(m->path);
@@ -363,6 +371,21 @@ size_t sl_workspace_dependents(sl_workspace *ws, const char *path,
   }
   free(hit);
   return count;
+}
+
+void sl_workspace_forget_files(sl_workspace *ws) {
+  for (size_t i = 0; i < ws->n_modules; i++) {
+    module *m = ws->modules[i];
+    bool named = false;  // a file added keeps its name; the modules found by search are looked for again
+    for (size_t f = 0; f < ws->n_files && !named; f++) named = ws->files[f].module == i;
+    if (!named) {
+      free(m->path);
+      m->path = NULL;
+      m->looked_up = false;
+    }
+    sl_module_summary_free(m->summary);
+    m->summary = NULL;
+  }
 }
 
 size_t sl_workspace_summaries_made(const sl_workspace *ws) { return ws->made; }

@@ -25,9 +25,11 @@
 
 typedef struct sl_workspace sl_workspace;
 
-/** An empty workspace whose summaries are made for CPython 3.`target_minor`. Free with
+/** An empty workspace whose summaries are made for CPython 3.`target_minor`. Files of modules
+ *  found under the roots are named in related locations relative to the current folder when
+ *  `relative_paths` (the command line's output), else absolute (the server's URIs). Free with
  *  sl_workspace_free. */
-sl_workspace *sl_workspace_new(int target_minor);
+sl_workspace *sl_workspace_new(int target_minor, bool relative_paths);
 
 /** Frees the workspace and every summary it made; NULL is a no-op. */
 void sl_workspace_free(sl_workspace *ws);
@@ -60,6 +62,10 @@ void sl_workspace_invalidate(sl_workspace *ws, const char *path);
 size_t sl_workspace_dependents(sl_workspace *ws, const char *path, void (*fn)(void *ctx, const char *module,
                                                                              const char *path),
                                void *ctx);
+
+/** Forgets which modules were found where (and which were not): after files were created or
+ *  deleted, the next lints look for them again. Editors' texts are kept. */
+void sl_workspace_forget_files(sl_workspace *ws);
 
 /** How many summaries the workspace has made since it was created (statistics, tests). */
 size_t sl_workspace_summaries_made(const sl_workspace *ws);

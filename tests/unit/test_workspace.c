@@ -51,12 +51,12 @@ static void test_module_names(void **state) {
   write_file("names/pkg/inner/b.py", "");
   write_file("names/ns/c.py", "");
   write_file("names/bad-dir/d.py", "");
-  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT);
+  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT, true);
   // Without a root, a file outside any package is named alone, from its folder.
   assert_string_equal(sl_workspace_add_file(ws, "names/ns/c.py"), "c");
   sl_workspace_free(ws);
 
-  ws = sl_workspace_new(SL_TARGET_DEFAULT);
+  ws = sl_workspace_new(SL_TARGET_DEFAULT, true);
   assert_int_equal(sl_workspace_add_root(ws, "names"), 0);
   assert_int_equal(sl_workspace_add_root(ws, "names/missing"), -1);
   assert_string_equal(sl_workspace_add_file(ws, "names/pkg/__init__.py"), "pkg");
@@ -75,7 +75,7 @@ static void test_stub_wins_and_relative_imports(void **state) {
   write_file("stub/pkg/s.pyi", "class S:\n    __slots__ = ('b',)\n");
   const char *user = "from .s import S\n\nclass T(S):\n    __slots__ = ('b',)\n";
   write_file("stub/pkg/user.py", user);
-  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT);
+  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT, true);
   assert_non_null(sl_workspace_add_file(ws, "stub/pkg/user.py"));
   sl_diag_list out;
   lint(ws, "stub/pkg/user.py", user, &out);
@@ -102,7 +102,7 @@ static void test_dependents_and_editor_text(void **state) {
   const char *app = "from lib import Base\n\nclass App(Base):\n    __slots__ = ()\n"
                     "    def f(self):\n        self.a = 1\n        self.b = 2\n";
   write_file("deps/app.py", app);
-  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT);
+  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT, true);
   assert_int_equal(sl_workspace_add_root(ws, "deps"), 0);
   assert_non_null(sl_workspace_add_file(ws, "deps/app.py"));
   assert_non_null(sl_workspace_add_file(ws, "deps/lib/base.py"));
@@ -144,7 +144,7 @@ static void test_cycle_is_unknown(void **state) {
   write_file("cycle/pkg/c.py", "from .c import C\n");  // a re-export of itself
   const char *d = "from .c import C\n\nclass D(C):\n    __slots__ = ()\n    def f(self):\n        self.x = 1\n";
   write_file("cycle/pkg/d.py", d);
-  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT);
+  sl_workspace *ws = sl_workspace_new(SL_TARGET_DEFAULT, true);
   assert_non_null(sl_workspace_add_file(ws, "cycle/pkg/a.py"));
   assert_non_null(sl_workspace_add_file(ws, "cycle/pkg/d.py"));
   sl_diag_list out;

@@ -97,8 +97,15 @@ static void copy_class(sl_model *m, sl_arena *a, const sl_class *src, sl_class *
   c->foreign = true;
 }
 
+/* Whether the summary is of a stub (`.pyi`). */
+static bool is_stub(const char *path) {
+  size_t n = path ? strlen(path) : 0;
+  return n >= 4 && strcmp(path + n - 4, ".pyi") == 0;
+}
+
 static void summarise(sl_model *m, sl_module_summary *s) {
   sl_arena *a = &s->arena;
+  bool stub = is_stub(s->path);
   size_t n = 0;
   for (size_t i = 0; i < m->n_classes; i++) n += exported(m, (int)i) && !sl_create_fails(&m->classes[i].creation);
   s->classes = n ? sl_arena_alloc(a, n * sizeof *s->classes) : NULL;
@@ -107,6 +114,11 @@ static void summarise(sl_model *m, sl_module_summary *s) {
     sl_class *c = &s->classes[s->n_classes++];
     copy_class(m, a, &m->classes[i], c);
     c->path = s->path;
+    // Stubs often leave out the __slots__ a class has at run time (typeshed's do): only a stub
+    // that spells them out says what instances hold; otherwise whether they have a __dict__ is
+    // unknown, not "yes" (which would make `'__dict__'` in a subclass's slots look like SLT006).
+    if (stub && c->slots_state == SL_SLOTS_ABSENT && m->classes[i].flavor == SL_CLASS_PLAIN)
+      c->slots_state = SL_SLOTS_DYNAMIC;
   }
   size_t n_alias = 0;
   for (size_t i = 0; i < m->n_names; i++) n_alias += m->names[i].scope == 0 && m->names[i].kind == SL_NAME_IMPORT_FROM;

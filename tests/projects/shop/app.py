@@ -4,6 +4,7 @@ from pkg import Base, Point, PkgMeta
 from pkg.models import Plain
 from pkg.typed import Typed
 from ns.tools import Tool
+from pkg.quiet import Quiet
 
 
 class Point3(m.Point):
@@ -53,6 +54,11 @@ class Loose(Plain):
 
     def __init__(self):
         self.anything = 1
+
+
+# The stub says nothing of the slots: whether Quiet's instances have a __dict__ is unknown.
+class Roomy(Quiet):
+    __slots__ = ("__dict__",)
 
 
 FromPackage().rename()

@@ -50,7 +50,8 @@ static int materialise(sl_model *m, const sl_module_summary *s, const sl_class *
   return (int)at;
 }
 
-int sl__foreign_class(sl_model *m, const char *qualified) {
+int sl__foreign_class(sl_model *m, const char *qualified, const char **outside) {
+  *outside = NULL;
   if (!m->project || !qualified) return -1;
   const char *name = qualified;
   for (int hop = 0; hop < MAX_HOPS; hop++) {
@@ -75,7 +76,11 @@ int sl__foreign_class(sl_model *m, const char *qualified) {
     }
     const sl_module_summary *s = m->project->summary(m->project->ctx, module, m->module);
     free(module);
-    if (!s) break;
+    if (!s) {
+      if (!hop) break;
+      *outside = name;  // a re-export of something outside the project: the caller looks it up
+      return -1;
+    }
     const sl_class *c = sl__summary_class(s, attr);
     if (c) {
       index = materialise(m, s, c, name);

@@ -442,8 +442,10 @@ const char *sl__model_absolute_module(sl_model *model, const char *relative);
 /** The class a qualified name ("pkg.mod.Base") names in another module of the project, following
  *  re-exports (`from .a import A` in `pkg/__init__.py`), materialised into the model and resolved;
  *  a class of this file when the name leads back here; -1 when it names nothing the analysis
- *  knows (no project, no such module or class, a chain too long or going round). */
-int sl__foreign_class(sl_model *model, const char *qualified);
+ *  knows (no project, no such module or class, a chain too long or going round). When -1 because
+ *  a re-export leads out of the project (`from abc import ABC` in `pkg/compat.py`), *outside is
+ *  set to where it leads ("abc.ABC", in the model's arena), else to NULL. */
+int sl__foreign_class(sl_model *model, const char *qualified, const char **outside);
 /** Resolves class `ci` (resolve.c; used by foreign.c on the classes it materialises). */
 void sl__class_resolve(sl_model *model, int ci);
 

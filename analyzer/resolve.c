@@ -116,6 +116,31 @@ static qualified qualify_for(sl_model *m, int ci, const char *dotted) {
 
 static qualified qualify(sl_model *m, int scope, const char *dotted) { return sl__model_qualify(m, scope, dotted); }
 
+static const sl_builtin_export *find_export(const char *qualified_name, int minor);
+
+/* Names resolve_bases gives a meaning of its own, whatever the table says. */
+static bool special_name(const char *q) {
+  static const char *const names[] = {"typing.NamedTuple", "typing_extensions.NamedTuple", "typing.TypedDict",
+                                      "typing_extensions.TypedDict", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strcmp(q, names[i]) == 0) return true;
+  return false;
+}
+
+/* A name of a base or metaclass written by class `ci`, followed into the project when the
+ * standard-library table does not know it: a class of another module (materialised), or the name
+ * a chain of re-exports leads to outside the project ("abc.ABC"), looked up as if written so. */
+static qualified resolve_name(sl_model *m, int ci, const char *dotted) {
+  qualified q = qualify_for(m, ci, dotted);
+  if (q.local_class >= 0 || !q.name || !m->project) return q;
+  if (special_name(q.name) || find_export(q.name, m->target_minor)) return q;
+  const char *outside;
+  int k = sl__foreign_class(m, q.name, &outside);
+  if (k >= 0) q.local_class = k;
+  else if (outside) q.name = outside;
+  return q;
+}
+
 /* The standard-library export for "module.name", NULL if the table does not have it. */
 static const sl_builtin_export *find_export(const char *qualified_name, int minor) {
   const char *dot = strrchr(qualified_name, '.');
@@ -325,10 +350,9 @@ static void check_builtin_metaclasses(sl_model *m, int ci) {
 static void resolve_metaclass(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (!c->has_metaclass_kw) return;
-  qualified q = qualify_for(m, ci, c->metaclass_expr);
-  const sl_builtin_export *e = q.name ? find_export(q.name, m->target_minor) : NULL;
   // A metaclass of another module of the project is seen through as one of this file's.
-  if (q.local_class < 0 && q.name && !e) q.local_class = sl__foreign_class(m, q.name);
+  qualified q = resolve_name(m, ci, c->metaclass_expr);
+  const sl_builtin_export *e = q.name && q.local_class < 0 ? find_export(q.name, m->target_minor) : NULL;
   c = &m->classes[ci];
   if (q.local_class >= 0) {
     resolve_class(m, q.local_class);
@@ -368,7 +392,7 @@ static void resolve_bases(sl_model *m, int ci) {
       add_base(m, c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic}, i);
       continue;
     }
-    qualified q = qualify_for(m, ci, e.dotted);
+    qualified q = resolve_name(m, ci, e.dotted);
     c = &m->classes[ci];
     if (q.local_class >= 0) {
       add_base(m, c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class}, i);
@@ -387,13 +411,11 @@ static void resolve_bases(sl_model *m, int ci) {
       c->bases_unknown = true;  // instances are plain dicts
       continue;
     }
+    // The standard-library table was asked first (it is what the interpreter reports), then the
+    // project (resolve_name).
     const sl_builtin_export *ex = q.name ? find_export(q.name, m->target_minor) : NULL;
     if (!ex) {
-      // The standard-library table first (it is what the interpreter reports), then the project.
-      int other = q.name ? sl__foreign_class(m, q.name) : -1;
-      c = &m->classes[ci];
-      if (other >= 0) add_base(m, c, &cap, (sl_typeref){SL_TYPE_CLASS, other}, i);
-      else c->bases_unknown = true;
+      c->bases_unknown = true;
       continue;
     }
     if (ex->kind == SL_EXPORT_TYPE) {

@@ -5,6 +5,7 @@ from pkg.models import Plain
 from pkg.typed import Typed
 from ns.tools import Tool
 from pkg.quiet import Quiet
+from pkg.compat import ABC, NamedTuple
 
 
 class Point3(m.Point):
@@ -61,7 +62,25 @@ class Roomy(Quiet):
     __slots__ = ("__dict__",)
 
 
+class Shaped(ABC):
+    __slots__ = ("area",)
+
+    def grow(self):
+        self.area = 1
+        self.perimeter = 2  # expect: SLT001
+
+
+class Pair(NamedTuple):
+    left: int
+    right: int = 0
+
+    def mutate(self):
+        self.extra = 1  # expect: SLT001
+
+
 FromPackage().rename()
 TypedChild()
 Hammer()
 Loose()
+Shaped().grow()
+Pair(1).mutate()

@@ -252,6 +252,13 @@ size_t sl_module_summary_class_count(const sl_module_summary *summary);
 int sl_class_describe_at(const TSTree *tree, const char *text, size_t len, size_t offset, const sl_options *opts,
                          char **markdown, sl_span *name_span);
 
+/**
+ * As sl_class_describe_at, for the file at `path` (borrowed; may be NULL) of `opts->project`: bases
+ * from other modules of the project are seen through, as sl_lint_tree sees them.
+ */
+int sl_class_describe_in(const TSTree *tree, const char *text, size_t len, const char *path, size_t offset,
+                         const sl_options *opts, char **markdown, sl_span *name_span);
+
 /* ---------------------------------------------------------------------------------------------
  * Suppression comments
  * ------------------------------------------------------------------------------------------- */

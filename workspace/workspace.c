@@ -12,10 +12,17 @@
 #include "module_path.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* An index of strings into a table (open addressing): slots hold entry + 1, 0 is empty. */
+typedef struct str_index {
+  size_t *slots;
+  size_t mask;
+} str_index;
 
 /* One module the workspace has heard of: a file added, or a name some lint asked for. */
 typedef struct module {
@@ -45,10 +52,10 @@ struct sl_workspace {
   size_t n_roots;
   module **modules;        /* heap entries: stable while the array grows */
   size_t n_modules, cap_modules;
-  size_t *slots;           /* open addressing: index + 1 into `modules`, 0 empty */
-  size_t mask;
+  str_index by_name;       /* modules by name */
   file *files;
   size_t n_files, cap_files;
+  str_index by_path;       /* files by path */
   size_t made;
   sl_project project;
 };
@@ -71,24 +78,46 @@ static size_t hash(const char *s) {
   return h;
 }
 
-static void rehash(sl_workspace *ws) {
-  size_t size = (ws->mask + 1) * 2;
-  free(ws->slots);
-  ws->slots = calloc(size, sizeof *ws->slots);
-  if (!ws->slots) abort();
-  ws->mask = size - 1;
-  for (size_t i = 0; i < ws->n_modules; i++) {
-    size_t h = hash(ws->modules[i]->name) & ws->mask;
-    while (ws->slots[h]) h = (h + 1) & ws->mask;
-    ws->slots[h] = i + 1;
+/* The key of entry i of a table the index is over. */
+typedef const char *(*key_fn)(const sl_workspace *ws, size_t i);
+
+static const char *module_key(const sl_workspace *ws, size_t i) { return ws->modules[i]->name; }
+static const char *file_key(const sl_workspace *ws, size_t i) { return ws->files[i].path; }
+
+/* Entry `i` of the table, which holds `count` entries with it, added to the index. */
+static void index_add(str_index *ix, const sl_workspace *ws, key_fn key, size_t i, size_t count) {
+  if (count * 2 > ix->mask) {
+    // Grown (or made) at half full: every entry placed again.
+    size_t size = ix->mask ? (ix->mask + 1) * 2 : 64;
+    while (count * 2 > size - 1) size *= 2;
+    free(ix->slots);
+    ix->slots = calloc(size, sizeof *ix->slots);
+    if (!ix->slots) abort();
+    ix->mask = size - 1;
+    for (size_t k = 0; k < count; k++) {
+      size_t h = hash(key(ws, k)) & ix->mask;
+      while (ix->slots[h]) h = (h + 1) & ix->mask;
+      ix->slots[h] = k + 1;
+    }
+    return;
   }
+  size_t h = hash(key(ws, i)) & ix->mask;
+  while (ix->slots[h]) h = (h + 1) & ix->mask;
+  ix->slots[h] = i + 1;
+}
+
+/* The entry whose key is `k`, or SIZE_MAX. */
+static size_t index_find(const str_index *ix, const sl_workspace *ws, key_fn key, const char *k) {
+  if (!ix->slots) return SIZE_MAX;
+  for (size_t h = hash(k) & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask)
+    if (strcmp(key(ws, ix->slots[h] - 1), k) == 0) return ix->slots[h] - 1;
+  return SIZE_MAX;
 }
 
 /* The module `name`, added when missing. Called with the lock held. */
 static size_t module_at(sl_workspace *ws, const char *name) {
-  size_t h = hash(name) & ws->mask;
-  for (; ws->slots[h]; h = (h + 1) & ws->mask)
-    if (strcmp(ws->modules[ws->slots[h] - 1]->name, name) == 0) return ws->slots[h] - 1;
+  size_t at = index_find(&ws->by_name, ws, module_key, name);
+  if (at != SIZE_MAX) return at;
   if (ws->n_modules == ws->cap_modules) {
     ws->cap_modules = ws->cap_modules ? ws->cap_modules * 2 : 64;
     ws->modules = xrealloc_(ws->modules, ws->cap_modules * sizeof *ws->modules);
@@ -96,9 +125,8 @@ static size_t module_at(sl_workspace *ws, const char *name) {
   module *m = calloc(1, sizeof *m);
   if (!m) abort();
   m->name = xstrdup_(name);
-  ws->modules[ws->n_modules] = m;
-  ws->slots[h] = ++ws->n_modules;
-  if (ws->n_modules * 2 > ws->mask) rehash(ws);
+  ws->modules[ws->n_modules++] = m;
+  index_add(&ws->by_name, ws, module_key, ws->n_modules - 1, ws->n_modules);
   return ws->n_modules - 1;
 }
 
@@ -110,9 +138,8 @@ static bool is_init(const char *path) {
 }
 
 static const file *file_find(const sl_workspace *ws, const char *path) {
-  for (size_t i = 0; i < ws->n_files; i++)
-    if (strcmp(ws->files[i].path, path) == 0) return &ws->files[i];
-  return NULL;
+  size_t at = index_find(&ws->by_path, ws, file_key, path);
+  return at == SIZE_MAX ? NULL : &ws->files[at];
 }
 
 /* ---- the analyzer's side (sl_project) --------------------------------------------------------- */
@@ -221,9 +248,6 @@ sl_workspace *sl_workspace_new(int target_minor, bool relative_paths) {
   pthread_mutex_init(&ws->lock, NULL);
   ws->target_minor = target_minor;
   ws->relative_paths = relative_paths;
-  ws->mask = 63;
-  ws->slots = calloc(ws->mask + 1, sizeof *ws->slots);
-  if (!ws->slots) abort();
   ws->project = (sl_project){project_module_of, project_summary, ws};
   return ws;
 }
@@ -240,7 +264,8 @@ void sl_workspace_free(sl_workspace *ws) {
     free(m);
   }
   free(ws->modules);
-  free(ws->slots);
+  free(ws->by_name.slots);
+  free(ws->by_path.slots);
   for (size_t i = 0; i < ws->n_files; i++) free(ws->files[i].path);
   free(ws->files);
   for (size_t i = 0; i < ws->n_roots; i++) free(ws->roots[i]);
@@ -308,6 +333,7 @@ const char *sl_workspace_add_file(sl_workspace *ws, const char *path) {
     ws->files = xrealloc_(ws->files, ws->cap_files * sizeof *ws->files);
   }
   ws->files[ws->n_files++] = (file){xstrdup_(path), at, is_package};
+  index_add(&ws->by_path, ws, file_key, ws->n_files - 1, ws->n_files);
   return m->name;
 }
 
@@ -374,11 +400,13 @@ size_t sl_workspace_dependents(sl_workspace *ws, const char *path,
 }
 
 void sl_workspace_forget_files(sl_workspace *ws) {
+  // A file added keeps its name; the modules found by search are looked for again.
+  bool *named = calloc(ws->n_modules ? ws->n_modules : 1, sizeof *named);
+  if (!named) abort();
+  for (size_t f = 0; f < ws->n_files; f++) named[ws->files[f].module] = true;
   for (size_t i = 0; i < ws->n_modules; i++) {
     module *m = ws->modules[i];
-    bool named = false;  // a file added keeps its name; the modules found by search are looked for again
-    for (size_t f = 0; f < ws->n_files && !named; f++) named = ws->files[f].module == i;
-    if (!named) {
+    if (!named[i]) {
       free(m->path);
       m->path = NULL;
       m->looked_up = false;
@@ -386,6 +414,7 @@ void sl_workspace_forget_files(sl_workspace *ws) {
     sl_module_summary_free(m->summary);
     m->summary = NULL;
   }
+  free(named);
 }
 
 size_t sl_workspace_summaries_made(const sl_workspace *ws) { return ws->made; }

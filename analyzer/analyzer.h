@@ -98,9 +98,38 @@ int sl_rule_set_parse(const char *list, sl_rule_set *out, const char **bad_item,
 /** Parses "py39" ... "py315" (also "3.9"). Returns 0 and sets *minor, or SL_EINVAL. */
 int sl_target_version_parse(const char *s, int *minor);
 
+/**
+ * A module of a project, summarised for the files that import from it: its top-level classes (name,
+ * bases / decorators / metaclass as qualified names such as "pkg.mod.Base" or "builtins.int",
+ * slots with their positions, the names their bodies bind, fields, flags) and its module-level
+ * `from ... import` bindings, so that re-exports can be followed. Nothing in it refers to a tree
+ * or to the text it was made from.
+ */
+typedef struct sl_module_summary sl_module_summary;
+
+/**
+ * How the analysis of one file reaches the other modules of its project. The workspace index of
+ * a front end implements it; the analyzer asks only for the modules it needs, never holds a lock
+ * of the project's, and calls `summary` from the thread that lints (several at once in the CLI).
+ */
+typedef struct sl_project {
+  /** The dotted module name of the file at `path` (as the front end named it to sl_lint_*), or NULL
+   *  when it has none; *is_package set when the file is a package's `__init__`. The string is
+   *  borrowed until the project is freed. */
+  const char *(*module_of)(void *ctx, const char *path, bool *is_package);
+  /** The summary of `module` ("pkg.mod"), NULL when the project has no such module (or it cannot be
+   *  read). `requester` is the module being linted, which from now on depends on `module`. The
+   *  summary is borrowed until the project next changes `module` (never during a lint). */
+  const sl_module_summary *(*summary)(void *ctx, const char *module, const char *requester);
+  void *ctx;
+} sl_project;
+
 typedef struct sl_options {
   sl_rule_set rules;    /**< rules to run */
   int target_minor;     /**< SL_TARGET_MIN .. SL_TARGET_MAX */
+  /** The project the linted file belongs to (borrowed); NULL: the file alone, as before: a base
+   *  imported from another module is unknown. */
+  const sl_project *project;
 } sl_options;
 
 /** Default rules, default target version. */
@@ -182,6 +211,26 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
                  const sl_options *opts, sl_diag_list *out);
 
 /* ---------------------------------------------------------------------------------------------
+ * Module summaries (the workspace index)
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Summarises the module `module` (dotted; `is_package`: the text is its `__init__`), whose file is
+ * `path` (shown in related locations of findings in other files), from its UTF-8 `text`. The
+ * summary keeps bases as names: building it never reads another module. Relative imports are made
+ * absolute from `module`. Both strings are copied.
+ * Returns 0 and sets *out (caller frees with sl_module_summary_free), or SL_ETOOBIG / SL_EPARSE.
+ */
+int sl_module_summary_new(const char *text, size_t len, const char *path, const char *module, bool is_package,
+                          int target_minor, sl_module_summary **out);
+
+/** Frees a summary; NULL is a no-op. */
+void sl_module_summary_free(sl_module_summary *summary);
+
+/** How many classes the summary holds (for the index's statistics and tests). */
+size_t sl_module_summary_class_count(const sl_module_summary *summary);
+
+/* ---------------------------------------------------------------------------------------------
  * Class layout (hover)
  * ------------------------------------------------------------------------------------------- */
 
@@ -202,6 +251,13 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
  */
 int sl_class_describe_at(const TSTree *tree, const char *text, size_t len, size_t offset, const sl_options *opts,
                          char **markdown, sl_span *name_span);
+
+/**
+ * As sl_class_describe_at, for the file at `path` (borrowed; may be NULL) of `opts->project`: bases
+ * from other modules of the project are seen through, as sl_lint_tree sees them.
+ */
+int sl_class_describe_in(const TSTree *tree, const char *text, size_t len, const char *path, size_t offset,
+                         const sl_options *opts, char **markdown, sl_span *name_span);
 
 /* ---------------------------------------------------------------------------------------------
  * Suppression comments

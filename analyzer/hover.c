@@ -201,11 +201,19 @@ static int class_at(const sl_model *m, const TSTree *tree, const char *text, siz
 
 int sl_class_describe_at(const TSTree *tree, const char *text, size_t len, size_t offset, const sl_options *opts,
                          char **markdown, sl_span *name_span) {
+  return sl_class_describe_in(tree, text, len, NULL, offset, opts, markdown, name_span);
+}
+
+int sl_class_describe_in(const TSTree *tree, const char *text, size_t len, const char *path, size_t offset,
+                         const sl_options *opts, char **markdown, sl_span *name_span) {
   *markdown = NULL;
   if (len > UINT32_MAX) return SL_ETOOBIG;
   if (offset > len) return 0;
   sl_model model;
-  sl__model_build(&model, tree, text, len, opts->target_minor);
+  const char *module = NULL;
+  bool is_package = false;
+  if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
+  sl__model_build_in(&model, tree, text, len, opts->target_minor, opts->project, module, is_package);
   sl_span span;
   int ci = class_at(&model, tree, text, offset, &span);
   if (ci >= 0) {

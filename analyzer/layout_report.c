@@ -33,6 +33,7 @@
 
 #include "alloc.h"
 #include "builtin_types.h"
+#include "ts_util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -381,15 +382,9 @@ void sl__class_layout_compute(const sl_model *m, int index, sl_class_layout *out
 
 int sl_layout_source(const char *text, size_t len, int target_minor, sl_layout_list *out) {
   if (target_minor < SL_LAYOUT_TARGET_MIN || target_minor > SL_TARGET_MAX) return SL_EINVAL;
-  if (len > UINT32_MAX) return SL_ETOOBIG;
-  TSParser *parser = ts_parser_new();
-  if (!ts_parser_set_language(parser, sl_python_language())) {
-    ts_parser_delete(parser);
-    return SL_EPARSE;
-  }
-  TSTree *tree = ts_parser_parse_string_encoding(parser, NULL, text, (uint32_t)len, TSInputEncodingUTF8);
-  ts_parser_delete(parser);
-  if (!tree) return SL_EPARSE;
+  TSTree *tree;
+  int rc = sl__parse_text(text, len, &tree);
+  if (rc != 0) return rc;
   sl_model model;
   sl__model_build(&model, tree, text, len, target_minor);
   for (size_t i = 0; i < model.n_classes; i++) {

@@ -2,6 +2,7 @@
 #include "analyzer.h"
 
 #include "alloc.h"
+#include "ts_util.h"
 #include "model.h"
 #include "rules/rule.h"
 
@@ -25,7 +26,10 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
                  sl_diag_list *out) {
   if (len > UINT32_MAX) return SL_ETOOBIG;
   sl_model model;
-  sl__model_build(&model, tree, text, len, opts->target_minor);
+  const char *module = NULL;
+  bool is_package = false;
+  if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
+  sl__model_build_in(&model, tree, text, len, opts->target_minor, opts->project, module, is_package);
   sl_rule_ctx ctx = {&model, opts, path, out};
   for (int i = 0; i < SL_RULE_COUNT; i++)
     if (opts->rules & SL_RULE_BIT(i)) checks[i](&ctx);
@@ -33,17 +37,24 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
   return 0;
 }
 
-int sl_lint_source(const char *text, size_t len, const char *path, const sl_options *opts, sl_diag_list *out) {
+int sl__parse_text(const char *text, size_t len, TSTree **out) {
+  *out = NULL;
   if (len > UINT32_MAX) return SL_ETOOBIG;
   TSParser *parser = ts_parser_new();
   if (!ts_parser_set_language(parser, sl_python_language())) {
     ts_parser_delete(parser);
     return SL_EPARSE;
   }
-  TSTree *tree = ts_parser_parse_string_encoding(parser, NULL, text, (uint32_t)len, TSInputEncodingUTF8);
+  *out = ts_parser_parse_string_encoding(parser, NULL, text, (uint32_t)len, TSInputEncodingUTF8);
   ts_parser_delete(parser);
-  if (!tree) return SL_EPARSE;
-  int rc = sl_lint_tree(tree, text, len, path, opts, out);
+  return *out ? 0 : SL_EPARSE;
+}
+
+int sl_lint_source(const char *text, size_t len, const char *path, const sl_options *opts, sl_diag_list *out) {
+  TSTree *tree;
+  int rc = sl__parse_text(text, len, &tree);
+  if (rc != 0) return rc;
+  rc = sl_lint_tree(tree, text, len, path, opts, out);
   ts_tree_delete(tree);
   return rc;
 }

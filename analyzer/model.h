@@ -152,6 +152,12 @@ typedef struct sl_class {
   int body_scope;           /**< the scope of its body */
   bool incomplete;          /**< has a syntax error inside, or is inside one: no finding, and opaque */
   bool synthetic;           /**< made by a namedtuple(...) call: no class statement of its own */
+  /** Materialised from another module of the project (foreign.c): it lives after the file's own
+   *  classes (index >= n_classes), its spans are in `path`, its scopes mean nothing here, and its
+   *  written names (bases, decorators, metaclass) are already qualified ("pkg.mod.Base"). */
+  bool foreign;
+  const char *path;         /**< foreign: the file it comes from, as the project names it */
+  bool bases_splat;         /**< *args or **kwargs among the bases (the model walk) */
   const char *synthetic_callee; /**< the dotted callee, which must resolve to a namedtuple factory */
 
   /* Bases, as written (model_build.c) and as resolved (resolve.c). Until resolution n_bases
@@ -355,8 +361,21 @@ typedef struct sl_model {
   size_t len;
   int target_minor;
 
+  /** The file's own classes [0, n_classes), then the foreign ones materialised during resolution
+   *  [n_classes, n_classes + n_foreign): rules loop over n_classes and never see a foreign class. */
   sl_class *classes;
   size_t n_classes, cap_classes;
+  size_t n_foreign;
+  /** Where the other modules of the project come from; NULL: the file stands alone. */
+  const sl_project *project;
+  const char *module;       /**< this file's dotted module name, NULL when unknown */
+  bool is_package;          /**< the file is a package's __init__ */
+  /** Qualified names already materialised ("pkg.mod.Base" -> class index), and dead ends (-1). */
+  struct sl_foreign_memo {
+    const char *name;
+    int index;
+  } *foreign_memo;
+  size_t n_foreign_memo, cap_foreign_memo;
   sl_scope *scopes;
   size_t n_scopes, cap_scopes;
   sl_name_binding *names;
@@ -395,6 +414,11 @@ bool sl__model_name_stored(const sl_model *model, const char *name);
 
 /** Builds the model of one parsed file (model_build.c) and resolves it (resolve.c). */
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor);
+/** As sl__model_build, for the file of `module` (is_package: its __init__) in `project` (may be
+ *  NULL: relative imports still resolve, other modules stay unknown). Both strings are borrowed
+ *  for the model's life. */
+void sl__model_build_in(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor,
+                        const sl_project *project, const char *module, bool is_package);
 void sl__model_release(sl_model *model);
 
 /* resolve.c */
@@ -402,6 +426,28 @@ void sl__model_resolve(sl_model *model);
 /** The bindings of `name` visible from `scope` (Python's scoping: class bodies are skipped from
  *  inner functions). Returns the first binding and sets *count; NULL when not bound in the file. */
 const sl_name_binding *sl__model_lookup(const sl_model *model, int scope, const char *name, int *count);
+
+/* What a dotted name written in `scope` refers to: a class of this file (local_class >= 0), or a
+ * qualified name ("module.name", relative imports made absolute), NULL when unknown. */
+typedef struct sl_qualified {
+  int local_class;
+  const char *name;       /**< in the model's arena */
+} sl_qualified;
+sl_qualified sl__model_qualify(sl_model *model, int scope, const char *dotted);
+/** The absolute module a relative import's module (".", "..a.b") names from this file; NULL when
+ *  it climbs above the top package or the file has no module name. In the model's arena. */
+const char *sl__model_absolute_module(sl_model *model, const char *relative);
+
+/* foreign.c */
+/** The class a qualified name ("pkg.mod.Base") names in another module of the project, following
+ *  re-exports (`from .a import A` in `pkg/__init__.py`), materialised into the model and resolved;
+ *  a class of this file when the name leads back here; -1 when it names nothing the analysis
+ *  knows (no project, no such module or class, a chain too long or going round). When -1 because
+ *  a re-export leads out of the project (`from abc import ABC` in `pkg/compat.py`), *outside is
+ *  set to where it leads ("abc.ABC", in the model's arena), else to NULL. */
+int sl__foreign_class(sl_model *model, const char *qualified, const char **outside);
+/** Resolves class `ci` (resolve.c; used by foreign.c on the classes it materialises). */
+void sl__class_resolve(sl_model *model, int ci);
 
 /* layout.c: tri-state answers, SL_UNKNOWN when the analysis cannot know. */
 typedef enum { SL_NO = 0, SL_YES = 1, SL_UNKNOWN = 2 } sl_tristate;

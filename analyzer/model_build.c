@@ -285,7 +285,15 @@ static bool mentions(const char *text, size_t len, const char *word) {
 }
 
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor) {
+  sl__model_build_in(model, tree, text, len, target_minor, NULL, NULL, false);
+}
+
+void sl__model_build_in(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor,
+                        const sl_project *project, const char *module, bool is_package) {
   memset(model, 0, sizeof *model);
+  model->project = project;
+  model->module = module;
+  model->is_package = is_package;
   sl_arena_init(&model->arena);
   model->text = text;
   model->len = len;
@@ -322,6 +330,7 @@ bool sl__model_name_stored(const sl_model *model, const char *name) {
 void sl__model_release(sl_model *model) {
   // The arrays of each class are in the arena.
   free(model->classes);
+  free(model->foreign_memo);
   free(model->scopes);
   free(model->names);
   free(model->stores);

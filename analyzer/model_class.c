@@ -156,6 +156,7 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
     if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) ||
         sl_node_is(a, SL_NODE_PARENTHESIZED_LIST_SPLAT)) {
       m->classes[ci].bases_unknown = true;
+      m->classes[ci].bases_splat = true;
       continue;
     }
     sl_base_expr e = {NULL, -1, sl_node_span(a)};

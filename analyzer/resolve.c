@@ -28,13 +28,34 @@ const sl_name_binding *sl__model_lookup(const sl_model *m, int scope, const char
   return NULL;
 }
 
-/* What a dotted name written in `scope` refers to. */
-typedef struct qualified {
-  int local_class;        /* >= 0: a class of this file */
-  const char *name;       /* else "module.name", or NULL when unknown */
-} qualified;
+typedef sl_qualified qualified;
 
-static qualified qualify(sl_model *m, int scope, const char *dotted) {
+const char *sl__model_absolute_module(sl_model *m, const char *relative) {
+  if (!m->module) return NULL;
+  size_t dots = 0;
+  while (relative[dots] == '.') dots++;
+  // The package a relative import starts from: the module itself for an __init__, else its parent;
+  // each further dot climbs one package.
+  size_t len = strlen(m->module);
+  size_t climb = dots - (m->is_package ? 1 : 0);
+  for (size_t i = 0; i < climb; i++) {
+    while (len > 0 && m->module[len - 1] != '.') len--;
+    if (len == 0) return NULL;  // beyond the top-level package: ImportError at run time
+    len--;
+  }
+  const char *rest = relative + dots;
+  if (len == 0 && !*rest) return NULL;
+  char *s = sl_arena_alloc(&m->arena, len + 1 + strlen(rest) + 1);
+  memcpy(s, m->module, len);
+  s[len] = '\0';
+  if (*rest) {
+    if (len) strcat(s, ".");
+    strcat(s, rest);
+  }
+  return s;
+}
+
+sl_qualified sl__model_qualify(sl_model *m, int scope, const char *dotted) {
   qualified q = {-1, NULL};
   if (!dotted) return q;
   const char *dot = strchr(dotted, '.');
@@ -57,6 +78,7 @@ static qualified qualify(sl_model *m, int scope, const char *dotted) {
     return q;
   }
   if (count != 1) return q;
+  const char *target;
   switch (b->kind) {
   case SL_NAME_CLASS:
     if (!rest) q.local_class = b->index;
@@ -65,8 +87,9 @@ static qualified qualify(sl_model *m, int scope, const char *dotted) {
     if (rest) q.name = sl_xasprintf("%s.%s", b->target, rest);
     break;
   case SL_NAME_IMPORT_FROM:
-    if (b->target && b->target[0] != '.')
-      q.name = rest ? sl_xasprintf("%s.%s.%s", b->target, b->member, rest) : sl_xasprintf("%s.%s", b->target, b->member);
+    target = b->target && b->target[0] == '.' ? sl__model_absolute_module(m, b->target) : b->target;
+    if (target)
+      q.name = rest ? sl_xasprintf("%s.%s.%s", target, b->member, rest) : sl_xasprintf("%s.%s", target, b->member);
     break;
   default:
     return q;
@@ -77,6 +100,44 @@ static qualified qualify(sl_model *m, int scope, const char *dotted) {
     q.name = sl_arena_strdup(&m->arena, heap);
     free(heap);
   }
+  return q;
+}
+
+/* What a name written by class `ci` refers to: qualified in its scope, or for a class of another
+ * module, already qualified there (a name of this very module is one of this file's classes). */
+static qualified qualify_for(sl_model *m, int ci, const char *dotted) {
+  if (!m->classes[ci].foreign) return sl__model_qualify(m, m->classes[ci].scope, dotted);
+  qualified q = {-1, dotted};
+  size_t n = m->module ? strlen(m->module) : 0;
+  if (dotted && n && strncmp(dotted, m->module, n) == 0 && dotted[n] == '.' && !strchr(dotted + n + 1, '.'))
+    return sl__model_qualify(m, 0, dotted + n + 1);
+  return q;
+}
+
+static qualified qualify(sl_model *m, int scope, const char *dotted) { return sl__model_qualify(m, scope, dotted); }
+
+static const sl_builtin_export *find_export(const char *qualified_name, int minor);
+
+/* Names resolve_bases gives a meaning of its own, whatever the table says. */
+static bool special_name(const char *q) {
+  static const char *const names[] = {"typing.NamedTuple", "typing_extensions.NamedTuple", "typing.TypedDict",
+                                      "typing_extensions.TypedDict", NULL};
+  for (int i = 0; names[i]; i++)
+    if (strcmp(q, names[i]) == 0) return true;
+  return false;
+}
+
+/* A name of a base or metaclass written by class `ci`, followed into the project when the
+ * standard-library table does not know it: a class of another module (materialised), or the name
+ * a chain of re-exports leads to outside the project ("abc.ABC"), looked up as if written so. */
+static qualified resolve_name(sl_model *m, int ci, const char *dotted) {
+  qualified q = qualify_for(m, ci, dotted);
+  if (q.local_class >= 0 || !q.name || !m->project) return q;
+  if (special_name(q.name) || find_export(q.name, m->target_minor)) return q;
+  const char *outside;
+  int k = sl__foreign_class(m, q.name, &outside);
+  if (k >= 0) q.local_class = k;
+  else if (outside) q.name = outside;
   return q;
 }
 
@@ -232,7 +293,7 @@ static void resolve_decorators(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   for (size_t i = 0; i < c->n_decorators; i++) {
     const sl_decorator *d = &c->decorators[i];
-    qualified q = qualify(m, c->scope, d->dotted);
+    qualified q = qualify_for(m, ci, d->dotted);
     c = &m->classes[ci];
     if (is_qualified(q.name, "dataclasses.dataclass")) {
       c->is_dataclass = true;
@@ -289,7 +350,9 @@ static void check_builtin_metaclasses(sl_model *m, int ci) {
 static void resolve_metaclass(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (!c->has_metaclass_kw) return;
-  qualified q = qualify(m, c->scope, c->metaclass_expr);
+  // A metaclass of another module of the project is seen through as one of this file's.
+  qualified q = resolve_name(m, ci, c->metaclass_expr);
+  const sl_builtin_export *e = q.name && q.local_class < 0 ? find_export(q.name, m->target_minor) : NULL;
   c = &m->classes[ci];
   if (q.local_class >= 0) {
     resolve_class(m, q.local_class);
@@ -301,7 +364,6 @@ static void resolve_metaclass(sl_model *m, int ci) {
       c->opaque = true;
     return;
   }
-  const sl_builtin_export *e = q.name ? find_export(q.name, m->target_minor) : NULL;
   if (e && e->kind == SL_EXPORT_TYPE && harmless_builtin_metaclass(e->type_index)) {
     c->metaclass = builtin_ref(e->type_index);
     return;
@@ -315,7 +377,7 @@ static void resolve_bases(sl_model *m, int ci) {
   m->classes[ci].n_base_exprs = n;
   m->classes[ci].n_bases = 0;
   if (m->classes[ci].synthetic) {
-    qualified q = qualify(m, m->classes[ci].scope, m->classes[ci].synthetic_callee);
+    qualified q = qualify_for(m, ci, m->classes[ci].synthetic_callee);
     int tuple = builtin_tuple();
     bool factory = is_qualified(q.name, "collections.namedtuple") || is_qualified(q.name, "typing.NamedTuple") ||
                    is_qualified(q.name, "typing_extensions.NamedTuple");
@@ -330,7 +392,7 @@ static void resolve_bases(sl_model *m, int ci) {
       add_base(m, c, &cap, (sl_typeref){SL_TYPE_CLASS, e.synthetic}, i);
       continue;
     }
-    qualified q = qualify(m, c->scope, e.dotted);
+    qualified q = resolve_name(m, ci, e.dotted);
     c = &m->classes[ci];
     if (q.local_class >= 0) {
       add_base(m, c, &cap, (sl_typeref){SL_TYPE_CLASS, q.local_class}, i);
@@ -349,6 +411,8 @@ static void resolve_bases(sl_model *m, int ci) {
       c->bases_unknown = true;  // instances are plain dicts
       continue;
     }
+    // The standard-library table was asked first (it is what the interpreter reports), then the
+    // project (resolve_name).
     const sl_builtin_export *ex = q.name ? find_export(q.name, m->target_minor) : NULL;
     if (!ex) {
       c->bases_unknown = true;
@@ -370,12 +434,15 @@ static void resolve_bases(sl_model *m, int ci) {
 /* A __slots__ folded through names holds only if each name is bound once, where the body sees it. */
 static void check_slots_names(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
+  if (c->foreign) return;  // checked in its own module, where the names are
   for (size_t i = 0; i < c->n_slots_names && c->slots_state == SL_SLOTS_KNOWN; i++) {
     int count;
     const sl_name_binding *b = sl__model_lookup(m, c->body_scope, c->slots_names[i], &count);
     if (!b || count != 1 || (b->kind != SL_NAME_OTHER && b->kind != SL_NAME_CLASS)) c->slots_state = SL_SLOTS_DYNAMIC;
   }
 }
+
+void sl__class_resolve(sl_model *m, int ci) { resolve_class(m, ci); }
 
 static void resolve_class(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];

@@ -92,6 +92,7 @@ int sl_target_version_parse(const char *s, int *minor) {
 void sl_options_init(sl_options *opts) {
   opts->rules = sl_rule_set_default();
   opts->target_minor = SL_TARGET_DEFAULT;
+  opts->project = NULL;
 }
 
 const char *sl_strerror(int err) {

@@ -86,6 +86,9 @@ extern sl_ts_ids sl__ts_ids;
 
 /** Fills sl__ts_ids, once per process (thread-safe). */
 void sl__ts_init(void);
+/** Parses UTF-8 `text` with the Python grammar (lint.c). Returns 0 and *out (caller frees with
+ *  ts_tree_delete), or SL_ETOOBIG / SL_EPARSE with *out NULL. */
+int sl__parse_text(const char *text, size_t len, TSTree **out);
 /** The name of a kind or field, as the grammar spells it (for tests). */
 const char *sl__ts_kind_name(sl_node_kind kind);
 const char *sl__ts_field_name(sl_node_field_id field);

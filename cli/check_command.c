@@ -28,6 +28,7 @@
 #include "messages.h"
 #include "report.h"
 #include "source_file.h"
+#include "workspace_setup.h"
 #include "xalloc.h"
 
 typedef void (*format_fn)(FILE *out, const sl_report *r, bool color);
@@ -188,8 +189,10 @@ int sl__check_command(int argc, char **argv) {
   else
     plan_paths(&r, &opts, &config);
 
+  sl_workspace *workspace = sl__workspace_for_run(&config, r.jobs, r.n, opts.lint.target_minor);
   sl_job_settings settings = {opts.lint, &config,
                               opts.fix ? SL_FIX_APPLY : opts.diff ? SL_FIX_DIFF : SL_FIX_NONE};
+  settings.lint.project = workspace ? sl_workspace_project(workspace) : NULL;
   unsigned threads = opts.jobs ? opts.jobs : sl__jobs_default();
   sl__jobs_run(r.jobs, r.n, &settings, threads);
 
@@ -240,6 +243,7 @@ int sl__check_command(int argc, char **argv) {
     status = report.files_failed || report.files_unwritten ? 2 : report.problems ? 1 : 0;
   }
   run_release(&r);
+  sl_workspace_free(workspace);
   sl__config_release(&config);
   sl__report_release(&report);
   sl__check_options_release(&opts);

@@ -44,7 +44,7 @@ typedef struct sl_config {
   bool has_exclude;
   sl_per_file_ignore *per_file_ignores;  /**< owned */
   size_t n_per_file_ignores;
-  char **src;               /**< absolute import roots, owned (not used yet: the workspace index comes later) */
+  char **src;               /**< absolute import roots, owned (the workspace index's, cli/workspace_setup.c) */
   size_t n_src;
   bool has_target;
   int target_minor;

@@ -1,6 +1,7 @@
 /* documents.c — the store of open documents and their incremental reparsing (see documents.h). */
 #include "documents.h"
 
+#include "protocol.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -22,6 +23,7 @@ int sl_documents_init(sl_documents *docs) {
 static void document_free(sl_document *doc) {
   if (!doc) return;
   free(doc->uri);
+  free(doc->path);
   free(doc->text);
   sl_line_index_release(&doc->lines);
   ts_tree_delete(doc->tree);
@@ -65,6 +67,7 @@ sl_document *sl_documents_open(sl_documents *docs, const char *uri, int64_t vers
   if (!doc) {
     doc = sl__xcalloc(1, sizeof *doc);
     doc->uri = sl__xstrdup(uri);
+    doc->path = sl_proto_uri_to_path(uri);
     sl_line_index_init(&doc->lines);
     sl_diag_list_init(&doc->diags);
     doc->next = docs->head;
@@ -193,7 +196,10 @@ const sl_diag_list *sl_document_lint(sl_document *doc, const sl_options *opts, u
   if (doc->tree) {
     // Only SL_ETOOBIG can fail here, and then the list stays empty. `# noqa` comments are
     // honoured as `slotlint check` honours them.
-    if (sl_lint_tree(doc->tree, doc->text, doc->len, NULL, opts, &doc->diags) == 0)
+    // The path names the document's module in the project (opts->project); without a project it
+    // is only shown in related locations of other files, which a lone file has none of.
+    const char *path = opts->project ? doc->path : NULL;
+    if (sl_lint_tree(doc->tree, doc->text, doc->len, path, opts, &doc->diags) == 0)
       (void)sl_diag_list_apply_noqa(&doc->diags, doc->tree, doc->text, doc->len);
     sl_diag_list_sort(&doc->diags);
   }

@@ -20,6 +20,7 @@ typedef struct TSParser TSParser;
 
 typedef struct sl_document {
   char *uri;               /**< owned */
+  char *path;              /**< the file the URI names, owned; NULL for another scheme */
   int64_t version;
   char *text;              /**< owned, NUL-terminated, `len` bytes */
   size_t len, cap;

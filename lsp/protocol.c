@@ -38,6 +38,39 @@ char *sl_proto_path_to_uri(const char *path) {
   return out;
 }
 
+static int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+char *sl_proto_uri_to_path(const char *uri) {
+  if (strncmp(uri, "file://", 7) != 0) return NULL;
+  const char *p = uri + 7;
+  if (*p != '/') {
+    p = strchr(p, '/');  // file://host/path: the host is dropped
+    if (!p) return NULL;
+  }
+  char *out = sl__xmalloc(strlen(p) + 1), *o = out;
+  for (; *p; p++) {
+    int hi, lo;
+    if (*p == '%' && (hi = hex_value(p[1])) >= 0 && (lo = hex_value(p[2])) >= 0) {
+      *o = (char)(hi * 16 + lo);
+      if (*o == '\0') {
+        free(out);
+        return NULL;
+      }
+      o++;
+      p += 2;
+    } else {
+      *o++ = *p;
+    }
+  }
+  *o = '\0';
+  return out;
+}
+
 /* Redundant and duplicate slots are dead weight: editors grey them out (DiagnosticTag.Unnecessary). */
 static bool is_unnecessary(sl_rule_id rule) {
   const sl_rule_info *info = sl_rule_get(rule);

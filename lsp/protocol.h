@@ -27,6 +27,9 @@ json_t *sl_proto_text_edits(const sl_document *doc, sl_pos_encoding enc, const s
 
 /** A `file://` URI for a path (percent-encoded): caller frees. */
 char *sl_proto_path_to_uri(const char *path);
+/** The file path of a `file://` URI (percent-decoded), malloc'd (caller frees); NULL for another
+ *  scheme or a URI naming a NUL. */
+char *sl_proto_uri_to_path(const char *uri);
 
 /** Reads {"line","character"} (non-negative integers). */
 bool sl_proto_read_position(const json_t *obj, sl_lsp_position *out);

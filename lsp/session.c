@@ -8,6 +8,8 @@
 #include "jsonrpc.h"
 #include "util.h"
 
+#include <workspace.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +133,8 @@ void sl_session_release(sl_session *s) {
   s->queue = NULL;
   sl_frame_reader_release(&s->reader);
   sl_documents_release(&s->docs);
+  sl_workspace_free(s->workspace);
+  s->workspace = NULL;
 }
 
 void sl_session_exit(sl_session *s, int status) {
@@ -153,5 +157,6 @@ void sl_session_apply_settings(sl_session *s) {
   sl_rule_set base = s->settings.has_select ? s->settings.select : sl_rule_set_default();
   s->options.rules = (base | s->settings.extend_select) & ~s->settings.ignore;
   s->options.target_minor = s->settings.target_minor;
+  s->options.project = s->workspace ? sl_workspace_project(s->workspace) : NULL;
   s->config_generation++;
 }

@@ -66,6 +66,9 @@ typedef struct sl_session {
   /* Settings and the lint options they make; the generation changes with every new setting. */
   sl_settings settings;
   sl_options options;
+  /** The workspace index over the client's workspace folders (made at initialize; NULL before,
+   *  or without a folder): open documents' texts replace the disk's for the other files. */
+  struct sl_workspace *workspace;
   unsigned config_generation;
 
   /* Push diagnostics. */

@@ -35,7 +35,8 @@ static void check_dataclass_fields(const sl_rule_ctx *ctx, const sl_class *cls) 
                               "dataclass '%s' redeclares slot '%s' already declared by its base '%s': on Python 3.10 "
                               "dataclass(slots=True) adds it again, and each instance wastes a pointer on it",
                               cls->name, f->name, base->name);
-    sl__diag_add_related(d, NULL, base_span, "'%s' declares slot '%s' here", base->name, base_written);
+    sl__diag_add_related(d, sl_rule_class_path(base), base_span, "'%s' declares slot '%s' here", base->name,
+                           base_written);
   }
 }
 
@@ -61,7 +62,8 @@ void sl__check_SLT002(const sl_rule_ctx *ctx) {
                                 "'%s' redeclares slot '%s' already declared by its base '%s': each instance wastes "
                                 "a pointer on it and the base's descriptor is shadowed",
                                 cls->name, s->written, base->name);
-      sl__diag_add_related(d, NULL, base_span, "'%s' declares slot '%s' here", base->name, base_written);
+      sl__diag_add_related(d, sl_rule_class_path(base), base_span, "'%s' declares slot '%s' here", base->name,
+                           base_written);
       char *msg = sl_xasprintf("Remove the redundant slot '%s'", s->written);
       sl__fix_remove_slot(d, m, cls, k, msg);
       free(msg);

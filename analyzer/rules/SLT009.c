@@ -62,8 +62,11 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
                        "instance raises AttributeError (read-only)",
                        cls->name, st->name, owner, what);
     }
-    if (a.binding) sl__diag_add_related(d, NULL, a.binding->span, "'%s' binds '%s' here", owner, st->name);
-    if (slotted) sl__diag_add_related(d, NULL, slot_span, "'%s' declares slot '%s' here", slotted->name, st->name);
+    const char *owner_path = a.owner.kind == SL_TYPE_CLASS ? sl_rule_class_path(&m->classes[a.owner.index]) : NULL;
+    if (a.binding) sl__diag_add_related(d, owner_path, a.binding->span, "'%s' binds '%s' here", owner, st->name);
+    if (slotted)
+      sl__diag_add_related(d, sl_rule_class_path(slotted), slot_span, "'%s' declares slot '%s' here", slotted->name,
+                           st->name);
     if (!a.binding && !slotted) sl__diag_relate_slots(d, m, cls);
   }
 }

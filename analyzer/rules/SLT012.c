@@ -59,7 +59,7 @@ void sl__check_SLT012(const sl_rule_ctx *ctx) {
                               "the slots save no memory",
                               cls->name, base);
     if (origin.kind == SL_TYPE_CLASS) {
-      sl__diag_add_related(d, NULL, m->classes[origin.index].name_span,
+      sl__diag_add_related(d, sl_rule_class_path(&m->classes[origin.index]), m->classes[origin.index].name_span,
                            "'%s' has no __slots__: its instances have a __dict__", base);
       continue;
     }

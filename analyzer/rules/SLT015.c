@@ -37,8 +37,8 @@ void sl__check_SLT015(const sl_rule_ctx *ctx) {
                               "base '%s' is fully slotted",
                               cls->name, base->name);
     if (base->flavor == SL_CLASS_DATACLASS_SLOTS)
-      sl__diag_add_related(d, NULL, base->flavor_span, "'%s' gets its slots from dataclass(slots=True)", base->name);
+      sl__diag_add_related(d, sl_rule_class_path(base), base->flavor_span, "'%s' gets its slots from dataclass(slots=True)", base->name);
     else
-      sl__diag_add_related(d, NULL, base->slots_decl.stmt, "'%s' declares its slots here", base->name);
+      sl__diag_add_related(d, sl_rule_class_path(base), base->slots_decl.stmt, "'%s' declares its slots here", base->name);
   }
 }

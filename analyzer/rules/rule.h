@@ -22,7 +22,10 @@ typedef struct sl_rule_ctx {
 #undef SL_RULE
 
 /** Whether findings about class `c` may be reported (not inside or containing a syntax error). */
-static inline bool sl_rule_reportable(const sl_class *c) { return !c->incomplete && !c->synthetic; }
+static inline bool sl_rule_reportable(const sl_class *c) { return !c->incomplete && !c->synthetic && !c->foreign; }
+
+/** The file a class's spans are in, for a related location: NULL for this file. */
+static inline const char *sl_rule_class_path(const sl_class *c) { return c->foreign ? c->path : NULL; }
 
 /** Whether the file is a stub (`.pyi`): stubs declare, they never run, so nothing in them raises
  *  when a class is created (`def x` beside a slot `x` only describes a read-only attribute). */

@@ -19,7 +19,7 @@ void sl__diag_relate_slots(sl_diag *d, const sl_model *m, const sl_class *cls) {
   if (cls->flavor == SL_CLASS_DATACLASS_SLOTS)
     sl__diag_add_related(d, NULL, cls->flavor_span, "'%s' gets its slots from its dataclass fields", cls->name);
   else if (decl)
-    sl__diag_add_related(d, NULL, decl->slots_decl.stmt, "'%s' declares its slots here", decl->name);
+    sl__diag_add_related(d, sl_rule_class_path(decl), decl->slots_decl.stmt, "'%s' declares its slots here", decl->name);
 }
 
 bool sl__class_has_slots_decorator(const sl_class *c) {

@@ -44,6 +44,12 @@ void sl__on_did_change_configuration(sl_session *s, json_t *params);
 void sl__on_did_change_watched_files(sl_session *s, json_t *params);
 /** Asks the client to watch the files whose changes matter (after `initialized`). */
 void sl__workspace_register_watchers(sl_session *s);
+/** Makes the workspace index over the folders of the initialize params (workspaceFolders, else
+ *  rootUri) and lets the lint options use it. */
+void sl__workspace_open(sl_session *s, json_t *initialize_params);
+/** The text of `doc` changed (or, `closing`, the editor gave it back to the disk): the index reads
+ *  it from now on, and the open documents whose findings depend on it are linted again. */
+void sl__workspace_document_text(sl_session *s, sl_document *doc, bool closing);
 
 /* cancel.c */
 /** $/cancelRequest: marks the queued request it names (called as messages are queued). */

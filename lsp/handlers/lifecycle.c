@@ -41,6 +41,7 @@ json_t *sl__on_initialize(sl_session *s, json_t *params, sl_rpc_error *err) {
   json_t *options = json_object_get(params, "initializationOptions");
   if (options && !json_is_null(options)) sl__settings_update(s, options, "initializationOptions");
 
+  sl__workspace_open(s, params);
   s->state = SL_SESSION_RUNNING;
   sl_session_log(s, SL_LOG_INFO, "initialized: positions in %s, %s diagnostics", sl_pos_encoding_name(s->encoding),
                  s->pull_diagnostics ? "pull" : "push");

@@ -30,6 +30,7 @@ void sl__on_did_open(sl_session *s, json_t *params) {
   sl_document *doc = sl_documents_open(&s->docs, uri, json_is_integer(version) ? json_integer_value(version) : 0,
                                        json_string_value(text), json_string_length(text));
   sl__diagnostics_changed(s, doc);
+  sl__workspace_document_text(s, doc, false);
 }
 
 void sl__on_did_change(sl_session *s, json_t *params) {
@@ -85,6 +86,7 @@ void sl__on_did_change(sl_session *s, json_t *params) {
                  sl__now_ms() - t0);
   free(list);
   sl__diagnostics_changed(s, doc);
+  sl__workspace_document_text(s, doc, false);
 }
 
 void sl__on_did_close(sl_session *s, json_t *params) {
@@ -93,17 +95,18 @@ void sl__on_did_close(sl_session *s, json_t *params) {
     sl_session_log(s, SL_LOG_WARNING, "textDocument/didClose without a uri: ignored");
     return;
   }
-  if (!sl_documents_find(&s->docs, uri)) {
+  sl_document *doc = sl_documents_find(&s->docs, uri);
+  if (!doc) {
     sl_session_log(s, SL_LOG_WARNING, "textDocument/didClose for '%s', which is not open: ignored", uri);
     return;
   }
+  sl__workspace_document_text(s, doc, true);
   sl_documents_close(&s->docs, uri);
   sl__diagnostics_closed(s, uri);
 }
 
 void sl__on_did_save(sl_session *s, json_t *params) {
-  // The text is already current through didChange; a save may matter to other files (a base
-  // class saved), which the workspace index will handle.
+  // The text is already current through didChange, and the workspace index has had it since.
   const char *uri = sl_proto_document_uri(params);
   sl_session_log(s, SL_LOG_DEBUG, "saved '%s'", uri ? uri : "?");
 }

@@ -1,12 +1,72 @@
 /*
- * workspace.c — workspace/didChangeWatchedFiles. The analysis is per file for now (the workspace
- * index that resolves bases across files is another piece of work), so a change on disk can only
- * matter through it: the notification is logged and the open documents are linted again, which is
- * what the index will narrow down to the documents that inherit from the changed file.
+ * workspace.c — the server's side of the workspace index (workspace/workspace.h): made over the
+ * client's folders at initialize; fed the open documents' texts, which replace the disk's; told
+ * what changed on disk (workspace/didChangeWatchedFiles). A change to one module re-publishes the
+ * open documents whose findings depend on it (the index's reverse dependencies), not every one.
  */
 #include "handlers.h"
 
+#include "../protocol.h"
+
+#include <stdlib.h>
 #include <string.h>
+#include <workspace.h>
+
+/* Adds a folder and its src/ (the command line's default roots) to the index. */
+static void add_folder(sl_session *s, const char *uri) {
+  char *path = sl_proto_uri_to_path(uri);
+  if (!path) return;
+  if (sl_workspace_add_root(s->workspace, path) == 0) {
+    size_t n = strlen(path);
+    char *src = malloc(n + 5);
+    if (src) {
+      memcpy(src, path, n);
+      memcpy(src + n, "/src", 5);
+      (void)sl_workspace_add_root(s->workspace, src);  // -1 when there is none
+      free(src);
+    }
+  }
+  free(path);
+}
+
+void sl__workspace_open(sl_session *s, json_t *params) {
+  if (s->workspace) return;
+  s->workspace = sl_workspace_new(s->settings.target_minor, false);
+  json_t *folders = json_object_get(params, "workspaceFolders");
+  size_t i;
+  json_t *f;
+  if (json_is_array(folders) && json_array_size(folders) > 0) {
+    json_array_foreach(folders, i, f) {
+      json_t *uri = json_is_object(f) ? json_object_get(f, "uri") : NULL;
+      if (json_is_string(uri)) add_folder(s, json_string_value(uri));
+    }
+  } else if (json_is_string(json_object_get(params, "rootUri"))) {
+    add_folder(s, json_string_value(json_object_get(params, "rootUri")));
+  }
+  s->options.project = sl_workspace_project(s->workspace);
+}
+
+static void relint_dependent(void *ctx, const char *module, const char *path) {
+  sl_session *s = ctx;
+  for (sl_document *d = s->docs.head; d; d = d->next) {
+    if (!d->path || strcmp(d->path, path) != 0) continue;
+    sl_session_log(s, SL_LOG_DEBUG, "'%s' (module %s) depends on the change: linted again", d->uri, module);
+    d->lint_valid = false;
+    sl__diagnostics_changed(s, d);
+  }
+}
+
+/* Lints again the open documents whose findings depend on the file at `path`. */
+static void relint_dependents(sl_session *s, const char *path) {
+  size_t n = sl_workspace_dependents(s->workspace, path, relint_dependent, s);
+  if (n && s->pull_diagnostics && s->refresh_support) sl_rpc_request(s, "workspace/diagnostic/refresh", NULL);
+}
+
+void sl__workspace_document_text(sl_session *s, sl_document *doc, bool closing) {
+  if (!s->workspace || !doc->path) return;
+  sl_workspace_set_text(s->workspace, doc->path, closing ? NULL : doc->text, doc->len);
+  relint_dependents(s, doc->path);
+}
 
 void sl__on_did_change_watched_files(sl_session *s, json_t *params) {
   json_t *changes = json_is_object(params) ? json_object_get(params, "changes") : NULL;
@@ -15,15 +75,29 @@ void sl__on_did_change_watched_files(sl_session *s, json_t *params) {
     return;
   }
   static const char *const kinds[] = {"?", "created", "changed", "deleted"};
+  bool everything = false;  // files appeared or went, or a configuration changed: look again for all
   size_t i;
   json_t *c;
   json_array_foreach(changes, i, c) {
     json_t *uri = json_object_get(c, "uri"), *type = json_object_get(c, "type");
     json_int_t t = json_is_integer(type) ? json_integer_value(type) : 0;
-    sl_session_log(s, SL_LOG_INFO, "file %s: %s", t >= 1 && t <= 3 ? kinds[t] : kinds[0],
-                   json_is_string(uri) ? json_string_value(uri) : "?");
+    const char *u = json_is_string(uri) ? json_string_value(uri) : "?";
+    sl_session_log(s, SL_LOG_INFO, "file %s: %s", t >= 1 && t <= 3 ? kinds[t] : kinds[0], u);
+    char *path = sl_proto_uri_to_path(u);
+    size_t n = path ? strlen(path) : 0;
+    bool python = (n > 3 && strcmp(path + n - 3, ".py") == 0) || (n > 4 && strcmp(path + n - 4, ".pyi") == 0);
+    if (t == 2 && python && s->workspace) {
+      sl_workspace_invalidate(s->workspace, path);  // an open document's text still wins
+      relint_dependents(s, path);
+    } else {
+      everything = true;
+    }
+    free(path);
   }
-  if (json_array_size(changes) > 0) sl__diagnostics_invalidate_all(s, "watched files changed");
+  if (!everything) return;
+  if (s->workspace) sl_workspace_forget_files(s->workspace);
+  for (sl_document *d = s->docs.head; d; d = d->next) d->lint_valid = false;
+  sl__diagnostics_invalidate_all(s, "watched files changed");
 }
 
 void sl__workspace_register_watchers(sl_session *s) {

@@ -306,6 +306,9 @@ def execute(fixture, verbose):
     code = compile(rewrite(tree), fixture.path, "exec", dont_inherit=True)
     module = types.ModuleType("__main__")
     module.__file__ = os.path.abspath(fixture.path)
+    if _PROJECT_ROOT:
+        # A module of a multi-file project: its relative imports start from its package.
+        module.__package__ = _package_of(fixture.path)
     module.__dict__[_RECORD] = record
     module.__dict__[_CATCH] = BaseException
     module.__dict__[_CLASS] = record_class
@@ -324,6 +327,21 @@ def execute(fixture, verbose):
         if saved_main is not None:
             sys.modules["__main__"] = saved_main
     return records, classes, class_spans, buf.getvalue(), outer
+
+
+# --project ROOT: the fixtures are the modules of one project rooted there (on sys.path).
+_PROJECT_ROOT = None
+
+
+def _package_of(path):
+    """The package a module of the project is in ('' for a top-level module), from its path."""
+    root = _PROJECT_ROOT
+    src = os.path.join(root, "src")
+    if os.path.abspath(path).startswith(src + os.sep):
+        root = src
+    rel = os.path.relpath(os.path.abspath(path), root)
+    # The folders above the file: its package (a package's own __init__ is in the package too).
+    return ".".join(rel.split(os.sep)[:-1])
 
 
 def _raised_at(exc, filename):
@@ -468,7 +486,15 @@ def check_redundant_slots(fixture, minor, classes, class_spans):
     return fails
 
 
-def child_main(paths, verbose):
+def child_main(paths, verbose, project=None):
+    global _PROJECT_ROOT
+    if project:
+        _PROJECT_ROOT = os.path.abspath(project)
+        sys.path.insert(0, _PROJECT_ROOT)
+        src = os.path.join(_PROJECT_ROOT, "src")
+        if os.path.isdir(src):
+            sys.path.insert(1, src)  # the src layout: packages under src/ import by their own names
+        sys.dont_write_bytecode = True
     minor = sys.version_info[1]
     result = {"version": "3.%d" % minor, "failures": [], "notes": [], "ran": 0, "skipped": []}
     for path in paths:
@@ -553,11 +579,14 @@ def main(argv=None):
     ap.add_argument("--python", action="append", default=[], metavar="EXE",
                     help="interpreter to use (repeatable); default: every CPython found")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--project", metavar="ROOT",
+                    help="the fixtures are the modules of one project rooted at ROOT (put on sys.path; "
+                         "relative imports resolved from each module's package)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.child:
-        return child_main(args.paths, args.verbose)
+        return child_main(args.paths, args.verbose, args.project)
 
     files = collect(args.paths)
     missing = [f for f in files if not os.path.isfile(f)]
@@ -581,7 +610,8 @@ def main(argv=None):
     me = os.path.abspath(__file__)
     procs = []
     for minor in sorted(interps):
-        cmd = [interps[minor], "-X", "utf8", me, "--child"] + (["-v"] if args.verbose else []) + files
+        cmd = [interps[minor], "-X", "utf8", me, "--child"] + (["-v"] if args.verbose else []) + \
+            (["--project", args.project] if args.project else []) + files
         procs.append((minor, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
 
     status = 0

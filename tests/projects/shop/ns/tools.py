@@ -1,0 +1,3 @@
+# ns/ has no __init__.py: a namespace package.
+class Tool:
+    __slots__ = ("t",)

@@ -1,0 +1,2 @@
+class Quiet:
+    __slots__ = ("q",)

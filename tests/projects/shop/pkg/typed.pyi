@@ -1,0 +1,3 @@
+class Typed:
+    __slots__ = ("a",)
+    a: int

@@ -1,0 +1,2 @@
+from .shapes import Shape as Shape
+from .colours import Colour

@@ -1,0 +1,2 @@
+class Shape:
+    __slots__ = ("sides",)

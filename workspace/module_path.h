@@ -1,0 +1,28 @@
+/*
+ * module_path.h — private to the workspace: between file paths and dotted module names, by the
+ * rules of workspace.h. Only asks the file system whether files and folders exist.
+ */
+#ifndef SLOTLINT_WORKSPACE_MODULE_PATH_H
+#define SLOTLINT_WORKSPACE_MODULE_PATH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** `path` made absolute (from the current folder) with "." and ".." and doubled slashes removed,
+ *  lexically (symbolic links are kept as named). Caller frees. */
+char *sl__path_normalise(const char *path);
+
+/**
+ * The dotted module name of the file at absolute path `abs`, NULL when it has none; caller frees.
+ * Sets *is_package for an `__init__`, and *top (caller frees) to the folder its name starts in.
+ * `roots` (absolute, normalised) lets namespace packages between a root and the top package count.
+ */
+char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roots, bool *is_package, char **top);
+
+/** The file of module `module` under the import roots, NULL when none has it; caller frees. */
+char *sl__module_find(const char *module, const char *const *roots, size_t n_roots);
+
+/** How a file found under the roots is shown: relative to the current folder when inside it. */
+char *sl__path_shown(const char *abs);
+
+#endif

@@ -111,6 +111,7 @@ char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roo
   else if (blen > 4 && strcmp(base + blen - 4, ".pyi") == 0) stem = blen - 4;
   else return NULL;
   char *dotted = xstrdup_("");
+  char *reached = NULL;
   char *dir = strndup(abs, (size_t)(slash - abs));
   if (!dir) abort();
   if (stem == 8 && strncmp(base, "__init__", 8) == 0) {
@@ -133,6 +134,10 @@ char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roo
     prepend(&dotted, s + 1, strlen(s + 1));
     *s = '\0';
   }
+  // The folder the top regular package is in: an import root of its own, whatever namespace
+  // packages an enclosing root makes of the folders above (from `/`, /p/app/m.py is both
+  // `p.app.m` and, with /p on the path, `app.m`: its absolute imports of `app` need /p).
+  reached = *dir ? xstrdup_(dir) : xstrdup_("/");
   // Namespace packages: the folders between the deepest root holding `dir` and `dir`.
   const char *best = NULL;
   size_t best_len = 0;
@@ -153,10 +158,11 @@ char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roo
     }
   }
   if (!*dotted) goto fail;
-  *top = *dir ? dir : xstrdup_("/");
-  if (!*dir) free(dir);
+  *top = reached;
+  free(dir);
   return dotted;
 fail:
+  free(reached);
   free(dotted);
   free(dir);
   return NULL;

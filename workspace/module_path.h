@@ -14,7 +14,8 @@ char *sl__path_normalise(const char *path);
 
 /**
  * The dotted module name of the file at absolute path `abs`, NULL when it has none; caller frees.
- * Sets *is_package for an `__init__`, and *top (caller frees) to the folder its name starts in.
+ * Sets *is_package for an `__init__`, and *top (caller frees) to the folder its top regular package
+ * is in (an import root of its own, even when an enclosing root names the folders above it).
  * `roots` (absolute, normalised) lets namespace packages between a root and the top package count.
  */
 char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roots, bool *is_package, char **top);

@@ -1,0 +1,5 @@
+"""A project without a configuration file: its root is only what the package folders say."""
+
+
+class Base:
+    __slots__ = ('a',)

@@ -352,6 +352,13 @@ void sl_layout_list_release(sl_layout_list *list);
  */
 int sl_layout_source(const char *text, size_t len, int target_minor, sl_layout_list *out);
 
+/**
+ * As sl_layout_source, for the file at `path` (borrowed; may be NULL) of `opts->project`, for CPython
+ * 3.`opts->target_minor`: bases from other modules of the project are seen through, as sl_lint_tree
+ * sees them (opts->rules is not used).
+ */
+int sl_layout_source_in(const char *text, size_t len, const char *path, const sl_options *opts, sl_layout_list *out);
+
 /* ---------------------------------------------------------------------------------------------
  * Text positions and encodings
  * ------------------------------------------------------------------------------------------- */

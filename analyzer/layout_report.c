@@ -381,12 +381,22 @@ void sl__class_layout_compute(const sl_model *m, int index, sl_class_layout *out
 }
 
 int sl_layout_source(const char *text, size_t len, int target_minor, sl_layout_list *out) {
-  if (target_minor < SL_LAYOUT_TARGET_MIN || target_minor > SL_TARGET_MAX) return SL_EINVAL;
+  sl_options opts;
+  sl_options_init(&opts);
+  opts.target_minor = target_minor;
+  return sl_layout_source_in(text, len, NULL, &opts, out);
+}
+
+int sl_layout_source_in(const char *text, size_t len, const char *path, const sl_options *opts, sl_layout_list *out) {
+  if (opts->target_minor < SL_LAYOUT_TARGET_MIN || opts->target_minor > SL_TARGET_MAX) return SL_EINVAL;
   TSTree *tree;
   int rc = sl__parse_text(text, len, &tree);
   if (rc != 0) return rc;
+  const char *module = NULL;
+  bool is_package = false;
+  if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
   sl_model model;
-  sl__model_build(&model, tree, text, len, target_minor);
+  sl__model_build_in(&model, tree, text, len, opts->target_minor, opts->project, module, is_package);
   for (size_t i = 0; i < model.n_classes; i++) {
     if (model.classes[i].synthetic) continue;  // namedtuple(...) calls: no class statement
     if (out->count == out->cap) {

@@ -17,6 +17,7 @@
 #include "messages.h"
 #include "report.h"
 #include "source_file.h"
+#include "workspace_setup.h"
 #include "xalloc.h"
 
 typedef struct layout_options {
@@ -251,25 +252,33 @@ int sl__layout_command(int argc, char **argv) {
   }
   status = 0;
   sl__path_init();
-  if (!o.target_given && !o.no_config) {
-    sl_config config;
-    sl__config_init(&config);
+  // The configuration gives the target version and, as for `check`, the import roots of the
+  // workspace through which bases in other modules of the project are seen.
+  sl_config config;
+  sl__config_init(&config);
+  if (!o.no_config) {
     char *error = NULL;
     if (sl__config_discover(o.paths[0], &config, &error) != 0) {
       sl__error("%s", error);
       free(error);
+      sl__config_release(&config);
       free(o.paths);
       return 2;
     }
-    if (config.has_target) o.target_minor = config.target_minor;
-    sl__config_release(&config);
+    if (config.has_target && !o.target_given) o.target_minor = config.target_minor;
   }
+  if (!config.root) config.root = sl__path_absolute(".");
 
   sl_discovery found;
   sl__discovery_init(&found);
   sl_excludes none = {0};
   for (size_t i = 0; i < o.n_paths; i++) sl__discovery_add_root(&found, o.paths[i], &none);
   sl__discovery_finish(&found);
+  sl_workspace *workspace = sl__workspace_for_files(&config, found.items, found.count, o.target_minor);
+  sl_options lint;
+  sl_options_init(&lint);
+  lint.target_minor = o.target_minor;
+  lint.project = workspace ? sl_workspace_project(workspace) : NULL;
 
   json_t *all = o.json ? json_array() : NULL;
   size_t shown = 0;
@@ -290,7 +299,7 @@ int sl__layout_command(int argc, char **argv) {
     }
     sl_layout_list list;
     sl_layout_list_init(&list);
-    int rc = sl_layout_source(text, len, o.target_minor, &list);
+    int rc = sl_layout_source_in(text, len, f->path, &lint, &list);
     if (rc != 0) {
       sl__error("%s: %s", f->path, sl_strerror(rc));
       status = 2;
@@ -315,7 +324,9 @@ int sl__layout_command(int argc, char **argv) {
       sl__error("no class found");
     status = 1;
   }
+  sl_workspace_free(workspace);  // after the last output: related paths are the workspace's
   sl__discovery_release(&found);
+  sl__config_release(&config);
   free(o.paths);
   return status;
 }

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-sl_workspace *sl__workspace_for_run(const sl_config *config, const sl_job *jobs, size_t n, int target_minor) {
+/* The workspace with the roots `config` gives, before any file; NULL when the environment asks
+ * for isolated files. */
+static sl_workspace *workspace_new(const sl_config *config, int target_minor) {
   // For benchmarks (bench/index_cost.sh): every file alone, as before the index.
   const char *isolated = getenv("SLOTLINT_ISOLATED_FILES");
   if (isolated && *isolated && strcmp(isolated, "0") != 0) return NULL;
@@ -30,7 +32,21 @@ sl_workspace *sl__workspace_for_run(const sl_config *config, const sl_job *jobs,
     sl_workspace_add_root(ws, src);  // -1 when there is no src/: nothing added
     free(src);
   }
+  return ws;
+}
+
+sl_workspace *sl__workspace_for_run(const sl_config *config, const sl_job *jobs, size_t n, int target_minor) {
+  sl_workspace *ws = workspace_new(config, target_minor);
+  if (!ws) return NULL;
   for (size_t i = 0; i < n; i++)
     if (!jobs[i].error && strcmp(jobs[i].path, "-") != 0) sl_workspace_add_file(ws, jobs[i].path);
+  return ws;
+}
+
+sl_workspace *sl__workspace_for_files(const sl_config *config, const sl_found *files, size_t n, int target_minor) {
+  sl_workspace *ws = workspace_new(config, target_minor);
+  if (!ws) return NULL;
+  for (size_t i = 0; i < n; i++)
+    if (!files[i].error) sl_workspace_add_file(ws, files[i].path);
   return ws;
 }

@@ -4,6 +4,7 @@
 
 #include "check_job.h"
 #include "config.h"
+#include "discover.h"
 #include "workspace.h"
 
 /**
@@ -13,5 +14,8 @@
  * (SLOTLINT_ISOLATED_FILES=1, for benchmarks).
  */
 sl_workspace *sl__workspace_for_run(const sl_config *config, const sl_job *jobs, size_t n, int target_minor);
+
+/** The same over discovered files (`slotlint layout`); those with an error are left out. */
+sl_workspace *sl__workspace_for_files(const sl_config *config, const sl_found *files, size_t n, int target_minor);
 
 #endif

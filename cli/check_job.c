@@ -128,10 +128,13 @@ void sl__job_run(sl_job *job, const sl_job_settings *s) {
     free(raw);
     return;
   }
+  sl__job_run_decoded(job, s, raw, raw_n, &st);
+}
 
+void sl__job_run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st) {
   sl_options opts = s->lint;
   opts.rules &= ~sl__config_ignored_for(s->config, job->path);
-  rc = lint(job->path, job->text, job->len, &opts, &job->diags);
+  int rc = lint(job->path, job->text, job->len, &opts, &job->diags);
   if (rc != 0) {
     job->error = xstrdup(sl_strerror(rc));
     free(job->text);
@@ -170,7 +173,7 @@ void sl__job_run(sl_job *job, const sl_job_settings *s) {
     job->fixed = total;
   } else if (changed) {
     char werr[SL_FIX_ERR_SIZE];
-    if (sl__file_replace(job->path, raw, raw_n, &st, out, out_n, werr) != 0) {
+    if (sl__file_replace(job->path, raw, raw_n, st, out, out_n, werr) != 0) {
       job->warning = xasprintf("fixes not applied: %s", werr);
       job->write_failed = true;
       changed = false;

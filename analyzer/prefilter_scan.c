@@ -1,0 +1,441 @@
+/*
+ * prefilter_scan.c — the pre-filter's one pass over a file's text (see analyzer.h, "Pre-filter";
+ * the verdict is prefilter.c's).
+ *
+ * The scan reads identifiers everywhere, in strings and comments too: it never has to know where
+ * a string ends, which is what would make a lexer unsound on broken input. An identifier with
+ * non-ASCII characters is also read NFKC-normalised (PEP 3131), whole and split where the
+ * grammar could split it, so that `__ｓｌｏｔｓ__` is `__slots__`. Besides, it notes what the
+ * text defines (class statements, aliases) and which names it reads from other modules
+ * (`from m import N`, `m.N`, through `import a.m as x`), for the verdict across files.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "prefilter.h"
+
+typedef enum { COLLECT_NONE, COLLECT_BASES, COLLECT_VALUE } collect_mode;
+
+typedef struct scanner {
+  const char *text, *end;
+  const char *line;      // where the current line starts
+  SL_VEC(uint32_t) hits; // offsets of the tokens with "slots" or "namedtuple" in them
+  SL_VEC(uint32_t) class_indent;  // per def: the column of a `class` opening its line, else UINT32_MAX
+  const char *token;     // the token being read
+  SL_VEC(uint32_t) idents;
+  SL_VEC(sl_prefilter_ref) refs;     // names read from other modules
+  SL_VEC(sl_prefilter_ref) dotted;   // `X.N` as (X, N): X may be an alias of a module
+  SL_VEC(sl_prefilter_ref) aliases;  // `import a.m as x` as (x, m); `from a import m as x` as (x, m)
+  SL_VEC(uint32_t) star_modules;
+  bool have_owner;       // the last punctuation was a dot after a token: `owner` is its left side
+  uint32_t owner;
+  enum { IMPORT_NONE, IMPORT_PLAIN, IMPORT_FROM } import_kind;  // of the logical line
+  bool past_import;      // in `from m import ...`: past `import`
+  uint32_t from_module;  // in `from a.m import ...`: m (SL_PREFILTER_ANY_MODULE for `from . import`)
+  SL_VEC(sl_prefilter_def) defs;
+  SL_VEC(uint32_t) def_idents;
+  bool triggered, weakref;
+  bool line_start;       // only blanks since the last newline
+  bool want_class_name;  // the last token was `class`
+  uint32_t class_at;     // its column when it opens its line, else UINT32_MAX
+  bool want_alias;       // the last token was `as`: the next one names an alias of `alias_of`
+  uint32_t alias_of;
+  bool have_prev;
+  uint32_t prev;
+  collect_mode collecting;
+  size_t def;            // the def being collected
+  int depth;             // brackets open since its collection started
+  bool continued;        // a backslash just continued the line
+  bool annotated;        // the value def being collected is `NAME: annotation`, no `=` seen yet
+  int brackets;          // open brackets since the import line began
+} scanner;
+
+static bool is_ident_byte(unsigned char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool contains(const char *p, size_t n, const char *word) {
+  size_t w = strlen(word);
+  for (size_t i = 0; i + w <= n; i++)
+    if (p[i] == word[0] && memcmp(p + i, word, w) == 0) return true;
+  return false;
+}
+
+static bool contains_nocase(const char *p, size_t n, const char *word) {
+  size_t w = strlen(word);
+  for (size_t i = 0; i + w <= n; i++) {
+    size_t k = 0;
+    while (k < w && (p[i + k] | 0x20) == word[k]) k++;
+    if (k == w) return true;
+  }
+  return false;
+}
+
+static void check_triggers(scanner *s, const char *p, size_t n) {
+  if (n < 5) return;
+  if (contains(p, n, "slots") || contains_nocase(p, n, "namedtuple")) {
+    s->triggered = true;
+    SL_VEC_PUSH(s->hits, (uint32_t)(s->token - s->text));
+  }
+  if (contains(p, n, "weakref")) s->weakref = true;
+}
+
+static void emit(scanner *s, uint32_t h) {
+  SL_VEC_PUSH(s->idents, h);
+  if (s->collecting != COLLECT_NONE) {
+    SL_VEC_PUSH(s->def_idents, h);
+    s->defs.items[s->def].count++;
+  }
+}
+
+/* A normalised piece: its hash, its ASCII identifier runs (where a character NFKC maps to ASCII
+ * punctuation or space splits it), and the trigger words in it. */
+static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
+  utf8proc_uint8_t *norm = NULL;
+  utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &norm,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+  const char *q = len >= 0 ? (const char *)norm : p;
+  size_t m = len >= 0 ? (size_t)len : n;
+  uint32_t whole = sl_prefilter_hash(q, m);
+  emit(s, whole);
+  check_triggers(s, q, m);
+  for (size_t i = 0; i < m;) {
+    if (!is_ident_byte((unsigned char)q[i]) || (unsigned char)q[i] >= 0x80) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < m && is_ident_byte((unsigned char)q[j]) && (unsigned char)q[j] < 0x80) j++;
+    if (i > 0 || j < m) emit(s, sl_prefilter_hash(q + i, j - i));
+    i = j;
+  }
+  free(norm);
+  return whole;
+}
+
+/* Whether code point `cp` may continue an identifier (letters, marks, digits, connectors). */
+static bool cp_identifier(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_PC:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* A run with non-ASCII bytes: normalised whole, and each piece between code points that cannot
+ * be part of an identifier (where tree-sitter may end one) normalised on its own. */
+static uint32_t emit_unicode_run(scanner *s, const char *p, size_t n) {
+  check_triggers(s, p, n);
+  uint32_t whole = emit_normalized(s, p, n);
+  bool split = false;
+  size_t piece = 0;
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (k <= 0) k = 1, cp = -1;
+    if (cp >= 0x80 && !cp_identifier(cp)) {
+      if (i > piece) (void)emit_normalized(s, p + piece, i - piece);
+      piece = i + (size_t)k;
+      split = true;
+    } else if (cp < 0) {
+      split = true;
+    }
+    i += (size_t)k;
+  }
+  if (split && piece < n) (void)emit_normalized(s, p + piece, n - piece);
+  return whole;
+}
+
+static const char *skip_blanks(const char *p, const char *end) {
+  for (;;) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
+    // A backslash continues the statement on the next line.
+    if (p + 1 < end && p[0] == '\\' && (p[1] == '\n' || (p[1] == '\r' && p + 2 < end && p[2] == '\n'))) {
+      p += p[1] == '\n' ? 2 : 3;
+      continue;
+    }
+    return p;
+  }
+}
+
+static void start_def(scanner *s, uint32_t name, bool is_class, uint32_t indent) {
+  uint32_t at = (uint32_t)(s->token - s->text);
+  sl_prefilter_def d = {.name = name, .first = (uint32_t)s->def_idents.count, .is_class = is_class,
+                        .start = at, .end = at};
+  SL_VEC_PUSH(s->defs, d);
+  SL_VEC_PUSH(s->class_indent, indent);
+}
+
+static void collect(scanner *s, collect_mode mode) {
+  if (s->collecting == COLLECT_BASES) {
+    // A class statement inside the bases of another: not Python; assume the worst of the outer.
+    s->defs.items[s->def].unreadable = s->defs.items[s->def].multi_base = true;
+  }
+  s->collecting = mode;
+  s->annotated = false;
+  s->def = s->defs.count - 1;
+  s->depth = 0;
+}
+
+/* One identifier-like token, p[0..n). */
+static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
+  uint32_t h;
+  if (ascii) {
+    check_triggers(s, p, n);
+    h = sl_prefilter_hash(p, n);
+    emit(s, h);
+  } else {
+    h = emit_unicode_run(s, p, n);
+  }
+  if (s->have_owner) {
+    SL_VEC_PUSH(s->dotted, ((sl_prefilter_ref){s->owner, h}));
+    s->have_owner = false;
+  }
+  const char *after = skip_blanks(p + n, s->end);
+  bool is_import_kw = ascii && n == 6 && memcmp(p, "import", 6) == 0;
+  bool is_as = ascii && n == 2 && memcmp(p, "as", 2) == 0;
+  if (s->import_kind == IMPORT_FROM && !is_as && !s->want_alias) {
+    if (is_import_kw) {
+      s->past_import = true;
+    } else if (!s->past_import) {
+      s->from_module = h;  // the last component of the module's name
+    } else {
+      // `from m import N`: N is read from m, and the file now binds it too (a re-export).
+      SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->from_module, h}));
+      start_def(s, h, false, UINT32_MAX);
+      SL_VEC_PUSH(s->def_idents, h);
+      s->defs.items[s->defs.count - 1].count = 1;
+    }
+  }
+  bool was_line_start = s->line_start;
+  s->line_start = false;
+  if (s->want_class_name) {
+    s->want_class_name = false;
+    // `class NAME(` or `class NAME:`; anything else is prose ("the class of ...") or broken code
+    // that defines no class the analyzer could see.
+    if (after < s->end && (*after == '(' || *after == ':' || *after == '[')) {
+      start_def(s, h, true, s->class_at);
+      if (*after == '(') collect(s, COLLECT_BASES);
+      // Type parameters (3.12: `class C[T](Base)`): rare enough to assume the worst of.
+      if (*after == '[') s->defs.items[s->defs.count - 1].unreadable = s->defs.items[s->defs.count - 1].multi_base = true;
+    }
+  } else if (s->want_alias) {
+    s->want_alias = false;
+    start_def(s, h, false, UINT32_MAX);
+    SL_VEC_PUSH(s->def_idents, s->alias_of);
+    s->defs.items[s->defs.count - 1].count = 1;
+    SL_VEC_PUSH(s->aliases, ((sl_prefilter_ref){h, s->alias_of}));
+  } else if (ascii && n == 5 && memcmp(p, "class", 5) == 0) {
+    s->want_class_name = true;
+    s->class_at = was_line_start ? (uint32_t)(p - s->line) : UINT32_MAX;
+  } else if (is_as) {
+    s->want_alias = s->import_kind != IMPORT_NONE && s->have_prev;
+    s->alias_of = s->prev;
+  } else if (was_line_start && (is_import_kw || (ascii && n == 4 && memcmp(p, "from", 4) == 0))) {
+    s->import_kind = is_import_kw ? IMPORT_PLAIN : IMPORT_FROM;
+    s->past_import = false;
+    s->brackets = 0;  // only an import's own brackets matter (it has no string to fool them)
+    s->from_module = SL_PREFILTER_ANY_MODULE;
+  } else if (was_line_start && s->collecting == COLLECT_NONE && after < s->end &&
+             ((*after == '=' && (after + 1 >= s->end || after[1] != '=')) || *after == ':')) {
+    // `NAME = value` or `NAME: annotation = value` opening a line: a possible alias.
+    start_def(s, h, false, UINT32_MAX);
+    collect(s, COLLECT_VALUE);
+    // `NAME: annotation` alone binds nothing: an alias only if a value follows.
+    if (*after == ':') s->defs.items[s->def].call = s->annotated = true;
+  }
+  s->prev = h;
+  s->have_prev = true;
+}
+
+static void end_collect(scanner *s, const char *at) {
+  if (s->collecting == COLLECT_VALUE) s->defs.items[s->def].end = (uint32_t)(at - s->text);
+  s->collecting = COLLECT_NONE;
+  s->annotated = false;
+}
+
+static void on_punct(scanner *s, const char *p) {
+  char c = *p;
+  s->want_class_name = s->want_alias = false;
+  s->have_owner = c == '.' && s->have_prev;
+  s->owner = s->prev;
+  s->have_prev = false;
+  if (c == '*' && s->import_kind == IMPORT_FROM && s->past_import) SL_VEC_PUSH(s->star_modules, s->from_module);
+  if (c == '\\' && p + 1 < s->end && (p[1] == '\n' || p[1] == '\r')) {
+    s->continued = true;
+    return;
+  }
+  s->line_start = false;
+  if (c == '(' || c == '[' || c == '{') s->brackets++;
+  if ((c == ')' || c == ']' || c == '}') && s->brackets > 0) s->brackets--;
+  if (s->collecting == COLLECT_NONE) return;
+  sl_prefilter_def *d = &s->defs.items[s->def];
+  switch (c) {
+  case '(': case '[': case '{':
+    s->depth++;
+    if (c == '(' && s->collecting == COLLECT_VALUE) d->call = true;
+    break;
+  case ')': case ']': case '}':
+    if (--s->depth <= 0) {
+      s->depth = 0;
+      if (s->collecting == COLLECT_BASES) end_collect(s, p);
+    }
+    break;
+  case ',':
+    if (s->collecting == COLLECT_BASES && s->depth == 1) d->multi_base = true;
+    break;
+  case '=':
+    if (s->collecting == COLLECT_VALUE && s->annotated && s->depth == 0) {
+      s->annotated = false;
+      d->call = false;
+    }
+    break;
+  case '*':  // *bases may unpack any number of them
+    if (s->collecting == COLLECT_BASES) d->multi_base = true;
+    break;
+  case '#': case '\'': case '"':
+    // A comment or string among the bases could hide a bracket or a comma from this scan.
+    if (s->collecting == COLLECT_BASES) d->unreadable = d->multi_base = true;
+    break;
+  default:
+    break;
+  }
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Whether a slot feature is written in text[start, end): `hits` are in text order. */
+static bool hit_in(const scanner *s, uint32_t start, uint32_t end) {
+  size_t lo = 0, hi = s->hits.count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (s->hits.items[mid] < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < s->hits.count && s->hits.items[lo] < end;
+}
+
+/* Sets each class's own text and, for every def, whether a slot feature is written in it (see
+ * sl_prefilter_def). A class statement always opens its line (Python allows no compound
+ * statement after `:` or `;`): a `class` elsewhere is a word in a string or a comment, or broken
+ * code, whose text ends at the next `class` of any indentation. */
+static void mark_slotted(scanner *s) {
+  uint32_t prev_class = 0;
+  for (size_t k = 0; k < s->defs.count; k++) {
+    sl_prefilter_def *d = &s->defs.items[k];
+    if (d->is_class) {
+      uint32_t at = d->start, indent = s->class_indent.items[k];
+      d->start = prev_class;
+      prev_class = at;
+      d->end = (uint32_t)(s->end - s->text);
+      for (size_t j = k + 1; j < s->defs.count; j++) {
+        if (!s->defs.items[j].is_class) continue;
+        if (indent != UINT32_MAX && s->class_indent.items[j] > indent) continue;
+        d->end = s->defs.items[j].start;
+        break;
+      }
+    }
+    d->slotted = hit_in(s, d->start, d->end);
+  }
+}
+
+static size_t sort_unique(uint32_t *items, size_t n) {
+  if (n == 0) return 0;
+  qsort(items, n, sizeof *items, cmp_u32);
+  size_t k = 1;
+  for (size_t i = 1; i < n; i++)
+    if (items[i] != items[k - 1]) items[k++] = items[i];
+  return k;
+}
+
+static int cmp_ref(const void *a, const void *b) {
+  const sl_prefilter_ref *x = a, *y = b;
+  if (x->module != y->module) return (x->module > y->module) - (x->module < y->module);
+  return (x->name > y->name) - (x->name < y->name);
+}
+
+/* `X.N` reads N from module X — or from module m when X is an alias of m (`import a.m as X`,
+ * `from a import m as X`): both go into the references, sorted and distinct. */
+static void resolve_dotted(scanner *s) {
+  qsort(s->aliases.items, s->aliases.count, sizeof *s->aliases.items, cmp_ref);
+  for (size_t i = 0; i < s->dotted.count; i++) {
+    sl_prefilter_ref r = s->dotted.items[i];
+    SL_VEC_PUSH(s->refs, r);
+    for (size_t a = 0; a < s->aliases.count; a++)
+      if (s->aliases.items[a].module == r.module) SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->aliases.items[a].name, r.name}));
+  }
+  SL_VEC_FREE(s->dotted);
+  SL_VEC_FREE(s->aliases);
+  if (s->refs.count == 0) return;
+  qsort(s->refs.items, s->refs.count, sizeof *s->refs.items, cmp_ref);
+  size_t k = 1;
+  for (size_t i = 1; i < s->refs.count; i++)
+    if (cmp_ref(&s->refs.items[i], &s->refs.items[k - 1]) != 0) s->refs.items[k++] = s->refs.items[i];
+  s->refs.count = k;
+}
+
+void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
+  scanner s = {.text = text, .end = text + len, .line = text, .line_start = true};
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    unsigned char c = (unsigned char)*p;
+    if (is_ident_byte(c)) {
+      s.token = p;
+      const char *q = p;
+      bool ascii = true;
+      while (q < end && is_ident_byte((unsigned char)*q)) {
+        if ((unsigned char)*q >= 0x80) ascii = false;
+        q++;
+      }
+      on_token(&s, p, (size_t)(q - p), ascii);
+      p = q;
+      continue;
+    }
+    if (c == '\n') {
+      if (s.collecting == COLLECT_VALUE && s.depth == 0 && !s.continued) end_collect(&s, p);
+      if (s.brackets == 0 && !s.continued) s.import_kind = IMPORT_NONE;
+      s.line_start = true;
+      s.line = p + 1;
+      s.continued = false;
+    } else if (c != ' ' && c != '\t' && c != '\r' && c != '\f') {
+      on_punct(&s, p);
+    }
+    p++;
+  }
+  if (s.collecting == COLLECT_BASES) s.defs.items[s.def].unreadable = s.defs.items[s.def].multi_base = true;
+  if (s.collecting == COLLECT_VALUE) s.defs.items[s.def].end = (uint32_t)len;
+  mark_slotted(&s);
+  SL_VEC_FREE(s.hits);
+  SL_VEC_FREE(s.class_indent);
+  // Sorted and distinct, for bisection and merging.
+  s.idents.count = sort_unique(s.idents.items, s.idents.count);
+  resolve_dotted(&s);
+  s.star_modules.count = sort_unique(s.star_modules.items, s.star_modules.count);
+  *out = (sl_prefilter_facts){
+      .triggered = s.triggered, .weakref = s.weakref,
+      .idents = s.idents.items, .n_idents = s.idents.count,
+      .refs = s.refs.items, .n_refs = s.refs.count,
+      .star_modules = s.star_modules.items, .n_star_modules = s.star_modules.count,
+      .defs = s.defs.items, .n_defs = s.defs.count,
+      .def_idents = s.def_idents.items, .n_def_idents = s.def_idents.count,
+  };
+}
+
+void sl_prefilter_facts_release(sl_prefilter_facts *facts) {
+  free(facts->idents);
+  free(facts->refs);
+  free(facts->star_modules);
+  free(facts->defs);
+  free(facts->def_idents);
+  memset(facts, 0, sizeof *facts);
+}

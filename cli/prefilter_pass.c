@@ -1,0 +1,175 @@
+/* prefilter_pass.c — `slotlint check` with the pre-filter (see prefilter_pass.h). */
+#include "prefilter_pass.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "source_file.h"
+#include "xalloc.h"
+
+typedef struct pass {
+  sl_job *jobs;
+  const sl_job_settings *settings;
+  sl_prefilter_facts *facts;  // per job; only the defs of a kept file are kept
+  uint32_t *module;           // per job: the key other files import it by (sl_prefilter_pair)
+  bool *waiting;              // read, decoded, scanned, and not linted (yet)
+  size_t *later;              // the jobs kept by other files' names, linted in the second pass
+} pass;
+
+/* The last component of the file's module name: the file's stem, or for a package's
+ * __init__.py its folder's name. */
+static uint32_t module_key(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  size_t n = strcspn(base, ".");
+  if (n == 8 && memcmp(base, "__init__", 8) == 0 && base > path) {
+    const char *end = base - 1, *start = end;
+    while (start > path && start[-1] != '/') start--;
+    if (end > start) return sl_prefilter_hash(start, (size_t)(end - start));
+  }
+  return sl_prefilter_hash(base, n);
+}
+
+static void first_pass(size_t i, void *ctx) {
+  pass *p = ctx;
+  sl_job *job = &p->jobs[i];
+  if (job->error || job->from_stdin) {
+    sl__job_run(job, p->settings);
+    return;
+  }
+  sl_diag_list_init(&job->diags);
+  p->module[i] = module_key(job->path);
+  char err[SL_SOURCE_ERR_SIZE];
+  char *raw = NULL;
+  size_t raw_n = 0;
+  struct stat st;
+  memset(&st, 0, sizeof st);
+  if (sl__source_file_read(job->path, &raw, &raw_n, &st, err) != 0) {
+    job->error = xstrdup(err);
+    return;
+  }
+  // Decoded first: an undecodable file is an error the pre-filter must not hide.
+  if (sl__source_decode_bytes(raw, raw_n, &job->text, &job->len, err) != 0) {
+    job->error = xstrdup(err);
+    free(raw);
+    return;
+  }
+  sl_prefilter_facts *f = &p->facts[i];
+  sl_prefilter_scan(job->text, job->len, f);
+  if (sl_prefilter_decide(f, NULL, NULL)) {
+    sl__job_run_decoded(job, p->settings, raw, raw_n, &st);
+    return;
+  }
+  p->waiting[i] = true;
+  free(raw);
+  free(job->text);
+  job->text = NULL;
+  job->len = 0;
+}
+
+/* Puts `name` of module `module` in `set`, also for relative imports. Returns whether it grew. */
+static bool add_pair(sl_prefilter_names *set, uint32_t module, uint32_t name) {
+  bool a = sl_prefilter_names_add(set, sl_prefilter_pair(module, name));
+  bool b = sl_prefilter_names_add(set, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name));
+  return a || b;
+}
+
+/* The defs, in every file, that lay out instances their own way, to a fixed point. */
+static void grow_layout(const pass *p, size_t n, sl_prefilter_names *layout) {
+  size_t most = 1;
+  for (size_t i = 0; i < n; i++)
+    if (p->facts[i].n_defs > most) most = p->facts[i].n_defs;
+  bool *marked = xcalloc(most, sizeof *marked);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < n; i++) {
+      const sl_prefilter_facts *f = &p->facts[i];
+      if (f->n_defs == 0 || sl_prefilter_layout_defs(f, layout, marked) == 0) continue;
+      for (size_t d = 0; d < f->n_defs; d++)
+        if (marked[d] && add_pair(layout, p->module[i], f->defs[d].name)) changed = true;
+    }
+  }
+  free(marked);
+}
+
+/*
+ * Adds what a kept file defines that other files may be judged by: its classes that may have no
+ * __dict__ or whose slots a subclass may redeclare — those with a slot feature written in their
+ * own text (sl_prefilter_def.slotted: `__slots__` in the body, `slots=True` in a decorator, a
+ * NamedTuple base, `P = namedtuple(...)`) — and its aliases and re-exports of names it reads from
+ * `keep` (`from a import Slotted as S`, `from .a import Slotted` in a package's __init__), to a
+ * fixed point within the file. A class without any of these has a __dict__, and so have its
+ * instances: another module's use of it, or of a subclass without __slots__ (which names it and
+ * is kept by its own text), cannot be judged by it. What lays out instances its own way (SLT008,
+ * SLT016) is the `layout` set's business. Returns whether the set grew.
+ */
+static bool add_kept_names(sl_prefilter_names *keep, const sl_prefilter_facts *f, uint32_t module) {
+  bool grew = false;
+  for (size_t d = 0; d < f->n_defs; d++)
+    if (f->defs[d].slotted && add_pair(keep, module, f->defs[d].name)) grew = true;
+  sl_prefilter_names read;
+  sl_prefilter_names_init(&read);
+  if (sl_prefilter_imported_names(f, keep, &read) > 0) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t d = 0; d < f->n_defs; d++) {
+        const sl_prefilter_def *def = &f->defs[d];
+        if (def->is_class || def->call || sl_prefilter_names_has(&read, def->name)) continue;
+        for (uint32_t k = 0; k < def->count; k++) {
+          if (!sl_prefilter_names_has(&read, f->def_idents[def->first + k])) continue;
+          sl_prefilter_names_add(&read, def->name);
+          if (add_pair(keep, module, def->name)) grew = true;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  sl_prefilter_names_release(&read);
+  return grew;
+}
+
+/* Moves the waiting files that other files' names keep into p->later; returns how many. */
+static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
+  sl_prefilter_names keep;
+  sl_prefilter_names_init(&keep);
+  size_t n_later = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    // A re-export in one kept file may name a class of a kept file read after it: round again.
+    for (size_t i = 0; i < n; i++)
+      if (!p->waiting[i] && add_kept_names(&keep, &p->facts[i], p->module[i])) changed = true;
+    for (size_t i = 0; i < n; i++) {
+      if (!p->waiting[i] || !sl_prefilter_decide(&p->facts[i], &keep, layout)) continue;
+      p->waiting[i] = false;
+      p->later[n_later++] = i;
+      changed = true;
+    }
+  }
+  sl_prefilter_names_release(&keep);
+  return n_later;
+}
+
+static void second_pass(size_t k, void *ctx) {
+  pass *p = ctx;
+  sl__job_run(&p->jobs[p->later[k]], p->settings);
+}
+
+void sl__jobs_run_prefiltered(sl_job *jobs, size_t n, const sl_job_settings *settings, unsigned threads) {
+  size_t room = n ? n : 1;
+  pass p = {jobs, settings, xcalloc(room, sizeof *p.facts), xcalloc(room, sizeof *p.module),
+            xcalloc(room, sizeof *p.waiting), xcalloc(room, sizeof *p.later)};
+  sl__pool_for(n, first_pass, &p, threads);
+  sl_prefilter_names layout;
+  sl_prefilter_names_init(&layout);
+  grow_layout(&p, n, &layout);
+  size_t n_later = grow_kept(&p, n, &layout);
+  sl_prefilter_names_release(&layout);
+  for (size_t i = 0; i < n; i++) sl_prefilter_facts_release(&p.facts[i]);
+  sl__pool_for(n_later, second_pass, &p, threads);
+  free(p.facts);
+  free(p.module);
+  free(p.waiting);
+  free(p.later);
+}

@@ -3,9 +3,10 @@
  * the verdict is prefilter.c's).
  *
  * The scan reads identifiers everywhere, in strings and comments too: it never has to know where
- * a string ends, which is what would make a lexer unsound on broken input. An identifier with
- * non-ASCII characters is also read NFKC-normalised (PEP 3131), whole and split where the
- * grammar could split it, so that `__ｓｌｏｔｓ__` is `__slots__`. Besides, it notes what the
+ * a string ends, which is what would make a lexer unsound on broken input. A token is a run of
+ * identifier characters (Unicode's ID_Continue); whatever else is not ASCII punctuation or a
+ * newline is blank. An identifier with non-ASCII characters is also read NFKC-normalised
+ * (PEP 3131), so that `__ｓｌｏｔｓ__` is `__slots__`. Besides, it notes what the
  * text defines (class statements, aliases) and which names it reads from other modules
  * (`from m import N`, `m.N`, through `import a.m as x`), for the verdict across files.
  */
@@ -52,8 +53,44 @@ typedef struct scanner {
   int brackets;          // open brackets since the import line began
 } scanner;
 
-static bool is_ident_byte(unsigned char c) {
-  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+static bool is_ascii_ident(unsigned char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static bool cp_identifier(utf8proc_int32_t cp);
+
+/* The length of the identifier character at p (ASCII, or a valid UTF-8 sequence of an identifier
+ * code point), 0 if there is none. */
+static size_t ident_char(const char *p, const char *end) {
+  if (is_ascii_ident((unsigned char)*p)) return 1;
+  if ((unsigned char)*p < 0x80) return 0;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
+  return k > 0 && cp_identifier(cp) ? (size_t)k : 0;
+}
+
+/*
+ * The length of the blank at p, 0 if it is not one. Blank is what may separate tokens without
+ * meaning anything: spaces, tabs, form feeds, other control characters, and every non-ASCII
+ * character that is not an identifier's (the grammar's whitespace includes U+00A0, U+2028,
+ * U+3000, U+FEFF, ...; an invalid byte is skipped too). Taking more for blank than the grammar
+ * does can only join a `class` to its name where the parser would not: more defs, never fewer.
+ * Newlines (LF, CR LF, a lone CR, as Python reads them) are not blanks.
+ */
+static size_t blank_char(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  if (c == '\n') return 0;
+  if (c == '\r') return p + 1 < end && p[1] == '\n' ? 1 : 0;
+  if (c < 0x20 || c == ' ' || c == 0x7F) return 1;
+  if (c < 0x80) return 0;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
+  if (k <= 0) return 1;
+  return cp_identifier(cp) ? 0 : (size_t)k;
+}
+
+static bool is_newline(const char *p, const char *end) {
+  return *p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n'));
 }
 
 static bool contains(const char *p, size_t n, const char *word) {
@@ -90,7 +127,7 @@ static void emit(scanner *s, uint32_t h) {
   }
 }
 
-/* A normalised piece: its hash, its ASCII identifier runs (where a character NFKC maps to ASCII
+/* A normalised token: its hash, its ASCII identifier runs (where a character NFKC maps to ASCII
  * punctuation or space splits it), and the trigger words in it. */
 static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
   utf8proc_uint8_t *norm = NULL;
@@ -102,12 +139,12 @@ static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
   emit(s, whole);
   check_triggers(s, q, m);
   for (size_t i = 0; i < m;) {
-    if (!is_ident_byte((unsigned char)q[i]) || (unsigned char)q[i] >= 0x80) {
+    if (!is_ascii_ident((unsigned char)q[i])) {
       i++;
       continue;
     }
     size_t j = i;
-    while (j < m && is_ident_byte((unsigned char)q[j]) && (unsigned char)q[j] < 0x80) j++;
+    while (j < m && is_ascii_ident((unsigned char)q[j])) j++;
     if (i > 0 || j < m) emit(s, sl_prefilter_hash(q + i, j - i));
     i = j;
   }
@@ -115,8 +152,19 @@ static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
   return whole;
 }
 
-/* Whether code point `cp` may continue an identifier (letters, marks, digits, connectors). */
+/* Whether code point `cp` may continue an identifier: Unicode's ID_Continue (letters, marks,
+ * digits, connectors, Other_ID_Start and Other_ID_Continue), and the joiners, which the grammar
+ * may take either way (gluing more keeps more defs and mentions apart only where Python
+ * would not: the scan then reads both the whole and its parts). */
 static bool cp_identifier(utf8proc_int32_t cp) {
+  switch (cp) {
+  case 0x00B7: case 0x0387: case 0x1885: case 0x1886: case 0x19DA: case 0x200C: case 0x200D: case 0x2118:
+  case 0x212E: case 0x309B: case 0x309C:
+    return true;
+  default:
+    break;
+  }
+  if (cp >= 0x1369 && cp <= 0x1371) return true;
   switch (utf8proc_category(cp)) {
   case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
   case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
@@ -127,36 +175,18 @@ static bool cp_identifier(utf8proc_int32_t cp) {
   }
 }
 
-/* A run with non-ASCII bytes: normalised whole, and each piece between code points that cannot
- * be part of an identifier (where tree-sitter may end one) normalised on its own. */
+/* A token with non-ASCII characters: its triggers as written, and its NFKC form (PEP 3131). */
 static uint32_t emit_unicode_run(scanner *s, const char *p, size_t n) {
   check_triggers(s, p, n);
-  uint32_t whole = emit_normalized(s, p, n);
-  bool split = false;
-  size_t piece = 0;
-  for (size_t i = 0; i < n;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
-    if (k <= 0) k = 1, cp = -1;
-    if (cp >= 0x80 && !cp_identifier(cp)) {
-      if (i > piece) (void)emit_normalized(s, p + piece, i - piece);
-      piece = i + (size_t)k;
-      split = true;
-    } else if (cp < 0) {
-      split = true;
-    }
-    i += (size_t)k;
-  }
-  if (split && piece < n) (void)emit_normalized(s, p + piece, n - piece);
-  return whole;
+  return emit_normalized(s, p, n);
 }
 
 static const char *skip_blanks(const char *p, const char *end) {
   for (;;) {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
+    for (size_t k; p < end && (k = blank_char(p, end)) > 0;) p += k;
     // A backslash continues the statement on the next line.
-    if (p + 1 < end && p[0] == '\\' && (p[1] == '\n' || (p[1] == '\r' && p + 2 < end && p[2] == '\n'))) {
-      p += p[1] == '\n' ? 2 : 3;
+    if (p + 1 < end && p[0] == '\\' && (p[1] == '\n' || p[1] == '\r')) {
+      p += p[1] == '\r' && p + 2 < end && p[2] == '\n' ? 3 : 2;
       continue;
     }
     return p;
@@ -367,7 +397,7 @@ static int cmp_ref(const void *a, const void *b) {
 /* `X.N` reads N from module X — or from module m when X is an alias of m (`import a.m as X`,
  * `from a import m as X`): both go into the references, sorted and distinct. */
 static void resolve_dotted(scanner *s) {
-  qsort(s->aliases.items, s->aliases.count, sizeof *s->aliases.items, cmp_ref);
+  if (s->aliases.count > 1) qsort(s->aliases.items, s->aliases.count, sizeof *s->aliases.items, cmp_ref);
   for (size_t i = 0; i < s->dotted.count; i++) {
     sl_prefilter_ref r = s->dotted.items[i];
     SL_VEC_PUSH(s->refs, r);
@@ -388,26 +418,28 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   scanner s = {.text = text, .end = text + len, .line = text, .line_start = true};
   const char *p = text, *end = text + len;
   while (p < end) {
-    unsigned char c = (unsigned char)*p;
-    if (is_ident_byte(c)) {
+    size_t k = ident_char(p, end);
+    if (k > 0) {
       s.token = p;
       const char *q = p;
       bool ascii = true;
-      while (q < end && is_ident_byte((unsigned char)*q)) {
-        if ((unsigned char)*q >= 0x80) ascii = false;
-        q++;
-      }
+      for (; q < end && (k = ident_char(q, end)) > 0; q += k)
+        if (k > 1) ascii = false;
       on_token(&s, p, (size_t)(q - p), ascii);
       p = q;
       continue;
     }
-    if (c == '\n') {
+    if ((k = blank_char(p, end)) > 0) {
+      p += k;
+      continue;
+    }
+    if (is_newline(p, end)) {
       if (s.collecting == COLLECT_VALUE && s.depth == 0 && !s.continued) end_collect(&s, p);
       if (s.brackets == 0 && !s.continued) s.import_kind = IMPORT_NONE;
       s.line_start = true;
       s.line = p + 1;
       s.continued = false;
-    } else if (c != ' ' && c != '\t' && c != '\r' && c != '\f') {
+    } else {
       on_punct(&s, p);
     }
     p++;

@@ -2,8 +2,9 @@
  * fuzz_prefilter.c — the soundness of the lexical pre-filter (analyzer.h, "Pre-filter") on
  * arbitrary bytes taken as a Python file: whenever sl_prefilter_keep drops the text, the analyzer
  * with every rule reports nothing on it, at any target version (before `# noqa` removes anything:
- * the stronger claim). And the scan itself, on any bytes (the CLI gives it decoded UTF-8 only), may
- * not crash, leak or hang; its facts must be sorted and within bounds.
+ * the stronger claim) — for valid UTF-8, which is all the CLI ever gives it (it decodes first, and
+ * an undecodable file is an error). And the scan itself, on any bytes, may not crash, leak or
+ * hang; its facts must be sorted and within bounds.
  */
 #include "fuzz_util.h"
 
@@ -27,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bool keep = sl_prefilter_decide(&f, NULL, NULL);
   sl_prefilter_facts_release(&f);
   FUZZ_CHECK(keep == sl_prefilter_keep(text, size), "sl_prefilter_keep disagrees with scan + decide");
-  if (keep) return 0;
+  size_t bad;
+  if (keep || !sl_utf8_validate(text, size, &bad)) return 0;
   TSTree *tree = fuzz_parse(text, size);
   for (int v = SL_TARGET_MIN; v <= SL_TARGET_MAX; v++) {
     sl_options opts;

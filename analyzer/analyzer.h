@@ -252,12 +252,15 @@ typedef struct sl_prefilter_def {
   bool unreadable;       /**< a string, comment or unclosed bracket among the bases: assume the worst */
   bool call;             /**< a value with a call in it (an instance), or an annotation without a
                               value: never an alias of a class */
-  /** "slots" or "namedtuple" (any case) written in the def's own text — for a class, from the
-   *  previous class statement (its decorators) to the end of its body (the next `class` opening
-   *  a line at its indentation or less); for a value, the value: a class that may have no
-   *  __dict__, or whose slots another module's subclass may redeclare. */
+  /** A slot feature written in the def's own text: for a class, "slots" or "namedtuple" (any
+   *  case) in its decorators or bases, or `__slots__` in its body (up to the first line at its
+   *  indentation or less that a rough lexer of strings, comments and brackets is sure is code;
+   *  else the next class statement at that indentation); for a value, either word in the value.
+   *  A class that may have no __dict__, or whose slots another module's subclass may redeclare. */
   bool slotted;
-  uint32_t start, end;   /**< the def's own text, byte offsets (as above) */
+  uint32_t start, end;   /**< the def's own text, byte offsets (a class: from its first decorator) */
+  uint32_t n_layout_builtins;  /**< its identifiers that name a built-in type laying out instances its own way */
+  bool weakless_builtin;       /**< one names a variable-size built-in without __weakref__ (int, bytes, tuple) */
 } sl_prefilter_def;
 
 /**

@@ -7,15 +7,16 @@
  * `slots=True` / NamedTuple / namedtuple class to judge (the others): a class written in Python
  * without __slots__ always gets a __dict__, so such a file names "slots" or "namedtuple" (any
  * case) — or, across files, a slotted class of a kept file (the `keep` set). SLT008 (instance
- * layout conflict) needs a class statement with two bases of which one lays its instances out
- * its own way: a built-in solid base (int, str, tuple, BaseException, OSError, ...), a class with
+ * layout conflict) needs a class statement with two bases that each lay their instances out
+ * their own way: a built-in solid base (int, str, tuple, BaseException, OSError, ...), a class with
  * nonempty __slots__ (kept already), or a class or alias deriving from one (a def whose
  * identifiers name one, followed through the file's own defs and, across files, the `layout`
  * set; a value with a call in it is an instance, not a class: the analyzer resolves no call to a
  * class but the namedtuple factories, which are triggers anyway). SLT016 (weak references)
  * needs the analyzer's own trigger — the text mentions "weakref" — and a class without
- * __weakref__: slotted (kept already) or deriving from a variable-size built-in (which the layout
- * names include). Syntax errors produce no finding, so they need no special case.
+ * __weakref__: slotted (kept already) or deriving from a variable-size built-in without one (int,
+ * bytes, tuple, ...; across files, any name of the `layout` set). Syntax errors produce no
+ * finding, so they need no special case.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,37 +50,77 @@ size_t sl_prefilter_imported_names(const sl_prefilter_facts *f, const sl_prefilt
   return added;
 }
 
-/* Whether a def's identifiers name a layout-carrying type: a built-in one or one in `names`. */
-static bool def_names_layout(const sl_prefilter_facts *f, const sl_prefilter_def *d, const sl_prefilter_names *names) {
-  if (d->unreadable) return true;
-  if (d->call) return false;
-  const sl_prefilter_names *builtins = sl__prefilter_layout_builtins();
-  for (uint32_t k = 0; k < d->count; k++) {
-    uint32_t h = f->def_idents[d->first + k];
-    if (sl_prefilter_names_has(builtins, h) || sl_prefilter_names_has(names, h)) return true;
-  }
-  return false;
+/* Which built-in types a def's identifiers are asked about: those that lay out instances their
+ * own way (SLT008), or the variable-size ones without __weakref__ (SLT016). */
+typedef enum { LAYOUT, WEAKLESS } kind;
+
+/* How many of a def's identifiers name a type: a built-in one of `k`, or one in `names`. */
+static size_t count_named(const sl_prefilter_facts *f, const sl_prefilter_def *d, kind k, const sl_prefilter_names *names) {
+  size_t n = k == LAYOUT ? d->n_layout_builtins : d->weakless_builtin;
+  if (names->count == 0) return n;
+  for (uint32_t i = 0; i < d->count; i++) n += sl_prefilter_names_has(names, f->def_idents[d->first + i]);
+  return n;
 }
 
-size_t sl_prefilter_layout_defs(const sl_prefilter_facts *f, const sl_prefilter_names *layout, bool *marked) {
-  // The names that lay out: those read from `layout`'s modules, then the file's own defs that
-  // name one, to a fixed point.
-  sl_prefilter_names names;
-  sl_prefilter_names_init(&names);
-  sl_prefilter_imported_names(f, layout, &names);
+/* Marks the defs that name a type of `k` or of `names` (grown with each def marked: the file's
+ * own classes and aliases), to a fixed point. A def the scan cannot read counts; a value with a
+ * call in it does not. Returns how many; leaves `names` holding the marked defs too. */
+static size_t mark_defs(const sl_prefilter_facts *f, kind k, sl_prefilter_names *names, bool *marked) {
   size_t n = 0;
   memset(marked, 0, f->n_defs * sizeof *marked);
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < f->n_defs; i++) {
-      if (marked[i] || !def_names_layout(f, &f->defs[i], &names)) continue;
+      const sl_prefilter_def *d = &f->defs[i];
+      if (marked[i] || d->call || (!d->unreadable && count_named(f, d, k, names) == 0)) continue;
       marked[i] = changed = true;
       n++;
-      sl_prefilter_names_add(&names, f->defs[i].name);
+      sl_prefilter_names_add(names, d->name);
+    }
+  }
+  return n;
+}
+
+size_t sl_prefilter_layout_defs(const sl_prefilter_facts *f, const sl_prefilter_names *layout, bool *marked) {
+  sl_prefilter_names names;
+  sl_prefilter_names_init(&names);
+  sl_prefilter_imported_names(f, layout, &names);
+  size_t n = mark_defs(f, LAYOUT, &names, marked);
+  sl_prefilter_names_release(&names);
+  return n;
+}
+
+/* SLT008: a class statement two of whose bases may lay out instances their own way, the other
+ * kinds of solid base (nonempty __slots__, a slotted class of another module) being triggers or
+ * in `keep`. Identifiers are counted, not base expressions: `Dict[str, int]` counts twice, which
+ * only keeps more. */
+static bool may_conflict(const sl_prefilter_facts *f, const sl_prefilter_names *imported_layout, bool *marked) {
+  sl_prefilter_names names;
+  sl_prefilter_names_init(&names);
+  for (size_t i = 0; i < imported_layout->count; i++) sl_prefilter_names_add(&names, imported_layout->items[i]);
+  bool conflict = false;
+  if (mark_defs(f, LAYOUT, &names, marked) > 0) {
+    for (size_t i = 0; i < f->n_defs && !conflict; i++) {
+      const sl_prefilter_def *d = &f->defs[i];
+      conflict = marked[i] && d->is_class && d->multi_base && (d->unreadable || count_named(f, d, LAYOUT, &names) >= 2);
     }
   }
   sl_prefilter_names_release(&names);
-  return n;
+  return conflict;
+}
+
+/* SLT016: a class of the file whose instances may have no __weakref__ without __slots__ (a
+ * variable-size built-in base, followed through the file's defs), or one read from another
+ * module that may lay out instances its own way. */
+static bool may_lack_weakref(const sl_prefilter_facts *f, const sl_prefilter_names *imported_layout, bool *marked) {
+  if (imported_layout->count > 0) return true;
+  sl_prefilter_names names;
+  sl_prefilter_names_init(&names);
+  bool weakless = false;
+  if (mark_defs(f, WEAKLESS, &names, marked) > 0)
+    for (size_t i = 0; i < f->n_defs && !weakless; i++) weakless = marked[i] && f->defs[i].is_class;
+  sl_prefilter_names_release(&names);
+  return weakless;
 }
 
 bool sl_prefilter_decide(const sl_prefilter_facts *f, const sl_prefilter_names *keep,
@@ -87,22 +128,15 @@ bool sl_prefilter_decide(const sl_prefilter_facts *f, const sl_prefilter_names *
   if (f->triggered) return true;
   sl_prefilter_names names;
   sl_prefilter_names_init(&names);
-  bool keep_file = sl_prefilter_imported_names(f, keep, &names) > 0;
-  bool imports_layout = !keep_file && sl_prefilter_imported_names(f, layout, &names) > 0;
-  sl_prefilter_names_release(&names);
-  if (keep_file) return true;
-  bool *marked = sl_xcalloc(f->n_defs ? f->n_defs : 1, sizeof *marked);
-  bool class_lays_out = false;
-  if (sl_prefilter_layout_defs(f, layout, marked) > 0) {
-    for (size_t i = 0; i < f->n_defs; i++) {
-      if (!marked[i] || !f->defs[i].is_class) continue;
-      class_lays_out = true;
-      if (f->defs[i].multi_base) keep_file = true;  // SLT008 may fire here
-    }
+  if (sl_prefilter_imported_names(f, keep, &names) > 0) {
+    sl_prefilter_names_release(&names);
+    return true;
   }
+  sl_prefilter_imported_names(f, layout, &names);  // `names` is empty: what the file reads from `layout`
+  bool *marked = sl_xcalloc(f->n_defs ? f->n_defs : 1, sizeof *marked);
+  bool keep_file = may_conflict(f, &names, marked) || (f->weakref && may_lack_weakref(f, &names, marked));
   free(marked);
-  // SLT016: a weak reference to an instance of such a class, of this file or another.
-  if (f->weakref && (class_lays_out || imports_layout)) keep_file = true;
+  sl_prefilter_names_release(&names);
   return keep_file;
 }
 

@@ -15,4 +15,10 @@
  */
 const sl_prefilter_names *sl__prefilter_layout_builtins(void);
 
+/**
+ * The subset of those whose instances have no __weakref__ and are variable-size (int, bytes,
+ * tuple, ...): a subclass without __slots__ gets no __weakref__ from them (SLT016). Static.
+ */
+const sl_prefilter_names *sl__prefilter_weakless_builtins(void);
+
 #endif

@@ -54,38 +54,56 @@ uint32_t sl_prefilter_hash(const char *name, size_t len) {
   return h;
 }
 
-static sl_prefilter_names layout_builtins;
-static pthread_once_t layout_once = PTHREAD_ONCE_INIT;
+static sl_prefilter_names layout_builtins, weakless_builtins;
+static pthread_once_t builtins_once = PTHREAD_ONCE_INIT;
 
-/* Whether type `index` lays out its instances its own way in some version. */
-static bool type_lays_out(int index, int object_index) {
+/* Whether a subclass of type `index` without __slots__ gets no __weakref__ in some version:
+ * a variable-size base without one (layout.c's has_weakref_uncached). */
+static bool type_weakless(int index, int object_index) {
   if (index == object_index) return false;
   for (int v = 0; v < (int)(sizeof sl_builtin_types[0].layouts / sizeof sl_builtin_types[0].layouts[0]); v++) {
     const sl_builtin_layout *l = sl_builtin_types[index].layouts[v];
-    if (!l) continue;
-    if (l->solid_base != object_index) return true;
-    // A subclass without __slots__ gets no __weakref__ from a variable-size base (SLT016).
-    if (l->weakrefoffset == 0 && l->itemsize != 0) return true;
+    if (l && l->weakrefoffset == 0 && l->itemsize != 0) return true;
   }
   return false;
 }
 
-static void build_layout_builtins(void) {
+/* Whether type `index` lays out its instances its own way in some version. */
+static bool type_lays_out(int index, int object_index) {
+  if (index == object_index) return false;
+  if (type_weakless(index, object_index)) return true;
+  for (int v = 0; v < (int)(sizeof sl_builtin_types[0].layouts / sizeof sl_builtin_types[0].layouts[0]); v++) {
+    const sl_builtin_layout *l = sl_builtin_types[index].layouts[v];
+    if (l && l->solid_base != object_index) return true;
+  }
+  return false;
+}
+
+/* Whether the export names a type (or, used as a base, contributes one) that `test` accepts. */
+static bool export_is(const sl_builtin_export *e, bool (*test)(int, int), int object_index) {
+  if (e->kind == SL_EXPORT_TYPE) return test(e->type_index, object_index);
+  for (uint8_t k = 0; k < e->n_entries; k++)
+    if (test(e->entries[k], object_index)) return true;
+  return false;
+}
+
+static void build_builtins(void) {
   const sl_builtin_export *object = sl__builtin_common()->object;
   int object_index = object ? object->type_index : -1;
   for (int i = 0; i < sl_builtin_export_count; i++) {
     const sl_builtin_export *e = &sl_builtin_exports[i];
-    bool lays_out = false;
-    if (e->kind == SL_EXPORT_TYPE) {
-      lays_out = type_lays_out(e->type_index, object_index);
-    } else {
-      for (uint8_t k = 0; k < e->n_entries && !lays_out; k++) lays_out = type_lays_out(e->entries[k], object_index);
-    }
-    if (lays_out) sl_prefilter_names_add(&layout_builtins, sl_prefilter_hash(e->name, strlen(e->name)));
+    uint32_t h = sl_prefilter_hash(e->name, strlen(e->name));
+    if (export_is(e, type_lays_out, object_index)) sl_prefilter_names_add(&layout_builtins, h);
+    if (export_is(e, type_weakless, object_index)) sl_prefilter_names_add(&weakless_builtins, h);
   }
 }
 
 const sl_prefilter_names *sl__prefilter_layout_builtins(void) {
-  pthread_once(&layout_once, build_layout_builtins);
+  pthread_once(&builtins_once, build_builtins);
   return &layout_builtins;
+}
+
+const sl_prefilter_names *sl__prefilter_weakless_builtins(void) {
+  pthread_once(&builtins_once, build_builtins);
+  return &weakless_builtins;
 }

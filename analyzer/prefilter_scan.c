@@ -23,9 +23,15 @@ typedef struct scanner {
   const char *text, *end;
   const char *line;      // where the current line starts
   SL_VEC(uint32_t) hits; // offsets of the tokens with "slots" or "namedtuple" in them
+  SL_VEC(uint32_t) dunder_hits;   // ... with "__slots__" in them
+  SL_VEC(uint32_t) header_end;    // per def: where a class statement's bases end
   SL_VEC(uint32_t) class_indent;  // per def: the column of a `class` opening its line, else UINT32_MAX
   const char *token;     // the token being read
   SL_VEC(uint32_t) idents;
+  uint32_t *seen;        // the identifiers in `idents`, as a hash set
+  size_t seen_cap, n_seen;
+  bool zero;
+  const sl_prefilter_names *layout_builtins, *weakless_builtins;
   SL_VEC(sl_prefilter_ref) refs;     // names read from other modules
   SL_VEC(sl_prefilter_ref) dotted;   // `X.N` as (X, N): X may be an alias of a module
   SL_VEC(sl_prefilter_ref) aliases;  // `import a.m as x` as (x, m); `from a import m as x` as (x, m)
@@ -51,6 +57,20 @@ typedef struct scanner {
   bool continued;        // a backslash just continued the line
   bool annotated;        // the value def being collected is `NAME: annotation`, no `=` seen yet
   int brackets;          // open brackets since the import line began
+  /* Where class bodies end (sl_prefilter_def.slotted): a rough lexer of strings, comments and
+   * brackets, trusted only while it makes sense. It decides nothing else: tokens are read
+   * everywhere all the same. */
+  char quote;            // inside a string opened by this quote character, else 0
+  bool triple;           // ... a triple-quoted one
+  bool comment;          // inside a comment
+  int nesting;           // brackets open outside strings and comments
+  bool lost;             // a bracket closed that was never opened: no body end is trusted after it
+  bool first_seen;       // the current line's first character has been seen
+  bool continuation;     // the current line continues the previous one (a backslash)
+  bool deco_open;        // decorator lines since the last statement
+  uint32_t deco_start;
+  uint32_t stmt_start;   // where the statement on the current line starts, its decorators included
+  SL_VEC(size_t) open_classes;  // class defs whose body has not ended, innermost last
 } scanner;
 
 static bool is_ascii_ident(unsigned char c) {
@@ -115,16 +135,55 @@ static void check_triggers(scanner *s, const char *p, size_t n) {
   if (contains(p, n, "slots") || contains_nocase(p, n, "namedtuple")) {
     s->triggered = true;
     SL_VEC_PUSH(s->hits, (uint32_t)(s->token - s->text));
+    if (contains(p, n, "__slots__")) SL_VEC_PUSH(s->dunder_hits, (uint32_t)(s->token - s->text));
   }
   if (contains(p, n, "weakref")) s->weakref = true;
 }
 
-static void emit(scanner *s, uint32_t h) {
-  SL_VEC_PUSH(s->idents, h);
-  if (s->collecting != COLLECT_NONE) {
-    SL_VEC_PUSH(s->def_idents, h);
-    s->defs.items[s->def].count++;
+/* Appends an identifier to def `i` (the last def, or the one being collected), noting whether
+ * it names a built-in type that lays out instances its own way. */
+static void def_ident(scanner *s, size_t i, uint32_t h) {
+  sl_prefilter_def *d = &s->defs.items[i];
+  SL_VEC_PUSH(s->def_idents, h);
+  d->count++;
+  if (sl_prefilter_names_has(s->layout_builtins, h)) d->n_layout_builtins++;
+  if (sl_prefilter_names_has(s->weakless_builtins, h)) d->weakless_builtin = true;
+}
+
+/* The identifiers of a file, each once: an open-addressing set (0 stands for itself in `zero`). */
+static bool seen_before(scanner *s, uint32_t h) {
+  if (h == 0) {
+    bool was = s->zero;
+    s->zero = true;
+    return was;
   }
+  if (2 * (s->n_seen + 1) > s->seen_cap) {
+    size_t cap = s->seen_cap ? s->seen_cap * 2 : 1024;
+    uint32_t *table = sl_xcalloc(cap, sizeof *table);
+    for (size_t i = 0; i < s->seen_cap; i++) {
+      uint32_t k = s->seen[i];
+      if (!k) continue;
+      size_t j = (k * 2654435761u) & (cap - 1);
+      while (table[j]) j = (j + 1) & (cap - 1);
+      table[j] = k;
+    }
+    free(s->seen);
+    s->seen = table;
+    s->seen_cap = cap;
+  }
+  size_t j = (h * 2654435761u) & (s->seen_cap - 1);
+  while (s->seen[j]) {
+    if (s->seen[j] == h) return true;
+    j = (j + 1) & (s->seen_cap - 1);
+  }
+  s->seen[j] = h;
+  s->n_seen++;
+  return false;
+}
+
+static void emit(scanner *s, uint32_t h) {
+  if (!seen_before(s, h)) SL_VEC_PUSH(s->idents, h);
+  if (s->collecting != COLLECT_NONE) def_ident(s, s->def, h);
 }
 
 /* A normalised token: its hash, its ASCII identifier runs (where a character NFKC maps to ASCII
@@ -197,8 +256,78 @@ static void start_def(scanner *s, uint32_t name, bool is_class, uint32_t indent)
   uint32_t at = (uint32_t)(s->token - s->text);
   sl_prefilter_def d = {.name = name, .first = (uint32_t)s->def_idents.count, .is_class = is_class,
                         .start = at, .end = at};
+  if (is_class) {
+    // A class's own text: from its decorators to the end of its body (set when a line at its
+    // indentation or less begins, or by mark_slotted).
+    d.start = indent != UINT32_MAX ? s->stmt_start : (uint32_t)(s->line - s->text);
+    d.end = UINT32_MAX;
+    if (indent != UINT32_MAX) SL_VEC_PUSH(s->open_classes, s->defs.count);
+  }
   SL_VEC_PUSH(s->defs, d);
   SL_VEC_PUSH(s->class_indent, indent);
+  SL_VEC_PUSH(s->header_end, at + 1);
+}
+
+/* The first character of a line that is not blank: ends the bodies of the classes at this
+ * indentation or deeper, and opens or continues a statement (with its decorators). Only where
+ * the rough lexer is sure the line is code, not inside a string or brackets or after a backslash. */
+static void on_line_first(scanner *s, const char *p) {
+  s->first_seen = true;
+  uint32_t line = (uint32_t)(s->line - s->text);
+  if (s->triple || s->quote || s->nesting > 0 || s->lost || s->continuation) return;
+  if (*p == '#') return;  // a comment line ends nothing
+  uint32_t col = (uint32_t)(p - s->line);
+  while (s->open_classes.count > 0) {
+    size_t top = s->open_classes.items[s->open_classes.count - 1];
+    if (s->class_indent.items[top] < col) break;
+    s->defs.items[top].end = line;
+    s->open_classes.count--;
+  }
+  if (*p == '@') {
+    if (!s->deco_open) s->deco_start = line;
+    s->deco_open = true;
+    return;
+  }
+  s->stmt_start = s->deco_open ? s->deco_start : line;
+  s->deco_open = false;
+}
+
+static bool at_newline_char(const char *p, const char *end) { return p < end && (*p == '\n' || *p == '\r'); }
+
+/* The rough lexer's view of the punctuation at p; returns how many bytes it covers (a triple
+ * quote, an escape in a string). */
+static size_t track(scanner *s, const char *p) {
+  char c = *p;
+  bool tripled = p + 2 < s->end && p[1] == c && p[2] == c;
+  if (s->comment) return 1;
+  if (s->quote) {
+    if (c == '\\' && !at_newline_char(p + 1, s->end) && p + 1 < s->end) return 2;
+    if (c != s->quote || (s->triple && !tripled)) return 1;
+    s->quote = 0;
+    bool was_triple = s->triple;
+    s->triple = false;
+    return was_triple ? 3 : 1;
+  }
+  switch (c) {
+  case '#':
+    s->comment = true;
+    return 1;
+  case '\'': case '"':
+    s->quote = c;
+    s->triple = tripled;
+    return tripled ? 3 : 1;
+  case '(': case '[': case '{':
+    s->nesting++;
+    return 1;
+  case ')': case ']': case '}':
+    if (s->nesting == 0)
+      s->lost = true;
+    else
+      s->nesting--;
+    return 1;
+  default:
+    return 1;
+  }
 }
 
 static void collect(scanner *s, collect_mode mode) {
@@ -238,8 +367,7 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
       // `from m import N`: N is read from m, and the file now binds it too (a re-export).
       SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->from_module, h}));
       start_def(s, h, false, UINT32_MAX);
-      SL_VEC_PUSH(s->def_idents, h);
-      s->defs.items[s->defs.count - 1].count = 1;
+      def_ident(s, s->defs.count - 1, h);
     }
   }
   bool was_line_start = s->line_start;
@@ -257,8 +385,7 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
   } else if (s->want_alias) {
     s->want_alias = false;
     start_def(s, h, false, UINT32_MAX);
-    SL_VEC_PUSH(s->def_idents, s->alias_of);
-    s->defs.items[s->defs.count - 1].count = 1;
+    def_ident(s, s->defs.count - 1, s->alias_of);
     SL_VEC_PUSH(s->aliases, ((sl_prefilter_ref){h, s->alias_of}));
   } else if (ascii && n == 5 && memcmp(p, "class", 5) == 0) {
     s->want_class_name = true;
@@ -285,6 +412,7 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
 
 static void end_collect(scanner *s, const char *at) {
   if (s->collecting == COLLECT_VALUE) s->defs.items[s->def].end = (uint32_t)(at - s->text);
+  if (s->collecting == COLLECT_BASES) s->header_end.items[s->def] = (uint32_t)(at - s->text);
   s->collecting = COLLECT_NONE;
   s->annotated = false;
 }
@@ -343,41 +471,58 @@ static int cmp_u32(const void *a, const void *b) {
 }
 
 /* Whether a slot feature is written in text[start, end): `hits` are in text order. */
-static bool hit_in(const scanner *s, uint32_t start, uint32_t end) {
-  size_t lo = 0, hi = s->hits.count;
+static bool hit_in(const uint32_t *hits, size_t n, uint32_t start, uint32_t end) {
+  size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (s->hits.items[mid] < start)
+    if (hits[mid] < start)
       lo = mid + 1;
     else
       hi = mid;
   }
-  return lo < s->hits.count && s->hits.items[lo] < end;
+  return lo < n && hits[lo] < end;
 }
 
-/* Sets each class's own text and, for every def, whether a slot feature is written in it (see
- * sl_prefilter_def). A class statement always opens its line (Python allows no compound
- * statement after `:` or `;`): a `class` elsewhere is a word in a string or a comment, or broken
- * code, whose text ends at the next `class` of any indentation. */
+/* Sets, for every def, whether a slot feature is written in its own text (see sl_prefilter_def),
+ * ending the bodies that no line ended (on_line_first). A class statement always opens its line
+ * (Python allows no compound statement after `:` or `;`): a `class` elsewhere is a word in a
+ * string or a comment, or broken code, whose text ends at the next `class` of any indentation. */
 static void mark_slotted(scanner *s) {
-  uint32_t prev_class = 0;
   for (size_t k = 0; k < s->defs.count; k++) {
     sl_prefilter_def *d = &s->defs.items[k];
-    if (d->is_class) {
-      uint32_t at = d->start, indent = s->class_indent.items[k];
-      d->start = prev_class;
-      prev_class = at;
+    if (d->is_class && d->end == UINT32_MAX) {
+      // No line ended its body where the rough lexer could tell: up to the next class statement
+      // at its indentation or less (any, for a `class` that does not open its line), else the end.
+      uint32_t indent = s->class_indent.items[k];
       d->end = (uint32_t)(s->end - s->text);
       for (size_t j = k + 1; j < s->defs.count; j++) {
         if (!s->defs.items[j].is_class) continue;
         if (indent != UINT32_MAX && s->class_indent.items[j] > indent) continue;
-        d->end = s->defs.items[j].start;
+        d->end = s->defs.items[j].start > d->start ? s->defs.items[j].start : d->end;
         break;
       }
     }
-    d->slotted = hit_in(s, d->start, d->end);
+    if (d->is_class) {
+      // Its decorators and bases may say so in any words (`slots=True`, a NamedTuple base); its
+      // body only with `__slots__` (a variable named `slots` in a method says nothing).
+      d->slotted = hit_in(s->hits.items, s->hits.count, d->start, s->header_end.items[k]) ||
+                   hit_in(s->dunder_hits.items, s->dunder_hits.count, d->start, d->end);
+    } else {
+      d->slotted = hit_in(s->hits.items, s->hits.count, d->start, d->end);
+    }
   }
 }
+
+/* Gives back the unused room of a vector (its items may move). */
+#define SHRINK(vec)                                                                         \
+  do {                                                                                      \
+    if ((vec).count == 0) {                                                                 \
+      SL_VEC_FREE(vec);                                                                     \
+    } else if ((vec).count < (vec).cap) {                                                   \
+      (vec).items = sl_xrealloc((vec).items, (vec).count * sizeof *(vec).items);            \
+      (vec).cap = (vec).count;                                                              \
+    }                                                                                       \
+  } while (0)
 
 static size_t sort_unique(uint32_t *items, size_t n) {
   if (n == 0) return 0;
@@ -395,14 +540,29 @@ static int cmp_ref(const void *a, const void *b) {
 }
 
 /* `X.N` reads N from module X — or from module m when X is an alias of m (`import a.m as X`,
- * `from a import m as X`): both go into the references, sorted and distinct. */
+ * `from a import m as X`, `X = m`): both go into the references, sorted and distinct. */
 static void resolve_dotted(scanner *s) {
+  // `mm = m` makes an alias too (of a module or of anything else: an extra pair only keeps more).
+  for (size_t i = 0; i < s->defs.count; i++) {
+    const sl_prefilter_def *d = &s->defs.items[i];
+    if (!d->is_class && !d->call && d->count == 1)
+      SL_VEC_PUSH(s->aliases, ((sl_prefilter_ref){d->name, s->def_idents.items[d->first]}));
+  }
   if (s->aliases.count > 1) qsort(s->aliases.items, s->aliases.count, sizeof *s->aliases.items, cmp_ref);
   for (size_t i = 0; i < s->dotted.count; i++) {
     sl_prefilter_ref r = s->dotted.items[i];
     SL_VEC_PUSH(s->refs, r);
-    for (size_t a = 0; a < s->aliases.count; a++)
-      if (s->aliases.items[a].module == r.module) SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->aliases.items[a].name, r.name}));
+    // The aliases are sorted by their own name (`module` here): bisect to those of r's owner.
+    size_t lo = 0, hi = s->aliases.count;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (s->aliases.items[mid].module < r.module)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t a = lo; a < s->aliases.count && s->aliases.items[a].module == r.module; a++)
+      SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->aliases.items[a].name, r.name}));
   }
   SL_VEC_FREE(s->dotted);
   SL_VEC_FREE(s->aliases);
@@ -415,10 +575,13 @@ static void resolve_dotted(scanner *s) {
 }
 
 void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
-  scanner s = {.text = text, .end = text + len, .line = text, .line_start = true};
+  scanner s = {.text = text, .end = text + len, .line = text, .line_start = true,
+               .layout_builtins = sl__prefilter_layout_builtins(), .weakless_builtins = sl__prefilter_weakless_builtins()};
   const char *p = text, *end = text + len;
   while (p < end) {
-    size_t k = ident_char(p, end);
+    size_t k;
+    if (!is_newline(p, end) && blank_char(p, end) == 0 && !s.first_seen) on_line_first(&s, p);
+    k = ident_char(p, end);
     if (k > 0) {
       s.token = p;
       const char *q = p;
@@ -438,21 +601,36 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
       if (s.brackets == 0 && !s.continued) s.import_kind = IMPORT_NONE;
       s.line_start = true;
       s.line = p + 1;
+      s.continuation = s.continued;
       s.continued = false;
-    } else {
-      on_punct(&s, p);
+      s.first_seen = false;
+      s.comment = false;
+      if (s.quote && !s.triple && !s.continuation) s.quote = 0;  // a one-line string ends with its line
+      p++;
+      continue;
     }
-    p++;
+    size_t covered = track(&s, p);
+    on_punct(&s, p);
+    p += covered;
   }
   if (s.collecting == COLLECT_BASES) s.defs.items[s.def].unreadable = s.defs.items[s.def].multi_base = true;
   if (s.collecting == COLLECT_VALUE) s.defs.items[s.def].end = (uint32_t)len;
   mark_slotted(&s);
   SL_VEC_FREE(s.hits);
   SL_VEC_FREE(s.class_indent);
+  SL_VEC_FREE(s.open_classes);
+  SL_VEC_FREE(s.dunder_hits);
+  SL_VEC_FREE(s.header_end);
   // Sorted and distinct, for bisection and merging.
+  free(s.seen);
   s.idents.count = sort_unique(s.idents.items, s.idents.count);
   resolve_dotted(&s);
   s.star_modules.count = sort_unique(s.star_modules.items, s.star_modules.count);
+  // A file's facts may wait for the fixed point across files: keep no room for tokens read.
+  SHRINK(s.idents);
+  SHRINK(s.refs);
+  SHRINK(s.defs);
+  SHRINK(s.def_idents);
   *out = (sl_prefilter_facts){
       .triggered = s.triggered, .weakref = s.weakref,
       .idents = s.idents.items, .n_idents = s.idents.count,

@@ -75,21 +75,32 @@ static bool add_pair(sl_prefilter_names *set, uint32_t module, uint32_t name) {
   return a || b;
 }
 
-/* The defs, in every file, that lay out instances their own way, to a fixed point. */
+/* The defs, in every file, that lay out instances their own way, to a fixed point. A file is
+ * looked at again only when it reads more names of the set than the last time. */
 static void grow_layout(const pass *p, size_t n, sl_prefilter_names *layout) {
   size_t most = 1;
   for (size_t i = 0; i < n; i++)
     if (p->facts[i].n_defs > most) most = p->facts[i].n_defs;
   bool *marked = xcalloc(most, sizeof *marked);
+  size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of the set the file read, plus one
+  sl_prefilter_names read;
+  sl_prefilter_names_init(&read);
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
       const sl_prefilter_facts *f = &p->facts[i];
-      if (f->n_defs == 0 || sl_prefilter_layout_defs(f, layout, marked) == 0) continue;
+      if (f->n_defs == 0) continue;
+      read.count = 0;
+      size_t now = sl_prefilter_imported_names(f, layout, &read) + 1;
+      if (now == seen[i]) continue;
+      seen[i] = now;
+      if (sl_prefilter_layout_defs(f, layout, marked) == 0) continue;
       for (size_t d = 0; d < f->n_defs; d++)
         if (marked[d] && add_pair(layout, p->module[i], f->defs[d].name)) changed = true;
     }
   }
+  sl_prefilter_names_release(&read);
+  free(seen);
   free(marked);
 }
 

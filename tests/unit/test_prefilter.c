@@ -164,12 +164,42 @@ static void test_layout_defs(void **state) {
   sl_prefilter_facts_release(&f);
 }
 
+/* Whether the def named `name` of `src` is `slotted` (what a kept file offers other files). */
+static bool slotted(const char *src, const char *name) {
+  sl_prefilter_facts f;
+  sl_prefilter_scan(src, strlen(src), &f);
+  int found = -1;
+  for (size_t i = 0; i < f.n_defs; i++)
+    if (f.defs[i].name == sl_prefilter_hash(name, strlen(name))) found = f.defs[i].slotted;
+  sl_prefilter_facts_release(&f);
+  if (found < 0) print_error("no def %s in:\n%s\n", name, src);
+  assert_true(found >= 0);
+  return found == 1;
+}
+
+static void test_slotted_defs(void **state) {
+  (void)state;
+  assert_true(slotted("class A:\n    x = 1\n    __slots__ = ('a',)\n", "A"));
+  assert_true(slotted("@dataclass(\n    frozen=True,\n    slots=True,\n)\nclass D:\n    x: int\n", "D"));
+  assert_true(slotted("class P(typing.NamedTuple):\n    x: int\n", "P"));
+  assert_true(slotted("P = collections.namedtuple('P', 'x')\n", "P"));
+  // A nested class, a docstring whose lines start in column 0, brackets over lines: the body goes on.
+  assert_true(slotted("class A:\n    class B:\n        pass\n    __slots__ = ()\n", "A"));
+  assert_true(slotted("class A:\n    '''Doc\nclass text in column 0\n'''\n    __slots__ = ()\n", "A"));
+  assert_true(slotted("class A:\n    x = [\n1, 2]\n    __slots__ = ()\n", "A"));
+  // What follows the body, or a variable of a method named `slots`, is not the class's.
+  assert_false(slotted("class T:\n    def f(self):\n        pass\ntry:\n    from collections import namedtuple\n"
+                       "except ImportError:\n    pass\n", "T"));
+  assert_false(slotted("class O(dict):\n    def r(self):\n        state, slots = self.s\n", "O"));
+  assert_false(slotted("class A:\n    pass\nclass B:\n    __slots__ = ()\n", "A"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_slot_triggers), cmocka_unit_test(test_layout_conflicts),
       cmocka_unit_test(test_weak_references), cmocka_unit_test(test_dropped),
       cmocka_unit_test(test_conservative), cmocka_unit_test(test_across_files),
-      cmocka_unit_test(test_layout_defs),
+      cmocka_unit_test(test_layout_defs), cmocka_unit_test(test_slotted_defs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

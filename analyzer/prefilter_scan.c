@@ -411,7 +411,17 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
 }
 
 static void end_collect(scanner *s, const char *at) {
-  if (s->collecting == COLLECT_VALUE) s->defs.items[s->def].end = (uint32_t)(at - s->text);
+  sl_prefilter_def *d = &s->defs.items[s->def];
+  if (s->collecting == COLLECT_VALUE) {
+    d->end = (uint32_t)(at - s->text);
+    // An instance is never an alias of anything: its identifiers (a whole call's) are not kept.
+    if (d->call && d->first + d->count == s->def_idents.count) {
+      s->def_idents.count = d->first;
+      d->count = 0;
+      d->n_layout_builtins = 0;
+      d->weakless_builtin = false;
+    }
+  }
   if (s->collecting == COLLECT_BASES) s->header_end.items[s->def] = (uint32_t)(at - s->text);
   s->collecting = COLLECT_NONE;
   s->annotated = false;

@@ -57,7 +57,15 @@ static void first_pass(size_t i, void *ctx) {
   }
   sl_prefilter_facts *f = &p->facts[i];
   sl_prefilter_scan(job->text, job->len, f);
-  if (sl_prefilter_decide(f, NULL, NULL)) {
+  bool keep = sl_prefilter_decide(f, NULL, NULL);
+  // From now on the identifiers matter only as what a star import may bring in: the files wait
+  // for the fixed point with what they define and read from other modules.
+  if (f->n_star_modules == 0) {
+    free(f->idents);
+    f->idents = NULL;
+    f->n_idents = 0;
+  }
+  if (keep) {
     sl__job_run_decoded(job, p->settings, raw, raw_n, &st);
     return;
   }

@@ -140,14 +140,25 @@ static void check_triggers(scanner *s, const char *p, size_t n) {
   if (contains(p, n, "weakref")) s->weakref = true;
 }
 
-/* Appends an identifier to def `i` (the last def, or the one being collected), noting whether
- * it names a built-in type that lays out instances its own way. */
+/* Appends an identifier to def `i` (the last def, or the one being collected). */
 static void def_ident(scanner *s, size_t i, uint32_t h) {
-  sl_prefilter_def *d = &s->defs.items[i];
   SL_VEC_PUSH(s->def_idents, h);
-  d->count++;
-  if (sl_prefilter_names_has(s->layout_builtins, h)) d->n_layout_builtins++;
-  if (sl_prefilter_names_has(s->weakless_builtins, h)) d->weakless_builtin = true;
+  s->defs.items[i].count++;
+}
+
+/* Notes, for each def that may name a class, how many of its identifiers name a built-in type
+ * that lays out instances its own way, and whether one has no __weakref__ (once, at the end:
+ * most defs are calls, whose identifiers are dropped). */
+static void note_builtins(scanner *s) {
+  for (size_t i = 0; i < s->defs.count; i++) {
+    sl_prefilter_def *d = &s->defs.items[i];
+    if (d->call) continue;
+    for (uint32_t k = 0; k < d->count; k++) {
+      uint32_t h = s->def_idents.items[d->first + k];
+      if (sl_prefilter_names_has(s->layout_builtins, h)) d->n_layout_builtins++;
+      if (sl_prefilter_names_has(s->weakless_builtins, h)) d->weakless_builtin = true;
+    }
+  }
 }
 
 /* The identifiers of a file, each once: an open-addressing set (0 stands for itself in `zero`). */
@@ -418,8 +429,6 @@ static void end_collect(scanner *s, const char *at) {
     if (d->call && d->first + d->count == s->def_idents.count) {
       s->def_idents.count = d->first;
       d->count = 0;
-      d->n_layout_builtins = 0;
-      d->weakless_builtin = false;
     }
   }
   if (s->collecting == COLLECT_BASES) s->header_end.items[s->def] = (uint32_t)(at - s->text);
@@ -626,6 +635,7 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   if (s.collecting == COLLECT_BASES) s.defs.items[s.def].unreadable = s.defs.items[s.def].multi_base = true;
   if (s.collecting == COLLECT_VALUE) s.defs.items[s.def].end = (uint32_t)len;
   mark_slotted(&s);
+  note_builtins(&s);
   SL_VEC_FREE(s.hits);
   SL_VEC_FREE(s.class_indent);
   SL_VEC_FREE(s.open_classes);

@@ -149,23 +149,37 @@ static bool add_kept_names(sl_prefilter_names *keep, const sl_prefilter_facts *f
   return grew;
 }
 
-/* Moves the waiting files that other files' names keep into p->later; returns how many. */
+/* Moves the waiting files that other files' names keep into p->later; returns how many. The
+ * layout set is complete by now: what it keeps is kept in one look; then the kept files' names
+ * grow, each file looked at again only when it reads more of them. */
 static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
-  sl_prefilter_names keep;
-  sl_prefilter_names_init(&keep);
   size_t n_later = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!p->waiting[i] || !sl_prefilter_decide(&p->facts[i], NULL, layout)) continue;
+    p->waiting[i] = false;
+    p->later[n_later++] = i;
+  }
+  sl_prefilter_names keep, read;
+  sl_prefilter_names_init(&keep);
+  sl_prefilter_names_init(&read);
+  size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of `keep` the file read, plus one
   for (bool changed = true; changed;) {
     changed = false;
-    // A re-export in one kept file may name a class of a kept file read after it: round again.
-    for (size_t i = 0; i < n; i++)
-      if (!p->waiting[i] && add_kept_names(&keep, &p->facts[i], p->module[i])) changed = true;
     for (size_t i = 0; i < n; i++) {
-      if (!p->waiting[i] || !sl_prefilter_decide(&p->facts[i], &keep, layout)) continue;
-      p->waiting[i] = false;
-      p->later[n_later++] = i;
-      changed = true;
+      read.count = 0;
+      size_t now = sl_prefilter_imported_names(&p->facts[i], &keep, &read) + 1;
+      if (now == seen[i]) continue;
+      seen[i] = now;
+      if (p->waiting[i] && now > 1) {
+        p->waiting[i] = false;
+        p->later[n_later++] = i;
+      }
+      // A kept file offers its slotted classes, and its aliases of what it reads from `keep`.
+      if (!p->waiting[i] && add_kept_names(&keep, &p->facts[i], p->module[i])) changed = true;
     }
   }
+  free(seen);
+  sl_prefilter_names_release(&read);
   sl_prefilter_names_release(&keep);
   return n_later;
 }

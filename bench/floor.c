@@ -16,24 +16,9 @@
 #include <time.h>
 #include <tree_sitter/api.h>
 
-const TSLanguage *tree_sitter_python(void);
+#include "read_file.h"
 
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  for (;;) {
-    if (n == cap) buf = realloc(buf, cap *= 2);
-    if (!buf) abort();
-    size_t got = fread(buf + n, 1, cap - n, f);
-    if (got == 0) break;
-    n += got;
-  }
-  fclose(f);
-  *len = n;
-  return buf;
-}
+const TSLanguage *tree_sitter_python(void);
 
 static uint64_t walk(TSTree *tree) {
   TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
@@ -86,7 +71,7 @@ int main(int argc, char **argv) {
     path[strcspn(path, "\n")] = '\0';
     if (!path[0]) continue;
     size_t len;
-    char *text = read_file(path, &len);
+    char *text = bench_read_file(path, &len);
     if (!text || len > UINT32_MAX) {
       failed++;
       free(text);

@@ -9,6 +9,7 @@ docs/bench/chart.svg and links docs/bench/results.md.
 """
 import html
 import json
+import math
 import os
 import sys
 
@@ -26,19 +27,24 @@ FLOOR_LABELS = {
 
 
 def bars_svg(panels):
-    """panels: [(title, [(label, seconds, highlight)])] -> SVG text, one horizontal bar per row."""
+    """panels: [(title, [(label, seconds, highlight)], log)] -> SVG text, one horizontal bar per row;
+    a log panel scales bars by the logarithm (the peers span two orders of magnitude)."""
     width, label_w, bar_w, row_h, title_h, gap = 760, 290, 380, 22, 30, 18
-    height = sum(title_h + row_h * len(rows) + gap for _, rows in panels) + 10
+    height = sum(title_h + row_h * len(rows) + gap for _, rows, _ in panels) + 10
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="13">',
            f'<rect width="{width}" height="{height}" fill="white"/>']
     y = 10
-    for title, rows in panels:
+    for title, rows, log in panels:
         out.append(f'<text x="10" y="{y + 18}" font-weight="bold">{html.escape(title)}</text>')
         y += title_h
         top = max(s for _, s, _ in rows) or 1
+        low = min(s for _, s, _ in rows if s > 0) / 2 if log else 0
         for label, s, hi in rows:
-            w = max(1, round(bar_w * s / top))
+            if log:
+                w = max(1, round(bar_w * math.log(max(s, low) / low) / math.log(top / low)))
+            else:
+                w = max(1, round(bar_w * s / top))
             color = "#d9480f" if hi else "#868e96"
             out.append(f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{html.escape(label)}</text>')
             out.append(f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 6}" fill="{color}"/>')
@@ -69,7 +75,7 @@ def main():
     for k, v in vf["ratios"].items():
         md.append(f"| {k} | {v:.2f} | {targets.get(k, '')} |")
     panels = [(f"{vf['part']}: {FLOOR_LABELS['floor'].split(':')[0]} vs slotlint ({vf['rounds']} rounds, median)",
-               [(FLOOR_LABELS[n], vf["median_s"][n], n != "floor") for n in FLOOR_LABELS])]
+               [(FLOOR_LABELS[n], vf["median_s"][n], n != "floor") for n in FLOOR_LABELS], False)]
     if peers:
         md += ["", "## Peers", "", "Versions: " + "; ".join(f"{k}: {v}" for k, v in peers["versions"].items() if v) + ".",
                "What each runs (restricted to its slot checks where it can be): see `bench/peers_run.py`.", ""]
@@ -82,8 +88,8 @@ def main():
                 md.append(f"| {n} | {s:.3f} | {r['peak_rss_kib'][n] / 1024:.1f} | {s / base:.1f} | {s / base1:.1f} | "
                           f"{r['exit'][n]} |")
             md.append("")
-            panels.append((f"{part} ({r['files']} files): slotlint and its peers",
-                           [(n, s, n.startswith("slotlint")) for n, s in r["median_s"].items()]))
+            panels.append((f"{part} ({r['files']} files): slotlint and its peers (log scale)",
+                           [(n, s, n.startswith("slotlint")) for n, s in r["median_s"].items()], True))
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "results.md"), "w") as f:
         f.write("\n".join(md).rstrip() + "\n")

@@ -109,26 +109,29 @@ static int fix_rounds(sl_job *job, const sl_options *opts, size_t *total) {
 }
 
 void sl__job_run(sl_job *job, const sl_job_settings *s) {
-  char err[SL_SOURCE_ERR_SIZE];
   char *raw = NULL;
   size_t raw_n = 0;
   struct stat st;
   memset(&st, 0, sizeof st);
   sl_diag_list_init(&job->diags);
   if (job->error) return;  // discovery already failed on this path
+  if (sl__job_load(job, &raw, &raw_n, &st) == 0) sl__job_run_decoded(job, s, raw, raw_n, &st);
+}
 
-  int rc = job->from_stdin ? sl__source_stdin_read(&raw, &raw_n, err)
-                           : sl__source_file_read(job->path, &raw, &raw_n, &st, err);
+int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st) {
+  char err[SL_SOURCE_ERR_SIZE];
+  int rc = job->from_stdin ? sl__source_stdin_read(raw, raw_n, err) : sl__source_file_read(job->path, raw, raw_n, st, err);
   if (rc != 0) {
     job->error = xstrdup(err);
-    return;
+    return -1;
   }
-  if (sl__source_decode_bytes(raw, raw_n, &job->text, &job->len, err) != 0) {
+  if (sl__source_decode_bytes(*raw, *raw_n, &job->text, &job->len, err) != 0) {
     job->error = xstrdup(err);
-    free(raw);
-    return;
+    free(*raw);
+    *raw = NULL;
+    return -1;
   }
-  sl__job_run_decoded(job, s, raw, raw_n, &st);
+  return 0;
 }
 
 void sl__job_run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st) {

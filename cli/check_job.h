@@ -73,6 +73,13 @@ unsigned sl__jobs_default(void);
 void sl__pool_for(size_t n, void (*fn)(size_t i, void *ctx), void *ctx, unsigned threads);
 
 /**
+ * The first part of sl__job_run: reads the file (or standard input) and decodes it into
+ * job->text / job->len. Returns 0 with *raw (the bytes read; caller frees) and *st set, or -1
+ * with job->error set (nothing to free).
+ */
+int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st);
+
+/**
  * Runs the part of sl__job_run that follows reading: `job->text` / `job->len` hold the decoded
  * text already (owned by the job), `raw` the bytes read (taken over and freed), `st` their status.
  */

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "source_file.h"
 #include "xalloc.h"
 
 typedef struct pass {
@@ -40,21 +39,12 @@ static void first_pass(size_t i, void *ctx) {
   }
   sl_diag_list_init(&job->diags);
   p->module[i] = module_key(job->path);
-  char err[SL_SOURCE_ERR_SIZE];
   char *raw = NULL;
   size_t raw_n = 0;
   struct stat st;
   memset(&st, 0, sizeof st);
-  if (sl__source_file_read(job->path, &raw, &raw_n, &st, err) != 0) {
-    job->error = xstrdup(err);
-    return;
-  }
   // Decoded first: an undecodable file is an error the pre-filter must not hide.
-  if (sl__source_decode_bytes(raw, raw_n, &job->text, &job->len, err) != 0) {
-    job->error = xstrdup(err);
-    free(raw);
-    return;
-  }
+  if (sl__job_load(job, &raw, &raw_n, &st) != 0) return;
   sl_prefilter_facts *f = &p->facts[i];
   sl_prefilter_scan(job->text, job->len, f);
   bool keep = sl_prefilter_decide(f, NULL, NULL);

@@ -263,7 +263,30 @@ static const char *skip_blanks(const char *p, const char *end) {
   }
 }
 
+static void end_collect(scanner *s, const char *at) {
+  sl_prefilter_def *d = &s->defs.items[s->def];
+  if (s->collecting == COLLECT_VALUE) {
+    d->end = (uint32_t)(at - s->text);
+    // An instance is never an alias of anything: its identifiers (a whole call's) are not kept.
+    if (d->call && d->first + d->count == s->def_idents.count) {
+      s->def_idents.count = d->first;
+      d->count = 0;
+    }
+  }
+  if (s->collecting == COLLECT_BASES) s->header_end.items[s->def] = (uint32_t)(at - s->text);
+  s->collecting = COLLECT_NONE;
+  s->annotated = false;
+}
+
 static void start_def(scanner *s, uint32_t name, bool is_class, uint32_t indent) {
+  if (s->collecting != COLLECT_NONE) {
+    // A def inside another's value or bases (an import or a class inside an open bracket: broken
+    // code): the outer one ends here, its identifiers cut short, so it is assumed the worst of.
+    sl_prefilter_def *outer = &s->defs.items[s->def];
+    outer->unreadable = true;
+    if (s->collecting == COLLECT_BASES) outer->multi_base = true;
+    end_collect(s, s->token);
+  }
   uint32_t at = (uint32_t)(s->token - s->text);
   sl_prefilter_def d = {.name = name, .first = (uint32_t)s->def_idents.count, .is_class = is_class,
                         .start = at, .end = at};
@@ -342,10 +365,6 @@ static size_t track(scanner *s, const char *p) {
 }
 
 static void collect(scanner *s, collect_mode mode) {
-  if (s->collecting == COLLECT_BASES) {
-    // A class statement inside the bases of another: not Python; assume the worst of the outer.
-    s->defs.items[s->def].unreadable = s->defs.items[s->def].multi_base = true;
-  }
   s->collecting = mode;
   s->annotated = false;
   s->def = s->defs.count - 1;
@@ -421,20 +440,6 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
   s->have_prev = true;
 }
 
-static void end_collect(scanner *s, const char *at) {
-  sl_prefilter_def *d = &s->defs.items[s->def];
-  if (s->collecting == COLLECT_VALUE) {
-    d->end = (uint32_t)(at - s->text);
-    // An instance is never an alias of anything: its identifiers (a whole call's) are not kept.
-    if (d->call && d->first + d->count == s->def_idents.count) {
-      s->def_idents.count = d->first;
-      d->count = 0;
-    }
-  }
-  if (s->collecting == COLLECT_BASES) s->header_end.items[s->def] = (uint32_t)(at - s->text);
-  s->collecting = COLLECT_NONE;
-  s->annotated = false;
-}
 
 static void on_punct(scanner *s, const char *p) {
   char c = *p;

@@ -260,6 +260,127 @@ int sl_class_describe_in(const TSTree *tree, const char *text, size_t len, const
                          const sl_options *opts, char **markdown, sl_span *name_span);
 
 /* ---------------------------------------------------------------------------------------------
+ * Pre-filter: files that cannot produce a finding, told from their text alone
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * A set of identifiers, kept as 32-bit hashes (sl_prefilter_hash). A collision can only keep a
+ * file the pre-filter could have dropped, never the reverse. Init with sl_prefilter_names_init,
+ * release with sl_prefilter_names_release; the set owns its array.
+ */
+typedef struct sl_prefilter_names {
+  uint32_t *items;  /**< sorted, distinct */
+  size_t count, cap;
+} sl_prefilter_names;
+
+void sl_prefilter_names_init(sl_prefilter_names *set);
+void sl_prefilter_names_release(sl_prefilter_names *set);
+/** Adds a hash; returns true when it was not in the set yet. */
+bool sl_prefilter_names_add(sl_prefilter_names *set, uint32_t hash);
+bool sl_prefilter_names_has(const sl_prefilter_names *set, uint32_t hash);
+
+/** The hash of an identifier's (NFKC-normalised) UTF-8 text, as the pre-filter stores it. */
+uint32_t sl_prefilter_hash(const char *name, size_t len);
+
+/** The module key of a relative import (`from . import N`): any module may be meant. */
+#define SL_PREFILTER_ANY_MODULE 0u
+
+/**
+ * The hash of name `name` read from module `module` (both sl_prefilter_hash values; a module is
+ * keyed by the last component of its name: `a.b.m` and the file m.py or m/__init__.py are "m").
+ */
+uint32_t sl_prefilter_pair(uint32_t module, uint32_t name);
+
+/** A name a file reads from another module: `from a.m import N`, `m.N`, `x.N` after `import a.m as x`. */
+typedef struct sl_prefilter_ref {
+  uint32_t module, name;  /**< hashes; module may be SL_PREFILTER_ANY_MODULE */
+} sl_prefilter_ref;
+
+/** A name the text defines: `class NAME(...)`, `NAME = ...` / `NAME: ... = ...` at the start of
+ *  a line, `X as NAME` in an import, or NAME in `from m import NAME` (a re-export); with the
+ *  identifiers of what defines it (the bases; the value; X; NAME). A value with a call in it
+ *  makes an instance, not an alias of a class (`call`). */
+typedef struct sl_prefilter_def {
+  uint32_t name;         /**< hash of NAME */
+  uint32_t first, count; /**< its identifiers: facts->def_idents[first .. first+count) */
+  bool is_class;
+  bool multi_base;       /**< a class statement with two or more bases (or that the scan cannot read) */
+  bool unreadable;       /**< a string, comment or unclosed bracket among the bases: assume the worst */
+  bool call;             /**< a value with a call in it (an instance), or an annotation without a
+                              value: never an alias of a class */
+  /** A slot feature written in the def's own text: for a class, "slots" or "namedtuple" (any
+   *  case) in its decorators or bases, or `__slots__` in its body (up to the first line at its
+   *  indentation or less that a rough lexer of strings, comments and brackets is sure is code;
+   *  else the next class statement at that indentation); for a value, either word in the value.
+   *  A class that may have no __dict__, or whose slots another module's subclass may redeclare. */
+  bool slotted;
+  uint32_t start, end;   /**< the def's own text, byte offsets (a class: from its first decorator) */
+  uint32_t n_layout_builtins;  /**< its identifiers that name a built-in type laying out instances its own way */
+  bool weakless_builtin;       /**< one names a variable-size built-in without __weakref__ (int, bytes, tuple) */
+} sl_prefilter_def;
+
+/**
+ * What the pre-filter reads in a file's text in one pass, without parsing it: enough to decide
+ * (sl_prefilter_decide) whether the file can produce any finding, also once other files' names
+ * are known. Identifiers are read everywhere, strings and comments included (a mention in a
+ * comment keeps a file: conservative, never unsound). Everything is owned by the facts; release
+ * with sl_prefilter_facts_release.
+ */
+typedef struct sl_prefilter_facts {
+  bool triggered;        /**< names a slot feature: "slots", "namedtuple" (any case) */
+  bool weakref;          /**< mentions "weakref" (the analyzer's own test for weak references) */
+  uint32_t *idents;      /**< hashes of every identifier, sorted, distinct */
+  size_t n_idents;
+  sl_prefilter_ref *refs;  /**< names read from other modules, sorted, distinct */
+  size_t n_refs;
+  uint32_t *star_modules;  /**< `from m import *`: any identifier may come from m */
+  size_t n_star_modules;
+  sl_prefilter_def *defs;
+  size_t n_defs;
+  uint32_t *def_idents;
+  size_t n_def_idents;
+} sl_prefilter_facts;
+
+/** Scans UTF-8 `text` (`len` bytes; need not be NUL-terminated) into *out. */
+void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out);
+void sl_prefilter_facts_release(sl_prefilter_facts *facts);
+
+/**
+ * Whether the file whose facts these are may produce a finding of any rule, for any target
+ * version, with any rule selection: false only when it surely cannot (sound: it may keep an
+ * irrelevant file, it never drops a relevant one). Syntax errors never produce a finding, so they
+ * do not keep a file; decoding is the caller's business (decode first: an undecodable file is an
+ * error, never dropped).
+ *
+ * For the analysis across files, a caller that checks several files passes two sets of
+ * sl_prefilter_pair(module, name) (either may be NULL), grown to a fixed point; each name is put
+ * in both under its module's key and under SL_PREFILTER_ANY_MODULE (relative imports):
+ *  - `keep`: what kept files define that may have no __dict__ (defs with `slotted`) and their
+ *    aliases; a file that reads one from its module is kept (a subclass of a slotted class of
+ *    another module, an instance of it);
+ *  - `layout`: the defs, anywhere, that lay out instances their own way (sl_prefilter_layout_defs):
+ *    they take part in instance-layout conflicts (SLT008) and in weak references (SLT016).
+ */
+bool sl_prefilter_decide(const sl_prefilter_facts *facts, const sl_prefilter_names *keep,
+                         const sl_prefilter_names *layout);
+
+/**
+ * Marks (marked[i] for facts->defs[i]; `marked` has room for n_defs) the defs that lay out
+ * instances their own way: classes and aliases whose identifiers name a built-in solid base
+ * (int, str, tuple, BaseException, ...), a name the file reads from `layout`, or another such def
+ * of the file. Returns how many.
+ */
+size_t sl_prefilter_layout_defs(const sl_prefilter_facts *facts, const sl_prefilter_names *layout, bool *marked);
+
+/** Adds to `out` the names the file reads from other modules whose pair is in `set` (a star
+ *  import reads any of its identifiers). Returns how many were added. */
+size_t sl_prefilter_imported_names(const sl_prefilter_facts *facts, const sl_prefilter_names *set,
+                                   sl_prefilter_names *out);
+
+/** sl_prefilter_scan + sl_prefilter_decide without other files: the verdict on one text alone. */
+bool sl_prefilter_keep(const char *text, size_t len);
+
+/* ---------------------------------------------------------------------------------------------
  * Suppression comments
  * ------------------------------------------------------------------------------------------- */
 

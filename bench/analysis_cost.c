@@ -13,6 +13,7 @@
  * counted.
  */
 #include "analyzer.h"
+#include "read_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,22 +51,6 @@ size_t bench_analyse(const TSTree *tree, const char *text, size_t len, const sl_
   return n;
 }
 
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  for (;;) {
-    if (n == cap) buf = realloc(buf, cap *= 2);
-    size_t got = fread(buf + n, 1, cap - n, f);
-    if (got == 0) break;
-    n += got;
-  }
-  fclose(f);
-  *len = n;
-  return buf;
-}
-
 static double now_ms(void) {
   struct timespec ts;
   timespec_get(&ts, TIME_UTC);
@@ -85,7 +70,7 @@ int main(int argc, char **argv) {
   int repeat = argc == 3 ? atoi(argv[2]) : 1;
   if (repeat < 1) repeat = 1;
   size_t len;
-  char *text = read_file(argv[1], &len);
+  char *text = bench_read_file(argv[1], &len);
   if (!text) {
     fprintf(stderr, "analysis_cost: cannot read '%s'\n", argv[1]);
     return 2;

@@ -26,6 +26,7 @@
 #include "discover.h"
 #include "format.h"
 #include "messages.h"
+#include "prefilter_pass.h"
 #include "report.h"
 #include "source_file.h"
 #include "workspace_setup.h"
@@ -194,7 +195,12 @@ int sl__check_command(int argc, char **argv) {
                               opts.fix ? SL_FIX_APPLY : opts.diff ? SL_FIX_DIFF : SL_FIX_NONE};
   settings.lint.project = workspace ? sl_workspace_project(workspace) : NULL;
   unsigned threads = opts.jobs ? opts.jobs : sl__jobs_default();
-  sl__jobs_run(r.jobs, r.n, &settings, threads);
+  // Standard input is one file the user asked for: nothing to gain from skipping it.
+  bool prefilter = !opts.read_stdin && !opts.no_prefilter && config.prefilter;
+  if (prefilter)
+    sl__jobs_run_prefiltered(r.jobs, r.n, &settings, threads);
+  else
+    sl__jobs_run(r.jobs, r.n, &settings, threads);
 
   sl_report report;
   sl__report_init(&report);

@@ -109,29 +109,35 @@ static int fix_rounds(sl_job *job, const sl_options *opts, size_t *total) {
 }
 
 void sl__job_run(sl_job *job, const sl_job_settings *s) {
-  char err[SL_SOURCE_ERR_SIZE];
   char *raw = NULL;
   size_t raw_n = 0;
   struct stat st;
   memset(&st, 0, sizeof st);
   sl_diag_list_init(&job->diags);
   if (job->error) return;  // discovery already failed on this path
+  if (sl__job_load(job, &raw, &raw_n, &st) == 0) sl__job_run_decoded(job, s, raw, raw_n, &st);
+}
 
-  int rc = job->from_stdin ? sl__source_stdin_read(&raw, &raw_n, err)
-                           : sl__source_file_read(job->path, &raw, &raw_n, &st, err);
+int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st) {
+  char err[SL_SOURCE_ERR_SIZE];
+  int rc = job->from_stdin ? sl__source_stdin_read(raw, raw_n, err) : sl__source_file_read(job->path, raw, raw_n, st, err);
   if (rc != 0) {
     job->error = xstrdup(err);
-    return;
+    return -1;
   }
-  if (sl__source_decode_bytes(raw, raw_n, &job->text, &job->len, err) != 0) {
+  if (sl__source_decode_bytes(*raw, *raw_n, &job->text, &job->len, err) != 0) {
     job->error = xstrdup(err);
-    free(raw);
-    return;
+    free(*raw);
+    *raw = NULL;
+    return -1;
   }
+  return 0;
+}
 
+void sl__job_run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st) {
   sl_options opts = s->lint;
   opts.rules &= ~sl__config_ignored_for(s->config, job->path);
-  rc = lint(job->path, job->text, job->len, &opts, &job->diags);
+  int rc = lint(job->path, job->text, job->len, &opts, &job->diags);
   if (rc != 0) {
     job->error = xstrdup(sl_strerror(rc));
     free(job->text);
@@ -141,6 +147,14 @@ void sl__job_run(sl_job *job, const sl_job_settings *s) {
   }
   if (s->fix == SL_FIX_NONE || job->diags.count == 0) {
     free(raw);
+    // Nothing points into the text of a file without findings (the report only counts it), and
+    // --fix prints standard input back whatever it found: free it now rather than hold every
+    // file of the run until the report (the standard library's 31 MB).
+    if (job->diags.count == 0 && !job->from_stdin) {
+      free(job->text);
+      job->text = NULL;
+      job->len = 0;
+    }
     return;
   }
 
@@ -170,7 +184,7 @@ void sl__job_run(sl_job *job, const sl_job_settings *s) {
     job->fixed = total;
   } else if (changed) {
     char werr[SL_FIX_ERR_SIZE];
-    if (sl__file_replace(job->path, raw, raw_n, &st, out, out_n, werr) != 0) {
+    if (sl__file_replace(job->path, raw, raw_n, st, out, out_n, werr) != 0) {
       job->warning = xasprintf("fixes not applied: %s", werr);
       job->write_failed = true;
       changed = false;

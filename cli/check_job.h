@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "analyzer.h"
 #include "config.h"
@@ -64,5 +65,25 @@ void sl__jobs_run(sl_job *jobs, size_t n, const sl_job_settings *settings, unsig
 
 /** The default --jobs: the cores this process may use. */
 unsigned sl__jobs_default(void);
+
+/**
+ * Calls fn(i, ctx) for every i in [0, n): in this thread when `threads` is 1, else on libuv's
+ * thread pool (as sl__jobs_run, which is this with sl__job_run). Returns when all calls are done.
+ */
+void sl__pool_for(size_t n, void (*fn)(size_t i, void *ctx), void *ctx, unsigned threads);
+
+/**
+ * The first part of sl__job_run: reads the file (or standard input) and decodes it into
+ * job->text / job->len. Returns 0 with *raw (the bytes read; caller frees) and *st set, or -1
+ * with job->error set (nothing to free).
+ */
+int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st);
+
+/**
+ * Runs the part of sl__job_run that follows reading: `job->text` / `job->len` hold the decoded
+ * text already (owned by the job), `raw` the bytes read (taken over and freed), `st` their status.
+ */
+void sl__job_run_decoded(sl_job *job, const sl_job_settings *settings, char *raw, size_t raw_n,
+                         const struct stat *st);
 
 #endif

@@ -16,6 +16,7 @@ typedef enum {
   OPT_EXCLUDE,
   OPT_CONFIG,
   OPT_NO_CONFIG,
+  OPT_NO_PREFILTER,
   OPT_STDIN_FILENAME,
   OPT_QUIET,
   OPT_STATISTICS,
@@ -40,6 +41,7 @@ static const struct {
     {"exclude", '\0', true, OPT_EXCLUDE},
     {"config", '\0', true, OPT_CONFIG},
     {"no-config", '\0', false, OPT_NO_CONFIG},
+    {"no-prefilter", '\0', false, OPT_NO_PREFILTER},
     {"stdin-filename", '\0', true, OPT_STDIN_FILENAME},
     {"quiet", 'q', false, OPT_QUIET},
     {"statistics", '\0', false, OPT_STATISTICS},
@@ -129,6 +131,9 @@ static sl_parse_result apply(option_id id, const char *value, sl_check_options *
       return SL_PARSE_OK;
     case OPT_NO_CONFIG:
       opts->no_config = true;
+      return SL_PARSE_OK;
+    case OPT_NO_PREFILTER:
+      opts->no_prefilter = true;
       return SL_PARSE_OK;
     case OPT_STDIN_FILENAME:
       opts->stdin_filename = value;

@@ -31,6 +31,7 @@ typedef struct sl_check_options {
   bool read_stdin;          /**< --stdin-filename, or the path "-" */
   const char *config_path;  /**< borrowed from argv; NULL unless --config */
   bool no_config;
+  bool no_prefilter;         /**< --no-prefilter: parse every file (see prefilter_pass.h) */
   bool quiet;
   bool statistics;
   bool help;                /**< -h/--help: print the usage and do nothing else */

@@ -18,13 +18,14 @@
 
 typedef struct work {
   uv_work_t req;
-  sl_job *job;
-  const sl_job_settings *settings;
+  size_t i;
+  void (*fn)(size_t i, void *ctx);
+  void *ctx;
 } work;
 
 static void work_run(uv_work_t *req) {
   work *w = req->data;
-  sl__job_run(w->job, w->settings);
+  w->fn(w->i, w->ctx);
 }
 
 static void work_done(uv_work_t *req, int status) {
@@ -37,29 +38,27 @@ unsigned sl__jobs_default(void) {
   return n ? n : 1;
 }
 
-void sl__jobs_run(sl_job *jobs, size_t n, const sl_job_settings *settings, unsigned threads) {
+void sl__pool_for(size_t n, void (*fn)(size_t i, void *ctx), void *ctx, unsigned threads) {
   if (threads <= 1 || n <= 1) {
-    for (size_t i = 0; i < n; i++) sl__job_run(&jobs[i], settings);
+    for (size_t i = 0; i < n; i++) fn(i, ctx);
     return;
   }
   if (threads > SL_UV_MAX_THREADS) threads = SL_UV_MAX_THREADS;
   char size[16];
   snprintf(size, sizeof size, "%u", threads);
   setenv("UV_THREADPOOL_SIZE", size, 1);
-
   uv_loop_t loop;
   if (uv_loop_init(&loop) != 0) {
-    for (size_t i = 0; i < n; i++) sl__job_run(&jobs[i], settings);
+    for (size_t i = 0; i < n; i++) fn(i, ctx);
     return;
   }
   work *works = xcalloc(n, sizeof *works);
   size_t queued = 0;
   for (size_t i = 0; i < n; i++) {
-    works[i].job = &jobs[i];
-    works[i].settings = settings;
+    works[i] = (work){.i = i, .fn = fn, .ctx = ctx};
     works[i].req.data = &works[i];
     if (uv_queue_work(&loop, &works[i].req, work_run, work_done) != 0) {
-      sl__job_run(&jobs[i], settings);  // cannot happen with valid arguments; stay correct anyway
+      fn(i, ctx);  // cannot happen with valid arguments; stay correct anyway
       continue;
     }
     queued++;
@@ -67,4 +66,19 @@ void sl__jobs_run(sl_job *jobs, size_t n, const sl_job_settings *settings, unsig
   if (queued) uv_run(&loop, UV_RUN_DEFAULT);
   uv_loop_close(&loop);
   free(works);
+}
+
+typedef struct jobs_ctx {
+  sl_job *jobs;
+  const sl_job_settings *settings;
+} jobs_ctx;
+
+static void job_at(size_t i, void *ctx) {
+  jobs_ctx *c = ctx;
+  sl__job_run(&c->jobs[i], c->settings);
+}
+
+void sl__jobs_run(sl_job *jobs, size_t n, const sl_job_settings *settings, unsigned threads) {
+  jobs_ctx c = {jobs, settings};
+  sl__pool_for(n, job_at, &c, threads);
 }

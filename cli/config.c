@@ -18,6 +18,7 @@
 void sl__config_init(sl_config *c) {
   memset(c, 0, sizeof *c);
   c->target_minor = SL_TARGET_DEFAULT;
+  c->prefilter = true;
 }
 
 static void glob_release(sl_glob *g) {
@@ -289,6 +290,13 @@ static int read_target(key_reader *k, const char *key, const sl_toml_value *v) {
   return 0;
 }
 
+static int read_prefilter(key_reader *k, const char *key, const sl_toml_value *v) {
+  if (expect_kind(k, key, v, SL_TOML_BOOLEAN, "true or false") != 0) return -1;
+  k->config->prefilter = strcmp(v->text, "true") == 0;
+  k->config->has_prefilter = true;
+  return 0;
+}
+
 static int read_table(key_reader *k, const sl_toml_value *table) {
   sl_config *c = k->config;
   for (size_t i = 0; i < table->n_entries; i++) {
@@ -310,10 +318,12 @@ static int read_table(key_reader *k, const sl_toml_value *table) {
       rc = read_src(k, key, e->value);
     } else if (strcmp(key, "target-version") == 0) {
       rc = read_target(k, key, e->value);
+    } else if (strcmp(key, "prefilter") == 0) {
+      rc = read_prefilter(k, key, e->value);
     } else {
       rc = key_error(k, e->line, key,
                      "unknown key (expected select, extend-select, ignore, exclude, per-file-ignores, "
-                     "src or target-version)");
+                     "src, target-version or prefilter)");
     }
     if (rc != 0) return -1;
   }

@@ -48,6 +48,8 @@ typedef struct sl_config {
   size_t n_src;
   bool has_target;
   int target_minor;
+  bool has_prefilter;       /**< `prefilter` given */
+  bool prefilter;           /**< false: parse every file, as --no-prefilter */
 } sl_config;
 
 void sl__config_init(sl_config *config);

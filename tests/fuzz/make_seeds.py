@@ -3,7 +3,7 @@
 
     make_seeds.py SOURCE_DIR OUT_DIR
 
-OUT_DIR/analyze and OUT_DIR/fix: the rule fixtures (tests/rules/SLT*/*.py), examples/ and the
+OUT_DIR/analyze, OUT_DIR/fix and OUT_DIR/prefilter: the rule fixtures (tests/rules/SLT*/*.py), examples/ and the
 CLI fixtures; OUT_DIR/lsp: every LSP transcript (tests/lsp/transcripts/*.test) as the byte stream
 a client sends, framed as run_transcript.py frames it; OUT_DIR/config: the TOML documents of the
 CLI cases (heredocs and printf lines in tests/cli/cases/*/cmd). Nothing here is committed: the
@@ -36,7 +36,7 @@ def python_seeds(src, out):
         with open(path, "rb") as f:
             data = f.read()
         name = os.path.relpath(path, src)
-        for target in ("analyze", "fix"):
+        for target in ("analyze", "fix", "prefilter"):
             write(os.path.join(out, target), name, data)
     return len(files)
 

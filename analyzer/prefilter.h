@@ -1,0 +1,24 @@
+/*
+ * prefilter.h — private to the analyzer: what the pre-filter's scan (prefilter.c) and its name
+ * sets (prefilter_names.c) share. The public functions are in analyzer.h, "Pre-filter".
+ */
+#ifndef SLOTLINT_PREFILTER_H
+#define SLOTLINT_PREFILTER_H
+
+#include "analyzer.h"
+
+/**
+ * The names of the standard-library types (sl_builtin_exports) that lay out their instances in a
+ * way of their own in some CPython version: a solid base other than object (int, str, tuple,
+ * dict, BaseException, OSError, ...), or no __weakref__ for a subclass without __slots__. Built
+ * once per process from the type table (thread-safe); static, nothing to free.
+ */
+const sl_prefilter_names *sl__prefilter_layout_builtins(void);
+
+/**
+ * The subset of those whose instances have no __weakref__ and are variable-size (int, bytes,
+ * tuple, ...): a subclass without __slots__ gets no __weakref__ from them (SLT016). Static.
+ */
+const sl_prefilter_names *sl__prefilter_weakless_builtins(void);
+
+#endif

@@ -1,0 +1,109 @@
+/* prefilter_names.c — the pre-filter's identifier sets, and the built-in names that carry a layout. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "builtin_types.h"
+#include "prefilter.h"
+
+void sl_prefilter_names_init(sl_prefilter_names *set) { memset(set, 0, sizeof *set); }
+
+void sl_prefilter_names_release(sl_prefilter_names *set) {
+  free(set->items);
+  sl_prefilter_names_init(set);
+}
+
+/* The index of the first item >= hash. */
+static size_t lower_bound(const sl_prefilter_names *set, uint32_t hash) {
+  size_t lo = 0, hi = set->count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (set->items[mid] < hash)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+bool sl_prefilter_names_has(const sl_prefilter_names *set, uint32_t hash) {
+  if (!set || set->count == 0) return false;
+  size_t at = lower_bound(set, hash);
+  return at < set->count && set->items[at] == hash;
+}
+
+bool sl_prefilter_names_add(sl_prefilter_names *set, uint32_t hash) {
+  size_t at = lower_bound(set, hash);
+  if (at < set->count && set->items[at] == hash) return false;
+  if (set->count == set->cap) {
+    set->cap = set->cap ? set->cap * 2 : 64;
+    set->items = sl_xrealloc(set->items, set->cap * sizeof *set->items);
+  }
+  // Sets stay small (the class names of a project): inserting in place keeps lookups a bisection.
+  memmove(set->items + at + 1, set->items + at, (set->count - at) * sizeof *set->items);
+  set->items[at] = hash;
+  set->count++;
+  return true;
+}
+
+uint32_t sl_prefilter_hash(const char *name, size_t len) {
+  // FNV-1a: short identifiers, no need for more.
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 16777619u;
+  return h;
+}
+
+static sl_prefilter_names layout_builtins, weakless_builtins;
+static pthread_once_t builtins_once = PTHREAD_ONCE_INIT;
+
+/* Whether a subclass of type `index` without __slots__ gets no __weakref__ in some version:
+ * a variable-size base without one (layout.c's has_weakref_uncached). */
+static bool type_weakless(int index, int object_index) {
+  if (index == object_index) return false;
+  for (int v = 0; v < (int)(sizeof sl_builtin_types[0].layouts / sizeof sl_builtin_types[0].layouts[0]); v++) {
+    const sl_builtin_layout *l = sl_builtin_types[index].layouts[v];
+    if (l && l->weakrefoffset == 0 && l->itemsize != 0) return true;
+  }
+  return false;
+}
+
+/* Whether type `index` lays out its instances its own way in some version. */
+static bool type_lays_out(int index, int object_index) {
+  if (index == object_index) return false;
+  if (type_weakless(index, object_index)) return true;
+  for (int v = 0; v < (int)(sizeof sl_builtin_types[0].layouts / sizeof sl_builtin_types[0].layouts[0]); v++) {
+    const sl_builtin_layout *l = sl_builtin_types[index].layouts[v];
+    if (l && l->solid_base != object_index) return true;
+  }
+  return false;
+}
+
+/* Whether the export names a type (or, used as a base, contributes one) that `test` accepts. */
+static bool export_is(const sl_builtin_export *e, bool (*test)(int, int), int object_index) {
+  if (e->kind == SL_EXPORT_TYPE) return test(e->type_index, object_index);
+  for (uint8_t k = 0; k < e->n_entries; k++)
+    if (test(e->entries[k], object_index)) return true;
+  return false;
+}
+
+static void build_builtins(void) {
+  const sl_builtin_export *object = sl__builtin_common()->object;
+  int object_index = object ? object->type_index : -1;
+  for (int i = 0; i < sl_builtin_export_count; i++) {
+    const sl_builtin_export *e = &sl_builtin_exports[i];
+    uint32_t h = sl_prefilter_hash(e->name, strlen(e->name));
+    if (export_is(e, type_lays_out, object_index)) sl_prefilter_names_add(&layout_builtins, h);
+    if (export_is(e, type_weakless, object_index)) sl_prefilter_names_add(&weakless_builtins, h);
+  }
+}
+
+const sl_prefilter_names *sl__prefilter_layout_builtins(void) {
+  pthread_once(&builtins_once, build_builtins);
+  return &layout_builtins;
+}
+
+const sl_prefilter_names *sl__prefilter_weakless_builtins(void) {
+  pthread_once(&builtins_once, build_builtins);
+  return &weakless_builtins;
+}

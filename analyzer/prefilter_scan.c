@@ -1,0 +1,676 @@
+/*
+ * prefilter_scan.c — the pre-filter's one pass over a file's text (see analyzer.h, "Pre-filter";
+ * the verdict is prefilter.c's).
+ *
+ * The scan reads identifiers everywhere, in strings and comments too: it never has to know where
+ * a string ends, which is what would make a lexer unsound on broken input. A token is a run of
+ * identifier characters (Unicode's ID_Continue); whatever else is not ASCII punctuation or a
+ * newline is blank. An identifier with non-ASCII characters is also read NFKC-normalised
+ * (PEP 3131), so that `__ｓｌｏｔｓ__` is `__slots__`. Besides, it notes what the
+ * text defines (class statements, aliases) and which names it reads from other modules
+ * (`from m import N`, `m.N`, through `import a.m as x`), for the verdict across files.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "prefilter.h"
+
+typedef enum { COLLECT_NONE, COLLECT_BASES, COLLECT_VALUE } collect_mode;
+
+typedef struct scanner {
+  const char *text, *end;
+  const char *line;      // where the current line starts
+  SL_VEC(uint32_t) hits; // offsets of the tokens with "slots" or "namedtuple" in them
+  SL_VEC(uint32_t) dunder_hits;   // ... with "__slots__" in them
+  SL_VEC(uint32_t) header_end;    // per def: where a class statement's bases end
+  SL_VEC(uint32_t) class_indent;  // per def: the column of a `class` opening its line, else UINT32_MAX
+  const char *token;     // the token being read
+  SL_VEC(uint32_t) idents;
+  uint32_t *seen;        // the identifiers in `idents`, as a hash set
+  size_t seen_cap, n_seen;
+  bool zero;
+  const sl_prefilter_names *layout_builtins, *weakless_builtins;
+  SL_VEC(sl_prefilter_ref) refs;     // names read from other modules
+  SL_VEC(sl_prefilter_ref) dotted;   // `X.N` as (X, N): X may be an alias of a module
+  SL_VEC(sl_prefilter_ref) aliases;  // `import a.m as x` as (x, m); `from a import m as x` as (x, m)
+  SL_VEC(uint32_t) star_modules;
+  bool have_owner;       // the last punctuation was a dot after a token: `owner` is its left side
+  uint32_t owner;
+  enum { IMPORT_NONE, IMPORT_PLAIN, IMPORT_FROM } import_kind;  // of the logical line
+  bool past_import;      // in `from m import ...`: past `import`
+  uint32_t from_module;  // in `from a.m import ...`: m (SL_PREFILTER_ANY_MODULE for `from . import`)
+  SL_VEC(sl_prefilter_def) defs;
+  SL_VEC(uint32_t) def_idents;
+  bool triggered, weakref;
+  bool line_start;       // only blanks since the last newline
+  bool want_class_name;  // the last token was `class`
+  uint32_t class_at;     // its column when it opens its line, else UINT32_MAX
+  bool want_alias;       // the last token was `as`: the next one names an alias of `alias_of`
+  uint32_t alias_of;
+  bool have_prev;
+  uint32_t prev;
+  collect_mode collecting;
+  size_t def;            // the def being collected
+  int depth;             // brackets open since its collection started
+  bool continued;        // a backslash just continued the line
+  bool annotated;        // the value def being collected is `NAME: annotation`, no `=` seen yet
+  int brackets;          // open brackets since the import line began
+  /* Where class bodies end (sl_prefilter_def.slotted): a rough lexer of strings, comments and
+   * brackets, trusted only while it makes sense. It decides nothing else: tokens are read
+   * everywhere all the same. */
+  char quote;            // inside a string opened by this quote character, else 0
+  bool triple;           // ... a triple-quoted one
+  bool comment;          // inside a comment
+  int nesting;           // brackets open outside strings and comments
+  bool lost;             // a bracket closed that was never opened: no body end is trusted after it
+  bool first_seen;       // the current line's first character has been seen
+  bool continuation;     // the current line continues the previous one (a backslash)
+  bool deco_open;        // decorator lines since the last statement
+  uint32_t deco_start;
+  uint32_t stmt_start;   // where the statement on the current line starts, its decorators included
+  SL_VEC(size_t) open_classes;  // class defs whose body has not ended, innermost last
+} scanner;
+
+static bool is_ascii_ident(unsigned char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static bool cp_identifier(utf8proc_int32_t cp);
+
+/* The length of the identifier character at p (ASCII, or a valid UTF-8 sequence of an identifier
+ * code point), 0 if there is none. */
+static size_t ident_char(const char *p, const char *end) {
+  if (is_ascii_ident((unsigned char)*p)) return 1;
+  if ((unsigned char)*p < 0x80) return 0;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
+  return k > 0 && cp_identifier(cp) ? (size_t)k : 0;
+}
+
+/*
+ * The length of the blank at p, 0 if it is not one. Blank is what may separate tokens without
+ * meaning anything: spaces, tabs, form feeds, other control characters, and every non-ASCII
+ * character that is not an identifier's (the grammar's whitespace includes U+00A0, U+2028,
+ * U+3000, U+FEFF, ...; an invalid byte is skipped too). Taking more for blank than the grammar
+ * does can only join a `class` to its name where the parser would not: more defs, never fewer.
+ * Newlines (LF, CR LF, a lone CR, as Python reads them) are not blanks.
+ */
+static size_t blank_char(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  if (c == '\n') return 0;
+  if (c == '\r') return p + 1 < end && p[1] == '\n' ? 1 : 0;
+  if (c < 0x20 || c == ' ' || c == 0x7F) return 1;
+  if (c < 0x80) return 0;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
+  if (k <= 0) return 1;
+  return cp_identifier(cp) ? 0 : (size_t)k;
+}
+
+static bool is_newline(const char *p, const char *end) {
+  return *p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n'));
+}
+
+static bool contains(const char *p, size_t n, const char *word) {
+  size_t w = strlen(word);
+  for (size_t i = 0; i + w <= n; i++)
+    if (p[i] == word[0] && memcmp(p + i, word, w) == 0) return true;
+  return false;
+}
+
+static bool contains_nocase(const char *p, size_t n, const char *word) {
+  size_t w = strlen(word);
+  for (size_t i = 0; i + w <= n; i++) {
+    size_t k = 0;
+    while (k < w && (p[i + k] | 0x20) == word[k]) k++;
+    if (k == w) return true;
+  }
+  return false;
+}
+
+static void check_triggers(scanner *s, const char *p, size_t n) {
+  if (n < 5) return;
+  if (contains(p, n, "slots") || contains_nocase(p, n, "namedtuple")) {
+    s->triggered = true;
+    SL_VEC_PUSH(s->hits, (uint32_t)(s->token - s->text));
+    if (contains(p, n, "__slots__")) SL_VEC_PUSH(s->dunder_hits, (uint32_t)(s->token - s->text));
+  }
+  if (contains(p, n, "weakref")) s->weakref = true;
+}
+
+/* Appends an identifier to def `i` (the last def, or the one being collected). */
+static void def_ident(scanner *s, size_t i, uint32_t h) {
+  SL_VEC_PUSH(s->def_idents, h);
+  s->defs.items[i].count++;
+}
+
+/* Notes, for each def that may name a class, how many of its identifiers name a built-in type
+ * that lays out instances its own way, and whether one has no __weakref__ (once, at the end:
+ * most defs are calls, whose identifiers are dropped). */
+static void note_builtins(scanner *s) {
+  for (size_t i = 0; i < s->defs.count; i++) {
+    sl_prefilter_def *d = &s->defs.items[i];
+    if (d->call) continue;
+    for (uint32_t k = 0; k < d->count; k++) {
+      uint32_t h = s->def_idents.items[d->first + k];
+      if (sl_prefilter_names_has(s->layout_builtins, h)) d->n_layout_builtins++;
+      if (sl_prefilter_names_has(s->weakless_builtins, h)) d->weakless_builtin = true;
+    }
+  }
+}
+
+/* The identifiers of a file, each once: an open-addressing set (0 stands for itself in `zero`). */
+static bool seen_before(scanner *s, uint32_t h) {
+  if (h == 0) {
+    bool was = s->zero;
+    s->zero = true;
+    return was;
+  }
+  if (2 * (s->n_seen + 1) > s->seen_cap) {
+    size_t cap = s->seen_cap ? s->seen_cap * 2 : 1024;
+    uint32_t *table = sl_xcalloc(cap, sizeof *table);
+    for (size_t i = 0; i < s->seen_cap; i++) {
+      uint32_t k = s->seen[i];
+      if (!k) continue;
+      size_t j = (k * 2654435761u) & (cap - 1);
+      while (table[j]) j = (j + 1) & (cap - 1);
+      table[j] = k;
+    }
+    free(s->seen);
+    s->seen = table;
+    s->seen_cap = cap;
+  }
+  size_t j = (h * 2654435761u) & (s->seen_cap - 1);
+  while (s->seen[j]) {
+    if (s->seen[j] == h) return true;
+    j = (j + 1) & (s->seen_cap - 1);
+  }
+  s->seen[j] = h;
+  s->n_seen++;
+  return false;
+}
+
+static void emit(scanner *s, uint32_t h) {
+  if (!seen_before(s, h)) SL_VEC_PUSH(s->idents, h);
+  if (s->collecting != COLLECT_NONE) def_ident(s, s->def, h);
+}
+
+/* A normalised token: its hash, its ASCII identifier runs (where a character NFKC maps to ASCII
+ * punctuation or space splits it), and the trigger words in it. */
+static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
+  utf8proc_uint8_t *norm = NULL;
+  utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &norm,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+  const char *q = len >= 0 ? (const char *)norm : p;
+  size_t m = len >= 0 ? (size_t)len : n;
+  uint32_t whole = sl_prefilter_hash(q, m);
+  emit(s, whole);
+  check_triggers(s, q, m);
+  for (size_t i = 0; i < m;) {
+    if (!is_ascii_ident((unsigned char)q[i])) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < m && is_ascii_ident((unsigned char)q[j])) j++;
+    if (i > 0 || j < m) emit(s, sl_prefilter_hash(q + i, j - i));
+    i = j;
+  }
+  free(norm);
+  return whole;
+}
+
+/* Whether code point `cp` may continue an identifier: Unicode's ID_Continue (letters, marks,
+ * digits, connectors, Other_ID_Start and Other_ID_Continue), and the joiners, which the grammar
+ * may take either way (gluing more keeps more defs and mentions apart only where Python
+ * would not: the scan then reads both the whole and its parts). */
+static bool cp_identifier(utf8proc_int32_t cp) {
+  switch (cp) {
+  case 0x00B7: case 0x0387: case 0x1885: case 0x1886: case 0x19DA: case 0x200C: case 0x200D: case 0x2118:
+  case 0x212E: case 0x309B: case 0x309C:
+    return true;
+  default:
+    break;
+  }
+  if (cp >= 0x1369 && cp <= 0x1371) return true;
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_PC:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* A token with non-ASCII characters: its triggers as written, and its NFKC form (PEP 3131). */
+static uint32_t emit_unicode_run(scanner *s, const char *p, size_t n) {
+  check_triggers(s, p, n);
+  return emit_normalized(s, p, n);
+}
+
+static const char *skip_blanks(const char *p, const char *end) {
+  for (;;) {
+    for (size_t k; p < end && (k = blank_char(p, end)) > 0;) p += k;
+    // A backslash continues the statement on the next line.
+    if (p + 1 < end && p[0] == '\\' && (p[1] == '\n' || p[1] == '\r')) {
+      p += p[1] == '\r' && p + 2 < end && p[2] == '\n' ? 3 : 2;
+      continue;
+    }
+    return p;
+  }
+}
+
+static void end_collect(scanner *s, const char *at) {
+  sl_prefilter_def *d = &s->defs.items[s->def];
+  if (s->collecting == COLLECT_VALUE) {
+    d->end = (uint32_t)(at - s->text);
+    // An instance is never an alias of anything: its identifiers (a whole call's) are not kept.
+    if (d->call && d->first + d->count == s->def_idents.count) {
+      s->def_idents.count = d->first;
+      d->count = 0;
+    }
+  }
+  if (s->collecting == COLLECT_BASES) s->header_end.items[s->def] = (uint32_t)(at - s->text);
+  s->collecting = COLLECT_NONE;
+  s->annotated = false;
+}
+
+static void start_def(scanner *s, uint32_t name, bool is_class, uint32_t indent) {
+  if (s->collecting != COLLECT_NONE) {
+    // A def inside another's value or bases (an import or a class inside an open bracket: broken
+    // code): the outer one ends here, its identifiers cut short, so it is assumed the worst of.
+    sl_prefilter_def *outer = &s->defs.items[s->def];
+    outer->unreadable = true;
+    if (s->collecting == COLLECT_BASES) outer->multi_base = true;
+    end_collect(s, s->token);
+  }
+  uint32_t at = (uint32_t)(s->token - s->text);
+  sl_prefilter_def d = {.name = name, .first = (uint32_t)s->def_idents.count, .is_class = is_class,
+                        .start = at, .end = at};
+  if (is_class) {
+    // A class's own text: from its decorators to the end of its body (set when a line at its
+    // indentation or less begins, or by mark_slotted).
+    d.start = indent != UINT32_MAX ? s->stmt_start : (uint32_t)(s->line - s->text);
+    d.end = UINT32_MAX;
+    if (indent != UINT32_MAX) SL_VEC_PUSH(s->open_classes, s->defs.count);
+  }
+  SL_VEC_PUSH(s->defs, d);
+  SL_VEC_PUSH(s->class_indent, indent);
+  SL_VEC_PUSH(s->header_end, at + 1);
+}
+
+/* The first character of a line that is not blank: ends the bodies of the classes at this
+ * indentation or deeper, and opens or continues a statement (with its decorators). Only where
+ * the rough lexer is sure the line is code, not inside a string or brackets or after a backslash. */
+static void on_line_first(scanner *s, const char *p) {
+  s->first_seen = true;
+  uint32_t line = (uint32_t)(s->line - s->text);
+  if (s->triple || s->quote || s->nesting > 0 || s->lost || s->continuation) return;
+  if (*p == '#') return;  // a comment line ends nothing
+  uint32_t col = (uint32_t)(p - s->line);
+  while (s->open_classes.count > 0) {
+    size_t top = s->open_classes.items[s->open_classes.count - 1];
+    if (s->class_indent.items[top] < col) break;
+    s->defs.items[top].end = line;
+    s->open_classes.count--;
+  }
+  if (*p == '@') {
+    if (!s->deco_open) s->deco_start = line;
+    s->deco_open = true;
+    return;
+  }
+  s->stmt_start = s->deco_open ? s->deco_start : line;
+  s->deco_open = false;
+}
+
+static bool at_newline_char(const char *p, const char *end) { return p < end && (*p == '\n' || *p == '\r'); }
+
+/* The rough lexer's view of the punctuation at p; returns how many bytes it covers (a triple
+ * quote, an escape in a string). */
+static size_t track(scanner *s, const char *p) {
+  char c = *p;
+  bool tripled = p + 2 < s->end && p[1] == c && p[2] == c;
+  if (s->comment) return 1;
+  if (s->quote) {
+    if (c == '\\' && !at_newline_char(p + 1, s->end) && p + 1 < s->end) return 2;
+    if (c != s->quote || (s->triple && !tripled)) return 1;
+    s->quote = 0;
+    bool was_triple = s->triple;
+    s->triple = false;
+    return was_triple ? 3 : 1;
+  }
+  switch (c) {
+  case '#':
+    s->comment = true;
+    return 1;
+  case '\'': case '"':
+    s->quote = c;
+    s->triple = tripled;
+    return tripled ? 3 : 1;
+  case '(': case '[': case '{':
+    s->nesting++;
+    return 1;
+  case ')': case ']': case '}':
+    if (s->nesting == 0)
+      s->lost = true;
+    else
+      s->nesting--;
+    return 1;
+  default:
+    return 1;
+  }
+}
+
+static void collect(scanner *s, collect_mode mode) {
+  s->collecting = mode;
+  s->annotated = false;
+  s->def = s->defs.count - 1;
+  s->depth = 0;
+}
+
+/* One identifier-like token, p[0..n). */
+static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
+  uint32_t h;
+  if (ascii) {
+    check_triggers(s, p, n);
+    h = sl_prefilter_hash(p, n);
+    emit(s, h);
+  } else {
+    h = emit_unicode_run(s, p, n);
+  }
+  if (s->have_owner) {
+    SL_VEC_PUSH(s->dotted, ((sl_prefilter_ref){s->owner, h}));
+    s->have_owner = false;
+  }
+  const char *after = skip_blanks(p + n, s->end);
+  bool is_import_kw = ascii && n == 6 && memcmp(p, "import", 6) == 0;
+  bool is_as = ascii && n == 2 && memcmp(p, "as", 2) == 0;
+  if (s->import_kind == IMPORT_FROM && !is_as && !s->want_alias) {
+    if (is_import_kw) {
+      s->past_import = true;
+    } else if (!s->past_import) {
+      s->from_module = h;  // the last component of the module's name
+    } else {
+      // `from m import N`: N is read from m, and the file now binds it too (a re-export).
+      SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->from_module, h}));
+      start_def(s, h, false, UINT32_MAX);
+      def_ident(s, s->defs.count - 1, h);
+    }
+  }
+  bool was_line_start = s->line_start;
+  s->line_start = false;
+  if (s->want_class_name) {
+    s->want_class_name = false;
+    // `class NAME(` or `class NAME:`; anything else is prose ("the class of ...") or broken code
+    // that defines no class the analyzer could see.
+    if (after < s->end && (*after == '(' || *after == ':' || *after == '[')) {
+      start_def(s, h, true, s->class_at);
+      if (*after == '(') collect(s, COLLECT_BASES);
+      // Type parameters (3.12: `class C[T](Base)`): rare enough to assume the worst of.
+      if (*after == '[') s->defs.items[s->defs.count - 1].unreadable = s->defs.items[s->defs.count - 1].multi_base = true;
+    }
+  } else if (s->want_alias) {
+    s->want_alias = false;
+    start_def(s, h, false, UINT32_MAX);
+    def_ident(s, s->defs.count - 1, s->alias_of);
+    SL_VEC_PUSH(s->aliases, ((sl_prefilter_ref){h, s->alias_of}));
+  } else if (ascii && n == 5 && memcmp(p, "class", 5) == 0) {
+    s->want_class_name = true;
+    s->class_at = was_line_start ? (uint32_t)(p - s->line) : UINT32_MAX;
+  } else if (is_as) {
+    s->want_alias = s->import_kind != IMPORT_NONE && s->have_prev;
+    s->alias_of = s->prev;
+  } else if (was_line_start && (is_import_kw || (ascii && n == 4 && memcmp(p, "from", 4) == 0))) {
+    s->import_kind = is_import_kw ? IMPORT_PLAIN : IMPORT_FROM;
+    s->past_import = false;
+    s->brackets = 0;  // only an import's own brackets matter (it has no string to fool them)
+    s->from_module = SL_PREFILTER_ANY_MODULE;
+  } else if (was_line_start && s->collecting == COLLECT_NONE && after < s->end &&
+             ((*after == '=' && (after + 1 >= s->end || after[1] != '=')) || *after == ':')) {
+    // `NAME = value` or `NAME: annotation = value` opening a line: a possible alias.
+    start_def(s, h, false, UINT32_MAX);
+    collect(s, COLLECT_VALUE);
+    // `NAME: annotation` alone binds nothing: an alias only if a value follows.
+    if (*after == ':') s->defs.items[s->def].call = s->annotated = true;
+  }
+  s->prev = h;
+  s->have_prev = true;
+}
+
+
+static void on_punct(scanner *s, const char *p) {
+  char c = *p;
+  s->want_class_name = s->want_alias = false;
+  s->have_owner = c == '.' && s->have_prev;
+  s->owner = s->prev;
+  s->have_prev = false;
+  if (c == '*' && s->import_kind == IMPORT_FROM && s->past_import) SL_VEC_PUSH(s->star_modules, s->from_module);
+  if (c == '\\' && p + 1 < s->end && (p[1] == '\n' || p[1] == '\r')) {
+    s->continued = true;
+    return;
+  }
+  s->line_start = false;
+  if (c == '(' || c == '[' || c == '{') s->brackets++;
+  if ((c == ')' || c == ']' || c == '}') && s->brackets > 0) s->brackets--;
+  if (s->collecting == COLLECT_NONE) return;
+  sl_prefilter_def *d = &s->defs.items[s->def];
+  switch (c) {
+  case '(': case '[': case '{':
+    s->depth++;
+    if (c == '(' && s->collecting == COLLECT_VALUE) d->call = true;
+    break;
+  case ')': case ']': case '}':
+    if (--s->depth <= 0) {
+      s->depth = 0;
+      if (s->collecting == COLLECT_BASES) end_collect(s, p);
+    }
+    break;
+  case ',':
+    if (s->collecting == COLLECT_BASES && s->depth == 1) d->multi_base = true;
+    break;
+  case '=':
+    if (s->collecting == COLLECT_VALUE && s->annotated && s->depth == 0) {
+      s->annotated = false;
+      d->call = false;
+    }
+    break;
+  case '*':  // *bases may unpack any number of them
+    if (s->collecting == COLLECT_BASES) d->multi_base = true;
+    break;
+  case '#': case '\'': case '"':
+    // A comment or string among the bases could hide a bracket or a comma from this scan.
+    if (s->collecting == COLLECT_BASES) d->unreadable = d->multi_base = true;
+    break;
+  default:
+    break;
+  }
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Whether a slot feature is written in text[start, end): `hits` are in text order. */
+static bool hit_in(const uint32_t *hits, size_t n, uint32_t start, uint32_t end) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (hits[mid] < start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && hits[lo] < end;
+}
+
+/* Sets, for every def, whether a slot feature is written in its own text (see sl_prefilter_def),
+ * ending the bodies that no line ended (on_line_first). A class statement always opens its line
+ * (Python allows no compound statement after `:` or `;`): a `class` elsewhere is a word in a
+ * string or a comment, or broken code, whose text ends at the next `class` of any indentation. */
+static void mark_slotted(scanner *s) {
+  for (size_t k = 0; k < s->defs.count; k++) {
+    sl_prefilter_def *d = &s->defs.items[k];
+    if (d->is_class && d->end == UINT32_MAX) {
+      // No line ended its body where the rough lexer could tell: up to the next class statement
+      // at its indentation or less (any, for a `class` that does not open its line), else the end.
+      uint32_t indent = s->class_indent.items[k];
+      d->end = (uint32_t)(s->end - s->text);
+      for (size_t j = k + 1; j < s->defs.count; j++) {
+        if (!s->defs.items[j].is_class) continue;
+        if (indent != UINT32_MAX && s->class_indent.items[j] > indent) continue;
+        d->end = s->defs.items[j].start > d->start ? s->defs.items[j].start : d->end;
+        break;
+      }
+    }
+    if (d->is_class) {
+      // Its decorators and bases may say so in any words (`slots=True`, a NamedTuple base); its
+      // body only with `__slots__` (a variable named `slots` in a method says nothing).
+      d->slotted = hit_in(s->hits.items, s->hits.count, d->start, s->header_end.items[k]) ||
+                   hit_in(s->dunder_hits.items, s->dunder_hits.count, d->start, d->end);
+    } else {
+      d->slotted = hit_in(s->hits.items, s->hits.count, d->start, d->end);
+    }
+  }
+}
+
+/* Gives back the unused room of a vector (its items may move). */
+#define SHRINK(vec)                                                                         \
+  do {                                                                                      \
+    if ((vec).count == 0) {                                                                 \
+      SL_VEC_FREE(vec);                                                                     \
+    } else if ((vec).count < (vec).cap) {                                                   \
+      (vec).items = sl_xrealloc((vec).items, (vec).count * sizeof *(vec).items);            \
+      (vec).cap = (vec).count;                                                              \
+    }                                                                                       \
+  } while (0)
+
+static size_t sort_unique(uint32_t *items, size_t n) {
+  if (n == 0) return 0;
+  qsort(items, n, sizeof *items, cmp_u32);
+  size_t k = 1;
+  for (size_t i = 1; i < n; i++)
+    if (items[i] != items[k - 1]) items[k++] = items[i];
+  return k;
+}
+
+static int cmp_ref(const void *a, const void *b) {
+  const sl_prefilter_ref *x = a, *y = b;
+  if (x->module != y->module) return (x->module > y->module) - (x->module < y->module);
+  return (x->name > y->name) - (x->name < y->name);
+}
+
+/* `X.N` reads N from module X — or from module m when X is an alias of m (`import a.m as X`,
+ * `from a import m as X`, `X = m`): both go into the references, sorted and distinct. */
+static void resolve_dotted(scanner *s) {
+  // `mm = m` makes an alias too (of a module or of anything else: an extra pair only keeps more).
+  for (size_t i = 0; i < s->defs.count; i++) {
+    const sl_prefilter_def *d = &s->defs.items[i];
+    if (!d->is_class && !d->call && d->count == 1)
+      SL_VEC_PUSH(s->aliases, ((sl_prefilter_ref){d->name, s->def_idents.items[d->first]}));
+  }
+  if (s->aliases.count > 1) qsort(s->aliases.items, s->aliases.count, sizeof *s->aliases.items, cmp_ref);
+  for (size_t i = 0; i < s->dotted.count; i++) {
+    sl_prefilter_ref r = s->dotted.items[i];
+    SL_VEC_PUSH(s->refs, r);
+    // The aliases are sorted by their own name (`module` here): bisect to those of r's owner.
+    size_t lo = 0, hi = s->aliases.count;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (s->aliases.items[mid].module < r.module)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t a = lo; a < s->aliases.count && s->aliases.items[a].module == r.module; a++)
+      SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->aliases.items[a].name, r.name}));
+  }
+  SL_VEC_FREE(s->dotted);
+  SL_VEC_FREE(s->aliases);
+  if (s->refs.count == 0) return;
+  qsort(s->refs.items, s->refs.count, sizeof *s->refs.items, cmp_ref);
+  size_t k = 1;
+  for (size_t i = 1; i < s->refs.count; i++)
+    if (cmp_ref(&s->refs.items[i], &s->refs.items[k - 1]) != 0) s->refs.items[k++] = s->refs.items[i];
+  s->refs.count = k;
+}
+
+void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
+  scanner s = {.text = text, .end = text + len, .line = text, .line_start = true,
+               .layout_builtins = sl__prefilter_layout_builtins(), .weakless_builtins = sl__prefilter_weakless_builtins()};
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    size_t k;
+    if (!is_newline(p, end) && blank_char(p, end) == 0 && !s.first_seen) on_line_first(&s, p);
+    k = ident_char(p, end);
+    if (k > 0) {
+      s.token = p;
+      const char *q = p;
+      bool ascii = true;
+      for (; q < end && (k = ident_char(q, end)) > 0; q += k)
+        if (k > 1) ascii = false;
+      on_token(&s, p, (size_t)(q - p), ascii);
+      p = q;
+      continue;
+    }
+    if ((k = blank_char(p, end)) > 0) {
+      p += k;
+      continue;
+    }
+    if (is_newline(p, end)) {
+      if (s.collecting == COLLECT_VALUE && s.depth == 0 && !s.continued) end_collect(&s, p);
+      if (s.brackets == 0 && !s.continued) s.import_kind = IMPORT_NONE;
+      s.line_start = true;
+      s.line = p + 1;
+      s.continuation = s.continued;
+      s.continued = false;
+      s.first_seen = false;
+      s.comment = false;
+      if (s.quote && !s.triple && !s.continuation) s.quote = 0;  // a one-line string ends with its line
+      p++;
+      continue;
+    }
+    size_t covered = track(&s, p);
+    on_punct(&s, p);
+    p += covered;
+  }
+  if (s.collecting == COLLECT_BASES) s.defs.items[s.def].unreadable = s.defs.items[s.def].multi_base = true;
+  if (s.collecting == COLLECT_VALUE) s.defs.items[s.def].end = (uint32_t)len;
+  mark_slotted(&s);
+  note_builtins(&s);
+  SL_VEC_FREE(s.hits);
+  SL_VEC_FREE(s.class_indent);
+  SL_VEC_FREE(s.open_classes);
+  SL_VEC_FREE(s.dunder_hits);
+  SL_VEC_FREE(s.header_end);
+  // Sorted and distinct, for bisection and merging.
+  free(s.seen);
+  s.idents.count = sort_unique(s.idents.items, s.idents.count);
+  resolve_dotted(&s);
+  s.star_modules.count = sort_unique(s.star_modules.items, s.star_modules.count);
+  // A file's facts may wait for the fixed point across files: keep no room for tokens read.
+  SHRINK(s.idents);
+  SHRINK(s.refs);
+  SHRINK(s.defs);
+  SHRINK(s.def_idents);
+  *out = (sl_prefilter_facts){
+      .triggered = s.triggered, .weakref = s.weakref,
+      .idents = s.idents.items, .n_idents = s.idents.count,
+      .refs = s.refs.items, .n_refs = s.refs.count,
+      .star_modules = s.star_modules.items, .n_star_modules = s.star_modules.count,
+      .defs = s.defs.items, .n_defs = s.defs.count,
+      .def_idents = s.def_idents.items, .n_def_idents = s.def_idents.count,
+  };
+}
+
+void sl_prefilter_facts_release(sl_prefilter_facts *facts) {
+  free(facts->idents);
+  free(facts->refs);
+  free(facts->star_modules);
+  free(facts->defs);
+  free(facts->def_idents);
+  memset(facts, 0, sizeof *facts);
+}

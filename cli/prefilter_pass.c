@@ -1,0 +1,198 @@
+/* prefilter_pass.c — `slotlint check` with the pre-filter (see prefilter_pass.h). */
+#include "prefilter_pass.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "xalloc.h"
+
+typedef struct pass {
+  sl_job *jobs;
+  const sl_job_settings *settings;
+  sl_prefilter_facts *facts;  // per job; only the defs of a kept file are kept
+  uint32_t *module;           // per job: the key other files import it by (sl_prefilter_pair)
+  bool *waiting;              // read, decoded, scanned, and not linted (yet)
+  size_t *later;              // the jobs kept by other files' names, linted in the second pass
+} pass;
+
+/* The last component of the file's module name: the file's stem, or for a package's
+ * __init__.py its folder's name. */
+static uint32_t module_key(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  size_t n = strcspn(base, ".");
+  if (n == 8 && memcmp(base, "__init__", 8) == 0 && base > path) {
+    const char *end = base - 1, *start = end;
+    while (start > path && start[-1] != '/') start--;
+    if (end > start) return sl_prefilter_hash(start, (size_t)(end - start));
+  }
+  return sl_prefilter_hash(base, n);
+}
+
+static void first_pass(size_t i, void *ctx) {
+  pass *p = ctx;
+  sl_job *job = &p->jobs[i];
+  if (job->error || job->from_stdin) {
+    sl__job_run(job, p->settings);
+    return;
+  }
+  sl_diag_list_init(&job->diags);
+  p->module[i] = module_key(job->path);
+  char *raw = NULL;
+  size_t raw_n = 0;
+  struct stat st;
+  memset(&st, 0, sizeof st);
+  // Decoded first: an undecodable file is an error the pre-filter must not hide.
+  if (sl__job_load(job, &raw, &raw_n, &st) != 0) return;
+  sl_prefilter_facts *f = &p->facts[i];
+  sl_prefilter_scan(job->text, job->len, f);
+  bool keep = sl_prefilter_decide(f, NULL, NULL);
+  // From now on the identifiers matter only as what a star import may bring in: the files wait
+  // for the fixed point with what they define and read from other modules.
+  if (f->n_star_modules == 0) {
+    free(f->idents);
+    f->idents = NULL;
+    f->n_idents = 0;
+  }
+  if (keep) {
+    sl__job_run_decoded(job, p->settings, raw, raw_n, &st);
+    return;
+  }
+  p->waiting[i] = true;
+  free(raw);
+  free(job->text);
+  job->text = NULL;
+  job->len = 0;
+}
+
+/* Puts `name` of module `module` in `set`, also for relative imports. Returns whether it grew. */
+static bool add_pair(sl_prefilter_names *set, uint32_t module, uint32_t name) {
+  bool a = sl_prefilter_names_add(set, sl_prefilter_pair(module, name));
+  bool b = sl_prefilter_names_add(set, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name));
+  return a || b;
+}
+
+/* The defs, in every file, that lay out instances their own way, to a fixed point. A file is
+ * looked at again only when it reads more names of the set than the last time. */
+static void grow_layout(const pass *p, size_t n, sl_prefilter_names *layout) {
+  size_t most = 1;
+  for (size_t i = 0; i < n; i++)
+    if (p->facts[i].n_defs > most) most = p->facts[i].n_defs;
+  bool *marked = xcalloc(most, sizeof *marked);
+  size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of the set the file read, plus one
+  sl_prefilter_names read;
+  sl_prefilter_names_init(&read);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < n; i++) {
+      const sl_prefilter_facts *f = &p->facts[i];
+      if (f->n_defs == 0) continue;
+      read.count = 0;
+      size_t now = sl_prefilter_imported_names(f, layout, &read) + 1;
+      if (now == seen[i]) continue;
+      seen[i] = now;
+      if (sl_prefilter_layout_defs(f, layout, marked) == 0) continue;
+      for (size_t d = 0; d < f->n_defs; d++)
+        if (marked[d] && add_pair(layout, p->module[i], f->defs[d].name)) changed = true;
+    }
+  }
+  sl_prefilter_names_release(&read);
+  free(seen);
+  free(marked);
+}
+
+/*
+ * Adds what a kept file defines that other files may be judged by: its classes that may have no
+ * __dict__ or whose slots a subclass may redeclare — those with a slot feature written in their
+ * own text (sl_prefilter_def.slotted: `__slots__` in the body, `slots=True` in a decorator, a
+ * NamedTuple base, `P = namedtuple(...)`) — and its aliases and re-exports of names it reads from
+ * `keep` (`from a import Slotted as S`, `from .a import Slotted` in a package's __init__), to a
+ * fixed point within the file. A class without any of these has a __dict__, and so have its
+ * instances: another module's use of it, or of a subclass without __slots__ (which names it and
+ * is kept by its own text), cannot be judged by it. What lays out instances its own way (SLT008,
+ * SLT016) is the `layout` set's business. Returns whether the set grew.
+ */
+static bool add_kept_names(sl_prefilter_names *keep, const sl_prefilter_facts *f, uint32_t module) {
+  bool grew = false;
+  for (size_t d = 0; d < f->n_defs; d++)
+    if (f->defs[d].slotted && add_pair(keep, module, f->defs[d].name)) grew = true;
+  sl_prefilter_names read;
+  sl_prefilter_names_init(&read);
+  if (sl_prefilter_imported_names(f, keep, &read) > 0) {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t d = 0; d < f->n_defs; d++) {
+        const sl_prefilter_def *def = &f->defs[d];
+        if (def->is_class || def->call || sl_prefilter_names_has(&read, def->name)) continue;
+        for (uint32_t k = 0; k < def->count; k++) {
+          if (!sl_prefilter_names_has(&read, f->def_idents[def->first + k])) continue;
+          sl_prefilter_names_add(&read, def->name);
+          if (add_pair(keep, module, def->name)) grew = true;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  sl_prefilter_names_release(&read);
+  return grew;
+}
+
+/* Moves the waiting files that other files' names keep into p->later; returns how many. The
+ * layout set is complete by now: what it keeps is kept in one look; then the kept files' names
+ * grow, each file looked at again only when it reads more of them. */
+static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
+  size_t n_later = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!p->waiting[i] || !sl_prefilter_decide(&p->facts[i], NULL, layout)) continue;
+    p->waiting[i] = false;
+    p->later[n_later++] = i;
+  }
+  sl_prefilter_names keep, read;
+  sl_prefilter_names_init(&keep);
+  sl_prefilter_names_init(&read);
+  size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of `keep` the file read, plus one
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < n; i++) {
+      read.count = 0;
+      size_t now = sl_prefilter_imported_names(&p->facts[i], &keep, &read) + 1;
+      if (now == seen[i]) continue;
+      seen[i] = now;
+      if (p->waiting[i] && now > 1) {
+        p->waiting[i] = false;
+        p->later[n_later++] = i;
+      }
+      // A kept file offers its slotted classes, and its aliases of what it reads from `keep`.
+      if (!p->waiting[i] && add_kept_names(&keep, &p->facts[i], p->module[i])) changed = true;
+    }
+  }
+  free(seen);
+  sl_prefilter_names_release(&read);
+  sl_prefilter_names_release(&keep);
+  return n_later;
+}
+
+static void second_pass(size_t k, void *ctx) {
+  pass *p = ctx;
+  sl__job_run(&p->jobs[p->later[k]], p->settings);
+}
+
+void sl__jobs_run_prefiltered(sl_job *jobs, size_t n, const sl_job_settings *settings, unsigned threads) {
+  size_t room = n ? n : 1;
+  pass p = {jobs, settings, xcalloc(room, sizeof *p.facts), xcalloc(room, sizeof *p.module),
+            xcalloc(room, sizeof *p.waiting), xcalloc(room, sizeof *p.later)};
+  sl__pool_for(n, first_pass, &p, threads);
+  sl_prefilter_names layout;
+  sl_prefilter_names_init(&layout);
+  grow_layout(&p, n, &layout);
+  size_t n_later = grow_kept(&p, n, &layout);
+  sl_prefilter_names_release(&layout);
+  for (size_t i = 0; i < n; i++) sl_prefilter_facts_release(&p.facts[i]);
+  sl__pool_for(n_later, second_pass, &p, threads);
+  free(p.facts);
+  free(p.module);
+  free(p.waiting);
+  free(p.later);
+}

@@ -1,0 +1,5 @@
+import weakref
+from weakref import WeakSet as W class I(int): pass
+class B(bytes): pass
+i = I()
+weakref.ref(i)

@@ -1,0 +1,48 @@
+/*
+ * fuzz_prefilter.c — the soundness of the lexical pre-filter (analyzer.h, "Pre-filter") on
+ * arbitrary bytes taken as a Python file: whenever sl_prefilter_keep drops the text, the analyzer
+ * with every rule reports nothing on it, at any target version (before `# noqa` removes anything:
+ * the stronger claim) — for valid UTF-8, which is all the CLI ever gives it (it decodes first, and
+ * an undecodable file is an error). And the scan itself, on any bytes, may not crash, leak or
+ * hang; its facts must be sorted and within bounds.
+ */
+#include "fuzz_util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_facts(const sl_prefilter_facts *f, size_t size) {
+  for (size_t i = 1; i < f->n_idents; i++) FUZZ_CHECK(f->idents[i - 1] < f->idents[i], "identifiers not sorted");
+  for (size_t i = 0; i < f->n_defs; i++) {
+    const sl_prefilter_def *d = &f->defs[i];
+    FUZZ_CHECK((size_t)d->first + d->count <= f->n_def_idents, "def %zu: identifiers out of bounds", i);
+    FUZZ_CHECK(d->start <= d->end && d->end <= size, "def %zu: text %u..%u of %zu bytes", i, d->start, d->end, size);
+  }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size > (1u << 20)) return 0;
+  const char *text = (const char *)data;
+  sl_prefilter_facts f;
+  sl_prefilter_scan(text, size, &f);
+  check_facts(&f, size);
+  bool keep = sl_prefilter_decide(&f, NULL, NULL);
+  sl_prefilter_facts_release(&f);
+  FUZZ_CHECK(keep == sl_prefilter_keep(text, size), "sl_prefilter_keep disagrees with scan + decide");
+  size_t bad;
+  if (keep || !sl_utf8_validate(text, size, &bad)) return 0;
+  TSTree *tree = fuzz_parse(text, size);
+  for (int v = SL_TARGET_MIN; v <= SL_TARGET_MAX; v++) {
+    sl_options opts;
+    sl_options_init(&opts);
+    opts.rules = sl_rule_set_all();
+    opts.target_minor = v;
+    sl_diag_list out;
+    sl_diag_list_init(&out);
+    FUZZ_CHECK(sl_lint_tree(tree, text, size, "fuzz.py", &opts, &out) == 0, "sl_lint_tree failed");
+    if (out.count) fuzz_print_diags("findings in a dropped file", &out);
+    FUZZ_CHECK(out.count == 0, "the pre-filter dropped a file with %zu finding(s) at py3%d", out.count, v);
+    sl_diag_list_release(&out);
+  }
+  ts_tree_delete(tree);
+  return 0;
+}

@@ -139,13 +139,39 @@ static bool add_kept_names(sl_prefilter_names *keep, const sl_prefilter_facts *f
   return grew;
 }
 
+/* Whether a class of the file names, among its bases (or keywords), a name it reads from a module
+ * that is not one of this run's files: the workspace index may find that module in the project
+ * (a single file checked, a folder of a package, an excluded file) and see a slotted class there,
+ * which no fact of this run can rule out. `checked` holds the module keys of the run's files; a
+ * relative import of the package itself (`from . import N`) is never ruled out. */
+static bool bases_read_outside(const sl_prefilter_facts *f, const sl_prefilter_names *checked) {
+  for (size_t d = 0; d < f->n_defs; d++) {
+    const sl_prefilter_def *def = &f->defs[d];
+    if (!def->is_class) continue;
+    for (uint32_t k = 0; k < def->count; k++) {
+      uint32_t ident = f->def_idents[def->first + k];
+      for (size_t r = 0; r < f->n_refs; r++) {
+        const sl_prefilter_ref *ref = &f->refs[r];
+        if (ref->name != ident) continue;
+        if (ref->module == SL_PREFILTER_ANY_MODULE || !sl_prefilter_names_has(checked, ref->module)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /* Moves the waiting files that other files' names keep into p->later; returns how many. The
  * layout set is complete by now: what it keeps is kept in one look; then the kept files' names
  * grow, each file looked at again only when it reads more of them. */
 static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
+  sl_prefilter_names checked;
+  sl_prefilter_names_init(&checked);
+  for (size_t i = 0; i < n; i++)
+    if (!p->jobs[i].error && !p->jobs[i].from_stdin) sl_prefilter_names_add(&checked, p->module[i]);
   size_t n_later = 0;
   for (size_t i = 0; i < n; i++) {
-    if (!p->waiting[i] || !sl_prefilter_decide(&p->facts[i], NULL, layout)) continue;
+    if (!p->waiting[i]) continue;
+    if (!sl_prefilter_decide(&p->facts[i], NULL, layout) && !bases_read_outside(&p->facts[i], &checked)) continue;
     p->waiting[i] = false;
     p->later[n_later++] = i;
   }
@@ -171,6 +197,7 @@ static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
   free(seen);
   sl_prefilter_names_release(&read);
   sl_prefilter_names_release(&keep);
+  sl_prefilter_names_release(&checked);
   return n_later;
 }
 

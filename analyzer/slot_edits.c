@@ -171,13 +171,14 @@ bool sl__fix_remove_statement(sl_diag *d, const sl_model *m, sl_span stmt, bool 
   uint32_t end = e, row = stmt.end.row, column;
   if (end < m->len && t[end] == '\r') end++;
   if (end < m->len && t[end] == '\n') end++;
-  if (end > e) {
+  if (end > e && t[end - 1] == '\n') {
     row++, column = 0;
   } else {
-    // The last line of a file without a final newline.
-    uint32_t ls = e;
+    // The last line of a file without a final newline, or a line Python ends with a lone CR:
+    // points count rows by LF only (as tree-sitter does), so the row does not change.
+    uint32_t ls = end;
     while (ls > 0 && t[ls - 1] != '\n') ls--;
-    column = e - ls;
+    column = end - ls;
   }
   sl_span whole = {line_start, end, {stmt.start.row, 0}, {row, column}};
   sl_fix *fix = sl__diag_set_fix(d, message);

@@ -20,6 +20,9 @@ work=$4
 src=$5
 shift 5
 
+# A counted run starts from the committed corpora and the seeds alone, as on a fresh clone: what
+# earlier runs added to the work corpus would change its path.
+[ -n "${SLOTLINT_FUZZ_RUNS:-}" ] && rm -rf "$work/corpus"
 mkdir -p "$work/corpus" "$work/artifacts"
 dict=""
 [ -f "$src/$name.dict" ] && dict="-dict=$src/$name.dict"

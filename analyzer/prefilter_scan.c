@@ -411,6 +411,12 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
       if (*after == '(') collect(s, COLLECT_BASES);
       // Type parameters (3.12: `class C[T](Base)`): rare enough to assume the worst of.
       if (*after == '[') s->defs.items[s->defs.count - 1].unreadable = s->defs.items[s->defs.count - 1].multi_base = true;
+    } else if (after >= s->end || *after == '#' || at_newline_char(after, s->end)) {
+      // `class C` and then a comment or the end of the line: CPython refuses it, but the
+      // grammar's parser may find the bases on the next line without an error (fuzz_prefilter
+      // found `class C\n(int, str):` reported as SLT008). Assume the worst of it.
+      start_def(s, h, true, s->class_at);
+      s->defs.items[s->defs.count - 1].unreadable = s->defs.items[s->defs.count - 1].multi_base = true;
     }
   } else if (s->want_alias) {
     s->want_alias = false;

@@ -210,10 +210,7 @@ int sl_class_describe_in(const TSTree *tree, const char *text, size_t len, const
   if (len > UINT32_MAX) return SL_ETOOBIG;
   if (offset > len) return 0;
   sl_model model;
-  const char *module = NULL;
-  bool is_package = false;
-  if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
-  sl__model_build_in(&model, tree, text, len, opts->target_minor, opts->project, module, is_package);
+  sl__model_build_for(&model, tree, text, len, path, opts);
   sl_span span;
   int ci = class_at(&model, tree, text, offset, &span);
   if (ci >= 0) {

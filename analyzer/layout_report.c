@@ -392,11 +392,8 @@ int sl_layout_source_in(const char *text, size_t len, const char *path, const sl
   TSTree *tree;
   int rc = sl__parse_text(text, len, &tree);
   if (rc != 0) return rc;
-  const char *module = NULL;
-  bool is_package = false;
-  if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
   sl_model model;
-  sl__model_build_in(&model, tree, text, len, opts->target_minor, opts->project, module, is_package);
+  sl__model_build_for(&model, tree, text, len, path, opts);
   for (size_t i = 0; i < model.n_classes; i++) {
     if (model.classes[i].synthetic) continue;  // namedtuple(...) calls: no class statement
     if (out->count == out->cap) {

@@ -26,10 +26,7 @@ int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *p
                  sl_diag_list *out) {
   if (len > UINT32_MAX) return SL_ETOOBIG;
   sl_model model;
-  const char *module = NULL;
-  bool is_package = false;
-  if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
-  sl__model_build_in(&model, tree, text, len, opts->target_minor, opts->project, module, is_package);
+  sl__model_build_for(&model, tree, text, len, path, opts);
   sl_rule_ctx ctx = {&model, opts, path, out};
   for (int i = 0; i < SL_RULE_COUNT; i++)
     if (opts->rules & SL_RULE_BIT(i)) checks[i](&ctx);

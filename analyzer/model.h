@@ -419,6 +419,10 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
  *  for the model's life. */
 void sl__model_build_in(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor,
                         const sl_project *project, const char *module, bool is_package);
+/** As sl__model_build_in, for the file at `path` (borrowed; may be NULL) as the analyzer's entry
+ *  points see it: target version and project from `opts`, module name from the project. */
+void sl__model_build_for(sl_model *model, const TSTree *tree, const char *text, size_t len, const char *path,
+                         const sl_options *opts);
 void sl__model_release(sl_model *model);
 
 /* resolve.c */

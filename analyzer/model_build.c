@@ -288,6 +288,14 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
   sl__model_build_in(model, tree, text, len, target_minor, NULL, NULL, false);
 }
 
+void sl__model_build_for(sl_model *model, const TSTree *tree, const char *text, size_t len, const char *path,
+                         const sl_options *opts) {
+  const char *module = NULL;
+  bool is_package = false;
+  if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
+  sl__model_build_in(model, tree, text, len, opts->target_minor, opts->project, module, is_package);
+}
+
 void sl__model_build_in(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor,
                         const sl_project *project, const char *module, bool is_package) {
   memset(model, 0, sizeof *model);

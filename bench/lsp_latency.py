@@ -59,13 +59,6 @@ def generate(lines):
     return "\n".join(out[:lines]) + "\n"
 
 
-def status_kib(pid, key):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    return 0
-
 
 def percentile(xs, p):
     xs = sorted(xs)
@@ -149,7 +142,7 @@ def main():
             print("inside the server (medians): apply + incremental reparse %.3f ms, lint (analyzer) %.3f ms, "
                   "diagnostics to JSON and write %.3f ms" % (statistics.median(reparse), statistics.median(lint), statistics.median(publish)))
         pid = server.proc.pid
-        print("server RSS: %d KiB now, peak %d KiB" % (status_kib(pid, "VmRSS"), status_kib(pid, "VmHWM")))
+        print("server RSS: %d KiB now, peak %d KiB" % (lspclient.status_kib(pid, "VmRSS"), lspclient.status_kib(pid, "VmHWM")))
         server.close()
     finally:
         server.kill()

@@ -147,6 +147,24 @@ class Server:
             self.proc.wait()
 
 
+def status_kib(pid, key="VmRSS"):
+    """A memory figure of process `pid` from /proc/PID/status, in KiB (0 when absent)."""
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def under_asan(pid):
+    """Whether process `pid` runs under AddressSanitizer (its quarantine keeps freed memory resident)."""
+    try:
+        with open("/proc/%d/maps" % pid) as f:
+            return "libasan" in f.read()
+    except OSError:
+        return False
+
+
 def utf16_len(s):
     return len(s.encode("utf-16-le")) // 2
 

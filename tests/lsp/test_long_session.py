@@ -27,22 +27,6 @@ TEXT = '''class Employee:
 '''
 
 
-def rss_kib(pid):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
-def sanitized(pid):
-    """Whether the server runs under AddressSanitizer (its quarantine keeps freed memory resident)."""
-    try:
-        with open("/proc/%d/maps" % pid) as f:
-            return "libasan" in f.read()
-    except OSError:
-        return False
-
 
 def main():
     binary = sys.argv[1]
@@ -81,11 +65,11 @@ def main():
                 # A round trip now and then, so the session is really served as it goes.
                 server.call("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 7}})
             if i == 1000:
-                rss_early = rss_kib(server.proc.pid)
+                rss_early = lspclient.status_kib(server.proc.pid)
         last = server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                                and m["params"].get("version") == version, timeout=60)
-        rss_late = rss_kib(server.proc.pid)
-        asan = sanitized(server.proc.pid)
+        rss_late = lspclient.status_kib(server.proc.pid)
+        asan = lspclient.under_asan(server.proc.pid)
         want = 1 if re.search(r"self\.surname = \w", text) else 0
         got = sum(1 for d in last["params"]["diagnostics"] if d["code"] == "SLT001")
         if got != want:

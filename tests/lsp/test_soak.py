@@ -34,21 +34,6 @@ import lspclient  # noqa: E402
 NAMES = ["a", "b", "x", "name", "value", "ß", "_p", "total"]
 
 
-def rss_kib(pid):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
-def sanitized(pid):
-    try:
-        with open("/proc/%d/maps" % pid) as f:
-            return "libasan" in f.read()
-    except OSError:
-        return False
-
 
 def module(rng, k):
     """A document: a few classes with slots, methods storing attributes, a dataclass, comments."""
@@ -166,7 +151,7 @@ def main():
                 server.call("textDocument/hover", {"textDocument": {"uri": d.uri}, "position": {"line": 4, "character": 7}})
                 absorb(server, last)
                 size = sum(len(x.text.encode()) for x in docs)
-                samples.append((i, rss_kib(server.proc.pid), size, time.monotonic() - t0))
+                samples.append((i, lspclient.status_kib(server.proc.pid), size, time.monotonic() - t0))
         elapsed = time.monotonic() - t0
 
         # Every document's last publication against a fresh parse of its final text.
@@ -189,8 +174,8 @@ def main():
                 bad += 1
                 print("FAIL: %s version %d: %d diagnostics after incremental edits, %d from a fresh parse"
                       % (d.uri, d.version, len(last[d.uri]["diagnostics"]), len(fresh)))
-        rss_end = rss_kib(server.proc.pid)
-        asan = sanitized(server.proc.pid)
+        rss_end = lspclient.status_kib(server.proc.pid)
+        asan = lspclient.under_asan(server.proc.pid)
         status = server.close(timeout=120)
 
         print("%8s %10s %12s %8s" % ("edits", "RSS KiB", "text bytes", "seconds"))

@@ -145,19 +145,19 @@ static bool add_kept_names(sl_prefilter_names *keep, const sl_prefilter_facts *f
  * which no fact of this run can rule out. `checked` holds the module keys of the run's files; a
  * relative import of the package itself (`from . import N`) is never ruled out. */
 static bool bases_read_outside(const sl_prefilter_facts *f, const sl_prefilter_names *checked) {
-  for (size_t d = 0; d < f->n_defs; d++) {
+  sl_prefilter_names outside;  // the names the file reads from modules this run may not hold
+  sl_prefilter_names_init(&outside);
+  for (size_t r = 0; r < f->n_refs; r++)
+    if (f->refs[r].module == SL_PREFILTER_ANY_MODULE || !sl_prefilter_names_has(checked, f->refs[r].module))
+      sl_prefilter_names_add(&outside, f->refs[r].name);
+  bool found = false;
+  for (size_t d = 0; d < f->n_defs && !found && outside.count; d++) {
     const sl_prefilter_def *def = &f->defs[d];
-    if (!def->is_class) continue;
-    for (uint32_t k = 0; k < def->count; k++) {
-      uint32_t ident = f->def_idents[def->first + k];
-      for (size_t r = 0; r < f->n_refs; r++) {
-        const sl_prefilter_ref *ref = &f->refs[r];
-        if (ref->name != ident) continue;
-        if (ref->module == SL_PREFILTER_ANY_MODULE || !sl_prefilter_names_has(checked, ref->module)) return true;
-      }
-    }
+    for (uint32_t k = 0; def->is_class && k < def->count && !found; k++)
+      found = sl_prefilter_names_has(&outside, f->def_idents[def->first + k]);
   }
-  return false;
+  sl_prefilter_names_release(&outside);
+  return found;
 }
 
 /* Moves the waiting files that other files' names keep into p->later; returns how many. The

@@ -52,23 +52,42 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl_child_iter_release(&it);
 }
 
+/* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
+static bool mentions(const char *text, size_t len, const char *word) {
+  size_t n = strlen(word);
+  while (len >= n) {
+    const char *p = memchr(text, word[0], len - n + 1);
+    if (!p) return false;
+    if (memcmp(p, word, n) == 0) return true;
+    len -= (size_t)(p - text) + 1;
+    text = p + 1;
+  }
+  return false;
+}
+
 /* Whether an expression (or a return statement) holds nothing the walk records, as its text
  * shows. Free of syntax errors, an expression holds no statement: what the walk records in it
- * are calls, attributes, subscripts, comprehensions, lambdas, `:=` and f-string interpolations,
- * and each of those has one of `( . [ { :` in its text. Without any (inside the brackets, for a
- * bracketed node: `[a, b]` holds nothing), the node is not visited: its leaves would have been
- * looked up only to be skipped. A string or comment in it with one of those only makes it visited. */
+ * are calls, reads of `__dict__`, subscripts, comprehensions, lambdas, `:=` and f-string
+ * interpolations, and each of those has one of `( [ { :` or `__dict__` in its text (other
+ * attribute reads record nothing). Without any (inside the brackets, for a bracketed node: `[a, b]`
+ * holds nothing), the node is not visited: its leaves would have been looked up only to be
+ * skipped. A string or comment in it with one of those only makes it visited. */
 static bool inert(const char *text, TSNode node, bool bracketed) {
-  static const bool marks[256] = {['('] = true, ['.'] = true, ['['] = true, ['{'] = true, [':'] = true};
+  static const bool marks[256] = {['('] = true, ['['] = true, ['{'] = true, [':'] = true};
   if (ts_node_has_error(node)) return false;
   uint32_t a = ts_node_start_byte(node), b = ts_node_end_byte(node);
   if (bracketed) {
     if (b - a < 2) return false;
     a++, b--;
   }
-  for (const unsigned char *p = (const unsigned char *)text + a, *end = (const unsigned char *)text + b; p < end; p++)
+  bool dotted = false;
+  for (const unsigned char *p = (const unsigned char *)text + a, *end = (const unsigned char *)text + b; p < end; p++) {
     if (marks[*p]) return false;
-  return true;
+    dotted |= *p == '.';
+  }
+  // An attribute read records a use only when it reads `__dict__` (uses_attribute); spaces, a
+  // comment or a line continuation may stand between the dot and the name.
+  return !dotted || !mentions(text + a, b - a, "__dict__");
 }
 
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
@@ -269,19 +288,6 @@ void sl__walk_children(sl_walker *w, TSNode node) {
     sl__walk_visit(w, child);
   }
   sl_child_iter_release(&it);
-}
-
-/* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
-static bool mentions(const char *text, size_t len, const char *word) {
-  size_t n = strlen(word);
-  while (len >= n) {
-    const char *p = memchr(text, word[0], len - n + 1);
-    if (!p) return false;
-    if (memcmp(p, word, n) == 0) return true;
-    len -= (size_t)(p - text) + 1;
-    text = p + 1;
-  }
-  return false;
 }
 
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor) {

@@ -1,11 +1,14 @@
 """A minimal LSP client over pipes, for the transcript runner and the property tests.
 
 It starts `slotlint server`, frames messages with Content-Length, and reads the server's
-messages on a thread into a queue, so a test can wait for one with a timeout.
+messages on a thread into a queue, so a test can wait for one with a timeout. With
+threaded=False it reads them on the caller's thread instead, when asked (bench/lsp_latency.py:
+the hand-off between threads would add to every latency it measures).
 """
 import json
 import os
 import queue
+import select
 import subprocess
 import threading
 import time
@@ -19,14 +22,17 @@ def frame(obj_or_bytes):
 
 
 class Server:
-    def __init__(self, binary, args=("server", "--stdio"), env=None):
+    def __init__(self, binary, args=("server", "--stdio"), env=None, threaded=True):
         self.proc = subprocess.Popen([binary, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=env)
         self.messages = queue.Queue()
         self.stderr_chunks = []
         self.held = []  # messages read while waiting for another one
         self.next_id = 1000
-        threading.Thread(target=self._read_stdout, daemon=True).start()
+        self.threaded = threaded
+        self.inbox = b""  # threaded=False: what has been read of the next messages
+        if threaded:
+            threading.Thread(target=self._read_stdout, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()
 
     def _read_stdout(self):
@@ -85,8 +91,46 @@ class Server:
         self.send(msg)
         return self.next_id
 
+    def _take_message(self):
+        """threaded=False: the next whole message of the inbox, or None when it holds none yet."""
+        end = self.inbox.find(b"\r\n\r\n")
+        if end < 0:
+            return None
+        length = None
+        for line in self.inbox[:end].split(b"\r\n"):
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        if length is None:
+            self.inbox = self.inbox[end + 4:]
+            return {"__error__": "server sent a message without Content-Length"}
+        if len(self.inbox) < end + 4 + length:
+            return None
+        body, self.inbox = self.inbox[end + 4:end + 4 + length], self.inbox[end + 4 + length:]
+        try:
+            return json.loads(body)
+        except ValueError:
+            return {"__error__": "server sent a body that is not JSON: %r" % body[:200]}
+
+    def _receive_here(self, timeout):
+        deadline = time.monotonic() + timeout
+        fd = self.proc.stdout.fileno()
+        while True:
+            m = self._take_message()
+            if m is not None:
+                return m
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError("no message from the server within %.0f s" % timeout)
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return None
+            self.inbox += chunk
+
     def receive(self, timeout=TIMEOUT):
         """The next message (None when the server closed stdout); raises TimeoutError."""
+        if not self.threaded:
+            return self._receive_here(timeout)
         try:
             return self.messages.get(timeout=timeout)
         except queue.Empty:

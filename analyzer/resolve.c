@@ -476,10 +476,23 @@ static int local_class(sl_model *m, int scope, const char *name) {
   return q.local_class;
 }
 
+/* The class `name` names as seen from `scope`: one of this file, else one of another module of
+ * the project (materialised), else -1. Only for what is surely an instance of exactly that class
+ * (`x = C(...)`): a subclass elsewhere in the project may hold what the class cannot, and the
+ * model sees the subclasses of this file only. */
+static int instance_class(sl_model *m, int scope, const char *name) {
+  qualified q = qualify(m, scope, name);
+  if (q.local_class >= 0 || !q.name || !m->project) return q.local_class;
+  if (special_name(q.name) || find_export(q.name, m->target_minor)) return -1;
+  const char *outside;
+  return sl__foreign_class(m, q.name, &outside);
+}
+
 /*
  * The receiver `recv`, written at byte `at` in `scope`: the class it is an instance of, or -1.
  * One path for stores and uses: `self` of a method (and its closures), a local bound once to
- * `C(...)` before `at`, a parameter annotated `: C`.
+ * `C(...)` before `at` (C of this file or imported from the project), a parameter annotated `: C`
+ * (C of this file).
  */
 static int resolve_receiver(sl_model *m, int scope, const char *recv, uint32_t at, sl_receiver_kind *kind) {
   int count;
@@ -492,7 +505,7 @@ static int resolve_receiver(sl_model *m, int scope, const char *recv, uint32_t a
   case SL_NAME_INSTANCE:
     if (at <= b->start_byte) return -1;
     *kind = SL_RECV_LOCAL_INSTANCE;
-    return local_class(m, b->scope, b->member);
+    return instance_class(m, b->scope, b->member);
   case SL_NAME_TYPED_PARAM:
     *kind = SL_RECV_ANNOTATED_PARAM;
     return local_class(m, m->scopes[b->scope].parent, b->member);

@@ -30,7 +30,7 @@ void sl__check_SLT001(const sl_rule_ctx *ctx) {
     const sl_attr_store *st = &m->stores[i];
     if (st->kind == SL_STORE_DELETE) continue;
     const sl_class *cls = &m->classes[st->class_index];
-    if (!sl_rule_reportable(cls)) continue;
+    if (!sl_rule_instance_reportable(cls)) continue;
     sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, false);
     if (a.result != SL_SETATTR_NO_ATTRIBUTE) continue;
     // `self` (or a parameter annotated with the class) may be an instance of a subclass that
@@ -45,8 +45,9 @@ void sl__check_SLT001(const sl_rule_ctx *ctx) {
     sl__diag_relate_slots(d, m, cls);
     const sl_class *decl = sl__slots_declaring_class(m, cls);
     // The fix adds the name to the class's own literal; a variable-size base would make any
-    // slot a TypeError, so none is offered there.
-    if (decl == cls && !sl__type_is_varsize(m, (sl_typeref){SL_TYPE_CLASS, st->class_index}))
+    // slot a TypeError, so none is offered there, nor for a class of another file (a fix edits
+    // the file it is reported in).
+    if (decl == cls && !cls->foreign && !sl__type_is_varsize(m, (sl_typeref){SL_TYPE_CLASS, st->class_index}))
       sl__fix_add_slot(d, m, cls, st->name);
   }
 }

@@ -24,7 +24,7 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
   for (size_t i = 0; i < m->n_stores; i++) {
     const sl_attr_store *st = &m->stores[i];
     const sl_class *cls = &m->classes[st->class_index];
-    if (!sl_rule_reportable(cls)) continue;
+    if (!sl_rule_instance_reportable(cls)) continue;
     bool del = st->kind == SL_STORE_DELETE;
     sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, del);
     if (a.result != SL_SETATTR_READ_ONLY) continue;

@@ -9,7 +9,7 @@ void sl__check_SLT010(const sl_rule_ctx *ctx) {
     const sl_attr_store *st = &m->stores[i];
     if (st->kind != SL_STORE_DELETE) continue;
     const sl_class *cls = &m->classes[st->class_index];
-    if (!sl_rule_reportable(cls)) continue;
+    if (!sl_rule_instance_reportable(cls)) continue;
     // `del self.v` of a class variable is read-only (SLT009), answered by the same lookup.
     sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, true);
     if (a.result != SL_SETATTR_NO_ATTRIBUTE) continue;

@@ -40,6 +40,6 @@ void sl__check_SLT016(const sl_rule_ctx *ctx) {
                               u->role == SL_WEAK_CALL ? "()" : "");
     const char *what;
     sl_span at = sl__layout_site(cls, &what);
-    sl__diag_add_related(d, NULL, at, "'%s' %s", cls->name, what);
+    sl__diag_add_related(d, sl_rule_class_path(cls), at, "'%s' %s", cls->name, what);
   }
 }

@@ -17,6 +17,6 @@ void sl__check_SLT017(const sl_rule_ctx *ctx) {
                        cls->name, u->name);
     const char *what;
     sl_span at = sl__layout_site(cls, &what);
-    sl__diag_add_related(d, NULL, at, "'%s' %s", cls->name, what);
+    sl__diag_add_related(d, sl_rule_class_path(cls), at, "'%s' %s", cls->name, what);
   }
 }

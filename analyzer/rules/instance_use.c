@@ -55,7 +55,8 @@ bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_ha
   // `self` in a mixin (no slots of its own) or an abstract class is an instance of subclasses that
   // decide the layout, and that may be anywhere.
   if (use->receiver == SL_RECV_SELF && (own_slot_count(cls) == 0 || cls->declares_abstract)) return false;
-  unsigned char *memo = sl_xcalloc(m->n_classes ? m->n_classes : 1, 1);
+  // may_derive follows bases into the classes of other modules too (index >= n_classes).
+  unsigned char *memo = sl_xcalloc(m->n_classes + m->n_foreign + 1, 1);
   bool lacks = true;
   for (size_t k = 0; k < m->n_classes && lacks; k++) {
     if ((int)k == ci || !may_derive(m, (int)k, ci, 0, memo)) continue;

@@ -24,6 +24,11 @@ typedef struct sl_rule_ctx {
 /** Whether findings about class `c` may be reported (not inside or containing a syntax error). */
 static inline bool sl_rule_reportable(const sl_class *c) { return !c->incomplete && !c->synthetic && !c->foreign; }
 
+/** What an instance rule (SLT001, SLT009, SLT010) may report a store on: a class of this file as
+ *  sl_rule_reportable says, or one of another module of the project, whose instance the code at
+ *  hand makes (`x = C()`): the finding is in this file, its related locations in the class's. */
+static inline bool sl_rule_instance_reportable(const sl_class *c) { return !c->incomplete && !c->synthetic; }
+
 /** The file a class's spans are in, for a related location: NULL for this file. */
 static inline const char *sl_rule_class_path(const sl_class *c) { return c->foreign ? c->path : NULL; }
 

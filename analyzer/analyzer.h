@@ -210,6 +210,26 @@ int sl_lint_source(const char *text, size_t len, const char *path, const sl_opti
 int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *path,
                  const sl_options *opts, sl_diag_list *out);
 
+/**
+ * What the analysis of one document keeps between two lints of it (the language server keeps one
+ * per open document): after an edit, the top-level definitions whose text did not change are not
+ * read from the tree again. Create with sl_lint_memo_new (never NULL), free with
+ * sl_lint_memo_free (NULL is fine). Not thread-safe: one lint at a time per memo.
+ */
+typedef struct sl_lint_memo sl_lint_memo;
+sl_lint_memo *sl_lint_memo_new(void);
+void sl_lint_memo_free(sl_lint_memo *memo);
+/** How many top-level definitions the last lint with `memo` replayed from it and walked (those
+ *  not walked at all — with a syntax error, in a file that names weakref — count in neither). */
+void sl_lint_memo_last(const sl_lint_memo *memo, size_t *replayed, size_t *walked);
+
+/**
+ * As sl_lint_tree, with `memo` (may be NULL: then exactly sl_lint_tree) holding what earlier lints
+ * of the same document recorded; the findings are always those sl_lint_tree would give.
+ */
+int sl_lint_tree_memo(sl_lint_memo *memo, const TSTree *tree, const char *text, size_t len, const char *path,
+                      const sl_options *opts, sl_diag_list *out);
+
 /* ---------------------------------------------------------------------------------------------
  * Module summaries (the workspace index)
  * ------------------------------------------------------------------------------------------- */

@@ -14,7 +14,12 @@ struct sl_arena_block {
 
 enum { SL_ARENA_BLOCK = 32 * 1024 };
 
-void sl_arena_init(sl_arena *arena) { arena->head = NULL; }
+void sl_arena_init(sl_arena *arena) { sl_arena_init_sized(arena, SL_ARENA_BLOCK); }
+
+void sl_arena_init_sized(sl_arena *arena, size_t block) {
+  arena->head = NULL;
+  arena->block = block;
+}
 
 void sl_arena_release(sl_arena *arena) {
   sl_arena_block *b = arena->head;
@@ -31,7 +36,7 @@ void *sl_arena_alloc(sl_arena *arena, size_t size) {
   size = (size + align - 1) & ~(align - 1);
   sl_arena_block *b = arena->head;
   if (!b || b->size - b->used < size) {
-    size_t cap = size > SL_ARENA_BLOCK ? size : SL_ARENA_BLOCK;
+    size_t cap = size > arena->block ? size : arena->block;
     b = sl_xmalloc(sizeof *b + cap);
     b->used = 0;
     b->size = cap;

@@ -11,9 +11,12 @@ typedef struct sl_arena_block sl_arena_block;
 
 typedef struct sl_arena {
   sl_arena_block *head;
+  size_t block;  /**< the size of a block (an allocation larger than that gets one of its own) */
 } sl_arena;
 
 void sl_arena_init(sl_arena *arena);
+/** As sl_arena_init, with blocks of `block` bytes: for many small arenas that live long. */
+void sl_arena_init_sized(sl_arena *arena, size_t block);
 /** Frees every block; the arena is empty and reusable. */
 void sl_arena_release(sl_arena *arena);
 /** Zeroed memory, aligned for any type, valid until sl_arena_release. */

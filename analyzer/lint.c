@@ -24,9 +24,14 @@ static const sl_check_fn checks[SL_RULE_COUNT] = {
 
 int sl_lint_tree(const TSTree *tree, const char *text, size_t len, const char *path, const sl_options *opts,
                  sl_diag_list *out) {
+  return sl_lint_tree_memo(NULL, tree, text, len, path, opts, out);
+}
+
+int sl_lint_tree_memo(sl_lint_memo *memo, const TSTree *tree, const char *text, size_t len, const char *path,
+                      const sl_options *opts, sl_diag_list *out) {
   if (len > UINT32_MAX) return SL_ETOOBIG;
   sl_model model;
-  sl__model_build_for(&model, tree, text, len, path, opts);
+  sl__model_build_memo(&model, tree, text, len, path, opts, memo);
   sl_rule_ctx ctx = {&model, opts, path, out};
   for (int i = 0; i < SL_RULE_COUNT; i++)
     if (opts->rules & SL_RULE_BIT(i)) checks[i](&ctx);

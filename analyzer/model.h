@@ -402,6 +402,9 @@ typedef struct sl_model {
   size_t n_stored_names, cap_stored_names;
   /** A setattr() or __setattr__ call whose name is not a literal: any attribute may be stored. */
   bool dynamic_setattr;
+  /** The walk read what earlier statements recorded (a module constant or `Base.__slots__` folded
+   *  into a `__slots__`): set by slots_literal.c, for model_memo.h. */
+  bool walk_consulted;
 
   /** Built after the walk: `names` by (scope, name), for sl__model_lookup, and `stored_names` (all
    *  in scope 0), for sl__model_name_stored. */
@@ -423,6 +426,10 @@ void sl__model_build_in(sl_model *model, const TSTree *tree, const char *text, s
  *  points see it: target version and project from `opts`, module name from the project. */
 void sl__model_build_for(sl_model *model, const TSTree *tree, const char *text, size_t len, const char *path,
                          const sl_options *opts);
+/** As sl__model_build_for, replaying from `memo` (may be NULL) the walk of the top-level definitions
+ *  it recorded in an earlier build of the same document, and recording the others there. */
+void sl__model_build_memo(sl_model *model, const TSTree *tree, const char *text, size_t len, const char *path,
+                          const sl_options *opts, sl_lint_memo *memo);
 void sl__model_release(sl_model *model);
 
 /* resolve.c */

@@ -8,6 +8,7 @@
 #include "model.h"
 
 #include "alloc.h"
+#include "model_memo.h"
 #include "model_walk.h"
 #include "pystring.h"
 #include "ts_util.h"
@@ -296,14 +297,60 @@ void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size
 
 void sl__model_build_for(sl_model *model, const TSTree *tree, const char *text, size_t len, const char *path,
                          const sl_options *opts) {
+  sl__model_build_memo(model, tree, text, len, path, opts, NULL);
+}
+
+static void build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor,
+                  const sl_project *project, const char *module, bool is_package, sl_lint_memo *memo);
+
+void sl__model_build_memo(sl_model *model, const TSTree *tree, const char *text, size_t len, const char *path,
+                          const sl_options *opts, sl_lint_memo *memo) {
   const char *module = NULL;
   bool is_package = false;
   if (opts->project && path) module = opts->project->module_of(opts->project->ctx, path, &is_package);
-  sl__model_build_in(model, tree, text, len, opts->target_minor, opts->project, module, is_package);
+  build(model, tree, text, len, opts->target_minor, opts->project, module, is_package, memo);
+}
+
+/* The top-level statements, each definition replayed from the memo when it has a record of the
+ * same text, else walked (and recorded when its walk depends on its text alone: model_memo.h). */
+static void walk_module_memo(sl_walker *w, TSNode root, sl_lint_memo *memo) {
+  sl_model *m = w->m;
+  sl__memo_begin(memo);
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, root);
+  for (TSNode child; sl_child_iter_next(&it, &child);) {
+    if (ts_node_child_count(child) == 0) continue;
+    sl_node_kind kind = sl_node_kind_of(child);
+    TSPoint at = ts_node_start_point(child);
+    bool definition = kind == SL_NODE_CLASS_DEFINITION || kind == SL_NODE_FUNCTION_DEFINITION ||
+                      kind == SL_NODE_DECORATED_DEFINITION;
+    if (!definition || at.column != 0 || ts_node_has_error(child)) {
+      sl__walk_visit(w, child);
+      continue;
+    }
+    uint32_t start = ts_node_start_byte(child), n = ts_node_end_byte(child) - start;
+    if (sl__memo_replay(memo, m, w->text + start, n, start, at.row)) continue;
+    sl_walk_mark before = sl__walk_mark(m);
+    bool consulted = m->walk_consulted, dynamic = m->dynamic_setattr;
+    size_t constants = w->constants->count;
+    m->walk_consulted = m->dynamic_setattr = false;
+    sl__walk_visit(w, child);
+    if (!m->walk_consulted && w->constants->count == constants)
+      sl__memo_record(memo, m, &before, m->dynamic_setattr, w->text + start, n, start, at.row);
+    m->walk_consulted |= consulted;
+    m->dynamic_setattr |= dynamic;
+  }
+  sl_child_iter_release(&it);
+  sl__memo_end(memo);
 }
 
 void sl__model_build_in(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor,
                         const sl_project *project, const char *module, bool is_package) {
+  build(model, tree, text, len, target_minor, project, module, is_package, NULL);
+}
+
+static void build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor,
+                  const sl_project *project, const char *module, bool is_package, sl_lint_memo *memo) {
   memset(model, 0, sizeof *model);
   model->project = project;
   model->module = module;
@@ -321,7 +368,12 @@ void sl__model_build_in(sl_model *model, const TSTree *tree, const char *text, s
                  .weakref = weakref, .cell = {.class_index = -1}, .cursors = &cursors,
                  .deferred = weakref ? &deferred : NULL};
   w.scope = sl__walk_new_scope(&w, SL_SCOPE_MODULE, -1);
-  sl__walk_visit(&w, ts_tree_root_node(tree));
+  TSNode root = ts_tree_root_node(tree);
+  // A file that names weakref keeps use sites (holding nodes) to the end of the walk: no memo.
+  if (memo && !weakref && !ts_node_is_null(root))
+    walk_module_memo(&w, root, memo);
+  else
+    sl__walk_visit(&w, root);
   free(constants.items);
   // Weak references: which names can hold a weakref maker is known now; most use sites have
   // holders that cannot, and are not looked at.

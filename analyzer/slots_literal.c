@@ -50,6 +50,7 @@ static bool fold_value(fold *f, TSNode v, bool top);
 
 /* `NAME`: a module constant assigned earlier. Its entries are reported at the reference. */
 static bool fold_constant(fold *f, TSNode id) {
+  f->m->walk_consulted = true;  // found or not, the answer depends on the statements before
   if (!f->constants || f->depth > 8) return false;
   const char *name = sl__node_ident(f->m, f->text, id);
   for (size_t i = f->constants->count; i-- > 0;) {
@@ -72,6 +73,7 @@ static bool fold_base_slots(fold *f, TSNode attr) {
       !sl_node_text_eq(sl_node_field(attr, SL_FIELD_ATTRIBUTE), f->text, "__slots__"))
     return false;
   const char *name = sl__node_ident(f->m, f->text, obj);
+  f->m->walk_consulted = true;
   for (size_t i = (size_t)f->ci; i-- > 0;) {
     const sl_class *b = &f->m->classes[i];
     if (strcmp(b->name, name) != 0 || b->synthetic) continue;

@@ -25,6 +25,7 @@ static void document_free(sl_document *doc) {
   free(doc->uri);
   free(doc->path);
   free(doc->text);
+  sl_lint_memo_free(doc->memo);
   sl_line_index_release(&doc->lines);
   ts_tree_delete(doc->tree);
   sl_diag_list_release(&doc->diags);
@@ -199,7 +200,9 @@ const sl_diag_list *sl_document_lint(sl_document *doc, const sl_options *opts, u
     // The path names the document's module in the project (opts->project); without a project it
     // is only shown in related locations of other files, which a lone file has none of.
     const char *path = opts->project ? doc->path : NULL;
-    if (sl_lint_tree(doc->tree, doc->text, doc->len, path, opts, &doc->diags) == 0)
+    // The memo spares the lint of an edit from reading the definitions that did not change.
+    if (!doc->memo) doc->memo = sl_lint_memo_new();
+    if (sl_lint_tree_memo(doc->memo, doc->tree, doc->text, doc->len, path, opts, &doc->diags) == 0)
       (void)sl_diag_list_apply_noqa(&doc->diags, doc->tree, doc->text, doc->len);
     sl_diag_list_sort(&doc->diags);
   }

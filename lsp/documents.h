@@ -26,6 +26,7 @@ typedef struct sl_document {
   size_t len, cap;
   sl_line_index lines;
   TSTree *tree;            /**< owned; a parse of exactly `text` */
+  sl_lint_memo *memo;      /**< owned; what the lints of this document keep between edits */
 
   /* The lint result, valid while lint_version == version and lint_config == the config generation. */
   sl_diag_list diags;

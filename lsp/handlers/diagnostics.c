@@ -32,8 +32,12 @@ static void publish(sl_session *s, sl_document *doc, double now) {
                              diagnostic_array(s, doc));
   sl_rpc_notify(s, "textDocument/publishDiagnostics", params);
   // The split between the analyzer and the rest, for bench/lsp_latency.py.
-  sl_session_log(s, SL_LOG_DEBUG, "published '%s' version %lld: %zu diagnostics, lint %.3f ms, publish %.3f ms", doc->uri,
-                 (long long)doc->version, doc->diags.count, t1 - t0, sl__now_ms() - t1);
+  size_t replayed, walked;
+  sl_lint_memo_last(doc->memo, &replayed, &walked);
+  sl_session_log(s, SL_LOG_DEBUG,
+                 "published '%s' version %lld: %zu diagnostics, lint %.3f ms (definitions: %zu replayed, %zu walked), "
+                 "publish %.3f ms",
+                 doc->uri, (long long)doc->version, doc->diags.count, t1 - t0, replayed, walked, sl__now_ms() - t1);
   doc->publish_pending = false;
   doc->last_publish_ms = now;
   s->published++;

@@ -1,0 +1,274 @@
+/*
+ * The lint with a memo (sl_lint_tree_memo, what the language server runs after each edit) gives
+ * exactly the findings of a lint from scratch (sl_lint_tree), edit after edit. Every rule
+ * fixture, example and fixture-project file is edited at random — lines deleted, duplicated,
+ * moved and indented, definitions and statements inserted, characters typed and erased, so that
+ * definitions move, change, vanish and appear twice — and after each edit both lints are compared
+ * finding by finding: rule, span, message, related locations, fix edits.
+ */
+#include <glob.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <tree_sitter/api.h>
+
+#include "analyzer.h"
+
+enum { EDITS_PER_FILE = 24 };
+
+/* A small deterministic generator: the same edits on every run. */
+static uint64_t rng_state;
+static uint32_t rnd(uint32_t n) {
+  rng_state = rng_state * 6364136223846793005u + 1442695040888963407u;
+  return n ? (uint32_t)((rng_state >> 33) % n) : 0;
+}
+
+typedef struct text {
+  char *s;
+  size_t len;
+} text;
+
+static void splice(text *t, size_t at, size_t del, const char *ins, size_t n) {
+  char *s = malloc(t->len - del + n + 1);
+  memcpy(s, t->s, at);
+  memcpy(s + at, ins, n);
+  memcpy(s + at + n, t->s + at + del, t->len - at - del);
+  t->len = t->len - del + n;
+  s[t->len] = '\0';
+  free(t->s);
+  t->s = s;
+}
+
+/* The byte offsets where line `k` starts and ends (after its newline); false past the end. */
+static int line_bounds(const text *t, size_t k, size_t *a, size_t *b) {
+  size_t start = 0;
+  for (size_t i = 0; i < k; i++) {
+    const char *nl = memchr(t->s + start, '\n', t->len - start);
+    if (!nl) return 0;
+    start = (size_t)(nl - t->s) + 1;
+  }
+  if (start >= t->len) return 0;
+  const char *nl = memchr(t->s + start, '\n', t->len - start);
+  *a = start;
+  *b = nl ? (size_t)(nl - t->s) + 1 : t->len;
+  return 1;
+}
+
+static size_t count_lines(const text *t) {
+  size_t n = 1;
+  for (size_t i = 0; i < t->len; i++) n += t->s[i] == '\n';
+  return n;
+}
+
+static const char *const snippets[] = {
+    "\n",
+    "x",
+    "class Q:\n    __slots__ = ('a',)\n\n    def __init__(self):\n        self.b = 1\n",
+    "class R(Q):\n    __slots__ = ('a', 'c')\n",
+    "def f():\n    q = Q()\n    q.zz = 1\n",
+    "        self.zz = 1\n",
+    "    __slots__ = ()\n",
+    "X = ('a', 'b')\n",
+    "@dataclass(slots=True)\nclass D:\n    a: int = 0\n",
+    "import weakref\n",
+    "# comment\n",
+    "    ",
+    ")",
+    "(",
+    "'",
+    "class M(type):\n    __slots__ = ('m',)\n",
+};
+
+static void random_edit(text *t) {
+  size_t lines = count_lines(t), a, b, c, d;
+  switch (rnd(7)) {
+  case 0:  // delete a line
+    if (line_bounds(t, rnd((uint32_t)lines), &a, &b)) splice(t, a, b - a, "", 0);
+    break;
+  case 1: {  // duplicate a line
+    if (!line_bounds(t, rnd((uint32_t)lines), &a, &b)) break;
+    char *copy = strndup(t->s + a, b - a);
+    splice(t, b, 0, copy, b - a);
+    free(copy);
+    break;
+  }
+  case 2: {  // move a line elsewhere
+    if (!line_bounds(t, rnd((uint32_t)lines), &a, &b) || !line_bounds(t, rnd((uint32_t)lines), &c, &d)) break;
+    char *copy = strndup(t->s + a, b - a);
+    size_t n = b - a;
+    splice(t, a, n, "", 0);
+    if (c > a) c = c >= a + n ? c - n : a;
+    splice(t, c <= t->len ? c : t->len, 0, copy, n);
+    free(copy);
+    break;
+  }
+  case 3:  // indent or dedent a line
+    if (!line_bounds(t, rnd((uint32_t)lines), &a, &b)) break;
+    if (rnd(2) && b - a >= 4 && memcmp(t->s + a, "    ", 4) == 0) splice(t, a, 4, "", 0);
+    else splice(t, a, 0, "    ", 4);
+    break;
+  case 4: {  // insert a snippet at the start of a line
+    const char *s = snippets[rnd(sizeof snippets / sizeof *snippets)];
+    if (line_bounds(t, rnd((uint32_t)lines), &a, &b)) splice(t, a, 0, s, strlen(s));
+    else splice(t, t->len, 0, s, strlen(s));
+    break;
+  }
+  case 5: {  // type a character anywhere
+    static const char chars[] = "az_ ():,.'=\n#";
+    char ch = chars[rnd(sizeof chars - 1)];
+    splice(t, rnd((uint32_t)t->len + 1), 0, &ch, 1);
+    break;
+  }
+  default:  // erase a character
+    if (t->len) splice(t, rnd((uint32_t)t->len), 1, "", 0);
+    break;
+  }
+}
+
+/* One line per finding, everything a front end shows of it. */
+static char *render(const sl_diag_list *list) {
+  size_t cap = 1024, len = 0;
+  char *out = malloc(cap);
+  out[0] = '\0';
+  for (size_t i = 0; i < list->count; i++) {
+    const sl_diag *d = &list->items[i];
+    char line[4096];
+    int n = snprintf(line, sizeof line, "%d %u-%u %u:%u-%u:%u %s", (int)d->rule, d->span.start_byte, d->span.end_byte,
+                     d->span.start.row, d->span.start.column, d->span.end.row, d->span.end.column, d->message);
+    for (size_t r = 0; r < d->n_related && n < (int)sizeof line; r++)
+      n += snprintf(line + n, sizeof line - (size_t)n, " | %s %u-%u %u:%u %s", d->related[r].path ? d->related[r].path : "",
+                    d->related[r].span.start_byte, d->related[r].span.end_byte, d->related[r].span.start.row,
+                    d->related[r].span.start.column, d->related[r].message);
+    if (d->fix)
+      for (size_t e = 0; e < d->fix->n_edits && n < (int)sizeof line; e++)
+        n += snprintf(line + n, sizeof line - (size_t)n, " / %u-%u %s", d->fix->edits[e].span.start_byte,
+                      d->fix->edits[e].span.end_byte, d->fix->edits[e].content);
+    size_t need = len + strlen(line) + 2;
+    if (need > cap) out = realloc(out, cap = need * 2);
+    len += (size_t)sprintf(out + len, "%s\n", line);
+  }
+  return out;
+}
+
+static char *lint(sl_lint_memo *memo, const TSTree *tree, const text *t, const sl_options *opts) {
+  sl_diag_list list;
+  sl_diag_list_init(&list);
+  int rc = sl_lint_tree_memo(memo, tree, t->s, t->len, NULL, opts, &list);
+  assert_int_equal(rc, 0);
+  sl_diag_list_sort(&list);
+  char *r = render(&list);
+  sl_diag_list_release(&list);
+  return r;
+}
+
+static size_t files_checked, edits_checked, findings_seen, replayed_total;
+
+static void check_file(const char *path, TSParser *parser, const sl_options *opts) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  text t = {malloc(1 << 20), 0};
+  t.len = fread(t.s, 1, (1 << 20) - 1, f);
+  t.s[t.len] = '\0';
+  fclose(f);
+  sl_lint_memo *memo = sl_lint_memo_new();
+  for (int step = 0; step <= EDITS_PER_FILE; step++) {
+    if (step) random_edit(&t);
+    TSTree *tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
+    char *fresh = lint(NULL, tree, &t, opts);
+    char *memoised = lint(memo, tree, &t, opts);
+    size_t replayed, walked;
+    sl_lint_memo_last(memo, &replayed, &walked);
+    replayed_total += replayed;
+    if (strcmp(fresh, memoised) != 0) {
+      fprintf(stderr, "%s, after %d edits: the lint with the memo differs\n--- text ---\n%s\n--- from scratch ---\n%s--- with the memo ---\n%s",
+              path, step, t.s, fresh, memoised);
+      fail();
+    }
+    findings_seen += strlen(fresh) ? 1 : 0;
+    free(fresh);
+    free(memoised);
+    ts_tree_delete(tree);
+    edits_checked++;
+  }
+  sl_lint_memo_free(memo);
+  free(t.s);
+  files_checked++;
+}
+
+static void memo_equals_scratch(void **state) {
+  (void)state;
+  TSParser *parser = ts_parser_new();
+  assert_true(ts_parser_set_language(parser, sl_python_language()));
+  sl_options opts;
+  sl_options_init(&opts);
+  assert_int_equal(sl_rule_set_parse("ALL", &opts.rules, NULL, NULL), 0);
+  static const char *const patterns[] = {"/tests/rules/*/*.py", "/examples/*.py", "/tests/projects/*/*.py",
+                                         "/tests/projects/*/*/*.py", "/tests/oracle/layout/*.py"};
+  rng_state = 1;
+  for (size_t p = 0; p < sizeof patterns / sizeof *patterns; p++) {
+    char pattern[1024];
+    snprintf(pattern, sizeof pattern, "%s%s", SL_SOURCE_DIR, patterns[p]);
+    glob_t g;
+    if (glob(pattern, 0, NULL, &g) != 0) continue;
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+      // Every target version in turn: version-dependent rules read the same records.
+      opts.target_minor = SL_TARGET_MIN + (int)(files_checked % (SL_TARGET_MAX - SL_TARGET_MIN + 1));
+      check_file(g.gl_pathv[i], parser, &opts);
+    }
+    globfree(&g);
+  }
+  ts_parser_delete(parser);
+  printf("%zu files, %zu lints compared (%zu with findings), %zu definitions replayed\n", files_checked,
+         edits_checked, findings_seen, replayed_total);
+  assert_true(files_checked > 100);
+  assert_true(replayed_total > 1000);  // the memo is used, not only kept
+}
+
+/* Definitions that do not change are replayed, at their new place, after an edit before them. */
+static void unchanged_definitions_move(void **state) {
+  (void)state;
+  TSParser *parser = ts_parser_new();
+  assert_true(ts_parser_set_language(parser, sl_python_language()));
+  sl_options opts;
+  sl_options_init(&opts);
+  const char *before = "class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        self.b = 1\n";
+  const char *after = "import os\n\n\nclass A:\n    __slots__ = ('a',)\n\n    def f(self):\n        self.b = 1\n";
+  sl_lint_memo *memo = sl_lint_memo_new();
+  text t = {strdup(before), strlen(before)};
+  TSTree *tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
+  char *first = lint(memo, tree, &t, &opts);
+  assert_non_null(strstr(first, " 4:8-4:14 "));  // self.b on row 4
+  ts_tree_delete(tree);
+  free(t.s);
+  t = (text){strdup(after), strlen(after)};
+  tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
+  char *second = lint(memo, tree, &t, &opts);
+  size_t replayed, walked;
+  sl_lint_memo_last(memo, &replayed, &walked);
+  assert_int_equal(replayed, 1);  // class A, not walked again
+  assert_int_equal(walked, 0);
+  assert_non_null(strstr(second, " 7:8-7:14 "));  // three rows down, same columns
+  char *scratch = lint(NULL, tree, &t, &opts);
+  assert_string_equal(second, scratch);
+  free(first);
+  free(second);
+  free(scratch);
+  free(t.s);
+  ts_tree_delete(tree);
+  sl_lint_memo_free(memo);
+  ts_parser_delete(parser);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(unchanged_definitions_move),
+      cmocka_unit_test(memo_equals_scratch),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

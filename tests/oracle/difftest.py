@@ -139,11 +139,12 @@ class Generator(object):
             const = "SLOTS_%s" % info.name
             # a module constant, before the class statement
             self.p.lines.insert(self.header, "%s = (%s%s)" % (const, q(names), "," if len(names) == 1 else ""))
+            self.header += 1
             return const, names
         if r < 0.9:
             return "tuple(%r)" % (names,), None  # dynamic: unknown
         if r < 0.94:
-            return "(%s, 1)" % q(names) if self.chance(0.5) else "('1bad',)", names
+            return "(%s)" % q(names + [1]) if self.chance(0.5) else "('1bad',)", names
         return "()", []
 
     # -- one class --------------------------------------------------------------------------------
@@ -184,8 +185,8 @@ class Generator(object):
         self.header = len(self.p.lines)
         self.p.add("class %s%s:" % (name, "(%s)" % ", ".join(spellings) if spellings else ""))
         info.bases = bases
-        info.header = self.header
         self.class_body(info, bases)
+        info.header = self.header
         self.classes.append(info)
         return info
 
@@ -243,6 +244,8 @@ class Generator(object):
                 self.p.add("%s%s.%s, %s.%s = 1, 2" % (indent, recv, attr, recv, self.pick(ATTRS)),
                            (info, kind, "store"))
             elif op < 0.8:
+                # Deleting a name that was never set raises whatever the layout: store it first.
+                self.p.add("%s%s.%s = 0" % (indent, recv, attr), (info, kind, "store"))
                 self.p.add("%sdel %s.%s" % (indent, recv, attr), (info, kind, "del"))
             elif op < 0.87:
                 self.p.add("%sweakref.ref(%s)" % (indent, recv), (info, kind, "weak"))
@@ -271,6 +274,7 @@ class Generator(object):
         info.header = len(self.p.lines)
         self.p.add("@dataclass(%s)" % ("slots=True" if slots else ""))
         self.p.add("class %s%s:" % (info.name, "(%s)" % bases[0].name if bases else ""))
+        body_start = len(self.p.lines)
         info.has_slots = slots
         if self.chance(0.15):
             self.p.add("    __slots__ = ('a',)")
@@ -280,11 +284,14 @@ class Generator(object):
             self.p.add("    def __post_init__(self):")
             self.p.add("        super().__init__()" if self.chance(0.5) else "        pass")
         self.methods(info)
+        if len(self.p.lines) == body_start:
+            self.p.add("    pass")
         self.classes.append(info)
         return info
 
     def gen_namedtuple(self, info):
         info.kind = "namedtuple"
+        info.header = len(self.p.lines) + 1  # after the blank line
         self.p.add("")
         self.p.add("class %s(NamedTuple):" % info.name)
         self.p.add("    a: int = 0")
@@ -299,6 +306,7 @@ class Generator(object):
 
     def gen_ntcall(self, info):
         info.kind = "ntcall"
+        info.header = len(self.p.lines) + 1  # after the blank line
         self.p.add("")
         self.p.add("class %s(collections.namedtuple(%r, 'a b', defaults=(0, 0))):" % (info.name, info.name + "T"))
         src = self.pick(["()", "()", "('c',)", "('__weakref__',)", "('__dict__',)"])
@@ -312,6 +320,7 @@ class Generator(object):
 
     def gen_enum(self, info):
         info.kind = "enum"
+        info.header = len(self.p.lines) + 1  # after the blank line
         info.instantiable = False
         self.p.add("")
         self.p.add("class %s(enum.Enum):" % info.name)
@@ -325,6 +334,7 @@ class Generator(object):
 
     def gen_meta(self, info):
         info.kind = "meta"
+        info.header = len(self.p.lines) + 1  # after the blank line
         info.instantiable = False
         base = self.pick(["type", "type", "abc.ABCMeta", "enum.EnumMeta"])
         self.p.add("")
@@ -368,10 +378,10 @@ class Generator(object):
         """The lines where a runtime error slotlint does not report is a silence its documentation
         permits (SPEC §1 "Unknown means silent"; the Known problems of SLT001, SLT016, SLT017):
         anything unknown along the MRO (a non-literal __slots__, a __setattr__ that does not
-        forward); for SLT016/SLT017 `self` in a class that declares no slots of its own; for
-        SLT010/SLT016/SLT017 `self` or an annotated parameter of a class that has a subclass in
-        the program (the subclass may have the name, a __dict__ or a __weakref__; the generator
-        does not work out which)."""
+        forward); for SLT016/SLT017 `self` in a class that declares no slots of its own; and
+        `self` or an annotated parameter of a class that has a subclass in the program (the
+        subclass may declare the name, or have a __dict__ or a __weakref__; the generator does
+        not work out which)."""
         def unknown(c):
             return c.unknown or any(unknown(b) for b in c.bases)
 
@@ -383,9 +393,9 @@ class Generator(object):
                 self.p.may_be_silent.add(c.header + 1)  # class creation with a dynamic __slots__
         for (line, c, kind, op) in self.p.uses:
             silent = unknown(c)
-            if op in ("weak", "dict", "del") and kind in ("self", "param"):
+            if kind in ("self", "param"):
                 has_sub = any(derives(k, c) for k in self.classes)
-                silent = silent or has_sub or (op != "del" and kind == "self" and not c.own_slots)
+                silent = silent or has_sub or (op in ("weak", "dict") and kind == "self" and not c.own_slots)
             if silent:
                 self.p.may_be_silent.add(line + 1)
 
@@ -438,11 +448,19 @@ def run_oracle(exe, paths):
     return fails
 
 
-def classify(what, line, program, class_names):
-    """'disagreement', 'silent-ok' (permitted silence) or 'cascade' (an earlier class statement
-    failed, so a later use of the class is a NameError either way)."""
+def classify(what, line, program, class_names, headers):
+    """'disagreement', 'silent-ok' (a permitted silence) or 'cascade': the statement could not
+    run because an earlier one failed (a class statement that raised, so its class or an instance
+    of it is a NameError later, or the body of a class whose creation raised never ran). The
+    failure that started a cascade is reported on its own line."""
     m = re.search(r"got NameError: name '(\w+)' is not defined", what)
-    if m and m.group(1) in class_names:
+    if m and (m.group(1) in class_names or m.group(1)[2:] in class_names and m.group(1).startswith("o_")):
+        return "cascade"
+    m = re.search(r"raised by the statement on lines? (\d+)", what)
+    if m and int(m.group(1)) in headers and int(m.group(1)) != line:
+        return "cascade"  # the class statement raised: nothing in its body ran
+    m = re.search(r"the class statement on lines (\d+)-\d+ did not run or failed", what)
+    if m and int(m.group(1)) in headers:
         return "cascade"
     if what.startswith("unexpected") and line in program.may_be_silent:
         return "silent-ok"
@@ -492,11 +510,12 @@ def main(argv=None):
                     with open(path, "w", encoding="utf-8") as fh:
                         fh.write(prog.text())
                     annotate(args.slotlint, path, minor)
-                    batch[path] = (prog, set(c.name for c in g.classes))
+                    headers = set(c.header + 1 for c in g.classes if c.header is not None)
+                    batch[path] = (prog, set(c.name for c in g.classes), headers)
                 fails = run_oracle(exe, sorted(batch))
                 for path, items in sorted(fails.items()):
-                    prog, names = batch[path]
-                    kinds = [(classify(w, l, prog, names), l, w) for (l, w) in items]
+                    prog, names, headers = batch[path]
+                    kinds = [(classify(w, l, prog, names, headers), l, w) for (l, w) in items]
                     for k, _l, _w in kinds:
                         totals[k] += 1
                     bad = [x for x in kinds if x[0] == "disagreement"]

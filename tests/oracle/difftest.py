@@ -203,7 +203,9 @@ class Generator(object):
                 if all(isinstance(e, str) for e in entries):
                     info.slots_tuple = list(entries)
             self.p.add("    __slots__ = %s" % src)
-            if self.chance(0.1):
+            # `+=` a tuple only onto a tuple: onto a str, list or dict it raises TypeError in the
+            # body, which the oracle records and steps over, leaving a class CPython never makes
+            if src.startswith("(") and self.chance(0.1):
                 more = self.slot_names(1, 1)
                 self.p.add("    __slots__ += (%r,)" % more[0])
                 if info.slots_tuple is not None:
@@ -318,7 +320,10 @@ class Generator(object):
             self.p.add("    __slots__ = %s" % src)
             info.has_slots = True
             info.slots_tuple = [] if src == "()" else None
+        body_start = len(self.p.lines)
         self.methods(info)
+        if len(self.p.lines) == body_start:
+            self.p.add("    pass")
         self.classes.append(info)
         return info
 
@@ -393,8 +398,8 @@ class Generator(object):
             return any(b is base or derives(b, base) for b in c.bases)
 
         for c in self.classes:
-            if c.header is not None and c.unknown and c.own_slots is None and c.has_slots:
-                self.p.may_be_silent.add(c.header + 1)  # class creation with a dynamic __slots__
+            if c.header is not None and unknown(c):
+                self.p.may_be_silent.add(c.header + 1)  # class creation under a dynamic __slots__
         for (line, c, kind, op) in self.p.uses:
             silent = unknown(c)
             if kind in ("self", "param"):
@@ -471,7 +476,8 @@ def classify(what, line, program, class_names, headers):
     if (re.search(r"^expected .*, got AttributeError: (can't set attribute|property .* has no setter)", what)
             and line in program.multi_targets):
         return "cascade"  # an earlier target of `a.x, a.y = 1, 2` is a read-only property
-    if what.startswith("unexpected") and line in program.may_be_silent:
+    if (what.startswith("unexpected") or re.search(r" re-declares .*: unexpected", what)) \
+            and line in program.may_be_silent:
         return "silent-ok"
     return "disagreement"
 

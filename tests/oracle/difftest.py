@@ -145,7 +145,7 @@ class Generator(object):
         if r < 0.9:
             return "tuple(%r)" % (names,), None  # dynamic: unknown
         if r < 0.94:
-            return "(%s)" % q(names + [1]) if self.chance(0.5) else "('1bad',)", names
+            return "(%s,)" % q(names + [1]) if self.chance(0.5) else "('1bad',)", names
         return "()", []
 
     # -- one class --------------------------------------------------------------------------------

@@ -149,6 +149,20 @@ class Generator(object):
         return "()", []
 
     # -- one class --------------------------------------------------------------------------------
+    def open_class(self, info, kind, header):
+        """Starts a class statement of a special kind: a blank line, then `header`."""
+        info.kind = kind
+        self.p.add("")
+        info.header = len(self.p.lines)
+        self.p.add(header)
+        return len(self.p.lines)
+
+    def close_class(self, info, body_start):
+        if len(self.p.lines) == body_start:
+            self.p.add("    pass")
+        self.classes.append(info)
+        return info
+
     def gen_class(self, idx):
         name = "K%d" % idx
         info = ClassInfo(name)
@@ -290,16 +304,10 @@ class Generator(object):
             self.methods(info, init=False)
         else:
             self.methods(info)
-        if len(self.p.lines) == body_start:
-            self.p.add("    pass")
-        self.classes.append(info)
-        return info
+        return self.close_class(info, body_start)
 
     def gen_namedtuple(self, info):
-        info.kind = "namedtuple"
-        info.header = len(self.p.lines) + 1  # after the blank line
-        self.p.add("")
-        self.p.add("class %s(NamedTuple):" % info.name)
+        self.open_class(info, "namedtuple", "class %s(NamedTuple):" % info.name)
         self.p.add("    a: int = 0")
         if self.chance(0.3):
             self.p.add("    __slots__ = ()")
@@ -307,14 +315,11 @@ class Generator(object):
             info.has_m = True
             self.p.add("    def m(self):")
             self.stores("self", info, "        ", 1)
-        self.classes.append(info)
-        return info
+        return self.close_class(info, 0)
 
     def gen_ntcall(self, info):
-        info.kind = "ntcall"
-        info.header = len(self.p.lines) + 1  # after the blank line
-        self.p.add("")
-        self.p.add("class %s(collections.namedtuple(%r, 'a b', defaults=(0, 0))):" % (info.name, info.name + "T"))
+        self.open_class(info, "ntcall", "class %s(collections.namedtuple(%r, 'a b', defaults=(0, 0))):"
+                        % (info.name, info.name + "T"))
         src = self.pick(["()", "()", "('c',)", "('__weakref__',)", "('__dict__',)"])
         if self.chance(0.8):
             self.p.add("    __slots__ = %s" % src)
@@ -322,35 +327,25 @@ class Generator(object):
             info.slots_tuple = [] if src == "()" else None
         body_start = len(self.p.lines)
         self.methods(info)
-        if len(self.p.lines) == body_start:
-            self.p.add("    pass")
-        self.classes.append(info)
-        return info
+        return self.close_class(info, body_start)
 
     def gen_enum(self, info):
-        info.kind = "enum"
-        info.header = len(self.p.lines) + 1  # after the blank line
         info.instantiable = False
-        self.p.add("")
-        self.p.add("class %s(enum.Enum):" % info.name)
+        self.open_class(info, "enum", "class %s(enum.Enum):" % info.name)
         if self.chance(0.4):
             self.p.add("    __slots__ = %s" % self.pick(["()", "('a',)"]))
         self.p.add("    A = 1")
         self.p.add("")
-        self.stores("%s.A" % info.name, info, "", 1)
         self.classes.append(info)
+        self.stores("%s.A" % info.name, info, "", 1)
         return info
 
     def gen_meta(self, info):
-        info.kind = "meta"
-        info.header = len(self.p.lines) + 1  # after the blank line
         info.instantiable = False
         base = self.pick(["type", "type", "abc.ABCMeta", "enum.EnumMeta"])
-        self.p.add("")
-        self.p.add("class %s(%s):" % (info.name, base))
+        start = self.open_class(info, "meta", "class %s(%s):" % (info.name, base))
         self.p.add("    __slots__ = %s" % self.pick(["()", "('a',)", "('__weakref__',)"]))
-        self.classes.append(info)
-        return info
+        return self.close_class(info, start)
 
     # -- the program --------------------------------------------------------------------------
     def program(self):

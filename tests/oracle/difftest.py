@@ -85,6 +85,7 @@ class ClassInfo(object):
         self.slots_tuple = None    # the literal entries, when __slots__ is a tuple of names
         self.meta = None
         self.has_m = False
+        self.enum_meta = False     # a metaclass deriving from enum.EnumMeta
 
 
 def mangle(name, cls):
@@ -196,6 +197,8 @@ class Generator(object):
         if metas and self.chance(0.6):
             info.meta = self.pick(metas)
             spellings.append("metaclass=%s" % info.meta.name)
+            # EnumMeta's __call__ looks a member up by value: `K()` makes no instance
+            info.instantiable = not info.meta.enum_meta
         self.p.add("")
         self.header = len(self.p.lines)
         self.p.add("class %s%s:" % (name, "(%s)" % ", ".join(spellings) if spellings else ""))
@@ -343,6 +346,7 @@ class Generator(object):
     def gen_meta(self, info):
         info.instantiable = False
         base = self.pick(["type", "type", "abc.ABCMeta", "enum.EnumMeta"])
+        info.enum_meta = base == "enum.EnumMeta"
         start = self.open_class(info, "meta", "class %s(%s):" % (info.name, base))
         self.p.add("    __slots__ = %s" % self.pick(["()", "('a',)", "('__weakref__',)"]))
         return self.close_class(info, start)

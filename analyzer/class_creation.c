@@ -9,6 +9,9 @@
  *   4. each entry in order: not a str, not an identifier, a second '__dict__' / '__weakref__';
  *   5. each entry in order, mangled: already a name of the class namespace (ValueError).
  *
+ * CPython computes the MRO only after all of these, so a class whose bases have no consistent MRO
+ * still fails with the first of them when one applies (and with the MRO's TypeError otherwise).
+ *
  * The answer is UNKNOWN whenever something before the step that fails is beyond the model: a base
  * or metaclass it cannot see, a metaclass other than type and abc.ABCMeta (enum's prepares the
  * namespace, ctypes' rewrite it, typing's _ProtocolMeta checks the bases first), a base CPython
@@ -65,27 +68,46 @@ static bool merge_metaclass(const sl_model *m, sl_typeref *winner, sl_typeref ca
   return sl__type_is_subtype(m, *winner, candidate);
 }
 
+/* One class of the MRO for creation_visible(): its metaclass is one we see through and merges with
+ * the most derived so far (*winner). */
+static bool visible_in_mro(const sl_model *m, sl_typeref t, sl_typeref *winner) {
+  if (t.kind == SL_TYPE_BUILTIN) {
+    // Other metaclasses of the standard library prepare or rewrite the namespace (EnumType,
+    // ctypes'), or check the bases before type() runs (typing's _ProtocolMeta).
+    const sl_builtin_export *abcmeta = sl__builtin_common()->abcmeta;
+    const sl_builtin_layout *l = sl__builtin_layout(t.index, m->target_minor);
+    if (!l || !l->metaclass) return false;
+    if (strcmp(l->metaclass, "builtins.type") == 0) return true;
+    return strcmp(l->metaclass, "abc.ABCMeta") == 0 && abcmeta &&
+           merge_metaclass(m, winner, (sl_typeref){SL_TYPE_BUILTIN, abcmeta->type_index});
+  }
+  const sl_class *c = &m->classes[t.index];
+  if (!c->has_metaclass_kw) return true;
+  return plain_metaclass(m, c->metaclass) && merge_metaclass(m, winner, c->metaclass);
+}
+
 /* Whether type() runs as written: every metaclass along the MRO is one we see through and they
- * do not conflict, and every direct base accepts subclasses. */
-static bool creation_visible(const sl_model *m, const sl_class *cls) {
+ * do not conflict, and every direct base accepts subclasses. A class whose bases have no
+ * consistent MRO is judged on the classes its MRO would hold: itself and its bases' MROs. */
+static bool creation_visible(const sl_model *m, int ci) {
+  const sl_class *cls = &m->classes[ci];
   sl_typeref winner = {SL_TYPE_NONE, -1};
-  const sl_builtin_export *abcmeta = sl__builtin_common()->abcmeta;
-  for (size_t i = 0; i < cls->n_mro; i++) {
-    sl_typeref t = cls->mro[i];
-    if (t.kind == SL_TYPE_BUILTIN) {
-      // Other metaclasses of the standard library prepare or rewrite the namespace (EnumType,
-      // ctypes'), or check the bases before type() runs (typing's _ProtocolMeta).
-      const sl_builtin_layout *l = sl__builtin_layout(t.index, m->target_minor);
-      if (!l || !l->metaclass) return false;
-      if (strcmp(l->metaclass, "builtins.type") == 0) continue;
-      if (strcmp(l->metaclass, "abc.ABCMeta") != 0 || !abcmeta ||
-          !merge_metaclass(m, &winner, (sl_typeref){SL_TYPE_BUILTIN, abcmeta->type_index}))
-        return false;
-      continue;
+  if (cls->resolved) {
+    for (size_t i = 0; i < cls->n_mro; i++)
+      if (!visible_in_mro(m, cls->mro[i], &winner)) return false;
+  } else {
+    if (!visible_in_mro(m, (sl_typeref){SL_TYPE_CLASS, ci}, &winner)) return false;
+    for (size_t i = 0; i < cls->n_bases; i++) {
+      sl_typeref b = cls->bases[i];
+      if (b.kind != SL_TYPE_CLASS) {
+        if (!visible_in_mro(m, b, &winner)) return false;
+        continue;
+      }
+      const sl_class *bc = &m->classes[b.index];
+      if (!bc->resolved) return false;
+      for (size_t j = 0; j < bc->n_mro; j++)
+        if (!visible_in_mro(m, bc->mro[j], &winner)) return false;
     }
-    const sl_class *c = &m->classes[t.index];
-    if (!c->has_metaclass_kw) continue;
-    if (!plain_metaclass(m, c->metaclass) || !merge_metaclass(m, &winner, c->metaclass)) return false;
   }
   for (size_t i = 0; i < cls->n_bases; i++) {
     if (cls->bases[i].kind != SL_TYPE_BUILTIN) continue;
@@ -221,9 +243,11 @@ static sl_create_error check_entries(const sl_model *m, const sl_class *c, sl_ty
   return result(unknown ? SL_CREATE_UNKNOWN : SL_CREATE_OK);
 }
 
-static sl_create_error analyse(const sl_model *m, const sl_class *c) {
-  if (c->incomplete || c->synthetic || !c->resolved || c->bases_unknown) return result(SL_CREATE_UNKNOWN);
-  if (!creation_visible(m, c)) return result(SL_CREATE_UNKNOWN);
+static sl_create_error analyse(const sl_model *m, int ci) {
+  const sl_class *c = &m->classes[ci];
+  if (c->incomplete || c->synthetic || !(c->resolved || c->mro_conflict) || c->bases_unknown)
+    return result(SL_CREATE_UNKNOWN);
+  if (!creation_visible(m, ci)) return result(SL_CREATE_UNKNOWN);
   // Step 1: every base must have a known layout before a conflict can be trusted.
   for (size_t i = 0; i < c->n_bases; i++)
     if (sl__type_solid_base(m, c->bases[i]).kind == SL_TYPE_NONE) return result(SL_CREATE_UNKNOWN);
@@ -272,8 +296,10 @@ static sl_create_error analyse(const sl_model *m, const sl_class *c) {
 }
 
 void sl__class_creation(sl_model *m, int ci) {
-  sl_create_error e = analyse(m, &m->classes[ci]);
+  sl_create_error e = analyse(m, ci);
   sl_class *c = &m->classes[ci];
+  // Past every check above, a class without an MRO fails with the MRO's TypeError: not ours.
+  if (c->mro_conflict && e.kind == SL_CREATE_OK) e.kind = SL_CREATE_UNKNOWN;
   c->creation = e;
   // A class that is never created has no instances, and its name holds whatever it held before.
   if (sl_create_fails(&e)) c->opaque = true;

@@ -60,6 +60,20 @@ static bool namedtuple_member(const char *name, int minor) {
   return (minor >= 10 && strcmp(name, "__match_args__") == 0) || (minor >= 13 && strcmp(name, "__replace__") == 0);
 }
 
+/* Whether `name` is a field that @dataclass(slots=True) makes a slot of class `c`: one of its own
+ * fields, or one it inherits from a dataclass base (dataclasses collects the fields of the whole
+ * MRO, and only those a base already has as slots are left out of the new __slots__). */
+static bool dataclass_slot_field(const sl_model *m, const sl_class *c, const char *name) {
+  if (c->flavor != SL_CLASS_DATACLASS_SLOTS) return false;
+  if (find_field(c, name)) return true;
+  for (size_t i = 1; i < c->n_mro; i++) {
+    sl_typeref t = c->mro[i];
+    if (t.kind == SL_TYPE_CLASS && m->classes[t.index].is_dataclass && find_field(&m->classes[t.index], name))
+      return true;
+  }
+  return false;
+}
+
 static const sl_binding *find_binding(const sl_class *c, const char *name) {
   for (size_t i = c->n_bindings; i-- > 0;)
     if (strcmp(c->bindings[i].name, name) == 0) return &c->bindings[i];
@@ -100,7 +114,7 @@ sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const ch
       return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL, false};
     }
     const sl_class *c = &m->classes[t.index];
-    if (c->flavor == SL_CLASS_DATACLASS_SLOTS && find_field(c, name)) return allowed;
+    if (dataclass_slot_field(m, c, name)) return allowed;
     if (sl__class_find_slot(c, name)) return allowed;
     if (c->flavor == SL_CLASS_NAMEDTUPLE && find_field(c, name)) {
       // NamedTuple fields are read-only properties of the tuple.

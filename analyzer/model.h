@@ -209,6 +209,8 @@ typedef struct sl_class {
   sl_create_error creation; /**< what the class statement raises; a class that fails is opaque */
   bool opaque;              /**< the analysis cannot see what its instances are (SPEC: unknown means silent) */
   bool resolved;            /**< MRO computed: every class in it is known */
+  bool mro_conflict;        /**< every base is resolved but C3 finds no MRO: type() raises TypeError, yet
+                                 only after the layout and __slots__ checks (class_creation.c) */
   sl_typeref *mro;          /**< C3 linearisation, the class itself first */
   size_t n_mro;
   bool resolving;           /**< cycle guard */

@@ -102,14 +102,22 @@ static int synthetic_namedtuple(sl_model *m, TSNode call, const char *callee, in
   TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
   TSNode name = {0}, fields = {0};
   uint32_t n = ts_node_named_child_count(args), pos = 0;
-  bool other = false;
+  bool other = false, collections = ends_with_name(callee, "namedtuple");
   for (uint32_t i = 0; i < n; i++) {
     TSNode a = ts_node_named_child(args, i);
     if (sl_node_is(a, SL_NODE_COMMENT)) continue;
     if (sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT)) {
-      if (sl_node_text_eq(sl_node_field(a, SL_FIELD_NAME), text, "field_names"))
+      TSNode kw = sl_node_field(a, SL_FIELD_NAME);
+      if (sl_node_text_eq(kw, text, "field_names"))
         fields = sl_node_field(a, SL_FIELD_VALUE);
-      else if (!sl_node_text_eq(sl_node_field(a, SL_FIELD_NAME), text, "typename")) other = true;
+      else if (sl_node_text_eq(kw, text, "typename"))
+        ;
+      // collections.namedtuple's defaults= and module= leave the field names as written (typing's
+      // NamedTuple would take them as fields); rename= may change them unless it is False.
+      else if (!(collections && (sl_node_text_eq(kw, text, "defaults") || sl_node_text_eq(kw, text, "module") ||
+                                 (sl_node_text_eq(kw, text, "rename") &&
+                                  sl_node_is(sl_node_field(a, SL_FIELD_VALUE), SL_NODE_FALSE)))))
+        other = true;
       continue;
     }
     if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT)) other = true;
@@ -127,7 +135,7 @@ static int synthetic_namedtuple(sl_model *m, TSNode call, const char *callee, in
   c->name_span = c->stmt_span = c->flavor_span = sl_node_span(call);
   c->scope = scope;
   c->synthetic_callee = callee;
-  // rename=True or defaults may change what the fields are called: then we cannot list them.
+  // Arguments that may change what the fields are called (rename=True, a splat): we cannot list them.
   if (other || ts_node_is_null(fields) || !namedtuple_fields(m, ci, fields, text)) m->classes[ci].incomplete = true;
   return ci;
 }

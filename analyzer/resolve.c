@@ -275,6 +275,7 @@ static void compute_mro(sl_model *m, int ci) {
     lens[nb] = nb;
     ok = c3_merge(m, (sl_typeref){SL_TYPE_CLASS, ci}, seqs, lens, nb + 1, &c->mro, &c->n_mro);
     c->resolved = ok;
+    c->mro_conflict = !ok;
   }
 }
 

@@ -41,6 +41,29 @@ class LooseCoord(Coord):
     pass
 
 
+# defaults= and module= leave the field names as written; rename=False too.
+class Defaulted(collections.namedtuple('DefaultedBase', 'a b', defaults=(0, 0), module=__name__)):
+    __slots__ = ()
+
+    def tag(self):
+        self.c = 0  # expect: SLT001
+
+
+class NotRenamed(namedtuple('NotRenamedBase', ['a'], rename=False)):
+    __slots__ = ()
+
+    def tag(self):
+        self.c = 0  # expect: SLT001
+
+
+# rename=True may rename fields: the class is unknown, silent.
+class Renamed(namedtuple('RenamedBase', ['a', 'def'], rename=True)):
+    __slots__ = ()
+
+    def tag(self):
+        self._1 = 0  # the renamed field: read-only, not a slots error
+
+
 pair = Pair(1, 2)
 pair.tag()
 pair.extra = 1  # expect: SLT001
@@ -48,5 +71,8 @@ triple = Triple(1, 2, 3)
 triple.extra = 1  # expect: SLT001
 Point3(1, 2).tag()
 LoosePoint(1, 2).tag()
+Defaulted().tag()
+NotRenamed(1).tag()
+Renamed(1, 2).tag()
 loose = LooseCoord(0.0, 0.0)
 loose.name = 'origin'

@@ -44,6 +44,10 @@ class Inline(collections.namedtuple('Inline', ['a'])):
     __slots__ = ('b',)  # expect: SLT007[-py314]
 
 
+class InlineDefaults(collections.namedtuple('InlineDefaults', 'a b', defaults=(0, 0))):
+    __slots__ = ('__weakref__',)  # expect: SLT007[-py314]
+
+
 class Mixin:
     __slots__ = ()
 

@@ -370,7 +370,9 @@ static void build(sl_model *model, const TSTree *tree, const char *text, size_t 
   w.scope = sl__walk_new_scope(&w, SL_SCOPE_MODULE, -1);
   TSNode root = ts_tree_root_node(tree);
   // A file that names weakref keeps use sites (holding nodes) to the end of the walk: no memo.
-  if (memo && !weakref && !ts_node_is_null(root))
+  // Nor when the root itself is an ERROR (error recovery found no module): everything in it is
+  // walked as inside a syntax error.
+  if (memo && !weakref && !ts_node_is_null(root) && !sl_node_is(root, SL_NODE_ERROR))
     walk_module_memo(&w, root, memo);
   else
     sl__walk_visit(&w, root);

@@ -250,6 +250,7 @@ static void copy_super(const move *mv, sl_super_call *s, const sl_super_call *sr
 
 /* Appends `n` elements to a model array (heap, grown like GROW) and returns the first. */
 static void *append(void **items, size_t *count, size_t *cap, size_t n, size_t size) {
+  if (!n) return *items;  // nothing to append (and *items may be NULL)
   if (*count + n > *cap) {
     size_t room = *cap ? *cap : 16;
     while (room < *count + n) room *= 2;
@@ -351,7 +352,7 @@ void sl__memo_record(sl_lint_memo *memo, const sl_model *m, const sl_walk_mark *
   r->classes = sl_arena_alloc(&r->arena, (r->n_classes ? r->n_classes : 1) * sizeof *r->classes);
   for (size_t i = 0; i < r->n_classes; i++) copy_class(&mv, &r->classes[i], &m->classes[before->classes + i]);
   r->n_scopes = m->n_scopes - before->scopes;
-  r->scopes = dup_array(&mv, m->scopes + before->scopes, r->n_scopes, sizeof *r->scopes);
+  r->scopes = r->n_scopes ? dup_array(&mv, m->scopes + before->scopes, r->n_scopes, sizeof *r->scopes) : NULL;
   r->n_names = m->n_names - before->names;
   r->names = sl_arena_alloc(&r->arena, (r->n_names ? r->n_names : 1) * sizeof *r->names);
   for (size_t i = 0; i < r->n_names; i++) copy_name(&mv, &r->names[i], &m->names[before->names + i]);
@@ -363,7 +364,7 @@ void sl__memo_record(sl_lint_memo *memo, const sl_model *m, const sl_walk_mark *
   for (size_t i = 0; i < r->n_pending_uses; i++)
     copy_use(&mv, &r->pending_uses[i], &m->pending_uses[before->pending_uses + i]);
   r->n_probes = m->n_probes - before->probes;
-  r->probes = dup_array(&mv, m->probes + before->probes, r->n_probes, sizeof *r->probes);
+  r->probes = r->n_probes ? dup_array(&mv, m->probes + before->probes, r->n_probes, sizeof *r->probes) : NULL;
   for (size_t i = 0; i < r->n_probes; i++) r->probes[i].name = dup(&mv, r->probes[i].name);
   r->n_supers = m->n_supers - before->supers;
   r->supers = sl_arena_alloc(&r->arena, (r->n_supers ? r->n_supers : 1) * sizeof *r->supers);

@@ -1,8 +1,9 @@
 /*
  * fuzz_analyze.c — the analyzer on arbitrary bytes taken as a Python file: every rule at a target
  * version the bytes choose, suppression comments (with the tree and without it), instance
- * layouts, a hover description at an offset the bytes choose, and the decoding of the bytes as
- * CPython would. Nothing may crash, leak or hang, and every
+ * layouts, a hover description at an offset the bytes choose, the lint with a memo of an edited
+ * variant (as the language server lints after an edit), and the decoding of the bytes as CPython
+ * would. Nothing may crash, leak or hang, and every
  * diagnostic must keep what analyzer.h promises (fuzz_util.h).
  */
 #include "fuzz_util.h"
@@ -46,6 +47,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_CHECK(sl_lint_tree(tree, text, size, "fuzz.py", &opts, &a) == 0, "sl_lint_tree failed");
   fuzz_check_diags(text, size, &a);
   sl_diag_list_sort(&a);
+
+  // The memo (the language server's lint after an edit): records made on a variant of the text —
+  // a slice the bytes choose cut out — then replayed where the same definitions stand in the text
+  // itself, must give the findings of the lint from scratch.
+  {
+    size_t at = size ? h % size : 0, cut = (h >> 12) % (size - at + 1);
+    char *variant = malloc(size - cut + 1);
+    FUZZ_CHECK(variant != NULL, "out of memory");
+    memcpy(variant, text, at);
+    memcpy(variant + at, text + at + cut, size - at - cut);
+    sl_lint_memo *memo = sl_lint_memo_new();
+    TSTree *vtree = fuzz_parse(variant, size - cut);
+    sl_diag_list v, m;
+    sl_diag_list_init(&v);
+    sl_diag_list_init(&m);
+    FUZZ_CHECK(sl_lint_tree_memo(memo, vtree, variant, size - cut, "fuzz.py", &opts, &v) == 0, "memo lint failed");
+    FUZZ_CHECK(sl_lint_tree_memo(memo, tree, text, size, "fuzz.py", &opts, &m) == 0, "memo lint failed");
+    sl_diag_list_sort(&m);
+    if (!fuzz_diags_equal(&a, &m)) {
+      fuzz_print_diags("from scratch", &a);
+      fuzz_print_diags("with the memo", &m);
+      FUZZ_CHECK(false, "the lint with the memo (of the text without bytes %zu..%zu) differs", at, at + cut);
+    }
+    sl_diag_list_release(&v);
+    sl_diag_list_release(&m);
+    ts_tree_delete(vtree);
+    sl_lint_memo_free(memo);
+    free(variant);
+  }
 
   // Suppression comments. Where the text mentions noqa at all, a second lint of the same tree
   // (which must give the same findings) is filtered without the tree, which parses the text

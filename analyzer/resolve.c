@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "builtin_types.h"
 #include "model_build.h"
+#include "star.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,21 @@ const char *sl__model_absolute_module(sl_model *m, const char *relative) {
   return s;
 }
 
+/* Where the module-level bindings of `name` are (the first one found is `b`, of `count`). */
+static sl_star_explicit explicit_bindings(const sl_model *m, const sl_name_binding *b, int count, const char *name) {
+  sl_star_explicit e = {0, 0, 0};
+  if (!b) return e;
+  e.count = (uint32_t)count;
+  e.first = e.last = b->start_byte;
+  for (size_t i = 0; i < m->n_names; i++) {
+    const sl_name_binding *o = &m->names[i];
+    if (o->scope != 0 || strcmp(o->name, name) != 0) continue;
+    if (o->start_byte < e.first) e.first = o->start_byte;
+    if (o->start_byte > e.last) e.last = o->start_byte;
+  }
+  return e;
+}
+
 sl_qualified sl__model_qualify(sl_model *m, int scope, const char *dotted) {
   qualified q = {-1, NULL};
   if (!dotted) return q;
@@ -67,6 +83,23 @@ sl_qualified sl__model_qualify(sl_model *m, int scope, const char *dotted) {
   const char *rest = dot ? dot + 1 : NULL;
   int count;
   const sl_name_binding *b = sl__model_lookup(m, scope, head, &count);
+  if (m->n_stars && (!b || b->scope == 0)) {
+    // A module-level name a star import may bind (or rebind).
+    const char *from;
+    switch (sl__star_binding(m->project, m->module, m->stars, m->n_stars, head,
+                             explicit_bindings(m, b, count, head), &from)) {
+    case SL_STAR_UNKNOWN:
+      return q;
+    case SL_STAR_FROM: {
+      char *heap = rest ? sl_xasprintf("%s.%s.%s", from, head, rest) : sl_xasprintf("%s.%s", from, head);
+      q.name = sl_arena_strdup(&m->arena, heap);
+      free(heap);
+      return q;
+    }
+    case SL_STAR_NONE:
+      break;
+    }
+  }
   if (!b) {
     // Not bound in this file: a builtin, if it is a single name.
     if (!rest) {
@@ -293,7 +326,8 @@ static void resolve_decorators(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   for (size_t i = 0; i < c->n_decorators; i++) {
     const sl_decorator *d = &c->decorators[i];
-    qualified q = qualify_for(m, ci, d->dotted);
+    // Followed through the project's re-exports (`from .compat import dataclass`) as bases are.
+    qualified q = resolve_name(m, ci, d->dotted);
     c = &m->classes[ci];
     if (is_qualified(q.name, "dataclasses.dataclass")) {
       c->is_dataclass = true;

@@ -392,6 +392,10 @@ typedef struct sl_model {
    *  up through star.c by sl__model_qualify. */
   sl_star_import *stars;
   size_t n_stars, cap_stars;
+  /** While a class statement of the module body is resolved, its position: its bases, decorators
+   *  and metaclass are evaluated there, before any later star import runs; 0: the module's final
+   *  bindings (code that runs later, in a function). */
+  uint32_t star_horizon;
   sl_attr_store *stores;
   size_t n_stores, cap_stores;
   sl_pending_store *pending;

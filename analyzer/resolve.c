@@ -83,10 +83,12 @@ sl_qualified sl__model_qualify(sl_model *m, int scope, const char *dotted) {
   const char *rest = dot ? dot + 1 : NULL;
   int count;
   const sl_name_binding *b = sl__model_lookup(m, scope, head, &count);
-  if (m->n_stars && (!b || b->scope == 0)) {
+  size_t n_stars = m->n_stars;
+  while (m->star_horizon && n_stars && m->stars[n_stars - 1].at >= m->star_horizon) n_stars--;
+  if (n_stars && (!b || b->scope == 0)) {
     // A module-level name a star import may bind (or rebind).
     const char *from;
-    switch (sl__star_binding(m->project, m->module, m->stars, m->n_stars, head,
+    switch (sl__star_binding(m->project, m->module, m->stars, n_stars, head,
                              explicit_bindings(m, b, count, head), &from)) {
     case SL_STAR_UNKNOWN:
       return q;
@@ -478,10 +480,21 @@ static void check_slots_names(sl_model *m, int ci) {
 
 void sl__class_resolve(sl_model *m, int ci) { resolve_class(m, ci); }
 
+/* Whether the class statement's names are evaluated where it stands, as the module body runs
+ * (not later, in a function): then only the star imports above it can have bound them. */
+static bool evaluated_in_place(const sl_model *m, const sl_class *c) {
+  if (c->foreign || c->scope < 0) return false;
+  for (int s = c->scope; s >= 0; s = m->scopes[s].parent)
+    if (m->scopes[s].kind == SL_SCOPE_FUNCTION) return false;
+  return true;
+}
+
 static void resolve_class(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (c->resolving) return;  // a cycle (or done): the caller sees `resolved` as it is
   c->resolving = true;
+  uint32_t horizon = m->star_horizon;
+  m->star_horizon = evaluated_in_place(m, c) ? c->stmt_span.start_byte : 0;
   check_slots_names(m, ci);
   resolve_bases(m, ci);
   resolve_decorators(m, ci);
@@ -502,6 +515,7 @@ static void resolve_class(sl_model *m, int ci) {
   }
   sl__class_creation(m, ci);
   m->classes[ci].complete = true;
+  m->star_horizon = horizon;
 }
 
 /* A class of this file named `name` as seen from `scope`, or -1. */

@@ -76,6 +76,8 @@ static void copy_class(sl_model *m, sl_arena *a, const sl_class *src, sl_class *
   // Bases, decorators and metaclass: qualified here, where their names are bound.
   c->base_exprs = COPY_ARRAY(a, c->base_exprs, src->base_exprs, src->n_base_exprs);
   c->cap_base_exprs = src->n_base_exprs;
+  // Its names are evaluated where the class statement stands: later star imports cannot bind them.
+  while (n_stars && m->stars[n_stars - 1].at >= src->stmt_span.start_byte) n_stars--;
   for (size_t i = 0; i < src->n_base_exprs; i++) {
     sl_base_expr *e = &c->base_exprs[i];
     e->dotted = e->synthetic >= 0 ? NULL : qualified(m, a, src->scope, e->dotted, n_stars);

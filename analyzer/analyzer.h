@@ -327,7 +327,8 @@ typedef struct sl_prefilter_def {
   bool multi_base;       /**< a class statement with two or more bases (or that the scan cannot read) */
   bool unreadable;       /**< a string, comment or unclosed bracket among the bases: assume the worst */
   bool call;             /**< a value with a call in it (an instance), or an annotation without a
-                              value: never an alias of a class */
+                              value: never an alias of a class; its identifiers are only those
+                              before the first `(` (the callee: what an instance is of) */
   /** A slot feature written in the def's own text: for a class, "slots" or "namedtuple" (any
    *  case) in its decorators or bases, or `__slots__` in its body (up to the first line at its
    *  indentation or less that a rough lexer of strings, comments and brackets is sure is code;

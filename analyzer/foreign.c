@@ -7,6 +7,7 @@
  * bases (resolve_class's guard).
  */
 #include "model.h"
+#include "star.h"
 #include "summary.h"
 
 #include "alloc.h"
@@ -60,6 +61,10 @@ int sl__foreign_class(sl_model *m, const char *qualified, const char **outside) 
       if (hop) memo_add(m, qualified, index);
       return index;
     }
+    // "*pkg.mod.Name": a name of that module its star imports may bind (summary.c); one it binds
+    // in no way is the builtin of that name.
+    bool deferred = name[0] == '*';
+    if (deferred) name++;
     const char *dot = strrchr(name, '.');
     if (!dot || dot == name) break;
     size_t mod_len = (size_t)(dot - name);
@@ -81,6 +86,18 @@ int sl__foreign_class(sl_model *m, const char *qualified, const char **outside) 
       *outside = name;  // a re-export of something outside the project: the caller looks it up
       return -1;
     }
+    // A star import of that module may bind the name, or rebind what it binds itself.
+    const sl_summary_name *own = sl__summary_name(s, attr);
+    sl_star_explicit e = own ? (sl_star_explicit){own->count, own->first, own->last} : (sl_star_explicit){0, 0, 0};
+    const char *from;
+    sl_star_verdict v = sl__star_binding(m->project, m->module, s->stars, s->n_stars, attr, e, &from);
+    if (v == SL_STAR_UNKNOWN) break;
+    if (v == SL_STAR_FROM) {
+      char *next = sl_xasprintf("%s.%s", from, attr);
+      name = sl_arena_strdup(&m->arena, next);
+      free(next);
+      continue;
+    }
     const sl_class *c = sl__summary_class(s, attr);
     if (c) {
       index = materialise(m, s, c, name);
@@ -88,6 +105,12 @@ int sl__foreign_class(sl_model *m, const char *qualified, const char **outside) 
       return index;
     }
     const char *target = sl__summary_alias(s, attr);
+    if (!target && deferred && !own) {
+      char *builtin = sl_xasprintf("builtins.%s", attr);
+      name = sl_arena_strdup(&m->arena, builtin);
+      free(builtin);
+      continue;
+    }
     if (!target) break;
     name = sl_arena_strdup(&m->arena, target);
   }

@@ -253,6 +253,14 @@ typedef struct sl_name_binding {
   uint32_t start_byte;      /**< where the binding happens */
 } sl_name_binding;
 
+/** A module-level `from m import *` (star.c decides which names it binds). */
+typedef struct sl_star_import {
+  const char *module;       /**< absolute ("pkg.models"); NULL when it cannot be named (a relative
+                                 import beyond the top, or written inside a syntax error) */
+  uint32_t at;              /**< where the statement is, to order it against the name's other bindings */
+  bool conditional;         /**< not directly in the module's body (under an if, try, ...) */
+} sl_star_import;
+
 /** Who an attribute store's receiver is. */
 typedef enum { SL_RECV_SELF, SL_RECV_LOCAL_INSTANCE, SL_RECV_ANNOTATED_PARAM } sl_receiver_kind;
 
@@ -382,6 +390,14 @@ typedef struct sl_model {
   size_t n_scopes, cap_scopes;
   sl_name_binding *names;
   size_t n_names, cap_names;
+  /** The module-level star imports, in file order (in the arena); a name they may bind is looked
+   *  up through star.c by sl__model_qualify. */
+  sl_star_import *stars;
+  size_t n_stars, cap_stars;
+  /** While a class statement of the module body is resolved, its position: its bases, decorators
+   *  and metaclass are evaluated there, before any later star import runs; 0: the module's final
+   *  bindings (code that runs later, in a function). */
+  uint32_t star_horizon;
   sl_attr_store *stores;
   size_t n_stores, cap_stores;
   sl_pending_store *pending;

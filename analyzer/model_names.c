@@ -133,6 +133,19 @@ bool sl__walk_in_class_body(sl_walker *w, TSNode stmt) {
 
 /* ---- statements that bind names ---------------------------------------------------------- */
 
+/* `from module import *`: which names it binds is decided when they are looked up (star.c). Only a
+ * module-level one is kept (it is a SyntaxError in a function; in a class body, rare, its names stay
+ * unseen as before); one under TYPE_CHECKING never runs. */
+static void record_star(sl_walker *w, TSNode stmt, const char *module) {
+  if (w->scope != 0 || w->type_checking) return;
+  sl_model *m = w->m;
+  sl_star_import *s = ARENA_GROW(&m->arena, m->stars, m->n_stars, m->cap_stars);
+  s->module = w->error_depth || !module ? NULL : module[0] == '.' ? sl__model_absolute_module(m, module) : module;
+  s->at = ts_node_start_byte(stmt);
+  // Star imports are rare: asking tree-sitter for the parent (a walk from the root) costs little.
+  s->conditional = !sl_node_is(ts_node_parent(stmt), SL_NODE_MODULE);
+}
+
 void sl__walk_import(sl_walker *w, TSNode node) {
   bool from = sl_node_is(node, SL_NODE_IMPORT_FROM_STATEMENT);
   const char *module = NULL;
@@ -156,8 +169,11 @@ void sl__walk_import(sl_walker *w, TSNode node) {
     if (sl_node_is(c, SL_NODE_ALIASED_IMPORT)) {
       name_node = sl_node_field(c, SL_FIELD_NAME);
       alias = sl_node_field(c, SL_FIELD_ALIAS);
+    } else if (sl_node_is(c, SL_NODE_WILDCARD_IMPORT)) {
+      record_star(w, node, module);
+      continue;
     } else if (!sl_node_is(c, SL_NODE_DOTTED_NAME)) {
-      continue;  // wildcard: binds names we cannot list
+      continue;
     }
     const char *full = sl__walk_dotted(w, name_node);
     if (!full) continue;

@@ -57,6 +57,7 @@ typedef struct scanner {
   int depth;             // brackets open since its collection started
   bool continued;        // a backslash just continued the line
   bool annotated;        // the value def being collected is `NAME: annotation`, no `=` seen yet
+  uint32_t callee;       // the value def's identifiers before its first '(' (UINT32_MAX: none yet)
   int brackets;          // open brackets since the import line began
   /* Where class bodies end (sl_prefilter_def.slotted): a rough lexer of strings, comments and
    * brackets, trusted only while it makes sense. It decides nothing else: tokens are read
@@ -268,10 +269,12 @@ static void end_collect(scanner *s, const char *at) {
   sl_prefilter_def *d = &s->defs.items[s->def];
   if (s->collecting == COLLECT_VALUE) {
     d->end = (uint32_t)(at - s->text);
-    // An instance is never an alias of anything: its identifiers (a whole call's) are not kept.
+    // An instance is never an alias of anything: of a call's identifiers only those before its
+    // first bracket are kept (the callee, `Point` in `p = Point(x)`: what the instance is of).
     if (d->call && d->first + d->count == s->def_idents.count) {
-      s->def_idents.count = d->first;
-      d->count = 0;
+      uint32_t keep = s->callee == UINT32_MAX ? 0 : s->callee;
+      s->def_idents.count = d->first + keep;
+      d->count = keep;
     }
   }
   if (s->collecting == COLLECT_BASES) s->header_end.items[s->def] = (uint32_t)(at - s->text);
@@ -289,6 +292,7 @@ static void start_def(scanner *s, uint32_t name, bool is_class, uint32_t indent)
     end_collect(s, s->token);
   }
   uint32_t at = (uint32_t)(s->token - s->text);
+  s->callee = UINT32_MAX;
   sl_prefilter_def d = {.name = name, .first = (uint32_t)s->def_idents.count, .is_class = is_class,
                         .start = at, .end = at};
   if (is_class) {
@@ -493,7 +497,10 @@ static void on_punct(scanner *s, const char *p) {
   switch (c) {
   case '(': case '[': case '{':
     s->depth++;
-    if (c == '(' && s->collecting == COLLECT_VALUE) d->call = true;
+    if (c == '(' && s->collecting == COLLECT_VALUE) {
+      if (s->callee == UINT32_MAX) s->callee = d->count;
+      d->call = true;
+    }
     break;
   case ')': case ']': case '}':
     if (--s->depth <= 0) {

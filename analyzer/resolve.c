@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "builtin_types.h"
 #include "model_build.h"
+#include "star.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,21 @@ const char *sl__model_absolute_module(sl_model *m, const char *relative) {
   return s;
 }
 
+/* Where the module-level bindings of `name` are (the first one found is `b`, of `count`). */
+static sl_star_explicit explicit_bindings(const sl_model *m, const sl_name_binding *b, int count, const char *name) {
+  sl_star_explicit e = {0, 0, 0};
+  if (!b) return e;
+  e.count = (uint32_t)count;
+  e.first = e.last = b->start_byte;
+  for (size_t i = 0; i < m->n_names; i++) {
+    const sl_name_binding *o = &m->names[i];
+    if (o->scope != 0 || strcmp(o->name, name) != 0) continue;
+    if (o->start_byte < e.first) e.first = o->start_byte;
+    if (o->start_byte > e.last) e.last = o->start_byte;
+  }
+  return e;
+}
+
 sl_qualified sl__model_qualify(sl_model *m, int scope, const char *dotted) {
   qualified q = {-1, NULL};
   if (!dotted) return q;
@@ -67,6 +83,25 @@ sl_qualified sl__model_qualify(sl_model *m, int scope, const char *dotted) {
   const char *rest = dot ? dot + 1 : NULL;
   int count;
   const sl_name_binding *b = sl__model_lookup(m, scope, head, &count);
+  size_t n_stars = m->n_stars;
+  while (m->star_horizon && n_stars && m->stars[n_stars - 1].at >= m->star_horizon) n_stars--;
+  if (n_stars && (!b || b->scope == 0)) {
+    // A module-level name a star import may bind (or rebind).
+    const char *from;
+    switch (sl__star_binding(m->project, m->module, m->stars, n_stars, head,
+                             explicit_bindings(m, b, count, head), &from)) {
+    case SL_STAR_UNKNOWN:
+      return q;
+    case SL_STAR_FROM: {
+      char *heap = rest ? sl_xasprintf("%s.%s.%s", from, head, rest) : sl_xasprintf("%s.%s", from, head);
+      q.name = sl_arena_strdup(&m->arena, heap);
+      free(heap);
+      return q;
+    }
+    case SL_STAR_NONE:
+      break;
+    }
+  }
   if (!b) {
     // Not bound in this file: a builtin, if it is a single name.
     if (!rest) {
@@ -294,7 +329,8 @@ static void resolve_decorators(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   for (size_t i = 0; i < c->n_decorators; i++) {
     const sl_decorator *d = &c->decorators[i];
-    qualified q = qualify_for(m, ci, d->dotted);
+    // Followed through the project's re-exports (`from .compat import dataclass`) as bases are.
+    qualified q = resolve_name(m, ci, d->dotted);
     c = &m->classes[ci];
     if (is_qualified(q.name, "dataclasses.dataclass")) {
       c->is_dataclass = true;
@@ -445,10 +481,21 @@ static void check_slots_names(sl_model *m, int ci) {
 
 void sl__class_resolve(sl_model *m, int ci) { resolve_class(m, ci); }
 
+/* Whether the class statement's names are evaluated where it stands, as the module body runs
+ * (not later, in a function): then only the star imports above it can have bound them. */
+static bool evaluated_in_place(const sl_model *m, const sl_class *c) {
+  if (c->foreign || c->scope < 0) return false;
+  for (int s = c->scope; s >= 0; s = m->scopes[s].parent)
+    if (m->scopes[s].kind == SL_SCOPE_FUNCTION) return false;
+  return true;
+}
+
 static void resolve_class(sl_model *m, int ci) {
   sl_class *c = &m->classes[ci];
   if (c->resolving) return;  // a cycle (or done): the caller sees `resolved` as it is
   c->resolving = true;
+  uint32_t horizon = m->star_horizon;
+  m->star_horizon = evaluated_in_place(m, c) ? c->stmt_span.start_byte : 0;
   check_slots_names(m, ci);
   resolve_bases(m, ci);
   resolve_decorators(m, ci);
@@ -469,6 +516,7 @@ static void resolve_class(sl_model *m, int ci) {
   }
   sl__class_creation(m, ci);
   m->classes[ci].complete = true;
+  m->star_horizon = horizon;
 }
 
 /* A class of this file named `name` as seen from `scope`, or -1. */

@@ -6,6 +6,7 @@
 #include "summary.h"
 
 #include "alloc.h"
+#include "pystring.h"
 #include "ts_util.h"
 
 #include <stdlib.h>
@@ -23,10 +24,36 @@ static bool exported(sl_model *m, int ci) {
   return b && count == 1 && b->kind == SL_NAME_CLASS && b->index == ci;
 }
 
+/* A module-level name that the module's star imports (n_stars of them, hidden from the model while
+ * it is summarised) may bind: which module it comes from needs the project, which the summary has
+ * not; "*pkg.mod.Name" asks the importing file to decide in this module's summary (foreign.c). NULL
+ * when no star import takes part; "" when the name cannot be deferred (a dotted one). */
+static const char *star_deferred(sl_model *m, sl_arena *a, int scope, const char *dotted, size_t n_stars) {
+  if (!n_stars || !m->module) return NULL;
+  const char *dot = strchr(dotted, '.');
+  char *head = sl_xstrndup(dotted, dot ? (size_t)(dot - dotted) : strlen(dotted));
+  int count;
+  const sl_name_binding *b = sl__model_lookup(m, scope, head, &count);
+  bool after_all = b != NULL;  // every module-level binding follows the last star import
+  for (size_t i = 0; b && b->scope == 0 && i < m->n_names; i++)
+    if (m->names[i].scope == 0 && m->names[i].start_byte <= m->stars[n_stars - 1].at && strcmp(m->names[i].name, head) == 0)
+      after_all = false;
+  const char *r = NULL;
+  if (!(b && (b->scope != 0 || after_all))) {
+    char *s = dot ? NULL : sl_xasprintf("*%s.%s", m->module, head);
+    r = s ? sl_arena_strdup(a, s) : "";
+    free(s);
+  }
+  free(head);
+  return r;
+}
+
 /* A name written in the module, as another module must look it up: "pkg.mod.Name" for a class of
  * this module, the qualified name otherwise; NULL when it cannot be named from outside. */
-static const char *qualified(sl_model *m, sl_arena *a, int scope, const char *dotted) {
+static const char *qualified(sl_model *m, sl_arena *a, int scope, const char *dotted, size_t n_stars) {
   if (!dotted) return NULL;
+  const char *deferred = star_deferred(m, a, scope, dotted, n_stars);
+  if (deferred) return *deferred ? deferred : NULL;
   sl_qualified q = sl__model_qualify(m, scope, dotted);
   if (q.local_class >= 0) {
     if (!exported(m, q.local_class)) return NULL;
@@ -41,7 +68,7 @@ static const char *qualified(sl_model *m, sl_arena *a, int scope, const char *do
 #define COPY_ARRAY(a, dst, src, n) \
   ((n) ? memcpy(sl_arena_alloc((a), (n) * sizeof *(dst)), (src), (n) * sizeof *(dst)) : NULL)
 
-static void copy_class(sl_model *m, sl_arena *a, const sl_class *src, sl_class *c) {
+static void copy_class(sl_model *m, sl_arena *a, const sl_class *src, sl_class *c, size_t n_stars) {
   *c = *src;
   c->name = dup(a, src->name);
   c->mangle = c->name + (src->mangle - src->name);
@@ -49,15 +76,17 @@ static void copy_class(sl_model *m, sl_arena *a, const sl_class *src, sl_class *
   // Bases, decorators and metaclass: qualified here, where their names are bound.
   c->base_exprs = COPY_ARRAY(a, c->base_exprs, src->base_exprs, src->n_base_exprs);
   c->cap_base_exprs = src->n_base_exprs;
+  // Its names are evaluated where the class statement stands: later star imports cannot bind them.
+  while (n_stars && m->stars[n_stars - 1].at >= src->stmt_span.start_byte) n_stars--;
   for (size_t i = 0; i < src->n_base_exprs; i++) {
     sl_base_expr *e = &c->base_exprs[i];
-    e->dotted = e->synthetic >= 0 ? NULL : qualified(m, a, src->scope, e->dotted);
+    e->dotted = e->synthetic >= 0 ? NULL : qualified(m, a, src->scope, e->dotted, n_stars);
     e->synthetic = -1;  // a namedtuple(...) base: unknown to other modules
   }
   c->decorators = COPY_ARRAY(a, c->decorators, src->decorators, src->n_decorators);
   c->cap_decorators = src->n_decorators;
-  for (size_t i = 0; i < src->n_decorators; i++) c->decorators[i].dotted = qualified(m, a, src->scope, src->decorators[i].dotted);
-  c->metaclass_expr = qualified(m, a, src->scope, src->metaclass_expr);
+  for (size_t i = 0; i < src->n_decorators; i++) c->decorators[i].dotted = qualified(m, a, src->scope, src->decorators[i].dotted, n_stars);
+  c->metaclass_expr = qualified(m, a, src->scope, src->metaclass_expr, n_stars);
   c->slots = COPY_ARRAY(a, c->slots, src->slots, src->n_slots);
   for (size_t i = 0; i < src->n_slots; i++) {
     sl_slot *s = &c->slots[i];
@@ -105,6 +134,10 @@ static bool is_stub(const char *path) {
 
 static void summarise(sl_model *m, sl_module_summary *s) {
   sl_arena *a = &s->arena;
+  // What the star imports bind is decided by the importing file, with the project (foreign.c):
+  // here names are qualified as if there were none, those they may bind deferred.
+  size_t n_stars = m->n_stars;
+  m->n_stars = 0;
   bool stub = is_stub(s->path);
   size_t n = 0;
   for (size_t i = 0; i < m->n_classes; i++) n += exported(m, (int)i) && !sl_create_fails(&m->classes[i].creation);
@@ -112,7 +145,7 @@ static void summarise(sl_model *m, sl_module_summary *s) {
   for (size_t i = 0; i < m->n_classes; i++) {
     if (!exported(m, (int)i) || sl_create_fails(&m->classes[i].creation)) continue;
     sl_class *c = &s->classes[s->n_classes++];
-    copy_class(m, a, &m->classes[i], c);
+    copy_class(m, a, &m->classes[i], c, n_stars);
     c->path = s->path;
     // Stubs often leave out the __slots__ a class has at run time (typeshed's do): only a stub
     // that spells them out says what instances hold; otherwise whether they have a __dict__ is
@@ -131,6 +164,98 @@ static void summarise(sl_model *m, sl_module_summary *s) {
     if (!q.name) continue;
     s->aliases[s->n_aliases++] = (sl_summary_alias){dup(a, b->name), dup(a, q.name)};
   }
+  m->n_stars = n_stars;
+}
+
+static int by_name_then_place(const void *pa, const void *pb) {
+  const sl_summary_name *a = pa, *b = pb;
+  int c = strcmp(a->name, b->name);
+  return c ? c : (a->first > b->first) - (a->first < b->first);
+}
+
+/* The star imports, and the top-level names, one entry each with how often and where they are bound. */
+static void summarise_names(sl_model *m, sl_module_summary *s) {
+  sl_arena *a = &s->arena;
+  s->stars = COPY_ARRAY(a, s->stars, m->stars, m->n_stars);
+  s->n_stars = m->n_stars;
+  for (size_t i = 0; i < s->n_stars; i++) s->stars[i].module = dup(a, s->stars[i].module);
+  size_t n = 0;
+  for (size_t i = 0; i < m->n_names; i++) n += m->names[i].scope == 0;
+  if (!n) return;
+  sl_summary_name *all = sl_xcalloc(n, sizeof *all);
+  size_t k = 0;
+  for (size_t i = 0; i < m->n_names; i++)
+    if (m->names[i].scope == 0) all[k++] = (sl_summary_name){m->names[i].name, 1, m->names[i].start_byte, m->names[i].start_byte};
+  qsort(all, n, sizeof *all, by_name_then_place);
+  s->names = sl_arena_alloc(a, n * sizeof *s->names);
+  for (size_t i = 0; i < n; i++) {
+    sl_summary_name *last = s->n_names ? &s->names[s->n_names - 1] : NULL;
+    if (last && strcmp(last->name, all[i].name) == 0) {
+      last->count++;
+      last->last = all[i].first;
+      continue;
+    }
+    s->names[s->n_names] = all[i];
+    s->names[s->n_names++].name = dup(a, all[i].name);
+  }
+  free(all);
+}
+
+/* How many times the code names `__all__` (an identifier: not in a comment or a string). Any
+ * mention but the one assignment makes the list unknown, never wrong. */
+static size_t all_mentions(const TSTree *tree, const char *text, size_t len) {
+  size_t n = 0;
+  TSNode root = ts_tree_root_node(tree);
+  for (const char *p = text, *end = text + len; (p = memchr(p, '_', (size_t)(end - p))) != NULL; p++) {
+    if ((size_t)(end - p) < 7 || memcmp(p, "__all__", 7) != 0) continue;
+    uint32_t at = (uint32_t)(p - text);
+    TSNode id = ts_node_descendant_for_byte_range(root, at, at + 7);
+    if (sl_node_is(id, SL_NODE_IDENTIFIER) && ts_node_start_byte(id) == at && ts_node_end_byte(id) == at + 7) n++;
+    p += 6;
+  }
+  return n;
+}
+
+/* `__all__`: one assignment directly in the module body of a list or tuple of plain strings, and
+ * no other mention anywhere (`__all__ += ...`, `__all__.extend(...)`, a conditional one). */
+static void summarise_all(const TSTree *tree, const char *text, size_t len, sl_module_summary *s) {
+  size_t mentions = all_mentions(tree, text, len);
+  s->all = mentions ? SL_ALL_DYNAMIC : SL_ALL_ABSENT;
+  if (mentions != 1) return;
+  TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
+  TSNode value = {0};
+  for (bool more = ts_tree_cursor_goto_first_child(&cur); more && ts_node_is_null(value);
+       more = ts_tree_cursor_goto_next_sibling(&cur)) {
+    TSNode stmt = ts_tree_cursor_current_node(&cur);
+    if (!sl_node_is(stmt, SL_NODE_EXPRESSION_STATEMENT) || ts_node_named_child_count(stmt) != 1) continue;
+    TSNode asg = ts_node_named_child(stmt, 0);
+    TSNode left = sl_node_field(asg, SL_FIELD_LEFT);
+    if (!sl_node_is(asg, SL_NODE_ASSIGNMENT) || !sl_node_is(left, SL_NODE_IDENTIFIER) ||
+        !ts_node_is_null(sl_node_field(asg, SL_FIELD_TYPE)))
+      continue;
+    size_t ln;
+    const char *lt = sl_node_text(left, text, &ln);
+    if (ln == 7 && memcmp(lt, "__all__", 7) == 0) value = sl_node_field(asg, SL_FIELD_RIGHT);
+  }
+  ts_tree_cursor_delete(&cur);
+  if (!sl_node_is(value, SL_NODE_LIST) && !sl_node_is(value, SL_NODE_TUPLE)) return;
+  if (ts_node_has_error(value)) return;
+  uint32_t count = ts_node_named_child_count(value);
+  const char **names = count ? sl_arena_alloc(&s->arena, count * sizeof *names) : NULL;
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode item = ts_node_named_child(value, i);
+    if (sl_node_is(item, SL_NODE_COMMENT)) {
+      names[i] = NULL;
+      continue;
+    }
+    if (sl__pystring_eval(item, text, &s->arena, &names[i]) != SL_PYSTR_STR) return;
+  }
+  size_t kept = 0;
+  for (uint32_t i = 0; i < count; i++)
+    if (names[i]) names[kept++] = names[i];
+  s->all = SL_ALL_LITERAL;
+  s->all_names = names;
+  s->n_all_names = kept;
 }
 
 int sl_module_summary_new(const char *text, size_t len, const char *path, const char *module, bool is_package,
@@ -146,6 +271,8 @@ int sl_module_summary_new(const char *text, size_t len, const char *path, const 
   sl_model m;
   sl__model_build_in(&m, tree, text, len, target_minor, NULL, s->module, is_package);
   summarise(&m, s);
+  summarise_names(&m, s);
+  summarise_all(tree, text, len, s);
   sl__model_release(&m);
   ts_tree_delete(tree);
   *out = s;
@@ -170,4 +297,12 @@ const char *sl__summary_alias(const sl_module_summary *s, const char *name) {
   for (size_t i = 0; i < s->n_aliases; i++)
     if (strcmp(s->aliases[i].name, name) == 0) return s->aliases[i].target;
   return NULL;
+}
+
+static int name_key(const void *key, const void *item) {
+  return strcmp(key, ((const sl_summary_name *)item)->name);
+}
+
+const sl_summary_name *sl__summary_name(const sl_module_summary *s, const char *name) {
+  return s->n_names ? bsearch(name, s->names, s->n_names, sizeof *s->names, name_key) : NULL;
 }

@@ -48,7 +48,8 @@
   X(SET_COMPREHENSION, "set_comprehension") X(STRING, "string") X(STRING_END, "string_end")         \
   X(STRING_START, "string_start") X(SUBSCRIPT, "subscript") X(TRUE, "true") X(TUPLE, "tuple")       \
   X(TUPLE_PATTERN, "tuple_pattern") X(TYPE, "type") X(TYPED_DEFAULT_PARAMETER, "typed_default_parameter") \
-  X(TYPED_PARAMETER, "typed_parameter") X(UNARY_OPERATOR, "unary_operator") X(WITH_ITEM, "with_item")
+  X(TYPED_PARAMETER, "typed_parameter") X(UNARY_OPERATOR, "unary_operator") X(WITH_ITEM, "with_item")  \
+  X(WILDCARD_IMPORT, "wildcard_import") X(MODULE, "module")
 
 /** A node's type among those above; SL_NODE_OTHER for every other type (and for a null node). */
 typedef enum {

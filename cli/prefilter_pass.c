@@ -66,16 +66,47 @@ static void first_pass(size_t i, void *ctx) {
   job->len = 0;
 }
 
+/* A set of sl_prefilter_pair(module, name), and the names in it (what a star import may take). */
+typedef struct pair_set {
+  sl_prefilter_names pairs, names;
+} pair_set;
+
+static void pair_set_init(pair_set *set) {
+  sl_prefilter_names_init(&set->pairs);
+  sl_prefilter_names_init(&set->names);
+}
+
+static void pair_set_release(pair_set *set) {
+  sl_prefilter_names_release(&set->pairs);
+  sl_prefilter_names_release(&set->names);
+}
+
 /* Puts `name` of module `module` in `set`, also for relative imports. Returns whether it grew. */
-static bool add_pair(sl_prefilter_names *set, uint32_t module, uint32_t name) {
-  bool a = sl_prefilter_names_add(set, sl_prefilter_pair(module, name));
-  bool b = sl_prefilter_names_add(set, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name));
+static bool add_pair(pair_set *set, uint32_t module, uint32_t name) {
+  bool a = sl_prefilter_names_add(&set->pairs, sl_prefilter_pair(module, name));
+  bool b = sl_prefilter_names_add(&set->pairs, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name));
+  sl_prefilter_names_add(&set->names, name);
   return a || b;
+}
+
+/* A star import re-exports: `from m import *` in module M binds under M every name of the set
+ * that m has (a package's `from .models import *` gives `from pkg import Base`), whether or not
+ * the file itself is kept. Returns whether the set grew. */
+static bool add_star_exports(pair_set *set, const sl_prefilter_facts *f, uint32_t module) {
+  bool grew = false;
+  for (size_t k = 0; k < f->n_star_modules; k++)
+    for (size_t i = 0; i < set->names.count; i++) {
+      uint32_t name = set->names.items[i];
+      if (sl_prefilter_names_has(&set->pairs, sl_prefilter_pair(f->star_modules[k], name)) &&
+          add_pair(set, module, name))
+        grew = true;
+    }
+  return grew;
 }
 
 /* The defs, in every file, that lay out instances their own way, to a fixed point. A file is
  * looked at again only when it reads more names of the set than the last time. */
-static void grow_layout(const pass *p, size_t n, sl_prefilter_names *layout) {
+static void grow_layout(const pass *p, size_t n, pair_set *layout) {
   size_t most = 1;
   for (size_t i = 0; i < n; i++)
     if (p->facts[i].n_defs > most) most = p->facts[i].n_defs;
@@ -87,12 +118,13 @@ static void grow_layout(const pass *p, size_t n, sl_prefilter_names *layout) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
       const sl_prefilter_facts *f = &p->facts[i];
+      if (add_star_exports(layout, f, p->module[i])) changed = true;
       if (f->n_defs == 0) continue;
       read.count = 0;
-      size_t now = sl_prefilter_imported_names(f, layout, &read) + 1;
+      size_t now = sl_prefilter_imported_names(f, &layout->pairs, &read) + 1;
       if (now == seen[i]) continue;
       seen[i] = now;
-      if (sl_prefilter_layout_defs(f, layout, marked) == 0) continue;
+      if (sl_prefilter_layout_defs(f, &layout->pairs, marked) == 0) continue;
       for (size_t d = 0; d < f->n_defs; d++)
         if (marked[d] && add_pair(layout, p->module[i], f->defs[d].name)) changed = true;
     }
@@ -113,13 +145,13 @@ static void grow_layout(const pass *p, size_t n, sl_prefilter_names *layout) {
  * is kept by its own text), cannot be judged by it. What lays out instances its own way (SLT008,
  * SLT016) is the `layout` set's business. Returns whether the set grew.
  */
-static bool add_kept_names(sl_prefilter_names *keep, const sl_prefilter_facts *f, uint32_t module) {
+static bool add_kept_names(pair_set *keep, const sl_prefilter_facts *f, uint32_t module) {
   bool grew = false;
   for (size_t d = 0; d < f->n_defs; d++)
     if (f->defs[d].slotted && add_pair(keep, module, f->defs[d].name)) grew = true;
   sl_prefilter_names read;
   sl_prefilter_names_init(&read);
-  if (sl_prefilter_imported_names(f, keep, &read) > 0) {
+  if (sl_prefilter_imported_names(f, &keep->pairs, &read) > 0) {
     for (bool changed = true; changed;) {
       changed = false;
       for (size_t d = 0; d < f->n_defs; d++) {
@@ -139,21 +171,28 @@ static bool add_kept_names(sl_prefilter_names *keep, const sl_prefilter_facts *f
   return grew;
 }
 
-/* Whether a class of the file names, among its bases (or keywords), a name it reads from a module
- * that is not one of this run's files: the workspace index may find that module in the project
- * (a single file checked, a folder of a package, an excluded file) and see a slotted class there,
- * which no fact of this run can rule out. `checked` holds the module keys of the run's files; a
- * relative import of the package itself (`from . import N`) is never ruled out. */
-static bool bases_read_outside(const sl_prefilter_facts *f, const sl_prefilter_names *checked) {
+/* Whether a class of the file names, among its bases (or keywords), or a value makes an instance
+ * of (`p = Point()`), a name it reads from a module that is not one of this run's files: the
+ * workspace index may find that module in the project (a single file checked, a folder of a
+ * package, an excluded file) and see a slotted class there, which no fact of this run can rule
+ * out. A star import of such a module may bring any name. `checked` holds the module keys of the
+ * run's files; a relative import of the package itself (`from . import N`, `from . import *`) is
+ * never ruled out. */
+static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names *checked) {
+  bool star_outside = false;
+  for (size_t k = 0; k < f->n_star_modules && !star_outside; k++)
+    star_outside = f->star_modules[k] == SL_PREFILTER_ANY_MODULE || !sl_prefilter_names_has(checked, f->star_modules[k]);
   sl_prefilter_names outside;  // the names the file reads from modules this run may not hold
   sl_prefilter_names_init(&outside);
   for (size_t r = 0; r < f->n_refs; r++)
     if (f->refs[r].module == SL_PREFILTER_ANY_MODULE || !sl_prefilter_names_has(checked, f->refs[r].module))
       sl_prefilter_names_add(&outside, f->refs[r].name);
   bool found = false;
-  for (size_t d = 0; d < f->n_defs && !found && outside.count; d++) {
+  for (size_t d = 0; d < f->n_defs && !found && (outside.count || star_outside); d++) {
     const sl_prefilter_def *def = &f->defs[d];
-    for (uint32_t k = 0; def->is_class && k < def->count && !found; k++)
+    if (!def->is_class && !def->call) continue;  // an alias or an import: the analyzer sees through neither
+    found = star_outside && def->count > 0;
+    for (uint32_t k = 0; k < def->count && !found; k++)
       found = sl_prefilter_names_has(&outside, f->def_idents[def->first + k]);
   }
   sl_prefilter_names_release(&outside);
@@ -163,7 +202,7 @@ static bool bases_read_outside(const sl_prefilter_facts *f, const sl_prefilter_n
 /* Moves the waiting files that other files' names keep into p->later; returns how many. The
  * layout set is complete by now: what it keeps is kept in one look; then the kept files' names
  * grow, each file looked at again only when it reads more of them. */
-static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
+static size_t grow_kept(pass *p, size_t n, const pair_set *layout) {
   sl_prefilter_names checked;
   sl_prefilter_names_init(&checked);
   for (size_t i = 0; i < n; i++)
@@ -171,19 +210,21 @@ static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
   size_t n_later = 0;
   for (size_t i = 0; i < n; i++) {
     if (!p->waiting[i]) continue;
-    if (!sl_prefilter_decide(&p->facts[i], NULL, layout) && !bases_read_outside(&p->facts[i], &checked)) continue;
+    if (!sl_prefilter_decide(&p->facts[i], NULL, &layout->pairs) && !reads_outside(&p->facts[i], &checked)) continue;
     p->waiting[i] = false;
     p->later[n_later++] = i;
   }
-  sl_prefilter_names keep, read;
-  sl_prefilter_names_init(&keep);
+  pair_set keep;
+  sl_prefilter_names read;
+  pair_set_init(&keep);
   sl_prefilter_names_init(&read);
   size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of `keep` the file read, plus one
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
+      if (add_star_exports(&keep, &p->facts[i], p->module[i])) changed = true;
       read.count = 0;
-      size_t now = sl_prefilter_imported_names(&p->facts[i], &keep, &read) + 1;
+      size_t now = sl_prefilter_imported_names(&p->facts[i], &keep.pairs, &read) + 1;
       if (now == seen[i]) continue;
       seen[i] = now;
       if (p->waiting[i] && now > 1) {
@@ -196,7 +237,7 @@ static size_t grow_kept(pass *p, size_t n, const sl_prefilter_names *layout) {
   }
   free(seen);
   sl_prefilter_names_release(&read);
-  sl_prefilter_names_release(&keep);
+  pair_set_release(&keep);
   sl_prefilter_names_release(&checked);
   return n_later;
 }
@@ -211,11 +252,11 @@ void sl__jobs_run_prefiltered(sl_job *jobs, size_t n, const sl_job_settings *set
   pass p = {jobs, settings, xcalloc(room, sizeof *p.facts), xcalloc(room, sizeof *p.module),
             xcalloc(room, sizeof *p.waiting), xcalloc(room, sizeof *p.later)};
   sl__pool_for(n, first_pass, &p, threads);
-  sl_prefilter_names layout;
-  sl_prefilter_names_init(&layout);
+  pair_set layout;
+  pair_set_init(&layout);
   grow_layout(&p, n, &layout);
   size_t n_later = grow_kept(&p, n, &layout);
-  sl_prefilter_names_release(&layout);
+  pair_set_release(&layout);
   for (size_t i = 0; i < n; i++) sl_prefilter_facts_release(&p.facts[i]);
   sl__pool_for(n_later, second_pass, &p, threads);
   free(p.facts);

@@ -69,6 +69,10 @@ typedef struct sl_session {
   /** The workspace index over the client's workspace folders (made at initialize; NULL before,
    *  or without a folder): open documents' texts replace the disk's for the other files. */
   struct sl_workspace *workspace;
+  /** The client's workspace folders (absolute paths, owned), whose configurations give the
+   *  index its import roots: kept to make the index again when a configuration changes. */
+  char **folders;
+  size_t n_folders;
   unsigned config_generation;
 
   /* Push diagnostics. */

@@ -3,6 +3,9 @@
  * client's folders at initialize; fed the open documents' texts, which replace the disk's; told
  * what changed on disk (workspace/didChangeWatchedFiles). A change to one module re-publishes the
  * open documents whose findings depend on it (the index's reverse dependencies), not every one.
+ * The import roots are those `slotlint check` would use in each folder: its configuration's `src`
+ * (relative to the configuration file's folder), else the folder and its src/; a configuration
+ * file that changes makes the index again.
  */
 #include "handlers.h"
 
@@ -10,13 +13,31 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <config.h>
 #include <workspace.h>
 
-/* Adds a folder and its src/ (the command line's default roots) to the index. */
-static void add_folder(sl_session *s, const char *uri) {
-  char *path = sl_proto_uri_to_path(uri);
-  if (!path) return;
-  if (sl_workspace_add_root(s->workspace, path) == 0) {
+/* Adds the import roots of one workspace folder, as `slotlint check` run there would: the `src`
+ * of the configuration found from the folder upwards (absolute already: relative to the
+ * configuration file's folder), else the folder and its src/. */
+static void add_folder_roots(sl_session *s, const char *path) {
+  sl_config config;
+  sl__config_init(&config);
+  char *error = NULL;
+  if (sl__config_discover(path, &config, &error) != 0) {
+    // The editor shows the problem; the folder's default roots keep the index useful meanwhile.
+    sl_session_log(s, SL_LOG_WARNING, "%s: import roots from the folder", error ? error : "bad configuration");
+    free(error);
+    sl__config_release(&config);
+    sl__config_init(&config);
+  }
+  if (config.n_src) {
+    for (size_t i = 0; i < config.n_src; i++) {
+      if (sl_workspace_add_root(s->workspace, config.src[i]) != 0)
+        sl_session_log(s, SL_LOG_WARNING, "%s: src: '%s' is not a folder", config.path, config.src[i]);
+      else
+        sl_session_log(s, SL_LOG_DEBUG, "import root '%s' (src of %s)", config.src[i], config.path);
+    }
+  } else if (sl_workspace_add_root(s->workspace, path) == 0) {
     size_t n = strlen(path);
     char *src = malloc(n + 5);
     if (src) {
@@ -26,24 +47,45 @@ static void add_folder(sl_session *s, const char *uri) {
       free(src);
     }
   }
-  free(path);
+  sl__config_release(&config);
+}
+
+/* Makes the index over the folders, with the open documents' texts, and lets the lints use it. */
+static void workspace_build(sl_session *s) {
+  sl_workspace_free(s->workspace);
+  s->workspace = sl_workspace_new(s->settings.target_minor, false);
+  for (size_t i = 0; i < s->n_folders; i++) add_folder_roots(s, s->folders[i]);
+  for (sl_document *d = s->docs.head; d; d = d->next)
+    if (d->path) sl_workspace_set_text(s->workspace, d->path, d->text, d->len);
+  s->options.project = sl_workspace_project(s->workspace);
+}
+
+static void keep_folder(sl_session *s, const char *uri) {
+  char *path = sl_proto_uri_to_path(uri);
+  if (!path) return;
+  char **grown = realloc(s->folders, (s->n_folders + 1) * sizeof *grown);
+  if (!grown) {
+    free(path);
+    return;
+  }
+  s->folders = grown;
+  s->folders[s->n_folders++] = path;
 }
 
 void sl__workspace_open(sl_session *s, json_t *params) {
   if (s->workspace) return;
-  s->workspace = sl_workspace_new(s->settings.target_minor, false);
   json_t *folders = json_object_get(params, "workspaceFolders");
   size_t i;
   json_t *f;
   if (json_is_array(folders) && json_array_size(folders) > 0) {
     json_array_foreach(folders, i, f) {
       json_t *uri = json_is_object(f) ? json_object_get(f, "uri") : NULL;
-      if (json_is_string(uri)) add_folder(s, json_string_value(uri));
+      if (json_is_string(uri)) keep_folder(s, json_string_value(uri));
     }
   } else if (json_is_string(json_object_get(params, "rootUri"))) {
-    add_folder(s, json_string_value(json_object_get(params, "rootUri")));
+    keep_folder(s, json_string_value(json_object_get(params, "rootUri")));
   }
-  s->options.project = sl_workspace_project(s->workspace);
+  workspace_build(s);
 }
 
 static void relint_dependent(void *ctx, const char *module, const char *path) {
@@ -76,6 +118,7 @@ void sl__on_did_change_watched_files(sl_session *s, json_t *params) {
   }
   static const char *const kinds[] = {"?", "created", "changed", "deleted"};
   bool everything = false;  // files appeared or went, or a configuration changed: look again for all
+  bool config = false;      // a configuration file changed: its `src` may name other import roots
   size_t i;
   json_t *c;
   json_array_foreach(changes, i, c) {
@@ -86,6 +129,7 @@ void sl__on_did_change_watched_files(sl_session *s, json_t *params) {
     char *path = sl_proto_uri_to_path(u);
     size_t n = path ? strlen(path) : 0;
     bool python = (n > 3 && strcmp(path + n - 3, ".py") == 0) || (n > 4 && strcmp(path + n - 4, ".pyi") == 0);
+    if (n > 5 && strcmp(path + n - 5, ".toml") == 0) config = true;
     if (t == 2 && python && s->workspace) {
       sl_workspace_invalidate(s->workspace, path);  // an open document's text still wins
       relint_dependents(s, path);
@@ -95,7 +139,8 @@ void sl__on_did_change_watched_files(sl_session *s, json_t *params) {
     free(path);
   }
   if (!everything) return;
-  if (s->workspace) sl_workspace_forget_files(s->workspace);
+  if (config && s->workspace) workspace_build(s);
+  else if (s->workspace) sl_workspace_forget_files(s->workspace);
   for (sl_document *d = s->docs.head; d; d = d->next) d->lint_valid = false;
   sl__diagnostics_invalidate_all(s, "watched files changed");
 }

@@ -45,6 +45,7 @@ static const char sample[] =
     "        pass\n"
     "    except (E, F) as err:\n"
     "        print((*a), [(*b), 1], (*c, *d))\n"
+    "from .models import *\n"
     "def broken(:\n"
     "    x = = 1\n";
 

@@ -135,6 +135,7 @@ void sl_session_release(sl_session *s) {
   sl_documents_release(&s->docs);
   sl_workspace_free(s->workspace);
   s->workspace = NULL;
+  sl_project_configs_clear(&s->configs);
   for (size_t i = 0; i < s->n_folders; i++) free(s->folders[i]);
   free(s->folders);
   s->folders = NULL;

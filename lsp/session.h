@@ -17,6 +17,8 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include "project_config.h"
+
 #include <uv.h>
 
 typedef enum {
@@ -27,7 +29,9 @@ typedef enum {
 
 /** The settings a client can give (initializationOptions, workspace/didChangeConfiguration). */
 typedef struct sl_settings {
-  bool has_select;
+  /* Each key the client set replaces the same key of a document's configuration file
+   * (project_config.h); a key it did not set (or reset with null) leaves the file's. */
+  bool has_select, has_extend_select, has_ignore, has_target;
   sl_rule_set select;     /**< replaces the default rules when has_select */
   sl_rule_set extend_select;
   sl_rule_set ignore;
@@ -73,6 +77,8 @@ typedef struct sl_session {
    *  index its import roots: kept to make the index again when a configuration changes. */
   char **folders;
   size_t n_folders;
+  /** The configuration files read for the open documents' folders (project_config.h). */
+  sl_project_configs configs;
   unsigned config_generation;
 
   /* Push diagnostics. */

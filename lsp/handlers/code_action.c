@@ -108,7 +108,9 @@ json_t *sl__on_code_action(sl_session *s, json_t *params, sl_rpc_error *err) {
     from = to;
     to = t;
   }
-  const sl_diag_list *list = sl_document_lint(doc, &s->options, s->config_generation);
+  sl_options opts;
+  (void)sl_document_options(s, doc, &opts);
+  const sl_diag_list *list = sl_document_lint(doc, &opts, s->config_generation);
   if (kind_wanted(only, "quickfix")) {
     for (size_t i = 0; i < list->count; i++) {
       const sl_diag *d = &list->items[i];

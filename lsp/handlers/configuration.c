@@ -4,7 +4,8 @@
  * allowed) and `targetVersion` ("py39" ... "py315"). Keys may also be spelled as in the config
  * file (`extend-select`, `target-version`). The value may be the settings themselves, or wrap them
  * in `settings` (ruff's initializationOptions) or `slotlint` (an editor's configuration section).
- * A bad value is reported and the key keeps its previous value; null resets a key.
+ * A bad value is reported and the key keeps its previous value; null resets a key. A key set here
+ * replaces the same key of each document's configuration file (project_config.h).
  */
 #include "handlers.h"
 
@@ -75,18 +76,24 @@ void sl__settings_update(sl_session *s, const json_t *value, const char *origin)
     else if (read_rules(s, v, "select", origin, &st->select)) st->has_select = true;
   }
   if ((v = get_key(obj, "extendSelect", "extend-select", "extend_select"))) {
-    if (json_is_null(v)) st->extend_select = 0;
-    else read_rules(s, v, "extendSelect", origin, &st->extend_select);
+    if (json_is_null(v)) st->has_extend_select = false, st->extend_select = 0;
+    else if (read_rules(s, v, "extendSelect", origin, &st->extend_select)) st->has_extend_select = true;
   }
   if ((v = get_key(obj, "ignore", NULL, NULL))) {
-    if (json_is_null(v)) st->ignore = 0;
-    else read_rules(s, v, "ignore", origin, &st->ignore);
+    if (json_is_null(v)) st->has_ignore = false, st->ignore = 0;
+    else if (read_rules(s, v, "ignore", origin, &st->ignore)) st->has_ignore = true;
   }
   if ((v = get_key(obj, "targetVersion", "target-version", "target_version"))) {
     int minor;
-    if (json_is_null(v)) st->target_minor = SL_TARGET_DEFAULT;
-    else if (json_is_string(v) && sl_target_version_parse(json_string_value(v), &minor) == 0) st->target_minor = minor;
-    else sl_session_log(s, SL_LOG_WARNING, "%s: 'targetVersion' must be one of py39 ... py315: setting ignored", origin);
+    if (json_is_null(v)) {
+      st->has_target = false;
+      st->target_minor = SL_TARGET_DEFAULT;
+    } else if (json_is_string(v) && sl_target_version_parse(json_string_value(v), &minor) == 0) {
+      st->has_target = true;
+      st->target_minor = minor;
+    } else {
+      sl_session_log(s, SL_LOG_WARNING, "%s: 'targetVersion' must be one of py39 ... py315: setting ignored", origin);
+    }
   }
   sl_session_apply_settings(s);
 }

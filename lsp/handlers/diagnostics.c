@@ -17,7 +17,9 @@
 #include <string.h>
 
 static json_t *diagnostic_array(sl_session *s, sl_document *doc) {
-  const sl_diag_list *list = sl_document_lint(doc, &s->options, s->config_generation);
+  sl_options opts;
+  (void)sl_document_options(s, doc, &opts);  // an excluded document selects no rule
+  const sl_diag_list *list = sl_document_lint(doc, &opts, s->config_generation);
   json_t *items = json_array();
   for (size_t i = 0; i < list->count; i++)
     json_array_append_new(items, sl_proto_diagnostic(doc, s->encoding, &list->items[i]));
@@ -26,7 +28,9 @@ static json_t *diagnostic_array(sl_session *s, sl_document *doc) {
 
 static void publish(sl_session *s, sl_document *doc, double now) {
   double t0 = sl__now_ms();
-  (void)sl_document_lint(doc, &s->options, s->config_generation);
+  sl_options opts;
+  (void)sl_document_options(s, doc, &opts);
+  (void)sl_document_lint(doc, &opts, s->config_generation);
   double t1 = sl__now_ms();
   json_t *params = json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version", (json_int_t)doc->version, "diagnostics",
                              diagnostic_array(s, doc));

@@ -18,7 +18,9 @@ json_t *sl__on_hover(sl_session *s, json_t *params, sl_rpc_error *err) {
   size_t offset = sl_position_to_offset(&doc->lines, doc->text, doc->len, s->encoding, pos);
   char *markdown = NULL;
   sl_span name;
-  if (sl_class_describe_in(doc->tree, doc->text, doc->len, doc->path, offset, &s->options, &markdown, &name) < 0 ||
+  sl_options opts;  // the layout of the document's target version
+  (void)sl_document_options(s, doc, &opts);
+  if (sl_class_describe_in(doc->tree, doc->text, doc->len, doc->path, offset, &opts, &markdown, &name) < 0 ||
       !markdown)
     return json_null();
   json_t *result = json_pack("{s:{s:s,s:s},s:o}", "contents", "kind", "markdown", "value", markdown, "range",

@@ -139,6 +139,11 @@ void sl__on_did_change_watched_files(sl_session *s, json_t *params) {
     free(path);
   }
   if (!everything) return;
+  if (config) {
+    // Each document's configuration is looked for again when it is next linted.
+    sl_project_configs_clear(&s->configs);
+    s->config_generation++;
+  }
   if (config && s->workspace) workspace_build(s);
   else if (s->workspace) sl_workspace_forget_files(s->workspace);
   for (sl_document *d = s->docs.head; d; d = d->next) d->lint_valid = false;

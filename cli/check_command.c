@@ -191,9 +191,10 @@ int sl__check_command(int argc, char **argv) {
     plan_paths(&r, &opts, &config);
 
   sl_workspace *workspace = sl__workspace_for_run(&config, r.jobs, r.n, opts.lint.target_minor);
-  sl_job_settings settings = {opts.lint, &config,
-                              opts.fix ? SL_FIX_APPLY : opts.diff ? SL_FIX_DIFF : SL_FIX_NONE};
+  sl_job_settings settings = {opts.lint, &config, opts.fix ? SL_FIX_APPLY : opts.diff ? SL_FIX_DIFF : SL_FIX_NONE,
+                              NULL, 0};
   settings.lint.project = workspace ? sl_workspace_project(workspace) : NULL;
+  if (workspace) settings.roots = sl_workspace_roots(workspace, &settings.n_roots);
   unsigned threads = opts.jobs ? opts.jobs : sl__jobs_default();
   // Standard input is one file the user asked for: nothing to gain from skipping it.
   bool prefilter = !opts.read_stdin && !opts.no_prefilter && config.prefilter;

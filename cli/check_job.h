@@ -23,6 +23,10 @@ typedef struct sl_job_settings {
   sl_options lint;
   const sl_config *config;  /**< for per-file-ignores; never NULL (may be empty) */
   sl_fix_mode fix;
+  /** The workspace index's import roots (borrowed; none without an index): the pre-filter looks
+   *  there for the modules other than the run's files that a file may take a class from. */
+  const char *const *roots;
+  size_t n_roots;
 } sl_job_settings;
 
 /**

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "prefilter_modules.h"
 #include "xalloc.h"
 
 typedef struct pass {
@@ -171,22 +172,30 @@ static bool add_kept_names(pair_set *keep, const sl_prefilter_facts *f, uint32_t
   return grew;
 }
 
+/* Whether module `key` may be one the workspace index finds outside this run: not one of the run's
+ * files (`checked`), and among the modules under the import roots (`present`; NULL: any may be). */
+static bool outside_run(uint32_t key, const sl_prefilter_names *checked, const sl_prefilter_names *present) {
+  if (key == SL_PREFILTER_ANY_MODULE) return true;
+  return !sl_prefilter_names_has(checked, key) && (!present || sl_prefilter_names_has(present, key));
+}
+
 /* Whether a class of the file names, among its bases (or keywords), or a value makes an instance
  * of (`p = Point()`), a name it reads from a module that is not one of this run's files: the
  * workspace index may find that module in the project (a single file checked, a folder of a
  * package, an excluded file) and see a slotted class there, which no fact of this run can rule
  * out. A star import of such a module may bring any name. `checked` holds the module keys of the
- * run's files; a relative import of the package itself (`from . import N`, `from . import *`) is
- * never ruled out. */
-static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names *checked) {
+ * run's files, `present` those of the modules under the import roots (a built-in or C-extension
+ * module, `time`, `_socket`, has no source there: the index finds nothing in it); a relative import
+ * of the package itself (`from . import N`, `from . import *`) is never ruled out. */
+static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names *checked,
+                          const sl_prefilter_names *present) {
   bool star_outside = false;
   for (size_t k = 0; k < f->n_star_modules && !star_outside; k++)
-    star_outside = f->star_modules[k] == SL_PREFILTER_ANY_MODULE || !sl_prefilter_names_has(checked, f->star_modules[k]);
+    star_outside = outside_run(f->star_modules[k], checked, present);
   sl_prefilter_names outside;  // the names the file reads from modules this run may not hold
   sl_prefilter_names_init(&outside);
   for (size_t r = 0; r < f->n_refs; r++)
-    if (f->refs[r].module == SL_PREFILTER_ANY_MODULE || !sl_prefilter_names_has(checked, f->refs[r].module))
-      sl_prefilter_names_add(&outside, f->refs[r].name);
+    if (outside_run(f->refs[r].module, checked, present)) sl_prefilter_names_add(&outside, f->refs[r].name);
   bool found = false;
   for (size_t d = 0; d < f->n_defs && !found && (outside.count || star_outside); d++) {
     const sl_prefilter_def *def = &f->defs[d];
@@ -202,7 +211,7 @@ static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names 
 /* Moves the waiting files that other files' names keep into p->later; returns how many. The
  * layout set is complete by now: what it keeps is kept in one look; then the kept files' names
  * grow, each file looked at again only when it reads more of them. */
-static size_t grow_kept(pass *p, size_t n, const pair_set *layout) {
+static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_prefilter_names *present) {
   sl_prefilter_names checked;
   sl_prefilter_names_init(&checked);
   for (size_t i = 0; i < n; i++)
@@ -210,7 +219,8 @@ static size_t grow_kept(pass *p, size_t n, const pair_set *layout) {
   size_t n_later = 0;
   for (size_t i = 0; i < n; i++) {
     if (!p->waiting[i]) continue;
-    if (!sl_prefilter_decide(&p->facts[i], NULL, &layout->pairs) && !reads_outside(&p->facts[i], &checked)) continue;
+    if (!sl_prefilter_decide(&p->facts[i], NULL, &layout->pairs) && !reads_outside(&p->facts[i], &checked, present))
+      continue;
     p->waiting[i] = false;
     p->later[n_later++] = i;
   }
@@ -255,7 +265,11 @@ void sl__jobs_run_prefiltered(sl_job *jobs, size_t n, const sl_job_settings *set
   pair_set layout;
   pair_set_init(&layout);
   grow_layout(&p, n, &layout);
-  size_t n_later = grow_kept(&p, n, &layout);
+  sl_prefilter_names present;
+  sl_prefilter_names_init(&present);
+  bool listed = sl__prefilter_module_keys(settings->roots, settings->n_roots, &present);
+  size_t n_later = grow_kept(&p, n, &layout, listed ? &present : NULL);
+  sl_prefilter_names_release(&present);
   pair_set_release(&layout);
   for (size_t i = 0; i < n; i++) sl_prefilter_facts_release(&p.facts[i]);
   sl__pool_for(n_later, second_pass, &p, threads);

@@ -418,3 +418,8 @@ void sl_workspace_forget_files(sl_workspace *ws) {
 }
 
 size_t sl_workspace_summaries_made(const sl_workspace *ws) { return ws->made; }
+
+const char *const *sl_workspace_roots(const sl_workspace *ws, size_t *n) {
+  *n = ws->n_roots;
+  return (const char *const *)ws->roots;
+}

@@ -45,6 +45,9 @@ const char *sl_workspace_add_file(sl_workspace *ws, const char *path);
 
 /** The project the analyzer reads through (sl_options.project); borrowed from the workspace. */
 const sl_project *sl_workspace_project(sl_workspace *ws);
+/** The import roots (absolute folders), in the order added; *n gets their number. Borrowed until
+ *  the workspace is freed or a root is added. */
+const char *const *sl_workspace_roots(const sl_workspace *ws, size_t *n);
 
 /** Uses `text` (copied) instead of the file on disk for `path` (an open editor buffer); NULL text
  *  goes back to the disk. Forgets the module's summary. */

@@ -54,13 +54,15 @@ def tools_for(part, corpus, peers_dir, slotlint):
     part_dir = os.path.join(corpus, part)
     files = [l.strip() for l in open(os.path.join(corpus, f"files-{part}.txt")) if l.strip()]
     node_env = dict(os.environ, NODE_PATH=os.path.join(peers_dir, "node_modules"))
+    # slotlint runs from the part's folder, as a user checks a project from its root (the current
+    # folder is an import root, which the pre-filter lists).
     tools = {
-        "slotlint": ([slotlint, "check", "--no-config", "--select", "ALL", "--quiet", part_dir], None, None),
+        "slotlint": ([slotlint, "check", "--no-config", "--select", "ALL", "--quiet", part_dir], part_dir, None),
         "slotlint --jobs 1": ([slotlint, "check", "--no-config", "--select", "ALL", "--quiet", "--jobs", "1", part_dir],
-                              None, None),
+                              part_dir, None),
         # Every file parsed, one core: what the peers do, without the pre-filter's head start.
         "slotlint -j1 --no-prefilter": ([slotlint, "check", "--no-config", "--select", "ALL", "--quiet", "--jobs", "1",
-                                         "--no-prefilter", part_dir], None, None),
+                                         "--no-prefilter", part_dir], part_dir, None),
     }
     node = shutil.which("node")
     ruff = os.path.join(peers_dir, "node_modules", "@astral-sh", "ruff-wasm-nodejs")

@@ -7,6 +7,7 @@ the hand-off between threads would add to every latency it measures).
 """
 import json
 import os
+import pathlib
 import queue
 import select
 import subprocess
@@ -225,3 +226,19 @@ def position_of(text, index, encoding="utf-16"):
     prefix = text[start:index]
     character = utf16_len(prefix) if encoding == "utf-16" else len(prefix.encode("utf-8"))
     return {"line": line, "character": character}
+
+
+def write_file(path, text):
+    """Writes `text` to `path` (a pathlib.Path), making its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def check_codes(slotlint, path, unique=False):
+    """The codes `slotlint check` reports for `path`, sorted (each once with `unique`), run from `/` so
+    that only the configuration found from the file's folder says how (the server's view)."""
+    p = subprocess.run([slotlint, "check", "--format", "json", str(path)], cwd="/", stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=60)
+    assert p.returncode in (0, 1), p.stderr.decode()
+    codes = [d["code"] for d in json.loads(p.stdout.decode())]
+    return sorted(set(codes) if unique else codes)

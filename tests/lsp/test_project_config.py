@@ -14,11 +14,9 @@ does, overridden key by key by the client's settings (SPEC §3):
 
     test_project_config.py SLOTLINT WORKDIR
 """
-import json
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -52,17 +50,6 @@ SHAPES = (
 )
 
 
-def write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def check_codes(slotlint, path):
-    """The codes `slotlint check` reports for `path`, each once (run from elsewhere: only the config says)."""
-    p = subprocess.run([slotlint, "check", "--format", "json", str(path)], cwd="/", stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=60)
-    assert p.returncode in (0, 1), p.stderr.decode()
-    return sorted({d["code"] for d in json.loads(p.stdout.decode())})
 
 
 def main(argv):
@@ -72,8 +59,8 @@ def main(argv):
     config = proj / "slotlint.toml"
     shapes = proj / "app" / "shapes.py"
     generated = proj / "app" / "generated" / "shapes.py"
-    write(shapes, SHAPES)
-    write(generated, SHAPES)
+    lspclient.write_file(shapes, SHAPES)
+    lspclient.write_file(generated, SHAPES)
 
     server = lspclient.Server(slotlint, env=dict(os.environ, SLOTLINT_LOG="debug"))
     version = {"n": 1}
@@ -94,7 +81,7 @@ def main(argv):
         if text is None:
             config.unlink()
         else:
-            write(config, text)
+            lspclient.write_file(config, text)
         server.notify("workspace/didChangeWatchedFiles",
                       {"changes": [{"uri": config.as_uri(), "type": 3 if text is None else 2}]})
 
@@ -110,7 +97,7 @@ def main(argv):
                                                                 "text": SHAPES}})
         got = published(uri)
         assert got == ["SLT001", "SLT002"], "defaults: %s" % got
-        assert check_codes(slotlint, shapes) == got
+        assert lspclient.check_codes(slotlint, shapes, unique=True) == got
 
         steps = [
             ('ignore = ["SLT002"]\n', ["SLT001"]),
@@ -124,7 +111,8 @@ def main(argv):
             config_changed(text)
             got = relint(uri, shapes)
             assert got == want, "with %r: expected %s, got %s" % (text, want, got)
-            assert check_codes(slotlint, shapes) == want, "the command line disagrees with %r" % text
+            cli = lspclient.check_codes(slotlint, shapes, unique=True)
+            assert cli == want, "the command line disagrees with %r: %s" % (text, cli)
 
         # exclude: the document in generated/ gets nothing; the other one is still linted.
         config_changed('exclude = ["generated"]\n')

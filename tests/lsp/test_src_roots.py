@@ -9,11 +9,9 @@ the same check on the command line agrees at each step.
 
     test_src_roots.py SLOTLINT WORKDIR
 """
-import json
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -32,17 +30,6 @@ APP = (
 )
 
 
-def write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def check_codes(slotlint, path):
-    """The codes `slotlint check` reports for `path` (run from elsewhere: only the config says)."""
-    p = subprocess.run([slotlint, "check", "--format", "json", str(path)], cwd="/", stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=60)
-    assert p.returncode in (0, 1), p.stderr.decode()
-    return sorted(d["code"] for d in json.loads(p.stdout.decode()))
 
 
 def main(argv):
@@ -51,14 +38,14 @@ def main(argv):
     proj = work / "proj"
     # lib/shapes: slotted; other/shapes: a class with a __dict__. Neither is under the workspace
     # folder (proj/app) nor a default root (proj/app, proj/app/src).
-    write(proj / "lib" / "shapes" / "__init__.py", "")
-    write(proj / "lib" / "shapes" / "base.py", "class Shape:\n    __slots__ = ('x',)\n")
-    write(proj / "other" / "shapes" / "__init__.py", "")
-    write(proj / "other" / "shapes" / "base.py", "class Shape:\n    pass\n")
+    lspclient.write_file(proj / "lib" / "shapes" / "__init__.py", "")
+    lspclient.write_file(proj / "lib" / "shapes" / "base.py", "class Shape:\n    __slots__ = ('x',)\n")
+    lspclient.write_file(proj / "other" / "shapes" / "__init__.py", "")
+    lspclient.write_file(proj / "other" / "shapes" / "base.py", "class Shape:\n    pass\n")
     config = proj / "slotlint.toml"
-    write(config, 'src = ["lib"]\n')
+    lspclient.write_file(config, 'src = ["lib"]\n')
     app = proj / "app" / "draw.py"
-    write(app, APP)
+    lspclient.write_file(app, APP)
     uri = app.as_uri()
 
     server = lspclient.Server(slotlint, env=dict(os.environ, SLOTLINT_LOG="debug"))
@@ -77,14 +64,15 @@ def main(argv):
                                                                 "text": APP}})
         got = published(1)
         assert got == ["SLT001"], "src = ['lib']: expected SLT001 for self.area, got %s" % got
-        assert check_codes(slotlint, app) == got, "the command line disagrees: %s" % check_codes(slotlint, app)
+        cli = lspclient.check_codes(slotlint, app)
+        assert cli == got, "the command line disagrees: %s" % cli
 
         for src, want in (("other", []), ("lib", ["SLT001"])):
-            write(config, 'src = ["%s"]\n' % src)
+            lspclient.write_file(config, 'src = ["%s"]\n' % src)
             server.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]})
             got = published(1)
             assert got == want, "src = [%r]: expected %s, got %s" % (src, want, got)
-            assert check_codes(slotlint, app) == want, "the command line disagrees for src = [%r]" % src
+            assert lspclient.check_codes(slotlint, app) == want, "the command line disagrees for src = [%r]" % src
 
         # No src at all: the folder's defaults (proj/app), where `shapes` is not found: unknown.
         config.unlink()

@@ -96,6 +96,7 @@ typedef struct sl_decorator {
   int slots_kw;         /**< slots=: -1 absent, 0 False, 1 True, 2 not a literal */
   int weakref_slot_kw;  /**< weakref_slot=: same encoding */
   int frozen_kw;        /**< frozen=: same encoding */
+  int init_kw;          /**< init=: same encoding */
   sl_span span;
 } sl_decorator;
 

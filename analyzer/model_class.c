@@ -38,13 +38,14 @@ void sl__class_decorators(sl_model *m, int ci, TSNode decorated, const char *tex
     sl_decorator *dec = ARENA_GROW(&m->arena, c->decorators, c->n_decorators, c->cap_decorators);
     dec->span = sl_node_span(d);
     TSNode expr = ts_node_named_child(d, 0);
-    dec->slots_kw = dec->weakref_slot_kw = dec->frozen_kw = -1;
+    dec->slots_kw = dec->weakref_slot_kw = dec->frozen_kw = dec->init_kw = -1;
     if (sl_node_is(expr, SL_NODE_CALL)) {
       dec->is_call = true;
       TSNode args = sl_node_field(expr, SL_FIELD_ARGUMENTS);
       dec->slots_kw = bool_keyword(args, "slots", text);
       dec->weakref_slot_kw = bool_keyword(args, "weakref_slot", text);
       dec->frozen_kw = bool_keyword(args, "frozen", text);
+      dec->init_kw = bool_keyword(args, "init", text);
       expr = sl_node_field(expr, SL_FIELD_FUNCTION);
     }
     dec->dotted = sl__node_dotted(m, text, expr);

@@ -23,6 +23,38 @@ static bool declares_for_subclasses(const sl_model *m, const sl_class *cls) {
   return false;
 }
 
+/* A plain @dataclass (slots=True makes the fields slots) whose generated __init__ assigns every
+ * field: not with init=False (or a value we cannot read), nor when the class writes its own
+ * __init__, which the decorator keeps. */
+static bool generated_init(const sl_class *cls) {
+  if (!cls->is_dataclass || cls->flavor != SL_CLASS_PLAIN) return false;
+  for (size_t i = 0; i < cls->n_decorators; i++)
+    if (cls->decorators[i].init_kw == 0 || cls->decorators[i].init_kw == 2) return false;
+  for (size_t i = 0; i < cls->n_bindings; i++)
+    if (strcmp(cls->bindings[i].name, "__init__") == 0) return false;
+  return true;
+}
+
+/* `y: int = 0` in such a dataclass without a slot `y`: the default is a class attribute, which
+ * makes the instance attribute read-only, and the generated __init__ assigns it. */
+static void check_field_default(const sl_rule_ctx *ctx, int ci, const sl_field *f) {
+  const sl_model *m = ctx->model;
+  const sl_class *cls = &m->classes[ci];
+  sl_setattr_answer a = sl__class_setattr(m, ci, f->name, false);
+  // A value we cannot see through (`field(...)`, a descriptor) answers otherwise: silent.
+  if (a.result != SL_SETATTR_READ_ONLY || a.descriptor || !a.binding) return;
+  if (a.owner.kind != SL_TYPE_CLASS || &m->classes[a.owner.index] != cls) return;
+  if (sl__subclass_may_allow(m, ci, f->name, false)) return;
+  char *slots = sl__slot_list(m, ci);
+  sl_diag *d = sl__diag_add(ctx->out, SL_SLT019, f->span,
+                            "dataclass '%s' gives field '%s' a default but has no slot for it: the default is a "
+                            "class attribute, so the generated __init__ raises AttributeError (read-only) on every "
+                            "instance (declared slots: %s)",
+                            cls->name, f->name, slots);
+  free(slots);
+  sl__diag_relate_slots(d, m, cls);
+}
+
 void sl__check_SLT019(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   for (size_t ci = 0; ci < m->n_classes; ci++) {
@@ -35,9 +67,14 @@ void sl__check_SLT019(const sl_rule_ctx *ctx) {
     // A __getattr__ may well answer for the annotated names (and in a stub, anything may be a
     // property).
     if (declares_for_subclasses(m, cls) || sl__class_defines_getattr(m, cls) || sl_rule_in_stub(ctx)) continue;
+    bool assigns_fields = generated_init(cls);
     for (size_t k = 0; k < cls->n_fields; k++) {
       const sl_field *f = &cls->fields[k];
-      if (f->has_value || f->classvar || f->initvar || f->kw_only_marker) continue;
+      if (f->classvar || f->initvar || f->kw_only_marker) continue;
+      if (f->has_value) {
+        if (assigns_fields) check_field_default(ctx, (int)ci, f);
+        continue;
+      }
       if (sl__class_setattr(m, (int)ci, f->name, false).result != SL_SETATTR_NO_ATTRIBUTE) continue;
       if (sl__subclass_may_allow(m, (int)ci, f->name, false)) continue;
       char *slots = sl__slot_list(m, (int)ci);

@@ -315,7 +315,7 @@ void sl__model_build_memo(sl_model *model, const TSTree *tree, const char *text,
  * same text, else walked (and recorded when its walk depends on its text alone: model_memo.h). */
 static void walk_module_memo(sl_walker *w, TSNode root, sl_lint_memo *memo) {
   sl_model *m = w->m;
-  sl__memo_begin(memo);
+  sl__memo_begin(memo, w->deferred != NULL);
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, root);
   for (TSNode child; sl_child_iter_next(&it, &child);) {
@@ -329,14 +329,16 @@ static void walk_module_memo(sl_walker *w, TSNode root, sl_lint_memo *memo) {
       continue;
     }
     uint32_t start = ts_node_start_byte(child), n = ts_node_end_byte(child) - start;
-    if (sl__memo_replay(memo, m, w->text + start, n, start, at.row)) continue;
+    size_t sites = w->deferred ? w->deferred->count : 0;
+    if (sl__memo_replay(memo, m, w->text + start, n, start, at.row, sites)) continue;
     sl_walk_mark before = sl__walk_mark(m);
     bool consulted = m->walk_consulted, dynamic = m->dynamic_setattr;
     size_t constants = w->constants->count;
     m->walk_consulted = m->dynamic_setattr = false;
     sl__walk_visit(w, child);
     if (!m->walk_consulted && w->constants->count == constants)
-      sl__memo_record(memo, m, &before, m->dynamic_setattr, w->text + start, n, start, at.row);
+      sl__memo_record(memo, m, &before, m->dynamic_setattr, w->text + start, n, start, at.row, sites,
+                      w->deferred ? w->deferred->count : 0);
     m->walk_consulted |= consulted;
     m->dynamic_setattr |= dynamic;
   }
@@ -369,17 +371,29 @@ static void build(sl_model *model, const TSTree *tree, const char *text, size_t 
                  .deferred = weakref ? &deferred : NULL};
   w.scope = sl__walk_new_scope(&w, SL_SCOPE_MODULE, -1);
   TSNode root = ts_tree_root_node(tree);
-  // A file that names weakref keeps use sites (holding nodes) to the end of the walk: no memo.
-  // Nor when the root itself is an ERROR (error recovery found no module): everything in it is
-  // walked as inside a syntax error.
-  if (memo && !weakref && !ts_node_is_null(root) && !sl_node_is(root, SL_NODE_ERROR))
+  // No memo when the root itself is an ERROR (error recovery found no module): everything in it
+  // is walked as inside a syntax error.
+  bool memoised = memo && !ts_node_is_null(root) && !sl_node_is(root, SL_NODE_ERROR);
+  if (memoised)
     walk_module_memo(&w, root, memo);
   else
     sl__walk_visit(&w, root);
   free(constants.items);
   // Weak references: which names can hold a weakref maker is known now; most use sites have
   // holders that cannot, and are not looked at.
-  sl__uses_flush(model, &deferred, text);
+  if (memoised && weakref) {
+    if (!sl__memo_flush(memo, model, &deferred, text)) {
+      // A replayed definition's uses were made under other weak-reference heads (an import of
+      // weakref changed): every definition is walked again.
+      sl_cursors_release(&cursors);
+      sl__model_release(model);
+      sl__memo_clear(memo);
+      build(model, tree, text, len, target_minor, project, module, is_package, memo);
+      return;
+    }
+  } else {
+    sl__uses_flush(model, &deferred, text);
+  }
   sl_cursors_release(&cursors);
   // The indexes of names the resolution and the rules look up.
   sl__name_index_init(&model->name_index, &model->arena, model->n_names);

@@ -2,6 +2,7 @@
 #include "model_memo.h"
 
 #include "alloc.h"
+#include "model_build.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,14 +33,38 @@ typedef struct record {
   const char **stored_names;
   size_t n_stored_names;
   bool dynamic_setattr;
+  /* In a file that names weakref (`weak`), the uses of instances wait for the end of the walk:
+   * what their flush made for this definition, under the weak-reference heads of signature `heads`. */
+  bool weak;
+  uint64_t heads;
+  sl_pending_use *flushed_uses;
+  size_t n_flushed_uses;
+  sl_probe *flushed_probes;
+  size_t n_flushed_probes;
+  sl_super_call *flushed_supers;
+  size_t n_flushed_supers;
   bool used;  /**< looked up by the current lint */
   sl_arena arena;
 } record;
+
+/* In weak mode, the top-level statements in walk order, for the flush: the deferred use sites
+ * [begin, end) of a walked statement (and the record to give what they make, if any), or a
+ * replayed definition whose record's flushed uses go there. */
+typedef struct segment {
+  size_t begin, end;
+  record *rec;
+  bool replay;
+  int64_t bytes, rows;
+  int class_from, class_to, scope_from, scope_to;
+} segment;
 
 struct sl_lint_memo {
   record **buckets;
   size_t n_buckets, count;
   size_t replayed, walked;  /**< definitions of the last lint */
+  bool weak;                /**< the current lint's file names weakref */
+  segment *segments;
+  size_t n_segments, cap_segments;
 };
 
 /* The copy functions below know every field of these structures that holds a pointer, an index
@@ -59,17 +84,26 @@ static void free_record(record *r) {
   free(r);
 }
 
-void sl_lint_memo_free(sl_lint_memo *memo) {
-  if (!memo) return;
+static void clear(sl_lint_memo *memo) {
   for (size_t i = 0; i < memo->n_buckets; i++) {
     for (record *r = memo->buckets[i], *next; r; r = next) {
       next = r->next;
       free_record(r);
     }
+    memo->buckets[i] = NULL;
   }
+  memo->count = 0;
+}
+
+void sl_lint_memo_free(sl_lint_memo *memo) {
+  if (!memo) return;
+  clear(memo);
   free(memo->buckets);
+  free(memo->segments);
   free(memo);
 }
+
+void sl__memo_clear(sl_lint_memo *memo) { clear(memo); }
 
 /* A cheap key: the length and the bytes at both ends (the text is compared whole on a match). */
 static uint64_t key_of(const char *text, uint32_t len) {
@@ -90,8 +124,10 @@ void sl_lint_memo_last(const sl_lint_memo *memo, size_t *replayed, size_t *walke
   *walked = memo ? memo->walked : 0;
 }
 
-void sl__memo_begin(sl_lint_memo *memo) {
+void sl__memo_begin(sl_lint_memo *memo, bool weak) {
   memo->replayed = memo->walked = 0;
+  memo->weak = weak;
+  memo->n_segments = 0;
   for (size_t i = 0; i < memo->n_buckets; i++)
     for (record *r = memo->buckets[i]; r; r = r->next) r->used = false;
 }
@@ -265,16 +301,26 @@ static void *append(void **items, size_t *count, size_t *cap, size_t n, size_t s
 
 /* ---- look-up, replay, record -------------------------------------------------------------- */
 
+static segment *push_segment(sl_lint_memo *memo) {
+  if (memo->n_segments == memo->cap_segments) {
+    memo->cap_segments = memo->cap_segments ? memo->cap_segments * 2 : 64;
+    memo->segments = sl_xrealloc(memo->segments, memo->cap_segments * sizeof *memo->segments);
+  }
+  segment *g = &memo->segments[memo->n_segments++];
+  memset(g, 0, sizeof *g);
+  return g;
+}
+
 static record *find(sl_lint_memo *memo, const char *text, uint32_t len) {
   if (!memo->n_buckets) return NULL;
   uint64_t key = key_of(text, len);
   for (record *r = memo->buckets[key & (memo->n_buckets - 1)]; r; r = r->next)
-    if (r->key == key && r->len == len && memcmp(r->text, text, len) == 0) return r;
+    if (r->key == key && r->len == len && r->weak == memo->weak && memcmp(r->text, text, len) == 0) return r;
   return NULL;
 }
 
 bool sl__memo_replay(sl_lint_memo *memo, sl_model *m, const char *text, uint32_t len, uint32_t start_byte,
-                     uint32_t start_row) {
+                     uint32_t start_row, size_t sites) {
   record *r = find(memo, text, len);
   if (!r) {
     memo->walked++;
@@ -311,6 +357,10 @@ bool sl__memo_replay(sl_lint_memo *memo, sl_model *m, const char *text, uint32_t
       append((void **)&m->stored_names, &m->n_stored_names, &m->cap_stored_names, r->n_stored_names, sizeof *stored);
   for (size_t i = 0; i < r->n_stored_names; i++) stored[i] = dup(&mv, r->stored_names[i]);
   m->dynamic_setattr |= r->dynamic_setattr;
+  if (memo->weak) {  // its flushed uses go where its use sites would have been flushed
+    segment *g = push_segment(memo);
+    *g = (segment){sites, sites, r, true, mv.bytes, mv.rows, mv.class_from, mv.class_to, mv.scope_from, mv.scope_to};
+  }
   return true;
 }
 
@@ -330,7 +380,8 @@ static void grow_table(sl_lint_memo *memo) {
 }
 
 void sl__memo_record(sl_lint_memo *memo, const sl_model *m, const sl_walk_mark *before, bool dynamic_setattr,
-                     const char *text, uint32_t len, uint32_t start_byte, uint32_t start_row) {
+                     const char *text, uint32_t len, uint32_t start_byte, uint32_t start_row, size_t sites_begin,
+                     size_t sites_end) {
   record *same = find(memo, text, len);
   if (same) {  // the same text twice in the file: one record serves both
     same->used = true;
@@ -373,9 +424,92 @@ void sl__memo_record(sl_lint_memo *memo, const sl_model *m, const sl_walk_mark *
   r->stored_names = sl_arena_alloc(&r->arena, (r->n_stored_names ? r->n_stored_names : 1) * sizeof *r->stored_names);
   for (size_t i = 0; i < r->n_stored_names; i++) r->stored_names[i] = dup(&mv, m->stored_names[before->stored_names + i]);
   r->dynamic_setattr = dynamic_setattr;
+  r->weak = memo->weak;
   r->used = true;
+  if (memo->weak) {  // what its use sites make is known at the flush
+    segment *g = push_segment(memo);
+    *g = (segment){sites_begin, sites_end, r, false, 0, 0, 0, 0, 0, 0};
+  }
   size_t b = r->key & (memo->n_buckets - 1);
   r->next = memo->buckets[b];
   memo->buckets[b] = r;
   memo->count++;
+}
+
+/* ---- the flush of a file that names weakref ------------------------------------------------- */
+
+/* The heads as a set: their hash, whatever their order. */
+static uint64_t heads_signature(const sl_weak_heads *heads) {
+  uint64_t sum = 0, mix = (uint64_t)heads->count;
+  for (size_t i = 0; i < heads->count; i++) {
+    uint64_t h = 1469598103934665603u;
+    for (const unsigned char *p = (const unsigned char *)heads->items[i]; *p; p++) h = (h ^ *p) * 1099511628211u;
+    sum += h;
+    mix ^= h * 0x9E3779B97F4A7C15u;
+  }
+  return sum ^ (mix << 1);
+}
+
+static void flush_sites(sl_model *m, sl_use_sites *sites, size_t from, size_t to, const sl_weak_heads *heads,
+                        const char *text) {
+  for (size_t i = from; i < to; i++) {
+    sl_use_site *u = &sites->items[i];
+    u->site.heads = heads;
+    sl__uses_at(m, u->at, u->node, u->value, u->site, text, &u->cell);
+  }
+}
+
+bool sl__memo_flush(sl_lint_memo *memo, sl_model *m, sl_use_sites *sites, const char *text) {
+  sl_weak_heads heads;
+  sl__uses_weak_heads(m, &heads);
+  uint64_t signature = heads_signature(&heads);
+  bool ok = true;
+  size_t next = 0;
+  for (size_t k = 0; k < memo->n_segments && ok; k++) {
+    const segment *g = &memo->segments[k];
+    record *r = g->rec;
+    flush_sites(m, sites, next, g->begin, &heads, text);
+    if (g->replay) {
+      // Made under other heads, the record's uses may not be those its sites would make now.
+      if (r->heads != signature) {
+        ok = false;
+        break;
+      }
+      move mv = {g->bytes, g->rows, g->class_from, g->class_to, g->scope_from, g->scope_to, &m->arena, true};
+      sl_pending_use *uses =
+          append((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, r->n_flushed_uses, sizeof *uses);
+      for (size_t i = 0; i < r->n_flushed_uses; i++) copy_use(&mv, &uses[i], &r->flushed_uses[i]);
+      sl_probe *probes = append((void **)&m->probes, &m->n_probes, &m->cap_probes, r->n_flushed_probes, sizeof *probes);
+      for (size_t i = 0; i < r->n_flushed_probes; i++) {
+        probes[i] = r->flushed_probes[i];
+        probes[i].scope = move_scope(&mv, r->flushed_probes[i].scope);
+      }
+      sl_super_call *supers =
+          append((void **)&m->supers, &m->n_supers, &m->cap_supers, r->n_flushed_supers, sizeof *supers);
+      for (size_t i = 0; i < r->n_flushed_supers; i++) copy_super(&mv, &supers[i], &r->flushed_supers[i]);
+      next = g->begin;
+      continue;
+    }
+    sl_walk_mark before = sl__walk_mark(m);
+    flush_sites(m, sites, g->begin, g->end, &heads, text);
+    move mv = {0, 0, 0, 0, 0, 0, &r->arena, false};
+    r->heads = signature;
+    r->n_flushed_uses = m->n_pending_uses - before.pending_uses;
+    r->flushed_uses = sl_arena_alloc(&r->arena, (r->n_flushed_uses ? r->n_flushed_uses : 1) * sizeof *r->flushed_uses);
+    for (size_t i = 0; i < r->n_flushed_uses; i++)
+      copy_use(&mv, &r->flushed_uses[i], &m->pending_uses[before.pending_uses + i]);
+    r->n_flushed_probes = m->n_probes - before.probes;
+    r->flushed_probes =
+        r->n_flushed_probes ? dup_array(&mv, m->probes + before.probes, r->n_flushed_probes, sizeof *r->flushed_probes) : NULL;
+    for (size_t i = 0; i < r->n_flushed_probes; i++) r->flushed_probes[i].name = dup(&mv, r->flushed_probes[i].name);
+    r->n_flushed_supers = m->n_supers - before.supers;
+    r->flushed_supers = sl_arena_alloc(&r->arena, (r->n_flushed_supers ? r->n_flushed_supers : 1) * sizeof *r->flushed_supers);
+    for (size_t i = 0; i < r->n_flushed_supers; i++) copy_super(&mv, &r->flushed_supers[i], &m->supers[before.supers + i]);
+    next = g->end;
+  }
+  if (ok) flush_sites(m, sites, next, sites->count, &heads, text);
+  free(heads.items);
+  free(sites->items);
+  *sites = (sl_use_sites){0};
+  return ok;
 }

@@ -9,8 +9,10 @@
  * alone, once three things are ruled out, each of which makes the definition walked every time —
  * a syntax error inside it (error recovery may depend on what surrounds it), a walk that read
  * what earlier statements recorded (`__slots__ = NAME` folding a module constant or
- * `Base.__slots__`: model->walk_consulted), and a file that names weakref (its use sites wait
- * for the end of the walk, holding tree nodes). Everything the walk of a definition records is
+ * `Base.__slots__`: model->walk_consulted). In a file that names weakref, the uses of instances
+ * wait for the end of the walk (whether a name can make a weak reference is known only then): a
+ * record keeps what its definition's use sites made at the flush, under the set of weak-reference
+ * heads of that lint, and is replayed only under the same set. Everything the walk of a definition records is
  * appended to the model's arrays while it runs, and refers to what it appended itself or to the
  * module scope (0): a replay appends copies, with the positions moved by how far the definition
  * moved and the indexes of its own classes and scopes renumbered.
@@ -20,6 +22,7 @@
 
 #include "analyzer.h"
 #include "model.h"
+#include "model_build.h"
 
 /** Where each of the model's walk arrays stood: a definition's record is what lies between two marks. */
 typedef struct sl_walk_mark {
@@ -28,8 +31,11 @@ typedef struct sl_walk_mark {
 
 sl_walk_mark sl__walk_mark(const sl_model *m);
 
-/** Starts a lint with the memo: every record is unused until looked up. */
-void sl__memo_begin(sl_lint_memo *memo);
+/** Starts a lint with the memo: every record is unused until looked up. `weak`: the file names
+ *  weakref, so the uses of instances wait for the flush (sl__memo_flush). */
+void sl__memo_begin(sl_lint_memo *memo, bool weak);
+/** Frees every record (the next lint walks everything). */
+void sl__memo_clear(sl_lint_memo *memo);
 /** Frees the records the lint did not use (definitions that changed or went away). */
 void sl__memo_end(sl_lint_memo *memo);
 
@@ -39,14 +45,26 @@ void sl__memo_end(sl_lint_memo *memo);
  * (column 0), had been walked there, and returns true.
  */
 bool sl__memo_replay(sl_lint_memo *memo, sl_model *m, const char *text, uint32_t len, uint32_t start_byte,
-                     uint32_t start_row);
+                     uint32_t start_row, size_t sites);
 
 /**
  * Records what the walk of a definition (text `len` bytes at `start_byte`, row `start_row`)
  * appended to the model since `before`; `dynamic_setattr`: whether it found a setattr() whose
- * name is not a literal.
+ * name is not a literal. In weak mode its use sites are [sites_begin, sites_end) of the deferred
+ * ones, and what they make is recorded at the flush. (`sites` of sl__memo_replay: where the
+ * replayed definition's sites would have been.)
  */
 void sl__memo_record(sl_lint_memo *memo, const sl_model *m, const sl_walk_mark *before, bool dynamic_setattr,
-                     const char *text, uint32_t len, uint32_t start_byte, uint32_t start_row);
+                     const char *text, uint32_t len, uint32_t start_byte, uint32_t start_row, size_t sites_begin,
+                     size_t sites_end);
+
+/**
+ * Weak mode, at the end of the walk: flushes the deferred use sites (as sl__uses_flush does) and
+ * the replayed definitions' recorded uses, in walk order, and records what each recorded
+ * definition's sites made. Returns false when a replayed record was made under other
+ * weak-reference heads (an import of weakref changed): the model is then incomplete, and the
+ * caller builds it again with the memo cleared. Frees the sites' array either way.
+ */
+bool sl__memo_flush(sl_lint_memo *memo, sl_model *m, sl_use_sites *sites, const char *text);
 
 #endif

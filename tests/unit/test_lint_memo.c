@@ -269,9 +269,63 @@ static void unchanged_definitions_move(void **state) {
   ts_parser_delete(parser);
 }
 
+/* Lints `text` with the memo and from scratch; both must agree. Returns the memo's rendering. */
+static char *lint_both(sl_lint_memo *memo, TSParser *parser, const char *src, const sl_options *opts,
+                       size_t *replayed) {
+  text t = {strdup(src), strlen(src)};
+  TSTree *tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
+  char *with = lint(memo, tree, &t, opts), *scratch = lint(NULL, tree, &t, opts);
+  assert_string_equal(with, scratch);
+  size_t walked;
+  sl_lint_memo_last(memo, replayed, &walked);
+  free(scratch);
+  ts_tree_delete(tree);
+  free(t.s);
+  return with;
+}
+
+/* In a file that names weakref, the uses of instances wait for the end of the walk: a replayed
+ * definition brings the uses its record made, moved; when the names that can make a weak
+ * reference change (`ref` imported or not), the records' uses are not those of the new heads and
+ * the memo is walked again. */
+static void weakref_files(void **state) {
+  (void)state;
+  TSParser *parser = ts_parser_new();
+  assert_true(ts_parser_set_language(parser, sl_python_language()));
+  sl_options opts;
+  sl_options_init(&opts);
+  const char *body = "class C:\n    __slots__ = ('a',)\n\n\ndef f():\n    c = C()\n    ref(c)\n    weakref.ref(c)\n";
+  char *a = NULL, *b = NULL, *c = NULL;
+  size_t replayed;
+  sl_lint_memo *memo = sl_lint_memo_new();
+  // `weakref.ref(c)` only: one SLT016.
+  char src[512];
+  snprintf(src, sizeof src, "import weakref\n\n\n%s", body);
+  a = lint_both(memo, parser, src, &opts, &replayed);
+  // Moved down, the same heads: replayed, findings moved.
+  snprintf(src, sizeof src, "import weakref\nimport os\n\n\n%s", body);
+  b = lint_both(memo, parser, src, &opts, &replayed);
+  assert_int_equal(replayed, 2);
+  // `ref` now makes weak references too: the heads changed, the records made under the old
+  // ones cannot be used (two SLT016 from scratch, and with the memo).
+  snprintf(src, sizeof src, "import weakref\nfrom weakref import ref\n\n\n%s", body);
+  c = lint_both(memo, parser, src, &opts, &replayed);
+  assert_non_null(strstr(c, "ref()"));
+  size_t n_b = 0, n_c = 0;
+  for (const char *p = b; (p = strstr(p, "weak")) != NULL; p++) n_b++;
+  for (const char *p = c; (p = strstr(p, "weak")) != NULL; p++) n_c++;
+  assert_true(n_c > n_b);
+  free(a);
+  free(b);
+  free(c);
+  sl_lint_memo_free(memo);
+  ts_parser_delete(parser);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(unchanged_definitions_move),
+      cmocka_unit_test(weakref_files),
       cmocka_unit_test(memo_equals_scratch),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

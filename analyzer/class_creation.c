@@ -243,6 +243,23 @@ static sl_create_error check_entries(const sl_model *m, const sl_class *c, sl_ty
   return result(unknown ? SL_CREATE_UNKNOWN : SL_CREATE_OK);
 }
 
+/* Whether @dataclass(slots=True) gives the new class a nonempty __slots__, as far as the class's
+ * own fields tell: each field that is not a ClassVar, InitVar or KW_ONLY marker, less (from 3.11)
+ * the names a base's __slots__ already has. Silent (false) for weakref_slot=True. */
+static bool dataclass_slots_nonempty(const sl_model *m, const sl_class *c) {
+  if (c->dataclass_weakref_slot) return false;
+  for (size_t i = 0; i < c->n_fields; i++) {
+    const sl_field *f = &c->fields[i];
+    if (f->classvar || f->initvar || f->kw_only_marker) continue;
+    bool inherited = false;
+    for (size_t k = 1; k < c->n_mro && m->target_minor >= 11 && !inherited; k++)
+      if (c->mro[k].kind == SL_TYPE_CLASS)
+        inherited = sl__class_declares_slot(&m->classes[c->mro[k].index], f->name, NULL, NULL);
+    if (!inherited) return true;
+  }
+  return false;
+}
+
 static sl_create_error analyse(const sl_model *m, int ci) {
   const sl_class *c = &m->classes[ci];
   if (c->incomplete || c->synthetic || !(c->resolved || c->mro_conflict) || c->bases_unknown)
@@ -262,6 +279,20 @@ static sl_create_error analyse(const sl_model *m, int ci) {
     return e;
   }
   if (best.kind == SL_TYPE_NONE) return result(SL_CREATE_UNKNOWN);
+  // @dataclass(slots=True) makes a new class whose __slots__ are the fields: on a variable-size
+  // base the decorator raises the TypeError a class statement with those slots would (3.15
+  // accepts any slots under tuple).
+  if (c->flavor == SL_CLASS_DATACLASS_SLOTS && c->slots_state == SL_SLOTS_ABSENT && c->resolved &&
+      sl__type_is_varsize(m, best) && !sl__type_is_type_subclass(m, best) && dataclass_slots_nonempty(m, c)) {
+    const sl_builtin_export *tuple = sl__builtin_common()->tuple;
+    bool tuple_based = tuple && sl__type_is_subtype(m, best, (sl_typeref){SL_TYPE_BUILTIN, tuple->type_index});
+    if (m->target_minor < 15 || !tuple_based) {
+      sl_create_error e = result(SL_CREATE_NONEMPTY_VARSIZE);
+      e.base = best;
+      e.base_at = best_at;
+      return e;
+    }
+  }
   if (c->slots_state == SL_SLOTS_ABSENT) return result(SL_CREATE_OK);
   // typing.NamedTuple rewrites the body (SLT021's business).
   if (c->slots_state == SL_SLOTS_DYNAMIC || c->flavor == SL_CLASS_NAMEDTUPLE) return result(SL_CREATE_UNKNOWN);

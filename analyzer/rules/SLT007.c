@@ -49,13 +49,19 @@ void sl__check_SLT007(const sl_rule_ctx *ctx) {
     const sl_class *cls = &m->classes[ci];
     if (!sl_rule_reportable(cls) || cls->creation.kind != SL_CREATE_NONEMPTY_VARSIZE) continue;
     const char *base = sl__type_name(m, cls->creation.base);
-    sl_diag *d = sl__diag_add(ctx->out, SL_SLT007, cls->slots_decl.stmt,
-                              "'%s' declares nonempty __slots__ but its base '%s' is variable-size: creating the "
-                              "class raises TypeError",
-                              cls->name, base);
+    // @dataclass(slots=True): the decorator makes the slots from the fields (class_creation.c).
+    bool dataclass = cls->flavor == SL_CLASS_DATACLASS_SLOTS && cls->slots_state == SL_SLOTS_ABSENT;
+    sl_diag *d = dataclass ? sl__diag_add(ctx->out, SL_SLT007, cls->flavor_span,
+                                          "dataclass '%s' has slots=True and fields but its base '%s' is variable-size: "
+                                          "the decorator raises TypeError",
+                                          cls->name, base)
+                           : sl__diag_add(ctx->out, SL_SLT007, cls->slots_decl.stmt,
+                                          "'%s' declares nonempty __slots__ but its base '%s' is variable-size: "
+                                          "creating the class raises TypeError",
+                                          cls->name, base);
     if (cls->n_base_exprs > 0)
       sl__diag_add_related(d, NULL, cls->base_exprs[cls->base_origin[cls->creation.base_at]].span,
                            "instances of '%s' store their items inline (__itemsize__ != 0)", base);
-    if (empty_slots_is_safe(m, ci)) sl__fix_empty_slots(d, cls);
+    if (!dataclass && empty_slots_is_safe(m, ci)) sl__fix_empty_slots(d, cls);
   }
 }

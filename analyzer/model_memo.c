@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The uses of instances a definition made: in its walk, or in a file that names weakref at the
+ * flush (what model_uses.c appends: pending uses, probes, super() calls). */
+typedef struct uses {
+  sl_pending_use *pending;
+  size_t n_pending;
+  sl_probe *probes;
+  size_t n_probes;
+  sl_super_call *supers;
+  size_t n_supers;
+} uses;
+
 /* The record of one definition: its text, where it was, and copies of what its walk appended,
  * with their positions and indexes as they were then. Everything lives in the record's arena. */
 typedef struct record {
@@ -24,12 +35,7 @@ typedef struct record {
   size_t n_names;
   sl_pending_store *pending;
   size_t n_pending;
-  sl_pending_use *pending_uses;
-  size_t n_pending_uses;
-  sl_probe *probes;
-  size_t n_probes;
-  sl_super_call *supers;
-  size_t n_supers;
+  uses walked;
   const char **stored_names;
   size_t n_stored_names;
   bool dynamic_setattr;
@@ -37,12 +43,7 @@ typedef struct record {
    * what their flush made for this definition, under the weak-reference heads of signature `heads`. */
   bool weak;
   uint64_t heads;
-  sl_pending_use *flushed_uses;
-  size_t n_flushed_uses;
-  sl_probe *flushed_probes;
-  size_t n_flushed_probes;
-  sl_super_call *flushed_supers;
-  size_t n_flushed_supers;
+  uses flushed;
   bool used;  /**< looked up by the current lint */
   sl_arena arena;
 } record;
@@ -299,6 +300,34 @@ static void *append(void **items, size_t *count, size_t *cap, size_t n, size_t s
   return first;
 }
 
+/* Copies (plainly, into mv's arena) the uses the model gained since `since`. */
+static void take_uses(const move *mv, uses *u, const sl_model *m, const sl_walk_mark *since) {
+  u->n_pending = m->n_pending_uses - since->pending_uses;
+  u->pending = sl_arena_alloc(mv->arena, (u->n_pending ? u->n_pending : 1) * sizeof *u->pending);
+  for (size_t i = 0; i < u->n_pending; i++) copy_use(mv, &u->pending[i], &m->pending_uses[since->pending_uses + i]);
+  u->n_probes = m->n_probes - since->probes;
+  u->probes = u->n_probes ? dup_array(mv, m->probes + since->probes, u->n_probes, sizeof *u->probes) : NULL;
+  for (size_t i = 0; i < u->n_probes; i++) u->probes[i].name = dup(mv, u->probes[i].name);
+  u->n_supers = m->n_supers - since->supers;
+  u->supers = sl_arena_alloc(mv->arena, (u->n_supers ? u->n_supers : 1) * sizeof *u->supers);
+  for (size_t i = 0; i < u->n_supers; i++) copy_super(mv, &u->supers[i], &m->supers[since->supers + i]);
+}
+
+/* Appends recorded uses to the model, moved. */
+static void give_uses(const move *mv, sl_model *m, const uses *u) {
+  sl_pending_use *pending =
+      append((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, u->n_pending, sizeof *pending);
+  for (size_t i = 0; i < u->n_pending; i++) copy_use(mv, &pending[i], &u->pending[i]);
+  sl_probe *probes = append((void **)&m->probes, &m->n_probes, &m->cap_probes, u->n_probes, sizeof *probes);
+  for (size_t i = 0; i < u->n_probes; i++) {
+    probes[i] = u->probes[i];
+    probes[i].scope = move_scope(mv, u->probes[i].scope);
+    probes[i].name = dup(mv, u->probes[i].name);
+  }
+  sl_super_call *supers = append((void **)&m->supers, &m->n_supers, &m->cap_supers, u->n_supers, sizeof *supers);
+  for (size_t i = 0; i < u->n_supers; i++) copy_super(mv, &supers[i], &u->supers[i]);
+}
+
 /* ---- look-up, replay, record -------------------------------------------------------------- */
 
 static segment *push_segment(sl_lint_memo *memo) {
@@ -342,17 +371,7 @@ bool sl__memo_replay(sl_lint_memo *memo, sl_model *m, const char *text, uint32_t
   for (size_t i = 0; i < r->n_names; i++) copy_name(&mv, &names[i], &r->names[i]);
   sl_pending_store *pending = append((void **)&m->pending, &m->n_pending, &m->cap_pending, r->n_pending, sizeof *pending);
   for (size_t i = 0; i < r->n_pending; i++) copy_store(&mv, &pending[i], &r->pending[i]);
-  sl_pending_use *uses =
-      append((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, r->n_pending_uses, sizeof *uses);
-  for (size_t i = 0; i < r->n_pending_uses; i++) copy_use(&mv, &uses[i], &r->pending_uses[i]);
-  sl_probe *probes = append((void **)&m->probes, &m->n_probes, &m->cap_probes, r->n_probes, sizeof *probes);
-  for (size_t i = 0; i < r->n_probes; i++) {
-    probes[i] = r->probes[i];
-    probes[i].scope = move_scope(&mv, r->probes[i].scope);
-    probes[i].name = dup(&mv, r->probes[i].name);
-  }
-  sl_super_call *supers = append((void **)&m->supers, &m->n_supers, &m->cap_supers, r->n_supers, sizeof *supers);
-  for (size_t i = 0; i < r->n_supers; i++) copy_super(&mv, &supers[i], &r->supers[i]);
+  give_uses(&mv, m, &r->walked);
   const char **stored =
       append((void **)&m->stored_names, &m->n_stored_names, &m->cap_stored_names, r->n_stored_names, sizeof *stored);
   for (size_t i = 0; i < r->n_stored_names; i++) stored[i] = dup(&mv, r->stored_names[i]);
@@ -410,16 +429,7 @@ void sl__memo_record(sl_lint_memo *memo, const sl_model *m, const sl_walk_mark *
   r->n_pending = m->n_pending - before->pending;
   r->pending = sl_arena_alloc(&r->arena, (r->n_pending ? r->n_pending : 1) * sizeof *r->pending);
   for (size_t i = 0; i < r->n_pending; i++) copy_store(&mv, &r->pending[i], &m->pending[before->pending + i]);
-  r->n_pending_uses = m->n_pending_uses - before->pending_uses;
-  r->pending_uses = sl_arena_alloc(&r->arena, (r->n_pending_uses ? r->n_pending_uses : 1) * sizeof *r->pending_uses);
-  for (size_t i = 0; i < r->n_pending_uses; i++)
-    copy_use(&mv, &r->pending_uses[i], &m->pending_uses[before->pending_uses + i]);
-  r->n_probes = m->n_probes - before->probes;
-  r->probes = r->n_probes ? dup_array(&mv, m->probes + before->probes, r->n_probes, sizeof *r->probes) : NULL;
-  for (size_t i = 0; i < r->n_probes; i++) r->probes[i].name = dup(&mv, r->probes[i].name);
-  r->n_supers = m->n_supers - before->supers;
-  r->supers = sl_arena_alloc(&r->arena, (r->n_supers ? r->n_supers : 1) * sizeof *r->supers);
-  for (size_t i = 0; i < r->n_supers; i++) copy_super(&mv, &r->supers[i], &m->supers[before->supers + i]);
+  take_uses(&mv, &r->walked, m, before);
   r->n_stored_names = m->n_stored_names - before->stored_names;
   r->stored_names = sl_arena_alloc(&r->arena, (r->n_stored_names ? r->n_stored_names : 1) * sizeof *r->stored_names);
   for (size_t i = 0; i < r->n_stored_names; i++) r->stored_names[i] = dup(&mv, m->stored_names[before->stored_names + i]);
@@ -476,17 +486,7 @@ bool sl__memo_flush(sl_lint_memo *memo, sl_model *m, sl_use_sites *sites, const 
         break;
       }
       move mv = {g->bytes, g->rows, g->class_from, g->class_to, g->scope_from, g->scope_to, &m->arena, true};
-      sl_pending_use *uses =
-          append((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, r->n_flushed_uses, sizeof *uses);
-      for (size_t i = 0; i < r->n_flushed_uses; i++) copy_use(&mv, &uses[i], &r->flushed_uses[i]);
-      sl_probe *probes = append((void **)&m->probes, &m->n_probes, &m->cap_probes, r->n_flushed_probes, sizeof *probes);
-      for (size_t i = 0; i < r->n_flushed_probes; i++) {
-        probes[i] = r->flushed_probes[i];
-        probes[i].scope = move_scope(&mv, r->flushed_probes[i].scope);
-      }
-      sl_super_call *supers =
-          append((void **)&m->supers, &m->n_supers, &m->cap_supers, r->n_flushed_supers, sizeof *supers);
-      for (size_t i = 0; i < r->n_flushed_supers; i++) copy_super(&mv, &supers[i], &r->flushed_supers[i]);
+      give_uses(&mv, m, &r->flushed);
       next = g->begin;
       continue;
     }
@@ -494,17 +494,7 @@ bool sl__memo_flush(sl_lint_memo *memo, sl_model *m, sl_use_sites *sites, const 
     flush_sites(m, sites, g->begin, g->end, &heads, text);
     move mv = {0, 0, 0, 0, 0, 0, &r->arena, false};
     r->heads = signature;
-    r->n_flushed_uses = m->n_pending_uses - before.pending_uses;
-    r->flushed_uses = sl_arena_alloc(&r->arena, (r->n_flushed_uses ? r->n_flushed_uses : 1) * sizeof *r->flushed_uses);
-    for (size_t i = 0; i < r->n_flushed_uses; i++)
-      copy_use(&mv, &r->flushed_uses[i], &m->pending_uses[before.pending_uses + i]);
-    r->n_flushed_probes = m->n_probes - before.probes;
-    r->flushed_probes =
-        r->n_flushed_probes ? dup_array(&mv, m->probes + before.probes, r->n_flushed_probes, sizeof *r->flushed_probes) : NULL;
-    for (size_t i = 0; i < r->n_flushed_probes; i++) r->flushed_probes[i].name = dup(&mv, r->flushed_probes[i].name);
-    r->n_flushed_supers = m->n_supers - before.supers;
-    r->flushed_supers = sl_arena_alloc(&r->arena, (r->n_flushed_supers ? r->n_flushed_supers : 1) * sizeof *r->flushed_supers);
-    for (size_t i = 0; i < r->n_flushed_supers; i++) copy_super(&mv, &r->flushed_supers[i], &m->supers[before.supers + i]);
+    take_uses(&mv, &r->flushed, m, &before);
     next = g->end;
   }
   if (ok) flush_sites(m, sites, next, sites->count, &heads, text);

@@ -16,10 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static json_t *diagnostic_array(sl_session *s, sl_document *doc) {
-  sl_options opts;
-  (void)sl_document_options(s, doc, &opts);  // an excluded document selects no rule
-  const sl_diag_list *list = sl_document_lint(doc, &opts, s->config_generation);
+/* `opts`: the document's (sl_document_options; an excluded document selects no rule). */
+static json_t *diagnostic_array(sl_session *s, sl_document *doc, const sl_options *opts) {
+  const sl_diag_list *list = sl_document_lint(doc, opts, s->config_generation);
   json_t *items = json_array();
   for (size_t i = 0; i < list->count; i++)
     json_array_append_new(items, sl_proto_diagnostic(doc, s->encoding, &list->items[i]));
@@ -33,7 +32,7 @@ static void publish(sl_session *s, sl_document *doc, double now) {
   (void)sl_document_lint(doc, &opts, s->config_generation);
   double t1 = sl__now_ms();
   json_t *params = json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version", (json_int_t)doc->version, "diagnostics",
-                             diagnostic_array(s, doc));
+                             diagnostic_array(s, doc, &opts));
   sl_rpc_notify(s, "textDocument/publishDiagnostics", params);
   // The split between the analyzer and the rest, for bench/lsp_latency.py.
   size_t replayed, walked;
@@ -111,5 +110,7 @@ json_t *sl__on_document_diagnostic(sl_session *s, json_t *params, sl_rpc_error *
   if (json_is_string(previous) && strcmp(json_string_value(previous), id) == 0)
     return json_pack("{s:s,s:s}", "kind", "unchanged", "resultId", id);
   memcpy(doc->result_id, id, sizeof id);
-  return json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", id, "items", diagnostic_array(s, doc));
+  sl_options opts;
+  (void)sl_document_options(s, doc, &opts);
+  return json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", id, "items", diagnostic_array(s, doc, &opts));
 }

@@ -234,6 +234,21 @@ static void memo_equals_scratch(void **state) {
   assert_true(replayed_total > 1000);  // the memo is used, not only kept
 }
 
+/* Lints `text` with the memo and from scratch; both must agree. Returns the memo's
+ * rendering; *replayed and *walked: its definitions. */
+static char *lint_both(sl_lint_memo *memo, TSParser *parser, const char *src, const sl_options *opts,
+                       size_t *replayed, size_t *walked) {
+  text t = {strdup(src), strlen(src)};
+  TSTree *tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
+  char *with = lint(memo, tree, &t, opts), *scratch = lint(NULL, tree, &t, opts);
+  assert_string_equal(with, scratch);
+  sl_lint_memo_last(memo, replayed, walked);
+  free(scratch);
+  ts_tree_delete(tree);
+  free(t.s);
+  return with;
+}
+
 /* Definitions that do not change are replayed, at their new place, after an edit before them. */
 static void unchanged_definitions_move(void **state) {
   (void)state;
@@ -244,44 +259,17 @@ static void unchanged_definitions_move(void **state) {
   const char *before = "class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        self.b = 1\n";
   const char *after = "import os\n\n\nclass A:\n    __slots__ = ('a',)\n\n    def f(self):\n        self.b = 1\n";
   sl_lint_memo *memo = sl_lint_memo_new();
-  text t = {strdup(before), strlen(before)};
-  TSTree *tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
-  char *first = lint(memo, tree, &t, &opts);
-  assert_non_null(strstr(first, " 4:8-4:14 "));  // self.b on row 4
-  ts_tree_delete(tree);
-  free(t.s);
-  t = (text){strdup(after), strlen(after)};
-  tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
-  char *second = lint(memo, tree, &t, &opts);
   size_t replayed, walked;
-  sl_lint_memo_last(memo, &replayed, &walked);
+  char *first = lint_both(memo, parser, before, &opts, &replayed, &walked);
+  assert_non_null(strstr(first, " 4:8-4:14 "));  // self.b on row 4
+  char *second = lint_both(memo, parser, after, &opts, &replayed, &walked);
   assert_int_equal(replayed, 1);  // class A, not walked again
   assert_int_equal(walked, 0);
   assert_non_null(strstr(second, " 7:8-7:14 "));  // three rows down, same columns
-  char *scratch = lint(NULL, tree, &t, &opts);
-  assert_string_equal(second, scratch);
   free(first);
   free(second);
-  free(scratch);
-  free(t.s);
-  ts_tree_delete(tree);
   sl_lint_memo_free(memo);
   ts_parser_delete(parser);
-}
-
-/* Lints `text` with the memo and from scratch; both must agree. Returns the memo's rendering. */
-static char *lint_both(sl_lint_memo *memo, TSParser *parser, const char *src, const sl_options *opts,
-                       size_t *replayed) {
-  text t = {strdup(src), strlen(src)};
-  TSTree *tree = ts_parser_parse_string(parser, NULL, t.s, (uint32_t)t.len);
-  char *with = lint(memo, tree, &t, opts), *scratch = lint(NULL, tree, &t, opts);
-  assert_string_equal(with, scratch);
-  size_t walked;
-  sl_lint_memo_last(memo, replayed, &walked);
-  free(scratch);
-  ts_tree_delete(tree);
-  free(t.s);
-  return with;
 }
 
 /* In a file that names weakref, the uses of instances wait for the end of the walk: a replayed
@@ -296,20 +284,20 @@ static void weakref_files(void **state) {
   sl_options_init(&opts);
   const char *body = "class C:\n    __slots__ = ('a',)\n\n\ndef f():\n    c = C()\n    ref(c)\n    weakref.ref(c)\n";
   char *a = NULL, *b = NULL, *c = NULL;
-  size_t replayed;
+  size_t replayed, walked;
   sl_lint_memo *memo = sl_lint_memo_new();
   // `weakref.ref(c)` only: one SLT016.
   char src[512];
   snprintf(src, sizeof src, "import weakref\n\n\n%s", body);
-  a = lint_both(memo, parser, src, &opts, &replayed);
+  a = lint_both(memo, parser, src, &opts, &replayed, &walked);
   // Moved down, the same heads: replayed, findings moved.
   snprintf(src, sizeof src, "import weakref\nimport os\n\n\n%s", body);
-  b = lint_both(memo, parser, src, &opts, &replayed);
+  b = lint_both(memo, parser, src, &opts, &replayed, &walked);
   assert_int_equal(replayed, 2);
   // `ref` now makes weak references too: the heads changed, the records made under the old
   // ones cannot be used (two SLT016 from scratch, and with the memo).
   snprintf(src, sizeof src, "import weakref\nfrom weakref import ref\n\n\n%s", body);
-  c = lint_both(memo, parser, src, &opts, &replayed);
+  c = lint_both(memo, parser, src, &opts, &replayed, &walked);
   assert_non_null(strstr(c, "ref()"));
   size_t n_b = 0, n_c = 0;
   for (const char *p = b; (p = strstr(p, "weak")) != NULL; p++) n_b++;

@@ -401,6 +401,25 @@ size_t sl_prefilter_imported_names(const sl_prefilter_facts *facts, const sl_pre
 /** sl_prefilter_scan + sl_prefilter_decide without other files: the verdict on one text alone. */
 bool sl_prefilter_keep(const char *text, size_t len);
 
+/**
+ * Sparse text: the pre-filter inside a file it keeps. Returns a copy of `text` (NUL-terminated,
+ * `len` bytes, owned by the caller) in which the bodies of the functions that can neither produce
+ * nor change a finding are blanked — the first character of a body becomes `0`, the rest spaces,
+ * newlines kept — so that linting the copy gives the findings of the text itself, at the same
+ * offsets, lines and columns, while the parser reads far less. A body is kept when it, its header
+ * or its decorators name a slot feature ("slots", "namedtuple", "weakref"), "noqa", `global`,
+ * `nonlocal` or `:=`, or a name in `hot` (names this file reads from other modules that may be
+ * slotted or lay out instances their own way: the sets sl_prefilter_decide took; may be NULL), or
+ * a name this file binds to such a thing (followed to a fixed point), or holds a class statement
+ * that may conflict in layout, or is a method of a class whose own text names any of these.
+ * Returns NULL when nothing would be blanked or when the text is not one the scan can read for
+ * sure (a tab in an indentation, an unclosed string or bracket): then lint the text itself. The
+ * caller must also lint the text itself when the copy does not parse without error (a blanked
+ * body cannot hide a syntax error the copy would show). Not for SLT020, which counts attribute
+ * stores anywhere in the file. *blanked is the number of bytes blanked.
+ */
+char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, size_t *blanked);
+
 /* ---------------------------------------------------------------------------------------------
  * Suppression comments
  * ------------------------------------------------------------------------------------------- */

@@ -20,23 +20,48 @@ void sl__job_release(sl_job *job) {
   job->error = job->warning = job->text = job->diff = job->fixed_source = NULL;
 }
 
-/* Lints `text` into `out` (empty on entry): parse, rules, noqa. Returns 0 or an SL_E* code. */
-static int lint(const char *path, const char *text, size_t len, const sl_options *opts, sl_diag_list *out) {
-  if (len > UINT32_MAX) return SL_ETOOBIG;
+/* The parse of `text`; NULL when the parser gives none. */
+static TSTree *parse(const char *text, size_t len) {
   TSParser *parser = ts_parser_new();
-  if (!ts_parser_set_language(parser, sl_python_language())) {
-    ts_parser_delete(parser);
+  TSTree *tree = NULL;
+  if (ts_parser_set_language(parser, sl_python_language()))
+    tree = ts_parser_parse_string_encoding(parser, NULL, text, (uint32_t)len, TSInputEncodingUTF8);
+  ts_parser_delete(parser);
+  return tree;
+}
+
+/*
+ * Lints `text` into `out` (empty on entry): parse, rules, noqa. Returns 0 or an SL_E* code.
+ * With `hot` (the pre-filter's run, see sl_sparse_text) the parser reads the file's sparse text
+ * when it has one that parses without error: the same findings, at the same places.
+ */
+static int lint(const char *path, const char *text, size_t len, const sl_options *opts,
+                const sl_prefilter_names *hot, sl_diag_list *out) {
+  if (len > UINT32_MAX) return SL_ETOOBIG;
+  size_t blanked = 0;
+  char *sparse = hot ? sl_sparse_text(text, len, hot, &blanked) : NULL;
+  TSTree *tree = sparse ? parse(sparse, len) : NULL;
+  if (tree && ts_node_has_error(ts_tree_root_node(tree))) {
+    ts_tree_delete(tree);
+    tree = NULL;
+  }
+  const char *read = text;
+  if (tree) {
+    read = sparse;
+  } else {
+    tree = parse(text, len);
+  }
+  if (!tree) {
+    free(sparse);
     return SL_EPARSE;
   }
-  TSTree *tree = ts_parser_parse_string_encoding(parser, NULL, text, (uint32_t)len, TSInputEncodingUTF8);
-  ts_parser_delete(parser);
-  if (!tree) return SL_EPARSE;
-  int rc = sl_lint_tree(tree, text, len, path, opts, out);
+  int rc = sl_lint_tree(tree, read, len, path, opts, out);
   if (rc == 0) {
-    int removed = sl_diag_list_apply_noqa(out, tree, text, len);
+    int removed = sl_diag_list_apply_noqa(out, tree, read, len);
     if (removed < 0) rc = removed;
   }
   ts_tree_delete(tree);
+  free(sparse);
   if (rc != 0) {
     sl_diag_list_release(out);
     return rc;
@@ -93,7 +118,7 @@ static int fix_rounds(sl_job *job, const sl_options *opts, size_t *total) {
     if (!next) break;
     sl_diag_list diags;
     sl_diag_list_init(&diags);
-    int rc = lint(job->path, next, new_len, opts, &diags);
+    int rc = lint(job->path, next, new_len, opts, NULL, &diags);
     if (rc != 0) {
       free(next);
       return rc;
@@ -107,6 +132,9 @@ static int fix_rounds(sl_job *job, const sl_options *opts, size_t *total) {
   }
   return 0;
 }
+
+static void run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st,
+                        const sl_prefilter_names *hot);
 
 void sl__job_run(sl_job *job, const sl_job_settings *s) {
   char *raw = NULL;
@@ -135,9 +163,31 @@ int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st) {
 }
 
 void sl__job_run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st) {
+  run_decoded(job, s, raw, raw_n, st, NULL);
+}
+
+void sl__job_run_sparse(sl_job *job, const sl_job_settings *s, const sl_prefilter_names *hot) {
+  char *raw = NULL;
+  size_t raw_n = 0;
+  struct stat st;
+  memset(&st, 0, sizeof st);
+  sl_diag_list_init(&job->diags);
+  if (job->error) return;
+  if (sl__job_load(job, &raw, &raw_n, &st) == 0) run_decoded(job, s, raw, raw_n, &st, hot);
+}
+
+bool sl__job_sparse_allowed(const sl_job_settings *s) {
+  return s->fix == SL_FIX_NONE && !(s->lint.rules & SL_RULE_BIT(SL_SLT020));
+}
+
+static void run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st,
+                        const sl_prefilter_names *hot) {
   sl_options opts = s->lint;
   opts.rules &= ~sl__config_ignored_for(s->config, job->path);
-  int rc = lint(job->path, job->text, job->len, &opts, &job->diags);
+  // SLT020 counts attribute stores anywhere in the file, blanked bodies included; --fix lints
+  // again what it writes.
+  if (s->fix != SL_FIX_NONE || (opts.rules & SL_RULE_BIT(SL_SLT020))) hot = NULL;
+  int rc = lint(job->path, job->text, job->len, &opts, hot, &job->diags);
   if (rc != 0) {
     job->error = xstrdup(sl_strerror(rc));
     free(job->text);
@@ -204,5 +254,5 @@ void sl__job_run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_
   free(job->text);
   job->text = old_text;
   job->len = old_len;
-  if (lint(job->path, job->text, job->len, &opts, &job->diags) != 0) sl_diag_list_init(&job->diags);
+  if (lint(job->path, job->text, job->len, &opts, NULL, &job->diags) != 0) sl_diag_list_init(&job->diags);
 }

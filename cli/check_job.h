@@ -90,4 +90,16 @@ int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st);
 void sl__job_run_decoded(sl_job *job, const sl_job_settings *settings, char *raw, size_t raw_n,
                          const struct stat *st);
 
+/**
+ * sl__job_run for a file the pre-filter keeps: the parser reads its sparse text (sl_sparse_text,
+ * with the names `hot` it reads from other modules; borrowed) when there is one, unless
+ * sl__job_sparse_allowed says no. The findings are the same as sl__job_run's.
+ */
+void sl__job_run_sparse(sl_job *job, const sl_job_settings *settings, const sl_prefilter_names *hot);
+
+/** Whether the run's settings allow a sparse text: no --fix/--diff (which lints what it writes
+ *  again), no SLT020 (which counts attribute stores anywhere in a file). Per-file-ignores can
+ *  only take SLT020 away. */
+bool sl__job_sparse_allowed(const sl_job_settings *settings);
+
 #endif

@@ -15,6 +15,13 @@ typedef struct pass {
   uint32_t *module;           // per job: the key other files import it by (sl_prefilter_pair)
   bool *waiting;              // read, decoded, scanned, and not linted (yet)
   size_t *later;              // the jobs kept by other files' names, linted in the second pass
+  /* With sparse texts (sl__job_sparse_allowed) every kept file waits for the second pass: which
+   * bodies its sparse text keeps depends on the names it reads from other modules, known only at
+   * the fixed point. */
+  bool sparse;
+  bool *kept_alone;           // kept by its own text, waiting for the second pass (sparse only)
+  sl_prefilter_names *hot;    // per job of the second pass: the names of `keep` and `layout` it reads
+  bool *whole;                // per job of the second pass: no sparse text (see collect_hot)
 } pass;
 
 /* The last component of the file's module name: the file's stem, or for a package's
@@ -56,11 +63,14 @@ static void first_pass(size_t i, void *ctx) {
     f->idents = NULL;
     f->n_idents = 0;
   }
-  if (keep) {
+  if (keep && !p->sparse) {
     sl__job_run_decoded(job, p->settings, raw, raw_n, &st);
     return;
   }
-  p->waiting[i] = true;
+  if (keep)
+    p->kept_alone[i] = true;
+  else
+    p->waiting[i] = true;
   free(raw);
   free(job->text);
   job->text = NULL;
@@ -211,7 +221,7 @@ static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names 
 /* Moves the waiting files that other files' names keep into p->later; returns how many. The
  * layout set is complete by now: what it keeps is kept in one look; then the kept files' names
  * grow, each file looked at again only when it reads more of them. */
-static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_prefilter_names *present) {
+static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_prefilter_names *present, pair_set *keep) {
   sl_prefilter_names checked;
   sl_prefilter_names_init(&checked);
   for (size_t i = 0; i < n; i++)
@@ -224,17 +234,15 @@ static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_pref
     p->waiting[i] = false;
     p->later[n_later++] = i;
   }
-  pair_set keep;
   sl_prefilter_names read;
-  pair_set_init(&keep);
   sl_prefilter_names_init(&read);
   size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of `keep` the file read, plus one
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
-      if (add_star_exports(&keep, &p->facts[i], p->module[i])) changed = true;
+      if (add_star_exports(keep, &p->facts[i], p->module[i])) changed = true;
       read.count = 0;
-      size_t now = sl_prefilter_imported_names(&p->facts[i], &keep.pairs, &read) + 1;
+      size_t now = sl_prefilter_imported_names(&p->facts[i], &keep->pairs, &read) + 1;
       if (now == seen[i]) continue;
       seen[i] = now;
       if (p->waiting[i] && now > 1) {
@@ -242,39 +250,77 @@ static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_pref
         p->later[n_later++] = i;
       }
       // A kept file offers its slotted classes, and its aliases of what it reads from `keep`.
-      if (!p->waiting[i] && add_kept_names(&keep, &p->facts[i], p->module[i])) changed = true;
+      if (!p->waiting[i] && add_kept_names(keep, &p->facts[i], p->module[i])) changed = true;
     }
   }
   free(seen);
   sl_prefilter_names_release(&read);
-  pair_set_release(&keep);
   sl_prefilter_names_release(&checked);
   return n_later;
 }
 
+/*
+ * The names each file of the second pass reads from `keep` and `layout`, and from modules the run
+ * does not hold (the workspace index may find a slotted class there): what its sparse text must
+ * not blank a mention of. A file with a star import of such a module may take any name from it:
+ * it is parsed whole (`whole`).
+ */
+static void collect_hot(pass *p, size_t n, size_t n_later, const pair_set *keep, const pair_set *layout,
+                        const sl_prefilter_names *present) {
+  sl_prefilter_names checked;
+  sl_prefilter_names_init(&checked);
+  for (size_t i = 0; i < n; i++)
+    if (!p->jobs[i].error && !p->jobs[i].from_stdin) sl_prefilter_names_add(&checked, p->module[i]);
+  for (size_t k = 0; k < n_later; k++) {
+    size_t i = p->later[k];
+    const sl_prefilter_facts *f = &p->facts[i];
+    sl_prefilter_imported_names(f, &keep->pairs, &p->hot[i]);
+    sl_prefilter_imported_names(f, &layout->pairs, &p->hot[i]);
+    for (size_t s = 0; s < f->n_star_modules; s++)
+      if (outside_run(f->star_modules[s], &checked, present)) p->whole[i] = true;
+    for (size_t r = 0; r < f->n_refs; r++)
+      if (outside_run(f->refs[r].module, &checked, present)) sl_prefilter_names_add(&p->hot[i], f->refs[r].name);
+  }
+  sl_prefilter_names_release(&checked);
+}
+
 static void second_pass(size_t k, void *ctx) {
   pass *p = ctx;
-  sl__job_run(&p->jobs[p->later[k]], p->settings);
+  size_t i = p->later[k];
+  if (p->sparse && !p->whole[i])
+    sl__job_run_sparse(&p->jobs[i], p->settings, &p->hot[i]);
+  else
+    sl__job_run(&p->jobs[i], p->settings);
 }
 
 void sl__jobs_run_prefiltered(sl_job *jobs, size_t n, const sl_job_settings *settings, unsigned threads) {
   size_t room = n ? n : 1;
   pass p = {jobs, settings, xcalloc(room, sizeof *p.facts), xcalloc(room, sizeof *p.module),
-            xcalloc(room, sizeof *p.waiting), xcalloc(room, sizeof *p.later)};
+            xcalloc(room, sizeof *p.waiting), xcalloc(room, sizeof *p.later), sl__job_sparse_allowed(settings),
+            xcalloc(room, sizeof *p.kept_alone), xcalloc(room, sizeof *p.hot), xcalloc(room, sizeof *p.whole)};
   sl__pool_for(n, first_pass, &p, threads);
-  pair_set layout;
+  pair_set layout, keep;
   pair_set_init(&layout);
+  pair_set_init(&keep);
   grow_layout(&p, n, &layout);
   sl_prefilter_names present;
   sl_prefilter_names_init(&present);
   bool listed = sl__prefilter_module_keys(settings->roots, settings->n_roots, &present);
-  size_t n_later = grow_kept(&p, n, &layout, listed ? &present : NULL);
+  size_t n_later = grow_kept(&p, n, &layout, listed ? &present : NULL, &keep);
+  for (size_t i = 0; i < n; i++)
+    if (p.kept_alone[i]) p.later[n_later++] = i;
+  if (p.sparse) collect_hot(&p, n, n_later, &keep, &layout, listed ? &present : NULL);
   sl_prefilter_names_release(&present);
+  pair_set_release(&keep);
   pair_set_release(&layout);
   for (size_t i = 0; i < n; i++) sl_prefilter_facts_release(&p.facts[i]);
   sl__pool_for(n_later, second_pass, &p, threads);
+  for (size_t i = 0; i < n; i++) sl_prefilter_names_release(&p.hot[i]);
   free(p.facts);
   free(p.module);
   free(p.waiting);
   free(p.later);
+  free(p.kept_alone);
+  free(p.hot);
+  free(p.whole);
 }

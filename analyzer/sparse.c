@@ -1,0 +1,672 @@
+/*
+ * sparse.c — the pre-filter inside a kept file: a copy of its text in which the bodies of the
+ * functions that can neither produce nor change a finding are blanked, so that the parser reads
+ * only what matters (see analyzer.h, "Sparse text").
+ *
+ * Why blanking a body changes nothing. A function body is a scope of its own: what it binds stays
+ * in it, except through `global`, `nonlocal` and `:=` (the analyzer also lets a walrus reach the
+ * enclosing scope), which keep the body. What the analyzer reads in a body is the uses of
+ * instances and classes in it (stores, del, weak references, vars(), __dict__, super()): each
+ * needs a class without __dict__ or one that lays out instances its own way, named in the body or
+ * its header (directly, or through a name this file binds to one, followed to a fixed point), or
+ * `self` in a method of a class with slot features, whose methods are all kept, or the words
+ * "slots", "namedtuple", "weakref" in the body itself. A class statement in a body that may
+ * conflict in layout (two bases that may lay out instances their own way) keeps it too. Bodies
+ * are the only thing blanked: every statement outside them, every def header and decorator, every
+ * binding of the module and of class bodies stays where it was, byte for byte. The first body
+ * statement's first character becomes `0` (a body cannot be empty); the rest of the body becomes
+ * spaces, newlines kept, so every offset, line and column of what remains is unchanged.
+ *
+ * The lexer is exact where it decides something (strings, comments, brackets, continuation lines,
+ * indentation) and gives up — no sparse text — on anything it cannot read for sure: a tab or a
+ * form feed in an indentation, a string or bracket left open, a bracket closed that was not open,
+ * a body that does not start on the next logical line. Words are read everywhere, in strings and
+ * comments too (a mention in a comment only keeps more).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "prefilter.h"
+
+enum { TOK_TRIGGER = 1, TOK_ODD = 2 };
+
+typedef struct tok {
+  uint32_t hash;
+  uint8_t flags;
+} tok;
+
+typedef enum { LINE_PLAIN, LINE_CLASS, LINE_DEF, LINE_BLOCK } line_kind;
+
+typedef struct lline {
+  uint32_t start, end;     // first character; after its last newline (or the end of the text)
+  uint32_t indent;
+  uint32_t tok0, tok_end;  // its tokens
+  uint32_t eq_tok;         // tokens before the last `=` outside brackets (UINT32_MAX: none)
+  uint32_t colon_tok;      // tokens before the first `:` outside brackets (UINT32_MAX: none)
+  uint32_t first_word;     // hash of the word the line starts with (0: it starts otherwise)
+  uint32_t name_tok;       // class/def: the token of its name (UINT32_MAX: none)
+  line_kind kind;
+  bool colon_end;          // its last character outside comments is a `:` (a body follows)
+  bool walrus;             // `:=` outside strings and comments
+  bool use;                // may use an instance the way a rule looks at: an attribute stored or
+                           // deleted through a name other than self/cls, vars(), __dict__, setattr(), super()
+  bool decorator;
+  // Block structure, filled after lexing:
+  int32_t parent;          // the block opener this line is in, -1 for the module
+  uint32_t body_end;       // a block opener: its last body line (inclusive)
+  uint32_t deco0;          // a class/def: its first decorator line (itself when none)
+  bool candidate;          // a def whose blanking is decided here (no def encloses it)
+  bool in_candidate;       // a line of a candidate def's body
+  int32_t owner;           // a candidate def: the nearest enclosing class, -1 for none
+  int32_t decorates;       // a decorator line: the class/def line it decorates, -1 for none
+  bool done;               // fired (a structure line), relevant (a class), kept (a def)
+} lline;
+
+typedef struct lexer {
+  const char *text;
+  size_t len;
+  SL_VEC(tok) toks;
+  SL_VEC(lline) lines;
+  SL_VEC(uint32_t) noqa;  // where the comment lines that say "noqa" are: never blanked
+} lexer;
+
+static bool ascii_ident(unsigned char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* A code point Python accepts in an identifier (ID_Continue, roughly: a wider guess only splits
+ * fewer words, and a word split wrongly only keeps more). */
+static bool cp_ident(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_PC:
+    return true;
+  default:
+    return cp == 0xB7 || cp == 0x387 || cp == 0x2118 || cp == 0x212E || cp == 0x309B || cp == 0x309C ||
+           cp == 0x1885 || cp == 0x1886 || cp == 0x19DA || (cp >= 0x1369 && cp <= 0x1371);
+  }
+}
+
+/* The length of the identifier character at p (0: none). The text is valid UTF-8. */
+static size_t ident_len(const char *p, const char *end) {
+  if (ascii_ident((unsigned char)*p)) return 1;
+  if ((unsigned char)*p < 0x80) return 0;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
+  return k > 0 && cp_ident(cp) ? (size_t)k : 0;
+}
+
+static bool has_nocase(const char *p, size_t n, const char *word) {
+  size_t w = strlen(word);
+  for (size_t i = 0; i + w <= n; i++) {
+    size_t k = 0;
+    while (k < w && (p[i + k] | 0x20) == word[k]) k++;
+    if (k == w) return true;
+  }
+  return false;
+}
+
+static bool is_word(const char *p, size_t n, const char *word) { return strlen(word) == n && memcmp(p, word, n) == 0; }
+
+/* Reads the word at p (n bytes) into a token: its hash as the pre-filter's (NFKC, PEP 3131). */
+static void add_token(lexer *lx, const char *p, size_t n, bool ascii) {
+  tok t = {0, 0};
+  utf8proc_uint8_t *norm = NULL;
+  if (!ascii) {
+    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &norm,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    if (k < 0) {
+      t.flags |= TOK_ODD;
+      n = 0;
+    } else {
+      p = (const char *)norm;
+      n = (size_t)k;
+    }
+  }
+  t.hash = sl_prefilter_hash(p, n);
+  if (n >= 4 && (has_nocase(p, n, "slots") || has_nocase(p, n, "namedtuple") || has_nocase(p, n, "weakref") ||
+                 has_nocase(p, n, "noqa") || is_word(p, n, "global") || is_word(p, n, "nonlocal")))
+    t.flags |= TOK_TRIGGER;
+  free(norm);
+  SL_VEC_PUSH(lx->toks, t);
+}
+
+/* Reads a word starting at p; returns where it ends. */
+static const char *word(lexer *lx, const char *p, const char *end) {
+  const char *q = p;
+  bool ascii = true;
+  for (size_t k; q < end && (k = ident_len(q, end)) > 0; q += k)
+    if (k > 1 || (unsigned char)*q >= 0x80) ascii = false;
+  add_token(lx, p, (size_t)(q - p), ascii);
+  return q;
+}
+
+static bool newline_at(const char *p, const char *end) { return p < end && (*p == '\n' || *p == '\r'); }
+
+static const char *skip_newline(const char *p, const char *end) {
+  if (*p == '\r' && p + 1 < end && p[1] == '\n') return p + 2;
+  return p + 1;
+}
+
+/* Reads the words inside a string or comment from p to `stop` (exclusive). */
+static void words_in(lexer *lx, const char *p, const char *stop) {
+  while (p < stop) {
+    size_t k = ident_len(p, stop);
+    if (k) {
+      p = word(lx, p, stop);
+    } else {
+      unsigned char c = (unsigned char)*p;
+      if (c < 0x80) {
+        p++;
+      } else {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(stop - p), &cp);
+        p += n > 0 ? n : 1;
+      }
+    }
+  }
+}
+
+/* A string starting at its quote p; returns where it ends, NULL when it does not (in a well-formed
+ * file every string ends, and a one-quote string on its own line). */
+static const char *string_end(const char *p, const char *end) {
+  char q = *p;
+  bool triple = p + 2 < end && p[1] == q && p[2] == q;
+  p += triple ? 3 : 1;
+  while (p < end) {
+    if (*p == '\\') {
+      if (p + 1 >= end) return NULL;
+      p = newline_at(p + 1, end) ? skip_newline(p + 1, end) : p + 2;
+      continue;
+    }
+    if (*p == q) {
+      if (!triple) return p + 1;
+      if (p + 2 < end && p[1] == q && p[2] == q) return p + 3;
+    } else if (!triple && newline_at(p, end)) {
+      return NULL;
+    }
+    p++;
+  }
+  return NULL;
+}
+
+/* Splits the text into logical lines and their words. Returns false when it cannot be sure. */
+static bool lex(lexer *lx) {
+  const char *text = lx->text, *end = text + lx->len, *p = text;
+  while (p < end) {
+    // A physical line starting a logical one, unless blank or a comment.
+    const char *q = p;
+    while (q < end && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+    if (q >= end) break;
+    if (newline_at(q, end)) {
+      p = skip_newline(q, end);
+      continue;
+    }
+    if (*q == '#') {
+      const char *e = q;
+      while (e < end && !newline_at(e, end)) e++;
+      // A comment on a line of its own is no statement's: of its words only a suppression matters.
+      if (has_nocase(q, (size_t)(e - q), "noqa")) SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
+      p = e < end ? skip_newline(e, end) : e;
+      continue;
+    }
+    for (const char *i = p; i < q; i++)
+      if (*i != ' ') return false;  // tabs and form feeds: indentation we do not compare
+    lline L;
+    memset(&L, 0, sizeof L);
+    L.start = (uint32_t)(q - text);
+    L.indent = (uint32_t)(q - p);
+    L.tok0 = (uint32_t)lx->toks.count;
+    L.eq_tok = L.name_tok = L.colon_tok = UINT32_MAX;
+    L.decorates = -1;
+    L.parent = -1;
+    L.owner = -1;
+    L.decorator = *q == '@';
+    int depth = 0;
+    const char *last = q;  // the last character outside comments
+    bool first_word = true, want_name = false;
+    // For `use`: what the last word was, and where the line is in a `for` target or after `as`.
+    bool after_word = false, after_self = false, dotted_other = false, is_del = false, in_for = false, after_as = false;
+    for (p = q; p < end;) {
+      char c = *p;
+      if (ident_len(p, end)) {
+        const char *s = p;
+        p = word(lx, p, end);
+        size_t n = (size_t)(p - s);
+        uint32_t t = (uint32_t)lx->toks.count - 1;
+        if (t == L.tok0 && s == q) L.first_word = lx->toks.items[t].hash;
+        if (t == L.tok0 && s == q && is_word(s, n, "del")) is_del = true;
+        if (is_word(s, n, "for")) in_for = true;
+        if (is_word(s, n, "in")) in_for = false;
+        if (is_word(s, n, "as")) after_as = true;
+        if (is_word(s, n, "vars") || is_word(s, n, "__dict__") || is_word(s, n, "setattr") || is_word(s, n, "delattr") ||
+            is_word(s, n, "__setattr__") || is_word(s, n, "__delattr__") || is_word(s, n, "super") ||
+            is_word(s, n, "__class__"))
+          L.use = true;
+        after_word = true;
+        after_self = is_word(s, n, "self") || is_word(s, n, "cls");
+        if (want_name) {
+          L.name_tok = t;
+          want_name = false;
+        }
+        if (first_word && depth == 0) {
+          if (is_word(s, n, "class")) {
+            L.kind = LINE_CLASS;
+            want_name = true;
+          } else if (is_word(s, n, "def")) {
+            L.kind = LINE_DEF;
+            want_name = true;
+          } else if (is_word(s, n, "async")) {
+            // `async def`: the next word decides
+            const char *r = p;
+            while (r < end && (*r == ' ' || *r == '\t')) r++;
+            if (end - r > 3 && memcmp(r, "def", 3) == 0 && !ident_len(r + 3, end)) {
+              L.kind = LINE_DEF;
+              p = r + 3;
+              want_name = true;
+              add_token(lx, "def", 3, true);
+            }
+          } else {
+            L.kind = LINE_BLOCK;  // any other statement: a block opener if it ends with ':'
+          }
+        }
+        first_word = false;
+        last = p - 1;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        const char *e = string_end(p, end);
+        if (!e) return false;
+        words_in(lx, p, e);
+        p = e;
+        last = p - 1;
+        first_word = false;
+        after_word = false;
+        continue;
+      }
+      if (c == '#') {
+        const char *e = p;
+        while (e < end && !newline_at(e, end)) e++;
+        words_in(lx, p, e);
+        p = e;
+        continue;
+      }
+      if (c == '\\') {
+        if (newline_at(p + 1, end)) {
+          p = skip_newline(p + 1, end);
+          continue;
+        }
+        return false;
+      }
+      if (newline_at(p, end)) {
+        p = skip_newline(p, end);
+        if (depth == 0) break;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\f') {
+        p++;
+        continue;
+      }
+      if ((unsigned char)c >= 0x80) {  // a non-ASCII character that is not an identifier's
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
+        p += n > 0 ? n : 1;
+        continue;
+      }
+      if (c == '(' || c == '[' || c == '{') depth++;
+      if (c == ')' || c == ']' || c == '}') {
+        if (--depth < 0) return false;
+      }
+      if (c == '.') {
+        bool other = !after_word || !after_self;  // `a[0].x`, `f().x`: not simple, counted all the same
+        if (other) dotted_other = true;
+        if (is_del || in_for || after_as) L.use = true;
+      }
+      if (c == '=' && depth == 0) {
+        L.eq_tok = (uint32_t)lx->toks.count;
+        if (dotted_other) L.use = true;
+      }
+      after_word = false;
+      if (c == ':' && p + 1 < end && p[1] == '=') L.walrus = true;
+      else if (c == ':' && depth == 0 && L.colon_tok == UINT32_MAX) L.colon_tok = (uint32_t)lx->toks.count;
+      if (c != '@' || !L.decorator || p != q) first_word = false;
+      last = p;
+      p++;
+    }
+    if (depth != 0) return false;
+    L.end = (uint32_t)(p - text);
+    L.tok_end = (uint32_t)lx->toks.count;
+    L.colon_end = *last == ':';
+    if (L.decorator) L.kind = LINE_PLAIN;
+    if (L.kind == LINE_BLOCK && !L.colon_end) L.kind = LINE_PLAIN;
+    SL_VEC_PUSH(lx->lines, L);
+  }
+  return true;
+}
+
+/* Finds each line's block and each block's body; marks the candidate defs. Returns false when the
+ * indentation is not what a well-formed file has. */
+static bool structure(lexer *lx) {
+  lline *ls = lx->lines.items;
+  size_t n = lx->lines.count;
+  SL_VEC(uint32_t) stack = {0};
+  bool ok = true;
+  uint32_t deco0 = UINT32_MAX;
+  for (size_t i = 0; i < n && ok; i++) {
+    lline *L = &ls[i];
+    while (stack.count && ls[stack.items[stack.count - 1]].indent >= L->indent) {
+      ls[stack.items[stack.count - 1]].body_end = (uint32_t)i - 1;
+      stack.count--;
+    }
+    L->parent = stack.count ? (int32_t)stack.items[stack.count - 1] : -1;
+    if (L->decorator) {
+      if (deco0 == UINT32_MAX) deco0 = (uint32_t)i;
+    } else {
+      L->deco0 = deco0 != UINT32_MAX && (L->kind == LINE_CLASS || L->kind == LINE_DEF) ? deco0 : (uint32_t)i;
+      for (uint32_t d = L->deco0; d < i; d++) ls[d].decorates = (int32_t)i;
+      deco0 = UINT32_MAX;
+    }
+    bool opener = L->colon_end && L->kind != LINE_PLAIN;
+    if (L->kind == LINE_DEF && opener) {
+      bool in_def = false;
+      int32_t owner = -1;
+      for (int32_t a = L->parent; a >= 0 && !in_def; a = ls[a].parent) {
+        if (ls[a].kind == LINE_DEF) in_def = true;
+        if (ls[a].kind == LINE_CLASS && owner < 0) owner = a;
+      }
+      L->candidate = !in_def;
+      L->owner = owner;
+    }
+    if (opener) {
+      // The body starts on the next logical line, indented more.
+      if (i + 1 >= n || ls[i + 1].indent <= L->indent) ok = false;
+      SL_VEC_PUSH(stack, (uint32_t)i);
+    }
+  }
+  while (stack.count) {
+    ls[stack.items[stack.count - 1]].body_end = (uint32_t)n - 1;
+    stack.count--;
+  }
+  free(stack.items);
+  if (!ok) return false;
+  for (size_t i = 0; i < n; i++)
+    if (ls[i].candidate)
+      for (uint32_t k = (uint32_t)i + 1; k <= ls[i].body_end; k++) ls[k].in_candidate = true;
+  return true;
+}
+
+/* A growing set of hashes for the fixed point. */
+typedef struct hset {
+  uint32_t *slots;
+  size_t cap, count;
+  bool zero;
+} hset;
+
+static bool hset_has(const hset *s, uint32_t h) {
+  if (h == 0) return s->zero;
+  if (!s->cap) return false;
+  for (size_t j = (h * 2654435761u) & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
+    if (s->slots[j] == h) return true;
+  return false;
+}
+
+static bool hset_add(hset *s, uint32_t h) {
+  if (h == 0) {
+    bool was = s->zero;
+    s->zero = true;
+    return !was;
+  }
+  if (hset_has(s, h)) return false;
+  if (2 * (s->count + 1) > s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 64;
+    uint32_t *slots = sl_xcalloc(cap, sizeof *slots);
+    for (size_t i = 0; i < s->cap; i++) {
+      uint32_t k = s->slots[i];
+      if (!k) continue;
+      size_t j = (k * 2654435761u) & (cap - 1);
+      while (slots[j]) j = (j + 1) & (cap - 1);
+      slots[j] = k;
+    }
+    free(s->slots);
+    s->slots = slots;
+    s->cap = cap;
+  }
+  size_t j = (h * 2654435761u) & (s->cap - 1);
+  while (s->slots[j]) j = (j + 1) & (s->cap - 1);
+  s->slots[j] = h;
+  s->count++;
+  return true;
+}
+
+/* Whether one of the tokens [a, b) is a trigger, odd, or in `names`. */
+static bool mentions(const lexer *lx, uint32_t a, uint32_t b, const hset *names) {
+  for (uint32_t t = a; t < b; t++) {
+    const tok *k = &lx->toks.items[t];
+    if (k->flags || (names && hset_has(names, k->hash))) return true;
+  }
+  return false;
+}
+
+/* Whether one of the tokens [a, b) is in `names`. */
+static bool names_one(const lexer *lx, uint32_t a, uint32_t b, const hset *names) {
+  for (uint32_t t = a; t < b; t++)
+    if (hset_has(names, lx->toks.items[t].hash)) return true;
+  return false;
+}
+
+/* Names that may stand for a class laying out instances its own way (a built-in solid base, a
+ * class or alias deriving from one), written anywhere in the file, to a fixed point. */
+static void layout_names(const lexer *lx, hset *layout) {
+  const sl_prefilter_names *builtins = sl__prefilter_layout_builtins();
+  for (size_t i = 0; i < builtins->count; i++) hset_add(layout, builtins->items[i]);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < lx->lines.count; i++) {
+      const lline *L = &lx->lines.items[i];
+      uint32_t name_end = L->name_tok == UINT32_MAX ? L->tok0 : L->name_tok + 1;
+      if (L->kind == LINE_CLASS && L->name_tok != UINT32_MAX) {
+        if (!hset_has(layout, lx->toks.items[L->name_tok].hash) && mentions(lx, name_end, L->tok_end, layout) &&
+            hset_add(layout, lx->toks.items[L->name_tok].hash))
+          changed = true;
+      } else if (L->kind == LINE_PLAIN && L->eq_tok != UINT32_MAX && mentions(lx, L->eq_tok, L->tok_end, layout)) {
+        for (uint32_t t = L->tok0; t < L->eq_tok; t++)
+          if (hset_add(layout, lx->toks.items[t].hash)) changed = true;
+      }
+    }
+  }
+}
+
+/* Whether the class statement on line L may be an instance-layout conflict: two of its words
+ * after the name may name a class laying out instances its own way. */
+static bool may_conflict(const lexer *lx, const lline *L, const hset *layout) {
+  if (L->kind != LINE_CLASS || L->name_tok == UINT32_MAX) return L->kind == LINE_CLASS;
+  int n = 0;
+  for (uint32_t t = L->name_tok + 1; t < L->tok_end && n < 2; t++) n += hset_has(layout, lx->toks.items[t].hash);
+  return n >= 2;
+}
+
+static void add_tokens(const lexer *lx, uint32_t a, uint32_t b, hset *hot, bool *changed) {
+  for (uint32_t t = a; t < b; t++)
+    if (hset_add(hot, lx->toks.items[t].hash)) *changed = true;
+}
+
+static bool is_import(const lline *L) {
+  return L->first_word &&
+         (L->first_word == sl_prefilter_hash("import", 6) || L->first_word == sl_prefilter_hash("from", 4));
+}
+
+/* An import binds what it renames (`X as Y`: Y is what X is); the names it takes keep their own.
+ * One naming a slot feature binds names that are one (`from weakref import ref`). */
+static void import_targets(const lexer *lx, const lline *L, hset *trig, hset *hot, bool *changed) {
+  if (mentions(lx, L->tok0, L->tok_end, NULL)) {
+    add_tokens(lx, L->tok0, L->tok_end, trig, changed);
+    return;
+  }
+  uint32_t w_as = sl_prefilter_hash("as", 2);
+  for (uint32_t t = L->tok0 + 1; t + 1 < L->tok_end; t++) {
+    if (lx->toks.items[t].hash != w_as) continue;
+    uint32_t from = lx->toks.items[t - 1].hash;
+    if (hset_has(trig, from)) add_tokens(lx, t + 1, t + 2, trig, changed);
+    if (hset_has(hot, from)) add_tokens(lx, t + 1, t + 2, hot, changed);
+  }
+}
+
+/* The words of the statement on line L (not an import) that may be names it binds, as [*a, *b);
+ * false when it binds none (an expression statement, `return`, `pass`, ...). */
+static bool targets(const lline *L, uint32_t *a, uint32_t *b) {
+  *a = L->tok0;
+  if (L->walrus || L->kind == LINE_BLOCK) {  // `for x in`, `with ... as x`, `except E as x`, ...
+    *b = L->tok_end;
+    return true;
+  }
+  if (L->eq_tok != UINT32_MAX) {
+    *b = L->eq_tok;
+    return true;
+  }
+  if (L->colon_tok != UINT32_MAX) {  // an annotation without a value: `x: P`
+    *b = L->colon_tok;
+    return true;
+  }
+  return false;
+}
+
+/* The class line `c` now keeps the text of every method: its name is a trigger. */
+static void relevant_class(lexer *lx, int32_t c, hset *trig, bool *changed) {
+  if (c < 0 || lx->lines.items[c].done) return;
+  lx->lines.items[c].done = *changed = true;
+  if (lx->lines.items[c].name_tok != UINT32_MAX) hset_add(trig, lx->toks.items[lx->lines.items[c].name_tok].hash);
+}
+
+static void add_name(const lexer *lx, uint32_t t, hset *set, bool *changed) {
+  if (t != UINT32_MAX && hset_add(set, lx->toks.items[t].hash)) *changed = true;
+}
+
+/* Whether a line of the body of candidate L uses an instance (lline.use) or holds a class statement. */
+static bool body_uses(const lexer *lx, const lline *L) {
+  for (uint32_t k = (uint32_t)(L - lx->lines.items) + 1; k <= L->body_end; k++)
+    if (lx->lines.items[k].use || lx->lines.items[k].kind == LINE_CLASS) return true;
+  return false;
+}
+
+/*
+ * Decides which candidate defs keep their bodies (lline.done), to a fixed point, with two sets of
+ * names: `trig`, names bound to a slot feature (a mention keeps a body, as the words themselves
+ * do), and `hot`, names that may stand for a class without __dict__ or one laying out instances
+ * its own way, or an instance of one (a mention keeps a body that also uses an instance, or holds
+ * a class statement that may derive from it).
+ */
+static void decide(lexer *lx, const sl_prefilter_names *hot_in) {
+  lline *ls = lx->lines.items;
+  size_t n = lx->lines.count;
+  hset trig = {0}, hot = {0}, layout = {0};
+  if (hot_in)
+    for (size_t i = 0; i < hot_in->count; i++) hset_add(&hot, hot_in->items[i]);
+  layout_names(lx, &layout);
+  // A body with a class statement that may conflict in layout is kept whatever else it holds.
+  for (size_t i = 0; i < n; i++) {
+    if (!ls[i].in_candidate || !may_conflict(lx, &ls[i], &layout)) continue;
+    int32_t a = ls[i].parent;
+    while (a >= 0 && !ls[a].candidate) a = ls[a].parent;
+    if (a >= 0) ls[a].done = true;
+  }
+  uint8_t *fired = sl_xcalloc(n ? n : 1, 1);  // 1: by `hot`, 2: by a trigger or `trig`
+  bool *uses = sl_xcalloc(n ? n : 1, sizeof *uses);
+  for (size_t i = 0; i < n; i++) uses[i] = ls[i].candidate && body_uses(lx, &ls[i]);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < n; i++) {
+      lline *L = &ls[i];
+      if (L->in_candidate) continue;
+      if (L->candidate) {
+        if (L->done) continue;
+        uint32_t a = ls[L->deco0].tok0, b = ls[L->body_end].tok_end;
+        bool by_trig = mentions(lx, a, b, &trig);
+        if (!by_trig && !(L->owner >= 0 && ls[L->owner].done) && !(uses[i] && names_one(lx, a, b, &hot))) continue;
+        L->done = changed = true;
+        add_name(lx, L->name_tok, by_trig ? &trig : &hot, &changed);
+        continue;
+      }
+      if (L->decorates >= 0 && ls[L->decorates].candidate) continue;  // part of its def's text
+      uint8_t level = mentions(lx, L->tok0, L->tok_end, &trig) ? 2 : names_one(lx, L->tok0, L->tok_end, &hot) ? 1 : 0;
+      if (level && is_import(L)) {  // what it renames depends on which names the sets hold by now
+        import_targets(lx, L, &trig, &hot, &changed);
+        continue;
+      }
+      if (level <= fired[i]) continue;
+      fired[i] = level;
+      changed = true;
+      hset *into = level == 2 ? &trig : &hot;
+      // A class whose header, decorators or a binding of its body names a slot feature keeps the
+      // text of every method; one that only names a hot name is hot itself (a subclass).
+      int32_t cls = L->kind == LINE_CLASS ? (int32_t)i : L->decorates >= 0 ? L->decorates : -1;
+      if (cls >= 0) {
+        if (level == 2) relevant_class(lx, cls, &trig, &changed);
+        add_name(lx, ls[cls].name_tok, into, &changed);
+        continue;
+      }
+      if (L->kind == LINE_DEF) {  // a def with its body on its own line
+        add_name(lx, L->name_tok, into, &changed);
+        continue;
+      }
+      uint32_t a, b;
+      if (!targets(L, &a, &b)) continue;
+      add_tokens(lx, a, b, into, &changed);
+      if (level == 2) {
+        int32_t c = L->parent;
+        while (c >= 0 && ls[c].kind != LINE_CLASS) c = ls[c].parent;
+        relevant_class(lx, c, &trig, &changed);
+      }
+    }
+  }
+  free(fired);
+  free(uses);
+  free(trig.slots);
+  free(hot.slots);
+  free(layout.slots);
+}
+
+char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, size_t *blanked) {
+  *blanked = 0;
+  if (len == 0 || len > UINT32_MAX) return NULL;
+  lexer lx = {text, len, {0}, {0}, {0}};
+  char *out = NULL;
+  if (!lex(&lx) || !structure(&lx)) goto done;
+  for (size_t i = 0; i < lx.lines.count; i++) {
+    const lline *L = &lx.lines.items[i];
+    if (L->walrus && L->in_candidate) {
+      // `:=` in a body may bind in the enclosing scope (the analyzer's view): keep that body.
+      int32_t a = L->parent;
+      while (a >= 0 && !lx.lines.items[a].candidate) a = lx.lines.items[a].parent;
+      if (a >= 0) lx.lines.items[a].done = true;
+    }
+  }
+  decide(&lx, hot);
+  for (size_t i = 0; i < lx.lines.count; i++) {
+    const lline *L = &lx.lines.items[i];
+    if (!L->candidate || L->done) continue;
+    const lline *first = &lx.lines.items[i + 1], *last = &lx.lines.items[L->body_end];
+    bool suppression = false;
+    for (size_t k = 0; k < lx.noqa.count && !suppression; k++)
+      suppression = lx.noqa.items[k] >= first->start && lx.noqa.items[k] < last->end;
+    if (suppression) continue;
+    if (!out) {
+      out = sl_xmalloc(len + 1);
+      memcpy(out, text, len);
+      out[len] = '\0';
+    }
+    out[first->start] = '0';
+    for (uint32_t k = first->start + 1; k < last->end; k++)
+      if (out[k] != '\n' && out[k] != '\r') {
+        out[k] = ' ';
+        (*blanked)++;
+      }
+  }
+done:
+  free(lx.toks.items);
+  free(lx.lines.items);
+  free(lx.noqa.items);
+  return out;
+}

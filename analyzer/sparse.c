@@ -28,9 +28,12 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "ts_util.h"
 #include "prefilter.h"
 
-enum { TOK_TRIGGER = 1, TOK_ODD = 2 };
+/* TOK_SLOTS: a word with "slots" in it (a trigger too); TOK_SETATTR: `setattr`, `__setattr__`
+ * (what SLT020 looks for in every body). */
+enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8 };
 
 typedef struct tok {
   uint32_t hash;
@@ -52,6 +55,7 @@ typedef struct lline {
   bool walrus;             // `:=` outside strings and comments
   bool use;                // may use an instance the way a rule looks at: an attribute stored or
                            // deleted through a name other than self/cls, vars(), __dict__, setattr(), super()
+  bool dotted_target;      // a `.` before a `=` outside brackets: it stores an attribute
   bool decorator;
   // Block structure, filled after lexing:
   int32_t parent;          // the block opener this line is in, -1 for the module
@@ -128,8 +132,11 @@ static void add_token(lexer *lx, const char *p, size_t n, bool ascii) {
   }
   t.hash = sl_prefilter_hash(p, n);
   if (n >= 4 && (has_nocase(p, n, "slots") || has_nocase(p, n, "namedtuple") || has_nocase(p, n, "weakref") ||
-                 has_nocase(p, n, "noqa") || is_word(p, n, "global") || is_word(p, n, "nonlocal")))
+                 has_nocase(p, n, "noqa") || is_word(p, n, "global") || is_word(p, n, "nonlocal") ||
+                 is_word(p, n, "__setattr__") || is_word(p, n, "__delattr__") || is_word(p, n, "__all__")))
     t.flags |= TOK_TRIGGER;
+  if (n >= 5 && has_nocase(p, n, "slots")) t.flags |= TOK_SLOTS;
+  if (is_word(p, n, "setattr") || is_word(p, n, "__setattr__")) t.flags |= TOK_SETATTR;
   free(norm);
   SL_VEC_PUSH(lx->toks, t);
 }
@@ -229,7 +236,7 @@ static bool lex(lexer *lx) {
     const char *last = q;  // the last character outside comments
     bool first_word = true, want_name = false;
     // For `use`: what the last word was, and where the line is in a `for` target or after `as`.
-    bool after_word = false, after_self = false, dotted_other = false, is_del = false, in_for = false, after_as = false;
+    bool after_word = false, after_self = false, dotted_other = false, dotted_any = false, is_del = false, in_for = false, after_as = false;
     for (p = q; p < end;) {
       char c = *p;
       if (ident_len(p, end)) {
@@ -268,6 +275,8 @@ static bool lex(lexer *lx) {
               p = r + 3;
               want_name = true;
               add_token(lx, "def", 3, true);
+            } else {
+              L.kind = LINE_BLOCK;  // `async with`, `async for`
             }
           } else {
             L.kind = LINE_BLOCK;  // any other statement: a block opener if it ends with ':'
@@ -321,6 +330,7 @@ static bool lex(lexer *lx) {
         if (--depth < 0) return false;
       }
       if (c == '.') {
+        dotted_any = true;
         bool other = !after_word || !after_self;  // `a[0].x`, `f().x`: not simple, counted all the same
         if (other) dotted_other = true;
         if (is_del || in_for || after_as) L.use = true;
@@ -328,6 +338,7 @@ static bool lex(lexer *lx) {
       if (c == '=' && depth == 0) {
         L.eq_tok = (uint32_t)lx->toks.count;
         if (dotted_other) L.use = true;
+        if (dotted_any) L.dotted_target = true;
       }
       after_word = false;
       if (c == ':' && p + 1 < end && p[1] == '=') L.walrus = true;
@@ -348,7 +359,9 @@ static bool lex(lexer *lx) {
 }
 
 /* Finds each line's block and each block's body; marks the candidate defs. Returns false when the
- * indentation is not what a well-formed file has. */
+ * indentation is not what a well-formed file has (an unexpected indent, a dedent to no outer
+ * level, a block without a body): the parser would recover from it in ways a sparse text cannot
+ * follow. */
 static bool structure(lexer *lx) {
   lline *ls = lx->lines.items;
   size_t n = lx->lines.count;
@@ -357,10 +370,12 @@ static bool structure(lexer *lx) {
   uint32_t deco0 = UINT32_MAX;
   for (size_t i = 0; i < n && ok; i++) {
     lline *L = &ls[i];
-    while (stack.count && ls[stack.items[stack.count - 1]].indent >= L->indent) {
+    // A block's body is at the indentation of its first line.
+    while (stack.count && ls[stack.items[stack.count - 1] + 1].indent > L->indent) {
       ls[stack.items[stack.count - 1]].body_end = (uint32_t)i - 1;
       stack.count--;
     }
+    if (L->indent != (stack.count ? ls[stack.items[stack.count - 1] + 1].indent : 0)) ok = false;
     L->parent = stack.count ? (int32_t)stack.items[stack.count - 1] : -1;
     if (L->decorator) {
       if (deco0 == UINT32_MAX) deco0 = (uint32_t)i;
@@ -445,7 +460,7 @@ static bool hset_add(hset *s, uint32_t h) {
 static bool mentions(const lexer *lx, uint32_t a, uint32_t b, const hset *names) {
   for (uint32_t t = a; t < b; t++) {
     const tok *k = &lx->toks.items[t];
-    if (k->flags || (names && hset_has(names, k->hash))) return true;
+    if ((k->flags & (TOK_TRIGGER | TOK_ODD)) || (names && hset_has(names, k->hash))) return true;
   }
   return false;
 }
@@ -558,13 +573,49 @@ static bool body_uses(const lexer *lx, const lline *L) {
  * its own way, or an instance of one (a mention keeps a body that also uses an instance, or holds
  * a class statement that may derive from it).
  */
-static void decide(lexer *lx, const sl_prefilter_names *hot_in) {
+/*
+ * For SLT020 (which counts a slot as used when any attribute of its name is stored anywhere in the
+ * file, or when a setattr() may store anything): the words that may name a slot — every word of a
+ * line that names "slots", and of the lines binding a name such a line uses (`__slots__ = FIELDS`),
+ * to a fixed point — keep a body that mentions one, as `setattr` and `__setattr__` do.
+ */
+static void slot_words(lexer *lx, hset *words) {
+  lline *ls = lx->lines.items;
+  for (size_t i = 0; i < lx->lines.count; i++)
+    for (uint32_t t = ls[i].tok0; t < ls[i].tok_end; t++)
+      if (lx->toks.items[t].flags & TOK_SLOTS) {
+        bool changed = false;
+        add_tokens(lx, ls[i].tok0, ls[i].tok_end, words, &changed);
+        break;
+      }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < lx->lines.count; i++) {
+      uint32_t a, b;
+      // A name bound to a slot's words, not an attribute stored (`o.label = x` makes no slot word).
+      if (!ls[i].dotted_target && targets(&ls[i], &a, &b) && names_one(lx, a, b, words))
+        add_tokens(lx, ls[i].tok0, ls[i].tok_end, words, &changed);
+    }
+  }
+  for (size_t i = 0; i < lx->lines.count; i++) {
+    if (!ls[i].candidate || ls[i].done) continue;
+    for (uint32_t t = ls[ls[i].deco0].tok0; t < ls[ls[i].body_end].tok_end && !ls[i].done; t++)
+      if ((lx->toks.items[t].flags & TOK_SETATTR) || hset_has(words, lx->toks.items[t].hash)) ls[i].done = true;
+  }
+}
+
+static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores) {
   lline *ls = lx->lines.items;
   size_t n = lx->lines.count;
   hset trig = {0}, hot = {0}, layout = {0};
   if (hot_in)
     for (size_t i = 0; i < hot_in->count; i++) hset_add(&hot, hot_in->items[i]);
   layout_names(lx, &layout);
+  if (all_stores) {
+    hset words = {0};
+    slot_words(lx, &words);
+    free(words.slots);
+  }
   // A body with a class statement that may conflict in layout is kept whatever else it holds.
   for (size_t i = 0; i < n; i++) {
     if (!ls[i].in_candidate || !may_conflict(lx, &ls[i], &layout)) continue;
@@ -628,10 +679,21 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in) {
   free(layout.slots);
 }
 
-char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, size_t *blanked) {
+/* A blanked body: [skip_from, skip_to) holds nothing but blanks and newlines the parser needs
+ * not read (the `0` before it and the newline ending the body stay outside). */
+typedef struct gap {
+  uint32_t skip_from, skip_to;
+} gap;
+
+/* sl_sparse_text, also giving the gaps (in order; *gaps owned by the caller). */
+static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, size_t *blanked,
+                    gap **gaps, size_t *n_gaps) {
   *blanked = 0;
+  *gaps = NULL;
+  *n_gaps = 0;
   if (len == 0 || len > UINT32_MAX) return NULL;
   lexer lx = {text, len, {0}, {0}, {0}};
+  SL_VEC(gap) found = {0};
   char *out = NULL;
   if (!lex(&lx) || !structure(&lx)) goto done;
   for (size_t i = 0; i < lx.lines.count; i++) {
@@ -643,7 +705,7 @@ char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot
       if (a >= 0) lx.lines.items[a].done = true;
     }
   }
-  decide(&lx, hot);
+  decide(&lx, hot, all_stores);
   for (size_t i = 0; i < lx.lines.count; i++) {
     const lline *L = &lx.lines.items[i];
     if (!L->candidate || L->done) continue;
@@ -663,10 +725,80 @@ char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot
         out[k] = ' ';
         (*blanked)++;
       }
+    // The parser reads the `0`, then the newline that ends the body (if the body ends with one).
+    uint32_t to = last->end;
+    if (to > first->start + 1 && (text[to - 1] == '\n' || text[to - 1] == '\r')) to--;
+    if (to > first->start + 1 && to > 0 && text[to] == '\n' && text[to - 1] == '\r') to--;
+    if (to > first->start + 1) SL_VEC_PUSH(found, ((gap){first->start + 1, to}));
   }
 done:
   free(lx.toks.items);
   free(lx.lines.items);
   free(lx.noqa.items);
+  if (out) {
+    *gaps = found.items;
+    *n_gaps = found.count;
+  } else {
+    free(found.items);
+  }
   return out;
+}
+
+char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, size_t *blanked) {
+  gap *gaps;
+  size_t n_gaps;
+  char *out = sparse(text, len, hot, all_stores, blanked, &gaps, &n_gaps);
+  free(gaps);
+  return out;
+}
+
+/* Where byte `at` is, as tree-sitter counts: rows end at '\n', columns are bytes. `row`/`line`
+ * carry the count from the last call (offsets come in increasing order). */
+static TSPoint point_at(const char *text, uint32_t at, uint32_t *scanned, uint32_t *row, uint32_t *line) {
+  for (; *scanned < at; (*scanned)++)
+    if (text[*scanned] == '\n') {
+      (*row)++;
+      *line = *scanned + 1;
+    }
+  return (TSPoint){*row, at - *line};
+}
+
+/* The parse of the sparse text `s` that skips its gaps; NULL when none can be made. */
+static TSTree *parse_skipping(const char *s, size_t len, const gap *gaps, size_t n_gaps) {
+  TSRange *ranges = sl_xmalloc((n_gaps + 1) * sizeof *ranges);
+  uint32_t scanned = 0, row = 0, line = 0, from = 0;
+  size_t n = 0;
+  for (size_t i = 0; i <= n_gaps; i++) {
+    uint32_t to = i < n_gaps ? gaps[i].skip_from : (uint32_t)len;
+    TSPoint a = point_at(s, from, &scanned, &row, &line), b = point_at(s, to, &scanned, &row, &line);
+    ranges[n++] = (TSRange){a, b, from, to};
+    if (i < n_gaps) from = gaps[i].skip_to;
+  }
+  TSParser *parser = ts_parser_new();
+  TSTree *tree = NULL;
+  if (ts_parser_set_language(parser, sl_python_language()) && ts_parser_set_included_ranges(parser, ranges, (uint32_t)n))
+    tree = ts_parser_parse_string_encoding(parser, NULL, s, (uint32_t)len, TSInputEncodingUTF8);
+  ts_parser_delete(parser);
+  free(ranges);
+  return tree;
+}
+
+int sl_parse_sparse(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, TSTree **tree,
+                    const char **read) {
+  *read = text;
+  *tree = NULL;
+  size_t blanked, n_gaps;
+  gap *gaps;
+  char *s = sparse(text, len, hot, all_stores, &blanked, &gaps, &n_gaps);
+  if (s) {
+    *tree = parse_skipping(s, len, gaps, n_gaps);
+    free(gaps);
+    if (*tree && !ts_node_has_error(ts_tree_root_node(*tree))) {
+      *read = s;
+      return 0;
+    }
+    if (*tree) ts_tree_delete(*tree);
+    free(s);
+  }
+  return sl__parse_text(text, len, tree);
 }

@@ -261,8 +261,11 @@ static void summarise_all(const TSTree *tree, const char *text, size_t len, sl_m
 int sl_module_summary_new(const char *text, size_t len, const char *path, const char *module, bool is_package,
                           int target_minor, sl_module_summary **out) {
   *out = NULL;
+  // Only what a module binds and its classes' own text matter to another module: the bodies of
+  // functions that name no slot feature need no parse (sl_sparse_text).
   TSTree *tree;
-  int rc = sl__parse_text(text, len, &tree);
+  const char *whole = text;
+  int rc = sl_parse_sparse(whole, len, NULL, false, &tree, &text);
   if (rc != 0) return rc;
   sl_module_summary *s = sl_xcalloc(1, sizeof *s);
   sl_arena_init(&s->arena);
@@ -275,6 +278,7 @@ int sl_module_summary_new(const char *text, size_t len, const char *path, const 
   summarise_all(tree, text, len, s);
   sl__model_release(&m);
   ts_tree_delete(tree);
+  if (text != whole) free((char *)text);
   *out = s;
   return 0;
 }

@@ -38,30 +38,22 @@ static TSTree *parse(const char *text, size_t len) {
 static int lint(const char *path, const char *text, size_t len, const sl_options *opts,
                 const sl_prefilter_names *hot, sl_diag_list *out) {
   if (len > UINT32_MAX) return SL_ETOOBIG;
-  size_t blanked = 0;
-  char *sparse = hot ? sl_sparse_text(text, len, hot, &blanked) : NULL;
-  TSTree *tree = sparse ? parse(sparse, len) : NULL;
-  if (tree && ts_node_has_error(ts_tree_root_node(tree))) {
-    ts_tree_delete(tree);
-    tree = NULL;
-  }
+  TSTree *tree = NULL;
   const char *read = text;
-  if (tree) {
-    read = sparse;
+  if (hot) {
+    if (sl_parse_sparse(text, len, hot, (opts->rules & SL_RULE_BIT(SL_SLT020)) != 0, &tree, &read) != 0)
+      return SL_EPARSE;
   } else {
     tree = parse(text, len);
   }
-  if (!tree) {
-    free(sparse);
-    return SL_EPARSE;
-  }
+  if (!tree) return SL_EPARSE;
   int rc = sl_lint_tree(tree, read, len, path, opts, out);
   if (rc == 0) {
     int removed = sl_diag_list_apply_noqa(out, tree, read, len);
     if (removed < 0) rc = removed;
   }
   ts_tree_delete(tree);
-  free(sparse);
+  if (read != text) free((char *)read);
   if (rc != 0) {
     sl_diag_list_release(out);
     return rc;
@@ -176,17 +168,14 @@ void sl__job_run_sparse(sl_job *job, const sl_job_settings *s, const sl_prefilte
   if (sl__job_load(job, &raw, &raw_n, &st) == 0) run_decoded(job, s, raw, raw_n, &st, hot);
 }
 
-bool sl__job_sparse_allowed(const sl_job_settings *s) {
-  return s->fix == SL_FIX_NONE && !(s->lint.rules & SL_RULE_BIT(SL_SLT020));
-}
+bool sl__job_sparse_allowed(const sl_job_settings *s) { return s->fix == SL_FIX_NONE; }
 
 static void run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st,
                         const sl_prefilter_names *hot) {
   sl_options opts = s->lint;
   opts.rules &= ~sl__config_ignored_for(s->config, job->path);
-  // SLT020 counts attribute stores anywhere in the file, blanked bodies included; --fix lints
-  // again what it writes.
-  if (s->fix != SL_FIX_NONE || (opts.rules & SL_RULE_BIT(SL_SLT020))) hot = NULL;
+  // --fix lints again what it writes: the text itself.
+  if (s->fix != SL_FIX_NONE) hot = NULL;
   int rc = lint(job->path, job->text, job->len, &opts, hot, &job->diags);
   if (rc != 0) {
     job->error = xstrdup(sl_strerror(rc));

@@ -98,8 +98,7 @@ void sl__job_run_decoded(sl_job *job, const sl_job_settings *settings, char *raw
 void sl__job_run_sparse(sl_job *job, const sl_job_settings *settings, const sl_prefilter_names *hot);
 
 /** Whether the run's settings allow a sparse text: no --fix/--diff (which lints what it writes
- *  again), no SLT020 (which counts attribute stores anywhere in a file). Per-file-ignores can
- *  only take SLT020 away. */
+ *  again). */
 bool sl__job_sparse_allowed(const sl_job_settings *settings);
 
 #endif

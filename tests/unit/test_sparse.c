@@ -1,0 +1,257 @@
+/*
+ * The sparse text (sl_sparse_text, the pre-filter inside a kept file) gives exactly the findings of
+ * the text itself: every rule fixture, example and fixture-project file, edited at random many
+ * times, is linted from both (every rule, with SLT020 for every other file: it reads stores
+ * anywhere in a file, and the sparse text keeps more for it) and the findings compared one by one — rule, span, message, related locations, fix edits — whenever the
+ * sparse text parses without error (the CLI parses the whole text otherwise). And it does blank:
+ * bodies that cannot matter are blanked, the ones that can are kept, case by case below.
+ */
+#include <glob.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <tree_sitter/api.h>
+
+#include "analyzer.h"
+#include "random_edits.h"
+
+/* By hand, a longer hunt: SLOTLINT_SPARSE_SEED=7 SLOTLINT_SPARSE_EDITS=200 build/unit_sparse */
+static int edits_per_file = 24;
+
+static TSTree *parse(TSParser *parser, const char *s, size_t len) {
+  return ts_parser_parse_string(parser, NULL, s, (uint32_t)len);
+}
+
+static char *lint(const TSTree *tree, const char *s, size_t len, const sl_options *opts) {
+  sl_diag_list list;
+  sl_diag_list_init(&list);
+  assert_int_equal(sl_lint_tree(tree, s, len, NULL, opts, &list), 0);
+  assert_true(sl_diag_list_apply_noqa(&list, tree, s, len) >= 0);
+  sl_diag_list_sort(&list);
+  char *r = render(&list);
+  sl_diag_list_release(&list);
+  return r;
+}
+
+static size_t lints_compared, sparse_texts, bytes_blanked, bytes_seen, broken_whole, broken_differ;
+
+/* Lints t whole and from its sparse text, as sl_parse_sparse parses it (when it has one that
+ * parses cleanly): the same. */
+static void compare(TSParser *parser, const text *t, const sl_options *opts, const char *path, int step) {
+  bool all_stores = (opts->rules & SL_RULE_BIT(SL_SLT020)) != 0;
+  size_t blanked = 0;
+  char *sparse = sl_sparse_text(t->s, t->len, NULL, all_stores, &blanked);
+  bytes_seen += t->len;
+  if (!sparse) return;
+  for (size_t i = 0; i < t->len; i++)  // nothing moved, no NUL put in
+    if (t->s[i] == '\n' || t->s[i] == '\r' || sparse[i] == '\n' || sparse[i] == '\r') assert_int_equal(sparse[i], t->s[i]);
+  assert_int_equal(sparse[t->len], '\0');
+  free(sparse);
+  TSTree *st;
+  const char *read;
+  assert_int_equal(sl_parse_sparse(t->s, t->len, NULL, all_stores, &st, &read), 0);
+  if (read == t->s) {  // the sparse text did not parse cleanly: the text itself was
+    ts_tree_delete(st);
+    return;
+  }
+  TSTree *wt = parse(parser, t->s, t->len);
+  char *whole = lint(wt, t->s, t->len, opts), *part = lint(st, read, t->len, opts);
+  // A syntax error inside a blanked body is one the sparse text cannot show: findings elsewhere
+  // may depend on how the parser recovers from it. Counted, not required to agree.
+  if (ts_node_has_error(ts_tree_root_node(wt))) {
+    broken_whole++;
+    broken_differ += strcmp(whole, part) != 0;
+    if (getenv("SLOTLINT_SPARSE_SHOW_BROKEN") && strcmp(whole, part) != 0)
+      fprintf(stderr, "=== %s\n--- text ---\n%s\n--- whole ---\n%s--- sparse ---\n%s", path, t->s, whole, part);
+  } else {
+    if (strcmp(whole, part) != 0) {
+      fprintf(stderr, "%s, after %d edits: the sparse text's findings differ\n--- text ---\n%s\n--- sparse ---\n%s\n"
+                      "--- whole ---\n%s--- sparse ---\n%s",
+              path, step, t->s, read, whole, part);
+      fail();
+    }
+    lints_compared++;
+    sparse_texts++;
+    bytes_blanked += blanked;
+  }
+  free(whole);
+  free(part);
+  ts_tree_delete(wt);
+  ts_tree_delete(st);
+  free((char *)read);
+}
+
+/* Appends to t, for each class statement of it, a function that makes an instance and stores on
+ * it, and between them functions that cannot matter: the fixtures alone are mostly slotted classes,
+ * whose methods are all kept; these give the sparse text something to blank, next to what it must
+ * keep, and the random edits then mix them. */
+static void add_functions(text *t) {
+  char buf[512];
+  int k = 0;
+  for (const char *p = t->s; (p = strstr(p, "class ")) != NULL && k < 8; p += 6) {
+    if (p != t->s && p[-1] != '\n' && p[-1] != ' ') continue;
+    size_t n = 0;
+    while (p[6 + n] == '_' || (p[6 + n] >= 'a' && p[6 + n] <= 'z') || (p[6 + n] >= 'A' && p[6 + n] <= 'Z') ||
+           (p[6 + n] >= '0' && p[6 + n] <= '9'))
+      n++;
+    if (!n) continue;
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(n < 60 ? n : 60), p + 6);
+    int len = snprintf(buf, sizeof buf,
+                       "\n\ndef plain_%d(a):\n    total = 0\n    for i in range(a):\n        total += i\n    return total\n"
+                       "\n\ndef use_%d(a):\n    x = %s()\n    x.zz_%d = a\n    del x.yy\n    return vars(x)\n",
+                       k, k, name, k);
+    size_t at = (size_t)(p - t->s);
+    splice(t, t->len, 0, buf, (size_t)len);
+    p = t->s + at;
+    k++;
+  }
+}
+
+static void sparse_equals_whole(void **state) {
+  (void)state;
+  TSParser *parser = ts_parser_new();
+  assert_true(ts_parser_set_language(parser, sl_python_language()));
+  sl_options opts;
+  sl_options_init(&opts);
+  assert_int_equal(sl_rule_set_parse("ALL", &opts.rules, NULL, NULL), 0);
+  opts.rules &= ~SL_RULE_BIT(SL_SLT020);
+  static const char *const patterns[] = {"/tests/rules/*/*.py", "/examples/*.py", "/tests/projects/*/*.py",
+                                         "/tests/projects/*/*/*.py", "/tests/oracle/layout/*.py", "/bench/*.py",
+                                         "/tests/oracle/*.py", "/tools/*.py"};
+  const char *seed = getenv("SLOTLINT_SPARSE_SEED"), *edits = getenv("SLOTLINT_SPARSE_EDITS");
+  rng_state = seed ? strtoull(seed, NULL, 10) : 1;
+  if (edits) edits_per_file = atoi(edits);
+  size_t files = 0;
+  for (size_t p = 0; p < sizeof patterns / sizeof *patterns; p++) {
+    char pattern[1024];
+    snprintf(pattern, sizeof pattern, "%s%s", SL_SOURCE_DIR, patterns[p]);
+    glob_t g;
+    if (glob(pattern, 0, NULL, &g) != 0) continue;
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+      FILE *f = fopen(g.gl_pathv[i], "rb");
+      assert_non_null(f);
+      text t = {malloc(1 << 20), 0};
+      t.len = fread(t.s, 1, (1 << 20) - 1, f);
+      t.s[t.len] = '\0';
+      fclose(f);
+      opts.target_minor = SL_TARGET_MIN + (int)(files % (SL_TARGET_MAX - SL_TARGET_MIN + 1));
+      if (files % 2)
+        opts.rules |= SL_RULE_BIT(SL_SLT020);
+      else
+        opts.rules &= ~SL_RULE_BIT(SL_SLT020);
+      add_functions(&t);
+      // Random edits soon leave a string or a bracket open, where there is no sparse text: start
+      // again from the file every few edits.
+      text orig = {malloc(t.len + 1), t.len};
+      memcpy(orig.s, t.s, t.len + 1);
+      for (int step = 0; step <= edits_per_file; step++) {
+        if (step % 4 == 0) {
+          free(t.s);
+          t.s = malloc(orig.len + 1);
+          memcpy(t.s, orig.s, orig.len + 1);
+          t.len = orig.len;
+        }
+        if (step) random_edit(&t);
+        compare(parser, &t, &opts, g.gl_pathv[i], step);
+      }
+      free(orig.s);
+      free(t.s);
+      files++;
+    }
+    globfree(&g);
+  }
+  ts_parser_delete(parser);
+  printf("%zu files, %zu lints compared, %zu bytes blanked of %zu; texts with a syntax error in a blanked body: "
+         "%zu, findings different in %zu\n",
+         files, lints_compared, bytes_blanked, bytes_seen, broken_whole, broken_differ);
+  assert_true(files > 100);
+  assert_true(sparse_texts > 500);  // compared for real, not skipped
+}
+
+/* The sparse text of `src` with `hot` (NULL-terminated list of names, may be NULL), for a lint
+ * with SLT020 or without. */
+static char *sparse_for(const char *src, const char *const *hot, bool all_stores) {
+  sl_prefilter_names names;
+  sl_prefilter_names_init(&names);
+  for (size_t i = 0; hot && hot[i]; i++) sl_prefilter_names_add(&names, sl_prefilter_hash(hot[i], strlen(hot[i])));
+  size_t blanked;
+  char *s = sl_sparse_text(src, strlen(src), &names, all_stores, &blanked);
+  sl_prefilter_names_release(&names);
+  return s;
+}
+
+static char *sparse_of(const char *src, const char *const *hot) { return sparse_for(src, hot, false); }
+
+/* Whether `needle` is still in the sparse text of src (with hot names). */
+static bool kept(const char *src, const char *const *hot, const char *needle) {
+  char *s = sparse_of(src, hot);
+  bool k = !s || strstr(s, needle) != NULL;
+  free(s);
+  return k;
+}
+
+static void what_is_blanked(void **state) {
+  (void)state;
+  const char *plain = "import os\n\n\ndef f(x):\n    \"\"\"Doc.\"\"\"\n    return os.path.join(x, 'y')\n";
+  char *s = sparse_of(plain, NULL);
+  assert_non_null(s);
+  assert_string_equal(s, "import os\n\n\ndef f(x):\n    0         \n                               \n");
+  free(s);
+  const char *hot[] = {"Point", NULL};
+  // A method of a slotted class: `self.b` may be a finding.
+  assert_true(kept("class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        self.zz = 1\n", NULL, "self.zz"));
+  // A class that only uses slot words in a method keeps the others blanked.
+  assert_false(kept("class T:\n    def a(self):\n        self.qq = 1\n\n    def b(self):\n        x = X()\n        x.__slots__\n",
+                    NULL, "self.qq"));
+  // A class of this file with slots is named: any mention keeps a body.
+  assert_true(kept("class A:\n    __slots__ = ()\n\n\ndef f():\n    return A()\n", NULL, "return A()"));
+  // An imported hot name keeps a body that may use an instance, not one that only mentions it.
+  assert_true(kept("from m import Point\n\n\ndef f():\n    p = Point()\n    p.zz = 1\n", hot, "p.zz"));
+  assert_true(kept("from m import Point\n\n\ndef f(p):\n    q = Point()\n    del q.zz\n", hot, "del q.zz"));
+  assert_true(kept("from m import Point\n\n\ndef f():\n    return vars(Point())\n", hot, "vars("));
+  assert_false(kept("from m import Point\n\n\ndef f():\n    return Point().x\n", hot, "Point()"));
+  assert_false(kept("from m import Other\n\n\ndef f():\n    p = Other()\n    p.zz = 1\n", hot, "p.zz"));
+  // ... through a name this file binds to it, and through `as`.
+  assert_true(kept("from m import Point\nP2 = Point\n\n\ndef f():\n    p = P2()\n    p.zz = 1\n", hot, "p.zz"));
+  assert_true(kept("from m import Point as Q\n\n\ndef f():\n    p = Q()\n    p.zz = 1\n", hot, "p.zz"));
+  assert_true(kept("from m import Point\nORIGIN = Point()\n\n\ndef f():\n    ORIGIN.zz = 1\n", hot, "ORIGIN.zz"));
+  // Bindings that reach out of the body, suppressions, weak references, layout conflicts.
+  assert_true(kept("def f():\n    global G\n    G = 1\n", NULL, "G = 1"));
+  assert_true(kept("def f():\n    if (n := 1):\n        pass\n", NULL, "n := 1"));
+  assert_true(kept("def f():\n    x = 1\n# slotlint: noqa\n    return x\n", NULL, "return x"));
+  assert_true(kept("from weakref import ref\n\n\ndef f(o):\n    return ref(o)\n", NULL, "ref(o)"));
+  assert_true(kept("def f():\n    class C(int, str):\n        pass\n", NULL, "class C"));
+  assert_true(kept("class I(int):\n    pass\n\n\ndef f():\n    class C(I, bytes):\n        pass\n", NULL, "class C"));
+  // SLT020 counts a slot as assigned when any attribute of its name is stored anywhere.
+  const char *unused = "FIELDS = ('label',)\n\n\nclass P:\n    __slots__ = FIELDS\n\n\ndef f(o):\n    o.label = 1\n"
+                       "\n\ndef g(o, k):\n    setattr(o, k, 1)\n\n\ndef h(o):\n    o.other = 1\n";
+  char *with = sparse_for(unused, NULL, true), *without = sparse_for(unused, NULL, false);
+  assert_non_null(strstr(with, "o.label = 1"));
+  assert_non_null(strstr(with, "setattr(o, k, 1)"));
+  assert_null(strstr(with, "o.other = 1"));
+  assert_null(strstr(without, "o.label = 1"));
+  free(with);
+  free(without);
+  // Blocks of every kind around and inside bodies.
+  assert_false(kept("async def f(am):\n    async with am as x:\n        return x\n\n\ndef g():\n    return 1\n", NULL,
+                    "return x"));
+  // Text the scan cannot be sure of: no sparse text at all.
+  assert_null(sparse_of("def f():\n\treturn 1\n", NULL));
+  assert_null(sparse_of("def f():\n    return '1\n", NULL));
+  assert_null(sparse_of("def f():\n    return (1\n", NULL));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(what_is_blanked),
+      cmocka_unit_test(sparse_equals_whole),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

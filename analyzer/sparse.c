@@ -32,8 +32,8 @@
 #include "prefilter.h"
 
 /* TOK_SLOTS: a word with "slots" in it (a trigger too); TOK_SETATTR: `setattr`, `__setattr__`
- * (what SLT020 looks for in every body). */
-enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8 };
+ * (what SLT020 looks for in every body); TOK_WEAK: a word with "weak" in it (weakref, WeakSet). */
+enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16 };
 
 typedef struct tok {
   uint32_t hash;
@@ -136,6 +136,7 @@ static void add_token(lexer *lx, const char *p, size_t n, bool ascii) {
                  is_word(p, n, "__setattr__") || is_word(p, n, "__delattr__") || is_word(p, n, "__all__")))
     t.flags |= TOK_TRIGGER;
   if (n >= 5 && has_nocase(p, n, "slots")) t.flags |= TOK_SLOTS;
+  if (n >= 4 && has_nocase(p, n, "weak")) t.flags |= TOK_WEAK | TOK_TRIGGER;
   if (is_word(p, n, "setattr") || is_word(p, n, "__setattr__")) t.flags |= TOK_SETATTR;
   free(norm);
   SL_VEC_PUSH(lx->toks, t);
@@ -514,18 +515,19 @@ static bool is_import(const lline *L) {
 }
 
 /* An import binds what it renames (`X as Y`: Y is what X is); the names it takes keep their own.
- * One naming a slot feature binds names that are one (`from weakref import ref`). */
+ * One naming weakref binds names that make weak references (`from weakref import ref`). */
 static void import_targets(const lexer *lx, const lline *L, hset *trig, hset *hot, bool *changed) {
-  if (mentions(lx, L->tok0, L->tok_end, NULL)) {
-    add_tokens(lx, L->tok0, L->tok_end, trig, changed);
-    return;
-  }
+  for (uint32_t t = L->tok0; t < L->tok_end; t++)
+    if (lx->toks.items[t].flags & TOK_WEAK) {
+      add_tokens(lx, L->tok0, L->tok_end, trig, changed);
+      return;
+    }
   uint32_t w_as = sl_prefilter_hash("as", 2);
   for (uint32_t t = L->tok0 + 1; t + 1 < L->tok_end; t++) {
     if (lx->toks.items[t].hash != w_as) continue;
-    uint32_t from = lx->toks.items[t - 1].hash;
-    if (hset_has(trig, from)) add_tokens(lx, t + 1, t + 2, trig, changed);
-    if (hset_has(hot, from)) add_tokens(lx, t + 1, t + 2, hot, changed);
+    const tok *from = &lx->toks.items[t - 1];
+    if (hset_has(trig, from->hash)) add_tokens(lx, t + 1, t + 2, trig, changed);
+    if ((from->flags & (TOK_TRIGGER | TOK_ODD)) || hset_has(hot, from->hash)) add_tokens(lx, t + 1, t + 2, hot, changed);
   }
 }
 
@@ -548,31 +550,40 @@ static bool targets(const lline *L, uint32_t *a, uint32_t *b) {
   return false;
 }
 
-/* The class line `c` now keeps the text of every method: its name is a trigger. */
-static void relevant_class(lexer *lx, int32_t c, hset *trig, bool *changed) {
+/* The sets decide() grows. */
+typedef struct names {
+  hset trig, hot, layout;
+} names;
+
+/*
+ * The class line `c` has a slot feature of its own: the methods that store or delete attributes
+ * keep their text, and its name is hot — or, when a base may lay out instances its own way (where
+ * SLT003/SLT007 offer to empty its __slots__ if no instance of it is bound anywhere), a trigger:
+ * every body that names it keeps its text.
+ */
+static void relevant_class(lexer *lx, int32_t c, names *sets, bool *changed) {
   if (c < 0 || lx->lines.items[c].done) return;
+  const lline *C = &lx->lines.items[c];
   lx->lines.items[c].done = *changed = true;
-  if (lx->lines.items[c].name_tok != UINT32_MAX) hset_add(trig, lx->toks.items[lx->lines.items[c].name_tok].hash);
+  if (C->name_tok == UINT32_MAX) return;
+  bool fixable = names_one(lx, C->name_tok + 1, C->tok_end, &sets->layout);
+  hset_add(fixable ? &sets->trig : &sets->hot, lx->toks.items[C->name_tok].hash);
 }
 
 static void add_name(const lexer *lx, uint32_t t, hset *set, bool *changed) {
   if (t != UINT32_MAX && hset_add(set, lx->toks.items[t].hash)) *changed = true;
 }
 
-/* Whether a line of the body of candidate L uses an instance (lline.use) or holds a class statement. */
-static bool body_uses(const lexer *lx, const lline *L) {
-  for (uint32_t k = (uint32_t)(L - lx->lines.items) + 1; k <= L->body_end; k++)
-    if (lx->lines.items[k].use || lx->lines.items[k].kind == LINE_CLASS) return true;
+/* Whether a line of the body of candidate L uses an instance (lline.use) — or, with `self_too`,
+ * stores an attribute through any name, self included — or holds a class statement. */
+static bool body_uses(const lexer *lx, const lline *L, bool self_too) {
+  for (uint32_t k = (uint32_t)(L - lx->lines.items) + 1; k <= L->body_end; k++) {
+    const lline *B = &lx->lines.items[k];
+    if (B->use || (self_too && B->dotted_target) || B->kind == LINE_CLASS) return true;
+  }
   return false;
 }
 
-/*
- * Decides which candidate defs keep their bodies (lline.done), to a fixed point, with two sets of
- * names: `trig`, names bound to a slot feature (a mention keeps a body, as the words themselves
- * do), and `hot`, names that may stand for a class without __dict__ or one laying out instances
- * its own way, or an instance of one (a mention keeps a body that also uses an instance, or holds
- * a class statement that may derive from it).
- */
 /*
  * For SLT020 (which counts a slot as used when any attribute of its name is stored anywhere in the
  * file, or when a setattr() may store anything): the words that may name a slot — every word of a
@@ -604,13 +615,25 @@ static void slot_words(lexer *lx, hset *words) {
   }
 }
 
+/*
+ * Decides which candidate defs keep their bodies (lline.done), to a fixed point, with two sets of
+ * names: `trig`, names that make weak references (a mention keeps a body, as the slot-feature
+ * words themselves do), and `hot`, names that may stand for a class without __dict__ or one laying
+ * out instances its own way, or an instance of one (a mention keeps a body that also uses an
+ * instance, or holds a class statement that may derive from it). A method of a class with a slot
+ * feature of its own keeps its body when it stores or deletes an attribute (through self: SLT001).
+ */
 static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores) {
   lline *ls = lx->lines.items;
   size_t n = lx->lines.count;
-  hset trig = {0}, hot = {0}, layout = {0};
+  names sets = {{0}, {0}, {0}};
+  hset *trig = &sets.trig, *hot = &sets.hot, *layout = &sets.layout;
   if (hot_in)
-    for (size_t i = 0; i < hot_in->count; i++) hset_add(&hot, hot_in->items[i]);
-  layout_names(lx, &layout);
+    for (size_t i = 0; i < hot_in->count; i++) {
+      hset_add(hot, hot_in->items[i]);
+      hset_add(layout, hot_in->items[i]);  // what another module's class lays out is unknown here
+    }
+  layout_names(lx, layout);
   if (all_stores) {
     hset words = {0};
     slot_words(lx, &words);
@@ -618,14 +641,17 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores)
   }
   // A body with a class statement that may conflict in layout is kept whatever else it holds.
   for (size_t i = 0; i < n; i++) {
-    if (!ls[i].in_candidate || !may_conflict(lx, &ls[i], &layout)) continue;
+    if (!ls[i].in_candidate || !may_conflict(lx, &ls[i], layout)) continue;
     int32_t a = ls[i].parent;
     while (a >= 0 && !ls[a].candidate) a = ls[a].parent;
     if (a >= 0) ls[a].done = true;
   }
   uint8_t *fired = sl_xcalloc(n ? n : 1, 1);  // 1: by `hot`, 2: by a trigger or `trig`
-  bool *uses = sl_xcalloc(n ? n : 1, sizeof *uses);
-  for (size_t i = 0; i < n; i++) uses[i] = ls[i].candidate && body_uses(lx, &ls[i]);
+  bool *uses = sl_xcalloc(n ? n : 1, sizeof *uses), *stores = sl_xcalloc(n ? n : 1, sizeof *stores);
+  for (size_t i = 0; i < n; i++) {
+    uses[i] = ls[i].candidate && body_uses(lx, &ls[i], false);
+    stores[i] = ls[i].candidate && body_uses(lx, &ls[i], true);
+  }
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
@@ -634,27 +660,31 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores)
       if (L->candidate) {
         if (L->done) continue;
         uint32_t a = ls[L->deco0].tok0, b = ls[L->body_end].tok_end;
-        bool by_trig = mentions(lx, a, b, &trig);
-        if (!by_trig && !(L->owner >= 0 && ls[L->owner].done) && !(uses[i] && names_one(lx, a, b, &hot))) continue;
+        if (!mentions(lx, a, b, trig) && !(L->owner >= 0 && ls[L->owner].done && stores[i]) &&
+            !(uses[i] && names_one(lx, a, b, hot)))
+          continue;
         L->done = changed = true;
-        add_name(lx, L->name_tok, by_trig ? &trig : &hot, &changed);
+        add_name(lx, L->name_tok, hot, &changed);
         continue;
       }
       if (L->decorates >= 0 && ls[L->decorates].candidate) continue;  // part of its def's text
-      uint8_t level = mentions(lx, L->tok0, L->tok_end, &trig) ? 2 : names_one(lx, L->tok0, L->tok_end, &hot) ? 1 : 0;
+      uint8_t level = mentions(lx, L->tok0, L->tok_end, trig) ? 2 : names_one(lx, L->tok0, L->tok_end, hot) ? 1 : 0;
       if (level && is_import(L)) {  // what it renames depends on which names the sets hold by now
-        import_targets(lx, L, &trig, &hot, &changed);
+        import_targets(lx, L, trig, hot, &changed);
         continue;
       }
       if (level <= fired[i]) continue;
       fired[i] = level;
       changed = true;
-      hset *into = level == 2 ? &trig : &hot;
-      // A class whose header, decorators or a binding of its body names a slot feature keeps the
-      // text of every method; one that only names a hot name is hot itself (a subclass).
+      // What it binds makes weak references when it names them; else it is hot.
+      bool weak = names_one(lx, L->tok0, L->tok_end, trig);
+      for (uint32_t t = L->tok0; t < L->tok_end && !weak; t++) weak = (lx->toks.items[t].flags & TOK_WEAK) != 0;
+      hset *into = weak ? trig : hot;
+      // A class whose header, decorators or a binding of its body names a slot feature is relevant
+      // (relevant_class); one that only names a hot name is hot itself (a subclass).
       int32_t cls = L->kind == LINE_CLASS ? (int32_t)i : L->decorates >= 0 ? L->decorates : -1;
       if (cls >= 0) {
-        if (level == 2) relevant_class(lx, cls, &trig, &changed);
+        if (level == 2) relevant_class(lx, cls, &sets, &changed);
         add_name(lx, ls[cls].name_tok, into, &changed);
         continue;
       }
@@ -668,15 +698,16 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores)
       if (level == 2) {
         int32_t c = L->parent;
         while (c >= 0 && ls[c].kind != LINE_CLASS) c = ls[c].parent;
-        relevant_class(lx, c, &trig, &changed);
+        relevant_class(lx, c, &sets, &changed);
       }
     }
   }
   free(fired);
   free(uses);
-  free(trig.slots);
-  free(hot.slots);
-  free(layout.slots);
+  free(stores);
+  free(trig->slots);
+  free(hot->slots);
+  free(layout->slots);
 }
 
 /* A blanked body: [skip_from, skip_to) holds nothing but blanks and newlines the parser needs

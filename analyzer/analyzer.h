@@ -357,9 +357,9 @@ typedef struct sl_prefilter_def {
 typedef struct sl_prefilter_facts {
   bool triggered;        /**< names a slot feature: "slots", "namedtuple" (any case) */
   bool weakref;          /**< mentions "weakref" (the analyzer's own test for weak references) */
-  uint32_t *idents;      /**< hashes of every identifier, sorted, distinct */
+  uint32_t *idents;      /**< hashes of every identifier, distinct, in the order first read */
   size_t n_idents;
-  sl_prefilter_ref *refs;  /**< names read from other modules, sorted, distinct */
+  sl_prefilter_ref *refs;  /**< names read from other modules, distinct, in no particular order */
   size_t n_refs;
   uint32_t *star_modules;  /**< `from m import *`: any identifier may come from m */
   size_t n_star_modules;

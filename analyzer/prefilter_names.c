@@ -50,8 +50,8 @@ bool sl_prefilter_names_add(sl_prefilter_names *set, uint32_t hash) {
 
 uint32_t sl_prefilter_hash(const char *name, size_t len) {
   // FNV-1a: short identifiers, no need for more.
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)name[i]) * 16777619u;
+  uint32_t h = SL__PREFILTER_HASH_SEED;
+  for (size_t i = 0; i < len; i++) h = sl__prefilter_hash_step(h, (unsigned char)name[i]);
   return h;
 }
 

@@ -111,11 +111,12 @@ static size_t blank_char(const char *p, const char *end) {
   return cp_identifier(cp) ? 0 : (size_t)k;
 }
 
-/* What an ASCII byte is to the scan: an identifier's (I), blank (B), a line feed (L), a carriage
- * return (R: a newline, or blank before a line feed), else punctuation (P). As ident_char,
- * blank_char and the newlines say, without their calls: most of a file is ASCII. */
-enum { P, I, B, L, R };
-static const unsigned char ascii_class[128] = {
+/* What a byte is to the scan: an ASCII identifier's (I), blank (B), a line feed (L), a carriage
+ * return (R: a newline, or blank before a line feed), not ASCII (U: utf8proc tells), else
+ * punctuation (P). As ident_char, blank_char and the newlines say, without their calls: most of
+ * a file is ASCII. */
+enum { P, I, B, L, R, U };
+static const unsigned char byte_class[256] = {
     B, B, B, B, B, B, B, B, B, B, L, B, B, R, B, B,
     B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
     B, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
@@ -124,24 +125,34 @@ static const unsigned char ascii_class[128] = {
     I, I, I, I, I, I, I, I, I, I, I, P, P, P, P, I,
     P, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
     I, I, I, I, I, I, I, I, I, I, I, P, P, P, P, B,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
 };
 
 /* The end of the token that starts at q (an identifier character); `ascii` says whether it is all
- * ASCII, `mask` gets its ASCII letters (see letters()). */
-static const char *token_end(const char *q, const char *end, bool *ascii, uint32_t *mask) {
-  uint32_t m = 0;
+ * ASCII, `mask` gets its ASCII letters (see letters()), `hash` its sl_prefilter_hash when it is. */
+static const char *token_end(const char *q, const char *end, bool *ascii, uint32_t *mask, uint32_t *hash) {
+  uint32_t m = 0, h = SL__PREFILTER_HASH_SEED;
   for (;;) {
-    for (; q < end && (unsigned char)*q < 0x80 && ascii_class[(unsigned char)*q] == I; q++) {
-      unsigned k = ((unsigned char)*q | 0x20u) - 'a';
+    for (unsigned char c; q < end && byte_class[c = (unsigned char)*q] == I; q++) {
+      unsigned k = (c | 0x20u) - 'a';
       if (k < 26) m |= 1u << k;
+      h = sl__prefilter_hash_step(h, c);
     }
     size_t k;
-    if (q < end && (unsigned char)*q >= 0x80 && (k = ident_char(q, end)) > 0) {
+    if (q < end && byte_class[(unsigned char)*q] == U && (k = ident_char(q, end)) > 0) {
       *ascii = false;
       q += k;
       continue;
     }
     *mask = m;
+    *hash = h;
     return q;
   }
 }
@@ -448,19 +459,22 @@ static size_t number_prefix(const char *p, size_t n) {
   return i;
 }
 
-/* One identifier-like token, p[0..n); `mask` has (at least) its letters. */
-static void on_token(scanner *s, const char *p, size_t n, bool ascii, uint32_t mask) {
+/* One identifier-like token, p[0..n); `mask` has (at least) its letters; `hash` is its hash if it
+ * is all ASCII. */
+static void on_token(scanner *s, const char *p, size_t n, bool ascii, uint32_t mask, uint32_t hash) {
   // A number run into letters (`0class`, only in broken code): the grammar's lexer splits it
   // into a number and a name, and its error recovery may then read a statement of that name
   // (fuzz_prefilter found SLT008 on `0class C(int, str)`). The name is what counts.
   if (p[0] >= '0' && p[0] <= '9') {
     size_t k = number_prefix(p, n);
-    if (k < n) p += k, n -= k;
+    if (k < n) {
+      p += k, n -= k;
+      hash = sl_prefilter_hash(p, n);
+    }
   }
-  uint32_t h;
+  uint32_t h = hash;
   if (ascii) {
     check_triggers(s, p, n, mask);
-    h = sl_prefilter_hash(p, n);
     emit(s, h);
   } else {
     h = emit_unicode_run(s, p, n);
@@ -714,49 +728,48 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   while (p < end) {
     unsigned char c = (unsigned char)*p;
     bool ident;
-    if (c >= 0x80) {
-      // Not ASCII: an identifier's character, or else blank (an invalid byte too), never a newline
-      // or punctuation.
+    switch (byte_class[c]) {
+    case U:
+      // An identifier's character, or else blank (an invalid byte too), never a newline or
+      // punctuation.
       ident = ident_char(p, end) > 0;
       if (!ident) {
         p += blank_char(p, end);
         continue;
       }
-    } else {
-      switch (ascii_class[c]) {
-      case B:
+      break;
+    case B:
+      p++;
+      continue;
+    case R:
+      if (p + 1 < end && p[1] == '\n') {  // CR LF: the LF is the newline
         p++;
         continue;
-      case R:
-        if (p + 1 < end && p[1] == '\n') {  // CR LF: the LF is the newline
-          p++;
-          continue;
-        }
-        /* fall through */
-      case L:
-        if (s.collecting == COLLECT_VALUE && s.depth == 0 && !s.continued) end_collect(&s, p);
-        if (s.brackets == 0 && !s.continued) s.import_kind = IMPORT_NONE;
-        s.line_start = true;
-        s.line = p + 1;
-        s.continuation = s.continued;
-        s.continued = false;
-        s.first_seen = false;
-        s.comment = false;
-        if (s.quote && !s.triple && !s.continuation) s.quote = 0;  // a one-line string ends with its line
-        p++;
-        continue;
-      default:
-        ident = ascii_class[c] == I;
-        break;
       }
+      /* fall through */
+    case L:
+      if (s.collecting == COLLECT_VALUE && s.depth == 0 && !s.continued) end_collect(&s, p);
+      if (s.brackets == 0 && !s.continued) s.import_kind = IMPORT_NONE;
+      s.line_start = true;
+      s.line = p + 1;
+      s.continuation = s.continued;
+      s.continued = false;
+      s.first_seen = false;
+      s.comment = false;
+      if (s.quote && !s.triple && !s.continuation) s.quote = 0;  // a one-line string ends with its line
+      p++;
+      continue;
+    default:
+      ident = byte_class[c] == I;
+      break;
     }
     if (!s.first_seen) on_line_first(&s, p);
     if (ident) {
       s.token = p;
       bool ascii = true;
-      uint32_t mask;
-      const char *q = token_end(p, end, &ascii, &mask);
-      on_token(&s, p, (size_t)(q - p), ascii, mask);
+      uint32_t mask, hash;
+      const char *q = token_end(p, end, &ascii, &mask, &hash);
+      on_token(&s, p, (size_t)(q - p), ascii, mask, hash);
       p = q;
       continue;
     }

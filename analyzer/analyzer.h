@@ -311,6 +311,13 @@ uint32_t sl_prefilter_hash(const char *name, size_t len);
  */
 uint32_t sl_prefilter_pair(uint32_t module, uint32_t name);
 
+/**
+ * The name whose pair with `module` is `pair`: sl_prefilter_pair is a bijection of the name for
+ * a given module, so exactly one name of that module has a given pair hash (the fixed point
+ * across files asks which name a new pair brings to a star import of `module`).
+ */
+uint32_t sl_prefilter_unpair(uint32_t module, uint32_t pair);
+
 /** A name a file reads from another module: `from a.m import N`, `m.N`, `x.N` after `import a.m as x`. */
 typedef struct sl_prefilter_ref {
   uint32_t module, name;  /**< hashes; module may be SL_PREFILTER_ANY_MODULE */
@@ -350,9 +357,9 @@ typedef struct sl_prefilter_def {
 typedef struct sl_prefilter_facts {
   bool triggered;        /**< names a slot feature: "slots", "namedtuple" (any case) */
   bool weakref;          /**< mentions "weakref" (the analyzer's own test for weak references) */
-  uint32_t *idents;      /**< hashes of every identifier, sorted, distinct */
+  uint32_t *idents;      /**< hashes of every identifier, distinct, in the order first read */
   size_t n_idents;
-  sl_prefilter_ref *refs;  /**< names read from other modules, sorted, distinct */
+  sl_prefilter_ref *refs;  /**< names read from other modules, distinct, in no particular order */
   size_t n_refs;
   uint32_t *star_modules;  /**< `from m import *`: any identifier may come from m */
   size_t n_star_modules;

@@ -21,4 +21,8 @@ const sl_prefilter_names *sl__prefilter_layout_builtins(void);
  */
 const sl_prefilter_names *sl__prefilter_weakless_builtins(void);
 
+/** sl_prefilter_hash is FNV-1a: its seed, and one byte's step (the scan hashes a token as it reads it). */
+#define SL__PREFILTER_HASH_SEED 2166136261u
+static inline uint32_t sl__prefilter_hash_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
 #endif

@@ -111,8 +111,50 @@ static size_t blank_char(const char *p, const char *end) {
   return cp_identifier(cp) ? 0 : (size_t)k;
 }
 
-static bool is_newline(const char *p, const char *end) {
-  return *p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n'));
+/* What a byte is to the scan: an ASCII identifier's (I), blank (B), a line feed (L), a carriage
+ * return (R: a newline, or blank before a line feed), not ASCII (U: utf8proc tells), else
+ * punctuation (P). As ident_char, blank_char and the newlines say, without their calls: most of
+ * a file is ASCII. */
+enum { P, I, B, L, R, U };
+static const unsigned char byte_class[256] = {
+    B, B, B, B, B, B, B, B, B, B, L, B, B, R, B, B,
+    B, B, B, B, B, B, B, B, B, B, B, B, B, B, B, B,
+    B, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    I, I, I, I, I, I, I, I, I, I, P, P, P, P, P, P,
+    P, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
+    I, I, I, I, I, I, I, I, I, I, I, P, P, P, P, I,
+    P, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
+    I, I, I, I, I, I, I, I, I, I, I, P, P, P, P, B,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+};
+
+/* The end of the token that starts at q (an identifier character); `ascii` says whether it is all
+ * ASCII, `mask` gets its ASCII letters (see letters()), `hash` its sl_prefilter_hash when it is. */
+static const char *token_end(const char *q, const char *end, bool *ascii, uint32_t *mask, uint32_t *hash) {
+  uint32_t m = 0, h = SL__PREFILTER_HASH_SEED;
+  for (;;) {
+    for (unsigned char c; q < end && byte_class[c = (unsigned char)*q] == I; q++) {
+      unsigned k = (c | 0x20u) - 'a';
+      if (k < 26) m |= 1u << k;
+      h = sl__prefilter_hash_step(h, c);
+    }
+    size_t k;
+    if (q < end && byte_class[(unsigned char)*q] == U && (k = ident_char(q, end)) > 0) {
+      *ascii = false;
+      q += k;
+      continue;
+    }
+    *mask = m;
+    *hash = h;
+    return q;
+  }
 }
 
 static bool contains(const char *p, size_t n, const char *word) {
@@ -132,14 +174,36 @@ static bool contains_nocase(const char *p, size_t n, const char *word) {
   return false;
 }
 
-static void check_triggers(scanner *s, const char *p, size_t n) {
+/* The letters of a token, any case, as bits (a = bit 0): a word can be in the token only if all of
+ * its letters are. */
+static uint32_t letters(const char *p, size_t n) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned k = ((unsigned char)p[i] | 0x20u) - 'a';
+    if (k < 26) mask |= 1u << k;
+  }
+  return mask;
+}
+
+#define LETTER(c) (1u << ((c) - 'a'))
+/* The letters of the trigger words: most tokens lack one of each, and need not be searched. */
+enum {
+  SLOTS_LETTERS = LETTER('s') | LETTER('l') | LETTER('o') | LETTER('t'),
+  NAMEDTUPLE_LETTERS = LETTER('n') | LETTER('a') | LETTER('m') | LETTER('e') | LETTER('d') | LETTER('t') | LETTER('u') |
+                       LETTER('p') | LETTER('l'),
+  WEAKREF_LETTERS = LETTER('w') | LETTER('e') | LETTER('a') | LETTER('k') | LETTER('r') | LETTER('f'),
+};
+
+/* The trigger words in p[0..n), whose letters (any case) are `mask` or fewer. */
+static void check_triggers(scanner *s, const char *p, size_t n, uint32_t mask) {
   if (n < 5) return;
-  if (contains(p, n, "slots") || contains_nocase(p, n, "namedtuple")) {
+  if (((mask & SLOTS_LETTERS) == SLOTS_LETTERS && contains(p, n, "slots")) ||
+      ((mask & NAMEDTUPLE_LETTERS) == NAMEDTUPLE_LETTERS && contains_nocase(p, n, "namedtuple"))) {
     s->triggered = true;
     SL_VEC_PUSH(s->hits, (uint32_t)(s->token - s->text));
     if (contains(p, n, "__slots__")) SL_VEC_PUSH(s->dunder_hits, (uint32_t)(s->token - s->text));
   }
-  if (contains(p, n, "weakref")) s->weakref = true;
+  if ((mask & WEAKREF_LETTERS) == WEAKREF_LETTERS && contains(p, n, "weakref")) s->weakref = true;
 }
 
 /* Appends an identifier to def `i` (the last def, or the one being collected). */
@@ -209,7 +273,7 @@ static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
   size_t m = len >= 0 ? (size_t)len : n;
   uint32_t whole = sl_prefilter_hash(q, m);
   emit(s, whole);
-  check_triggers(s, q, m);
+  check_triggers(s, q, m, letters(q, m));
   for (size_t i = 0; i < m;) {
     if (!is_ascii_ident((unsigned char)q[i])) {
       i++;
@@ -249,7 +313,7 @@ static bool cp_identifier(utf8proc_int32_t cp) {
 
 /* A token with non-ASCII characters: its triggers as written, and its NFKC form (PEP 3131). */
 static uint32_t emit_unicode_run(scanner *s, const char *p, size_t n) {
-  check_triggers(s, p, n);
+  check_triggers(s, p, n, letters(p, n));
   return emit_normalized(s, p, n);
 }
 
@@ -395,19 +459,22 @@ static size_t number_prefix(const char *p, size_t n) {
   return i;
 }
 
-/* One identifier-like token, p[0..n). */
-static void on_token(scanner *s, const char *p, size_t n, bool ascii) {
+/* One identifier-like token, p[0..n); `mask` has (at least) its letters; `hash` is its hash if it
+ * is all ASCII. */
+static void on_token(scanner *s, const char *p, size_t n, bool ascii, uint32_t mask, uint32_t hash) {
   // A number run into letters (`0class`, only in broken code): the grammar's lexer splits it
   // into a number and a name, and its error recovery may then read a statement of that name
   // (fuzz_prefilter found SLT008 on `0class C(int, str)`). The name is what counts.
   if (p[0] >= '0' && p[0] <= '9') {
     size_t k = number_prefix(p, n);
-    if (k < n) p += k, n -= k;
+    if (k < n) {
+      p += k, n -= k;
+      hash = sl_prefilter_hash(p, n);
+    }
   }
-  uint32_t h;
+  uint32_t h = hash;
   if (ascii) {
-    check_triggers(s, p, n);
-    h = sl_prefilter_hash(p, n);
+    check_triggers(s, p, n, mask);
     emit(s, h);
   } else {
     h = emit_unicode_run(s, p, n);
@@ -603,8 +670,29 @@ static int cmp_ref(const void *a, const void *b) {
   return (x->name > y->name) - (x->name < y->name);
 }
 
+/* Keeps the first of equal references, in their order; returns how many are left. Every `x.y`
+ * of a file is one (`self.name` too): a hash table, not a sort, as nothing needs them in order. */
+static size_t distinct_refs(sl_prefilter_ref *refs, size_t n) {
+  if (n < 2) return n;
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  uint32_t *table = sl_xcalloc(cap, sizeof *table);  // indexes into refs, plus one
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    sl_prefilter_ref r = refs[i];
+    size_t j = (sl_prefilter_pair(r.module, r.name) * 2654435761u) & (cap - 1);
+    for (; table[j]; j = (j + 1) & (cap - 1))
+      if (refs[table[j] - 1].module == r.module && refs[table[j] - 1].name == r.name) break;
+    if (table[j]) continue;
+    refs[k] = r;
+    table[j] = (uint32_t)++k;
+  }
+  free(table);
+  return k;
+}
+
 /* `X.N` reads N from module X — or from module m when X is an alias of m (`import a.m as X`,
- * `from a import m as X`, `X = m`): both go into the references, sorted and distinct. */
+ * `from a import m as X`, `X = m`): both go into the references, each once. */
 static void resolve_dotted(scanner *s) {
   // `mm = m` makes an alias too (of a module or of anything else: an extra pair only keeps more).
   for (size_t i = 0; i < s->defs.count; i++) {
@@ -630,12 +718,7 @@ static void resolve_dotted(scanner *s) {
   }
   SL_VEC_FREE(s->dotted);
   SL_VEC_FREE(s->aliases);
-  if (s->refs.count == 0) return;
-  qsort(s->refs.items, s->refs.count, sizeof *s->refs.items, cmp_ref);
-  size_t k = 1;
-  for (size_t i = 1; i < s->refs.count; i++)
-    if (cmp_ref(&s->refs.items[i], &s->refs.items[k - 1]) != 0) s->refs.items[k++] = s->refs.items[i];
-  s->refs.count = k;
+  s->refs.count = distinct_refs(s->refs.items, s->refs.count);
 }
 
 void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
@@ -643,24 +726,28 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
                .layout_builtins = sl__prefilter_layout_builtins(), .weakless_builtins = sl__prefilter_weakless_builtins()};
   const char *p = text, *end = text + len;
   while (p < end) {
-    size_t k;
-    if (!is_newline(p, end) && blank_char(p, end) == 0 && !s.first_seen) on_line_first(&s, p);
-    k = ident_char(p, end);
-    if (k > 0) {
-      s.token = p;
-      const char *q = p;
-      bool ascii = true;
-      for (; q < end && (k = ident_char(q, end)) > 0; q += k)
-        if (k > 1) ascii = false;
-      on_token(&s, p, (size_t)(q - p), ascii);
-      p = q;
+    unsigned char c = (unsigned char)*p;
+    bool ident;
+    switch (byte_class[c]) {
+    case U:
+      // An identifier's character, or else blank (an invalid byte too), never a newline or
+      // punctuation.
+      ident = ident_char(p, end) > 0;
+      if (!ident) {
+        p += blank_char(p, end);
+        continue;
+      }
+      break;
+    case B:
+      p++;
       continue;
-    }
-    if ((k = blank_char(p, end)) > 0) {
-      p += k;
-      continue;
-    }
-    if (is_newline(p, end)) {
+    case R:
+      if (p + 1 < end && p[1] == '\n') {  // CR LF: the LF is the newline
+        p++;
+        continue;
+      }
+      /* fall through */
+    case L:
       if (s.collecting == COLLECT_VALUE && s.depth == 0 && !s.continued) end_collect(&s, p);
       if (s.brackets == 0 && !s.continued) s.import_kind = IMPORT_NONE;
       s.line_start = true;
@@ -671,6 +758,19 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
       s.comment = false;
       if (s.quote && !s.triple && !s.continuation) s.quote = 0;  // a one-line string ends with its line
       p++;
+      continue;
+    default:
+      ident = byte_class[c] == I;
+      break;
+    }
+    if (!s.first_seen) on_line_first(&s, p);
+    if (ident) {
+      s.token = p;
+      bool ascii = true;
+      uint32_t mask, hash;
+      const char *q = token_end(p, end, &ascii, &mask, &hash);
+      on_token(&s, p, (size_t)(q - p), ascii, mask, hash);
+      p = q;
       continue;
     }
     size_t covered = track(&s, p);
@@ -686,9 +786,7 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   SL_VEC_FREE(s.open_classes);
   SL_VEC_FREE(s.dunder_hits);
   SL_VEC_FREE(s.header_end);
-  // Sorted and distinct, for bisection and merging.
-  free(s.seen);
-  s.idents.count = sort_unique(s.idents.items, s.idents.count);
+  free(s.seen);  // the identifiers are distinct already, in the order first read
   resolve_dotted(&s);
   s.star_modules.count = sort_unique(s.star_modules.items, s.star_modules.count);
   // A file's facts may wait for the fixed point across files: keep no room for tokens read.

@@ -77,41 +77,195 @@ static void first_pass(size_t i, void *ctx) {
   job->len = 0;
 }
 
-/* A set of sl_prefilter_pair(module, name), and the names in it (what a star import may take). */
+/*
+ * The fixed points across files cost what the sets gain, not rounds × files × names: each pair
+ * hash that enters a set tells at once the files that read it (their `read` names grow), and a
+ * star import looks only at the names and pairs that came since its file's last look. The sets,
+ * and which files read what, are exactly those of asking every file again on every round.
+ */
+
+/* Who asks about a pair hash: file `file` reads `name` when the pair is in the set. */
+typedef struct watch {
+  uint32_t pair, file, name;
+  uint32_t next;  // the next watch in the same bucket, plus one (0: none)
+} watch;
+
+/* A module that files star-import, and the names of the set it has (those whose pair with it is
+ * in the set), found once for all those files. */
+typedef struct star_module {
+  uint32_t module;
+  size_t names_at, pairs_at;   // how much of the set's logs it has been asked about
+  XVEC(uint32_t) exports;      // in the order found (a name may come twice)
+} star_module;
+
+/* The questions every file asks a set, as sl_prefilter_imported_names asks them (its references,
+ * and each identifier under each module it star-imports), and the answers so far. */
+typedef struct watchers {
+  XVEC(watch) watches;
+  uint32_t *heads;            // per bucket: its first watch, plus one
+  size_t mask;
+  sl_prefilter_names *read;   // per file: the names it reads from the set
+  XVEC(star_module) stars;    // the modules star-imported, each once
+  size_t *star_first;         // per file: its star imports are star_of[star_first[i] ..] (n_star_modules of them)
+  size_t *star_of;            // per star import: its module in `stars`
+  size_t *star_at;            // per star import: how many of its module's exports the file has taken
+} watchers;
+
+/* One bit per bucket of hashes, in front of a sorted set: the star imports ask about every name
+ * and pair of the set (over a million questions on the standard library), nearly all answered
+ * "no", most by a bit of a table small enough for the L1 cache rather than by a bisection. */
+enum { FILTER_LOG2 = 18 };
+
+static size_t filter_bit(uint32_t hash) { return (hash * 2654435761u) >> (32 - FILTER_LOG2); }
+
+static void filter_add(uint64_t **bits, uint32_t hash) {
+  if (!*bits) *bits = xcalloc(((size_t)1 << FILTER_LOG2) / 64, sizeof **bits);
+  size_t b = filter_bit(hash);
+  (*bits)[b / 64] |= 1ull << (b % 64);
+}
+
+/* Whether `hash` is in `set`, whose hashes `bits` has (NULL: the set is empty). */
+static bool filter_has(const uint64_t *bits, const sl_prefilter_names *set, uint32_t hash) {
+  size_t b = filter_bit(hash);
+  return bits && ((bits[b / 64] >> (b % 64)) & 1) && sl_prefilter_names_has(set, hash);
+}
+
+/* A set of sl_prefilter_pair(module, name), and the names in it (what a star import may take);
+ * both also in the order they came, for the star imports; and the files watching it, if any. */
 typedef struct pair_set {
   sl_prefilter_names pairs, names;
+  uint64_t *pair_bits, *name_bits;  // their filters
+  XVEC(uint32_t) pairs_log, names_log;
+  watchers *watchers;
 } pair_set;
 
-static void pair_set_init(pair_set *set) {
-  sl_prefilter_names_init(&set->pairs);
-  sl_prefilter_names_init(&set->names);
-}
+static void pair_set_init(pair_set *set) { memset(set, 0, sizeof *set); }
 
 static void pair_set_release(pair_set *set) {
   sl_prefilter_names_release(&set->pairs);
   sl_prefilter_names_release(&set->names);
+  free(set->pair_bits);
+  free(set->name_bits);
+  free(set->pairs_log.items);
+  free(set->names_log.items);
+  pair_set_init(set);
+}
+
+static size_t bucket(const watchers *w, uint32_t pair) { return (pair * 2654435761u) & w->mask; }
+
+static void watch_pair(watchers *w, uint32_t pair, size_t file, uint32_t name) {
+  XVEC_PUSH(w->watches, ((watch){pair, (uint32_t)file, name, 0}));
+  size_t b = bucket(w, pair);
+  w->watches.items[w->watches.count - 1].next = w->heads[b];
+  w->heads[b] = (uint32_t)w->watches.count;
+}
+
+/* Starts watching `set` (empty) for the n files: their read names start empty. */
+static void watchers_start(pair_set *set, const pass *p, size_t n) {
+  watchers *w = xcalloc(1, sizeof *w);
+  size_t questions = 0;
+  for (size_t i = 0; i < n; i++) questions += p->facts[i].n_refs + p->facts[i].n_star_modules * p->facts[i].n_idents;
+  size_t cap = 64;
+  while (cap < 2 * questions) cap *= 2;
+  w->heads = xcalloc(cap, sizeof *w->heads);
+  w->mask = cap - 1;
+  for (size_t i = 0; i < n; i++) {
+    const sl_prefilter_facts *f = &p->facts[i];
+    for (size_t r = 0; r < f->n_refs; r++)
+      watch_pair(w, sl_prefilter_pair(f->refs[r].module, f->refs[r].name), i, f->refs[r].name);
+    for (size_t k = 0; k < f->n_star_modules; k++)
+      for (size_t d = 0; d < f->n_idents; d++) watch_pair(w, sl_prefilter_pair(f->star_modules[k], f->idents[d]), i, f->idents[d]);
+  }
+  size_t room = n ? n : 1, imports = 0;
+  w->read = xcalloc(room, sizeof *w->read);
+  w->star_first = xcalloc(room, sizeof *w->star_first);
+  for (size_t i = 0; i < n; i++) {
+    w->star_first[i] = imports;
+    imports += p->facts[i].n_star_modules;
+  }
+  w->star_of = xcalloc(imports ? imports : 1, sizeof *w->star_of);
+  w->star_at = xcalloc(imports ? imports : 1, sizeof *w->star_at);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < p->facts[i].n_star_modules; k++) {
+      uint32_t m = p->facts[i].star_modules[k];
+      size_t at = 0;
+      while (at < w->stars.count && w->stars.items[at].module != m) at++;  // a few dozen modules
+      if (at == w->stars.count) XVEC_PUSH(w->stars, ((star_module){.module = m}));
+      w->star_of[w->star_first[i] + k] = at;
+    }
+  set->watchers = w;
+}
+
+static void watchers_stop(pair_set *set, size_t n) {
+  watchers *w = set->watchers;
+  if (!w) return;
+  for (size_t i = 0; i < n; i++) sl_prefilter_names_release(&w->read[i]);
+  for (size_t k = 0; k < w->stars.count; k++) free(w->stars.items[k].exports.items);
+  free(w->stars.items);
+  free(w->read);
+  free(w->star_first);
+  free(w->star_of);
+  free(w->star_at);
+  free(w->heads);
+  free(w->watches.items);
+  free(w);
+  set->watchers = NULL;
+}
+
+/* How many names file `i` reads from the set: sl_prefilter_imported_names's count, kept up to date. */
+static size_t names_read(const pair_set *set, size_t i) { return set->watchers->read[i].count; }
+
+static void add_hash(pair_set *set, uint32_t pair) {
+  if (!sl_prefilter_names_add(&set->pairs, pair)) return;
+  filter_add(&set->pair_bits, pair);
+  XVEC_PUSH(set->pairs_log, pair);
+  watchers *w = set->watchers;
+  if (!w) return;
+  for (uint32_t at = w->heads[bucket(w, pair)]; at; at = w->watches.items[at - 1].next) {
+    const watch *q = &w->watches.items[at - 1];
+    if (q->pair == pair) sl_prefilter_names_add(&w->read[q->file], q->name);
+  }
 }
 
 /* Puts `name` of module `module` in `set`, also for relative imports. Returns whether it grew. */
 static bool add_pair(pair_set *set, uint32_t module, uint32_t name) {
-  bool a = sl_prefilter_names_add(&set->pairs, sl_prefilter_pair(module, name));
-  bool b = sl_prefilter_names_add(&set->pairs, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name));
-  sl_prefilter_names_add(&set->names, name);
-  return a || b;
+  size_t before = set->pairs.count;
+  add_hash(set, sl_prefilter_pair(module, name));
+  add_hash(set, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name));
+  if (sl_prefilter_names_add(&set->names, name)) {
+    filter_add(&set->name_bits, name);
+    XVEC_PUSH(set->names_log, name);
+  }
+  return set->pairs.count > before;
+}
+
+/* Brings up to date the names of the set that module `st` has. A name is new to it when the name
+ * came since its last look (is its pair with the module in the set?) or its pair did (is the name,
+ * sl_prefilter_unpair, in the set?). */
+static void find_exports(const pair_set *set, star_module *st) {
+  for (; st->names_at < set->names_log.count; st->names_at++) {
+    uint32_t name = set->names_log.items[st->names_at];
+    if (filter_has(set->pair_bits, &set->pairs, sl_prefilter_pair(st->module, name))) XVEC_PUSH(st->exports, name);
+  }
+  for (; st->pairs_at < set->pairs_log.count; st->pairs_at++) {
+    uint32_t name = sl_prefilter_unpair(st->module, set->pairs_log.items[st->pairs_at]);
+    if (filter_has(set->name_bits, &set->names, name)) XVEC_PUSH(st->exports, name);
+  }
 }
 
 /* A star import re-exports: `from m import *` in module M binds under M every name of the set
  * that m has (a package's `from .models import *` gives `from pkg import Base`), whether or not
- * the file itself is kept. Returns whether the set grew. */
-static bool add_star_exports(pair_set *set, const sl_prefilter_facts *f, uint32_t module) {
+ * the file itself is kept. File `i` takes the names its star-imported modules gained since its
+ * last look (what it adds, m may gain next round). Returns whether the set grew. */
+static bool add_star_exports(pair_set *set, size_t i, const sl_prefilter_facts *f, uint32_t module) {
+  watchers *w = set->watchers;
   bool grew = false;
-  for (size_t k = 0; k < f->n_star_modules; k++)
-    for (size_t i = 0; i < set->names.count; i++) {
-      uint32_t name = set->names.items[i];
-      if (sl_prefilter_names_has(&set->pairs, sl_prefilter_pair(f->star_modules[k], name)) &&
-          add_pair(set, module, name))
-        grew = true;
-    }
+  for (size_t k = 0; k < f->n_star_modules; k++) {
+    star_module *st = &w->stars.items[w->star_of[w->star_first[i] + k]];
+    find_exports(set, st);
+    for (size_t *at = &w->star_at[w->star_first[i] + k]; *at < st->exports.count; (*at)++)
+      if (add_pair(set, module, st->exports.items[*at])) grew = true;
+  }
   return grew;
 }
 
@@ -123,16 +277,14 @@ static void grow_layout(const pass *p, size_t n, pair_set *layout) {
     if (p->facts[i].n_defs > most) most = p->facts[i].n_defs;
   bool *marked = xcalloc(most, sizeof *marked);
   size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of the set the file read, plus one
-  sl_prefilter_names read;
-  sl_prefilter_names_init(&read);
+  watchers_start(layout, p, n);
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
       const sl_prefilter_facts *f = &p->facts[i];
-      if (add_star_exports(layout, f, p->module[i])) changed = true;
+      if (add_star_exports(layout, i, f, p->module[i])) changed = true;
       if (f->n_defs == 0) continue;
-      read.count = 0;
-      size_t now = sl_prefilter_imported_names(f, &layout->pairs, &read) + 1;
+      size_t now = names_read(layout, i) + 1;
       if (now == seen[i]) continue;
       seen[i] = now;
       if (sl_prefilter_layout_defs(f, &layout->pairs, marked) == 0) continue;
@@ -140,7 +292,7 @@ static void grow_layout(const pass *p, size_t n, pair_set *layout) {
         if (marked[d] && add_pair(layout, p->module[i], f->defs[d].name)) changed = true;
     }
   }
-  sl_prefilter_names_release(&read);
+  watchers_stop(layout, n);
   free(seen);
   free(marked);
 }
@@ -234,15 +386,13 @@ static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_pref
     p->waiting[i] = false;
     p->later[n_later++] = i;
   }
-  sl_prefilter_names read;
-  sl_prefilter_names_init(&read);
+  watchers_start(keep, p, n);
   size_t *seen = xcalloc(n ? n : 1, sizeof *seen);  // names of `keep` the file read, plus one
   for (bool changed = true; changed;) {
     changed = false;
     for (size_t i = 0; i < n; i++) {
-      if (add_star_exports(keep, &p->facts[i], p->module[i])) changed = true;
-      read.count = 0;
-      size_t now = sl_prefilter_imported_names(&p->facts[i], &keep->pairs, &read) + 1;
+      if (add_star_exports(keep, i, &p->facts[i], p->module[i])) changed = true;
+      size_t now = names_read(keep, i) + 1;
       if (now == seen[i]) continue;
       seen[i] = now;
       if (p->waiting[i] && now > 1) {
@@ -254,7 +404,7 @@ static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_pref
     }
   }
   free(seen);
-  sl_prefilter_names_release(&read);
+  watchers_stop(keep, n);
   sl_prefilter_names_release(&checked);
   return n_later;
 }

@@ -4,20 +4,45 @@
  * with every rule reports nothing on it, at any target version (before `# noqa` removes anything:
  * the stronger claim) — for valid UTF-8, which is all the CLI ever gives it (it decodes first, and
  * an undecodable file is an error). And the scan itself, on any bytes, may not crash, leak or
- * hang; its facts must be sorted and within bounds.
+ * hang; its facts must be distinct and within bounds.
  *
  * Inside a kept file, the sparse text (sl_sparse_text): same length, every newline where it was,
  * and, when it and the text both parse without error, the same findings from either (every rule,
- * with or without SLT020, at a target version the bytes choose) — what `slotlint check` relies on. (With a
- * syntax error inside a blanked body the text's findings may follow the parser's recovery,
- * which the sparse text cannot show; the CLI's pre-filter documents that.)
+ * with or without SLT020, at a target version the bytes choose) — what `slotlint check` relies
+ * on. (With a syntax error inside a blanked body the text's findings may follow the parser's
+ * recovery, which the sparse text cannot show; the README's Performance section says so.)
  */
 #include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+static int cmp_ref(const void *a, const void *b) {
+  const sl_prefilter_ref *x = a, *y = b;
+  if (x->module != y->module) return (x->module > y->module) - (x->module < y->module);
+  return (x->name > y->name) - (x->name < y->name);
+}
+
+/* Whether n items of `size` bytes are distinct: sorted in a copy, no two neighbours equal. */
+static bool distinct(const void *items, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+  if (n < 2) return true;
+  char *copy = malloc(n * size);
+  FUZZ_CHECK(copy != NULL, "out of memory");
+  memcpy(copy, items, n * size);
+  qsort(copy, n, size, cmp);
+  bool ok = true;
+  for (size_t i = 1; i < n && ok; i++) ok = cmp(copy + (i - 1) * size, copy + i * size) != 0;
+  free(copy);
+  return ok;
+}
+
 static void check_facts(const sl_prefilter_facts *f, size_t size) {
-  for (size_t i = 1; i < f->n_idents; i++) FUZZ_CHECK(f->idents[i - 1] < f->idents[i], "identifiers not sorted");
+  FUZZ_CHECK(distinct(f->idents, f->n_idents, sizeof *f->idents, cmp_u32), "identifiers not distinct");
+  FUZZ_CHECK(distinct(f->refs, f->n_refs, sizeof *f->refs, cmp_ref), "references not distinct");
   for (size_t i = 0; i < f->n_defs; i++) {
     const sl_prefilter_def *d = &f->defs[i];
     FUZZ_CHECK((size_t)d->first + d->count <= f->n_def_idents, "def %zu: identifiers out of bounds", i);

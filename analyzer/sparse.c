@@ -32,11 +32,13 @@
 #include "prefilter.h"
 
 /* TOK_SLOTS: a word with "slots" in it (a trigger too); TOK_SETATTR: `setattr`, `__setattr__`
- * (what SLT020 looks for in every body); TOK_WEAK: a word with "weak" in it (weakref, WeakSet). */
-enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16 };
+ * (what SLT020 looks for in every body); TOK_WEAK: a word with "weak" in it (weakref, WeakSet);
+ * TOK_ATTR: a word right after a `.` outside strings and comments (an attribute's name). */
+enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32 };
 
 typedef struct tok {
   uint32_t hash;
+  uint32_t unmangled;  // `_Class__name`: the hash of `__name` (how the class's own code writes it), else 0
   uint8_t flags;
 } tok;
 
@@ -117,7 +119,7 @@ static bool is_word(const char *p, size_t n, const char *word) { return strlen(w
 
 /* Reads the word at p (n bytes) into a token: its hash as the pre-filter's (NFKC, PEP 3131). */
 static void add_token(lexer *lx, const char *p, size_t n, bool ascii) {
-  tok t = {0, 0};
+  tok t = {0, 0, 0};
   utf8proc_uint8_t *norm = NULL;
   if (!ascii) {
     utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &norm,
@@ -131,6 +133,11 @@ static void add_token(lexer *lx, const char *p, size_t n, bool ascii) {
     }
   }
   t.hash = sl_prefilter_hash(p, n);
+  if (n > 4 && p[0] == '_' && p[1] != '_') {  // private name mangling, undone: `_C__x` is `__x` in C
+    const char *u = memchr(p + 2, '_', n - 2);
+    while (u && u + 2 < p + n && u[1] != '_') u = memchr(u + 1, '_', (size_t)(p + n - u - 1));
+    if (u && u + 2 < p + n) t.unmangled = sl_prefilter_hash(u, (size_t)(p + n - u));
+  }
   if (n >= 4 && (has_nocase(p, n, "slots") || has_nocase(p, n, "namedtuple") || has_nocase(p, n, "weakref") ||
                  has_nocase(p, n, "noqa") || is_word(p, n, "global") || is_word(p, n, "nonlocal") ||
                  is_word(p, n, "__setattr__") || is_word(p, n, "__delattr__") || is_word(p, n, "__all__")))
@@ -237,7 +244,8 @@ static bool lex(lexer *lx) {
     const char *last = q;  // the last character outside comments
     bool first_word = true, want_name = false;
     // For `use`: what the last word was, and where the line is in a `for` target or after `as`.
-    bool after_word = false, after_self = false, dotted_other = false, dotted_any = false, is_del = false, in_for = false, after_as = false;
+    bool after_word = false, after_self = false, dotted_other = false, dotted_any = false, is_del = false, in_for = false,
+         after_as = false, after_dot = false;
     for (p = q; p < end;) {
       char c = *p;
       if (ident_len(p, end)) {
@@ -245,6 +253,8 @@ static bool lex(lexer *lx) {
         p = word(lx, p, end);
         size_t n = (size_t)(p - s);
         uint32_t t = (uint32_t)lx->toks.count - 1;
+        if (after_dot) lx->toks.items[t].flags |= TOK_ATTR;
+        after_dot = false;
         if (t == L.tok0 && s == q) L.first_word = lx->toks.items[t].hash;
         if (t == L.tok0 && s == q && is_word(s, n, "del")) is_del = true;
         if (is_word(s, n, "for")) in_for = true;
@@ -294,7 +304,7 @@ static bool lex(lexer *lx) {
         p = e;
         last = p - 1;
         first_word = false;
-        after_word = false;
+        after_word = after_dot = false;
         continue;
       }
       if (c == '#') {
@@ -342,6 +352,7 @@ static bool lex(lexer *lx) {
         if (dotted_any) L.dotted_target = true;
       }
       after_word = false;
+      after_dot = c == '.';
       if (c == ':' && p + 1 < end && p[1] == '=') L.walrus = true;
       else if (c == ':' && depth == 0 && L.colon_tok == UINT32_MAX) L.colon_tok = (uint32_t)lx->toks.count;
       if (c != '@' || !L.decorator || p != q) first_word = false;
@@ -587,11 +598,13 @@ static bool body_uses(const lexer *lx, const lline *L, bool self_too) {
 /*
  * For SLT020 (which counts a slot as used when any attribute of its name is stored anywhere in the
  * file, or when a setattr() may store anything): the words that may name a slot — every word of a
- * line that names "slots", and of the lines binding a name such a line uses (`__slots__ = FIELDS`),
- * to a fixed point — keep a body that mentions one, as `setattr` and `__setattr__` do.
+ * line that names "slots", and of the module-level lines binding a name such a line uses
+ * (`__slots__ = FIELDS`), to a fixed point — keep a body that stores an attribute of that name, as
+ * `setattr` and `__setattr__` do.
  */
 static void slot_words(lexer *lx, hset *words) {
   lline *ls = lx->lines.items;
+
   for (size_t i = 0; i < lx->lines.count; i++)
     for (uint32_t t = ls[i].tok0; t < ls[i].tok_end; t++)
       if (lx->toks.items[t].flags & TOK_SLOTS) {
@@ -603,15 +616,28 @@ static void slot_words(lexer *lx, hset *words) {
     changed = false;
     for (size_t i = 0; i < lx->lines.count; i++) {
       uint32_t a, b;
-      // A name bound to a slot's words, not an attribute stored (`o.label = x` makes no slot word).
-      if (!ls[i].dotted_target && targets(&ls[i], &a, &b) && names_one(lx, a, b, words))
+      // A module constant that __slots__ folds (the analyzer folds no other), not an attribute.
+      if (!ls[i].in_candidate && !ls[i].dotted_target && targets(&ls[i], &a, &b) && names_one(lx, a, b, words))
         add_tokens(lx, ls[i].tok0, ls[i].tok_end, words, &changed);
     }
   }
+  // A slot written mangled (`'_C__x'`) is stored as `self.__x` in C.
+  for (size_t t = 0; t < lx->toks.count; t++) {
+    const tok *w = &lx->toks.items[t];
+    if (w->unmangled && hset_has(words, w->hash)) hset_add(words, w->unmangled);
+  }
+  // A body keeps its text when it calls setattr, or when a line of it that stores an attribute
+  // (lline.use, dotted_target) names an attribute that is a slot word.
   for (size_t i = 0; i < lx->lines.count; i++) {
     if (!ls[i].candidate || ls[i].done) continue;
-    for (uint32_t t = ls[ls[i].deco0].tok0; t < ls[ls[i].body_end].tok_end && !ls[i].done; t++)
-      if ((lx->toks.items[t].flags & TOK_SETATTR) || hset_has(words, lx->toks.items[t].hash)) ls[i].done = true;
+    for (uint32_t k = ls[i].deco0; k <= ls[i].body_end && !ls[i].done; k++) {
+      bool stores = ls[k].use || ls[k].dotted_target;
+      for (uint32_t t = ls[k].tok0; t < ls[k].tok_end && !ls[i].done; t++) {
+        const tok *w = &lx->toks.items[t];
+        bool slot = hset_has(words, w->hash) || (w->unmangled && hset_has(words, w->unmangled));
+        if ((w->flags & TOK_SETATTR) || (stores && (w->flags & TOK_ATTR) && slot)) ls[i].done = true;
+      }
+    }
   }
 }
 

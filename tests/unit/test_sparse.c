@@ -243,6 +243,13 @@ static void what_is_blanked(void **state) {
   assert_null(strstr(without, "o.label = 1"));
   free(with);
   free(without);
+  // ... mangled or not (CPython's datetimetester: `__slots__ = '_FixedOffset__offset'`).
+  const char *mangled = "class F:\n    __slots__ = ('_F__off', '__name')\n\n    def a(self):\n        return 1\n\n\n"
+                        "def f(o):\n    o.__off = 1\n\n\ndef g(o):\n    o._F__name = 1\n";
+  with = sparse_for(mangled, NULL, true);
+  assert_non_null(strstr(with, "o.__off = 1"));
+  assert_non_null(strstr(with, "o._F__name = 1"));
+  free(with);
   // Blocks of every kind around and inside bodies.
   assert_false(kept("async def f(am):\n    async with am as x:\n        return x\n\n\ndef g():\n    return 1\n", NULL,
                     "return x"));

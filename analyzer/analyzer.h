@@ -422,21 +422,30 @@ bool sl_prefilter_keep(const char *text, size_t len);
  * Returns NULL when nothing would be blanked or when the text is not one the scan can read for
  * sure (a tab in an indentation, an unclosed string or bracket): then lint the text itself. The
  * caller must also lint the text itself when the copy does not parse without error (a blanked
- * body cannot hide a syntax error the copy would show). With `all_stores` (the lint runs SLT020,
- * which counts attribute stores anywhere in the file) a body that names a word of a line naming
- * "slots" (or of a binding such a line uses), or `setattr`, is kept too. *blanked is the number of
- * bytes blanked.
+ * body cannot hide a syntax error the copy would show). `flags` (SL_SPARSE_*) say what else to keep
+ * or blank. *blanked is the number of bytes blanked.
  */
-char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, size_t *blanked);
+char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, unsigned flags, size_t *blanked);
+
+enum {
+  /** The lint runs SLT020, which counts attribute stores anywhere in the file: a body that stores
+   *  an attribute named like a slot (a word of a line naming "slots", or of a module constant
+   *  such a line uses), or calls setattr, is kept too. */
+  SL_SPARSE_STORES = 1,
+  /** Blank also the module-level assignments of data (a kilobyte or more) that nothing else in
+   *  the file names and that name no slot feature outside their strings: for a lint, never for a
+   *  module summary (which lists every name the module binds). */
+  SL_SPARSE_DATA = 2,
+};
 
 /**
- * Parses `text` from its sparse text (sl_sparse_text with `hot` and `all_stores`) when it has one
+ * Parses `text` from its sparse text (sl_sparse_text with `hot` and `flags`) when it has one
  * that parses without error, else from the text itself. On success *tree is the parse (the caller
  * deletes it) and *read the text it is a parse of — `text` itself, or a sparse copy that the
  * caller frees when it is not `text` — to lint or summarise with. Returns 0, SL_ETOOBIG or
  * SL_EPARSE (then *tree is NULL and *read is `text`).
  */
-int sl_parse_sparse(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, TSTree **tree,
+int sl_parse_sparse(const char *text, size_t len, const sl_prefilter_names *hot, unsigned flags, TSTree **tree,
                     const char **read);
 
 /* ---------------------------------------------------------------------------------------------

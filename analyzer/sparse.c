@@ -33,8 +33,9 @@
 
 /* TOK_SLOTS: a word with "slots" in it (a trigger too); TOK_SETATTR: `setattr`, `__setattr__`
  * (what SLT020 looks for in every body); TOK_WEAK: a word with "weak" in it (weakref, WeakSet);
- * TOK_ATTR: a word right after a `.` outside strings and comments (an attribute's name). */
-enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32 };
+ * TOK_ATTR: a word right after a `.` outside strings and comments (an attribute's name);
+ * TOK_STRING: a word inside a string literal. */
+enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64 };
 
 typedef struct tok {
   uint32_t hash;
@@ -68,6 +69,7 @@ typedef struct lline {
   int32_t owner;           // a candidate def: the nearest enclosing class, -1 for none
   int32_t decorates;       // a decorator line: the class/def line it decorates, -1 for none
   bool done;               // fired (a structure line), relevant (a class), kept (a def)
+  bool drop;               // a module-level assignment of data nothing else names: blanked
 } lline;
 
 typedef struct lexer {
@@ -166,12 +168,13 @@ static const char *skip_newline(const char *p, const char *end) {
   return p + 1;
 }
 
-/* Reads the words inside a string or comment from p to `stop` (exclusive). */
-static void words_in(lexer *lx, const char *p, const char *stop) {
+/* Reads the words inside a string or comment from p to `stop` (exclusive), with `flags`. */
+static void words_in(lexer *lx, const char *p, const char *stop, uint8_t flags) {
   while (p < stop) {
     size_t k = ident_len(p, stop);
     if (k) {
       p = word(lx, p, stop);
+      lx->toks.items[lx->toks.count - 1].flags |= flags;
     } else {
       unsigned char c = (unsigned char)*p;
       if (c < 0x80) {
@@ -300,7 +303,7 @@ static bool lex(lexer *lx) {
       if (c == '"' || c == '\'') {
         const char *e = string_end(p, end);
         if (!e) return false;
-        words_in(lx, p, e);
+        words_in(lx, p, e, TOK_STRING);
         p = e;
         last = p - 1;
         first_word = false;
@@ -310,7 +313,7 @@ static bool lex(lexer *lx) {
       if (c == '#') {
         const char *e = p;
         while (e < end && !newline_at(e, end)) e++;
-        words_in(lx, p, e);
+        words_in(lx, p, e, 0);
         p = e;
         continue;
       }
@@ -641,6 +644,81 @@ static void slot_words(lexer *lx, hset *words) {
   }
 }
 
+/* A count of each word of the file, for drop_data. */
+typedef struct hcount {
+  uint32_t *keys, *counts;
+  size_t cap;
+} hcount;
+
+static size_t hcount_slot(const hcount *c, uint32_t h) {
+  size_t j = (h * 2654435761u) & (c->cap - 1);
+  while (c->counts[j] && c->keys[j] != h) j = (j + 1) & (c->cap - 1);
+  return j;
+}
+
+static bool is_keyword(uint32_t h) {
+  static const char *const kw[] = {"if", "elif", "else", "for", "while", "with", "try", "except", "finally",
+                                   "def", "class", "return", "assert", "del", "raise", "global", "nonlocal",
+                                   "import", "from", "async", "await", "lambda", "not", "pass", "yield",
+                                   "match", "case", "type", "print", "exec"};
+  for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
+    if (h == sl_prefilter_hash(kw[i], strlen(kw[i]))) return true;
+  return false;
+}
+
+/*
+ * Marks (lline.drop) the module-level assignments of data — a kilobyte or more, starting with the
+ * names they bind — that nothing else in the file names (a word count: a mention anywhere, in a
+ * string or a comment too, keeps them) and that name no slot feature, weak reference maker or
+ * hot name outside their strings: a table of strings that mentions `__slots__` in its text
+ * (pydoc's topics) is data the analysis never reads. Only for a lint: a module summary lists
+ * every name the module binds.
+ */
+static void drop_data(lexer *lx, const names *sets) {
+  lline *ls = lx->lines.items;
+  size_t n = lx->lines.count;
+  bool any = false;
+  for (size_t i = 0; i < n && !any; i++) {
+    const lline *L = &ls[i];
+    any = L->parent < 0 && L->kind == LINE_PLAIN && !L->decorator && L->eq_tok != UINT32_MAX && L->eq_tok > L->tok0 &&
+          !L->walrus && !L->dotted_target && !L->use && L->end - L->start >= 1024 && L->first_word &&
+          !is_keyword(L->first_word) && !is_import(L);
+  }
+  if (!any) return;
+  hcount c = {NULL, NULL, 64};
+  while (c.cap < 2 * lx->toks.count) c.cap *= 2;
+  c.keys = sl_xcalloc(c.cap, sizeof *c.keys);
+  c.counts = sl_xcalloc(c.cap, sizeof *c.counts);
+  for (size_t t = 0; t < lx->toks.count; t++) {
+    size_t j = hcount_slot(&c, lx->toks.items[t].hash);
+    c.keys[j] = lx->toks.items[t].hash;
+    c.counts[j]++;
+  }
+  for (size_t i = 0; i < n; i++) {
+    lline *L = &ls[i];
+    if (!(L->parent < 0 && L->kind == LINE_PLAIN && !L->decorator && L->eq_tok != UINT32_MAX && L->eq_tok > L->tok0 &&
+          !L->walrus && !L->dotted_target && !L->use && L->end - L->start >= 1024 && L->first_word &&
+          !is_keyword(L->first_word) && !is_import(L)))
+      continue;
+    bool ok = true;
+    for (uint32_t t = L->tok0; t < L->tok_end && ok; t++) {
+      const tok *w = &lx->toks.items[t];
+      if (w->flags & TOK_STRING) continue;
+      // Its targets are hot only through itself when it names a slot feature in a string.
+      bool named = t >= L->eq_tok && (hset_has(&sets->trig, w->hash) || hset_has(&sets->hot, w->hash));
+      ok = !(w->flags & (TOK_TRIGGER | TOK_ODD | TOK_SETATTR)) && !named;
+    }
+    for (uint32_t t = L->tok0; t < L->eq_tok && ok; t++) {
+      uint32_t h = lx->toks.items[t].hash, here = 0;
+      for (uint32_t k = L->tok0; k < L->tok_end; k++) here += lx->toks.items[k].hash == h;
+      ok = c.counts[hcount_slot(&c, h)] == here;
+    }
+    L->drop = ok;
+  }
+  free(c.keys);
+  free(c.counts);
+}
+
 /*
  * Decides which candidate defs keep their bodies (lline.done), to a fixed point, with two sets of
  * names: `trig`, names that make weak references (a mention keeps a body, as the slot-feature
@@ -649,7 +727,7 @@ static void slot_words(lexer *lx, hset *words) {
  * instance, or holds a class statement that may derive from it). A method of a class with a slot
  * feature of its own keeps its body when it stores or deletes an attribute (through self: SLT001).
  */
-static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores) {
+static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) {
   lline *ls = lx->lines.items;
   size_t n = lx->lines.count;
   names sets = {{0}, {0}, {0}};
@@ -660,7 +738,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores)
       hset_add(layout, hot_in->items[i]);  // what another module's class lays out is unknown here
     }
   layout_names(lx, layout);
-  if (all_stores) {
+  if (flags & SL_SPARSE_STORES) {
     hset words = {0};
     slot_words(lx, &words);
     free(words.slots);
@@ -728,6 +806,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, bool all_stores)
       }
     }
   }
+  if (flags & SL_SPARSE_DATA) drop_data(lx, &sets);
   free(fired);
   free(uses);
   free(stores);
@@ -743,7 +822,7 @@ typedef struct gap {
 } gap;
 
 /* sl_sparse_text, also giving the gaps (in order; *gaps owned by the caller). */
-static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, size_t *blanked,
+static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot, unsigned flags, size_t *blanked,
                     gap **gaps, size_t *n_gaps) {
   *blanked = 0;
   *gaps = NULL;
@@ -762,11 +841,12 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
       if (a >= 0) lx.lines.items[a].done = true;
     }
   }
-  decide(&lx, hot, all_stores);
+  decide(&lx, hot, flags);
   for (size_t i = 0; i < lx.lines.count; i++) {
     const lline *L = &lx.lines.items[i];
-    if (!L->candidate || L->done) continue;
-    const lline *first = &lx.lines.items[i + 1], *last = &lx.lines.items[L->body_end];
+    if (!L->drop && (!L->candidate || L->done)) continue;
+    // A body from its first statement to its last line; a dropped statement, itself.
+    const lline *first = L->drop ? L : &lx.lines.items[i + 1], *last = L->drop ? L : &lx.lines.items[L->body_end];
     bool suppression = false;
     for (size_t k = 0; k < lx.noqa.count && !suppression; k++)
       suppression = lx.noqa.items[k] >= first->start && lx.noqa.items[k] < last->end;
@@ -801,10 +881,10 @@ done:
   return out;
 }
 
-char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, size_t *blanked) {
+char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, unsigned flags, size_t *blanked) {
   gap *gaps;
   size_t n_gaps;
-  char *out = sparse(text, len, hot, all_stores, blanked, &gaps, &n_gaps);
+  char *out = sparse(text, len, hot, flags, blanked, &gaps, &n_gaps);
   free(gaps);
   return out;
 }
@@ -840,13 +920,13 @@ static TSTree *parse_skipping(const char *s, size_t len, const gap *gaps, size_t
   return tree;
 }
 
-int sl_parse_sparse(const char *text, size_t len, const sl_prefilter_names *hot, bool all_stores, TSTree **tree,
+int sl_parse_sparse(const char *text, size_t len, const sl_prefilter_names *hot, unsigned flags, TSTree **tree,
                     const char **read) {
   *read = text;
   *tree = NULL;
   size_t blanked, n_gaps;
   gap *gaps;
-  char *s = sparse(text, len, hot, all_stores, &blanked, &gaps, &n_gaps);
+  char *s = sparse(text, len, hot, flags, &blanked, &gaps, &n_gaps);
   if (s) {
     *tree = parse_skipping(s, len, gaps, n_gaps);
     free(gaps);

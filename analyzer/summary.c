@@ -265,7 +265,7 @@ int sl_module_summary_new(const char *text, size_t len, const char *path, const 
   // functions that name no slot feature need no parse (sl_sparse_text).
   TSTree *tree;
   const char *whole = text;
-  int rc = sl_parse_sparse(whole, len, NULL, false, &tree, &text);
+  int rc = sl_parse_sparse(whole, len, NULL, 0, &tree, &text);
   if (rc != 0) return rc;
   sl_module_summary *s = sl_xcalloc(1, sizeof *s);
   sl_arena_init(&s->arena);

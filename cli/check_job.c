@@ -41,7 +41,8 @@ static int lint(const char *path, const char *text, size_t len, const sl_options
   TSTree *tree = NULL;
   const char *read = text;
   if (hot) {
-    if (sl_parse_sparse(text, len, hot, (opts->rules & SL_RULE_BIT(SL_SLT020)) != 0, &tree, &read) != 0)
+    unsigned flags = SL_SPARSE_DATA | ((opts->rules & SL_RULE_BIT(SL_SLT020)) ? SL_SPARSE_STORES : 0);
+    if (sl_parse_sparse(text, len, hot, flags, &tree, &read) != 0)
       return SL_EPARSE;
   } else {
     tree = parse(text, len);

@@ -53,7 +53,8 @@ static void check_facts(const sl_prefilter_facts *f, size_t size) {
 static void check_sparse(const char *text, size_t size, uint32_t choice) {
   size_t blanked = 0;
   bool unused_slots = (choice >> 8) & 1;  // SLT020 on or off: the sparse text keeps more with it
-  char *sparse = sl_sparse_text(text, size, NULL, unused_slots, &blanked);
+  unsigned flags = SL_SPARSE_DATA | (unused_slots ? SL_SPARSE_STORES : 0);
+  char *sparse = sl_sparse_text(text, size, NULL, flags, &blanked);
   if (!sparse) return;
   FUZZ_CHECK(sparse[size] == 0, "the sparse text does not end where the text does");
   FUZZ_CHECK(blanked > 0 && blanked < size, "%zu bytes blanked of %zu", blanked, size);
@@ -64,7 +65,7 @@ static void check_sparse(const char *text, size_t size, uint32_t choice) {
   // What the CLI parses: the sparse text, skipping what is blanked, when that parses cleanly.
   TSTree *st;
   const char *read;
-  FUZZ_CHECK(sl_parse_sparse(text, size, NULL, unused_slots, &st, &read) == 0, "sl_parse_sparse failed");
+  FUZZ_CHECK(sl_parse_sparse(text, size, NULL, flags, &st, &read) == 0, "sl_parse_sparse failed");
   FUZZ_CHECK(read == text || memcmp(read, sparse, size + 1) == 0, "sl_parse_sparse read another sparse text");
   TSTree *wt = fuzz_parse(text, size);
   if (read != text && !ts_node_has_error(ts_tree_root_node(wt))) {

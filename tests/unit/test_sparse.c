@@ -44,9 +44,9 @@ static size_t lints_compared, sparse_texts, bytes_blanked, bytes_seen, broken_wh
 /* Lints t whole and from its sparse text, as sl_parse_sparse parses it (when it has one that
  * parses cleanly): the same. */
 static void compare(TSParser *parser, const text *t, const sl_options *opts, const char *path, int step) {
-  bool all_stores = (opts->rules & SL_RULE_BIT(SL_SLT020)) != 0;
+  unsigned flags = SL_SPARSE_DATA | ((opts->rules & SL_RULE_BIT(SL_SLT020)) ? SL_SPARSE_STORES : 0);
   size_t blanked = 0;
-  char *sparse = sl_sparse_text(t->s, t->len, NULL, all_stores, &blanked);
+  char *sparse = sl_sparse_text(t->s, t->len, NULL, flags, &blanked);
   bytes_seen += t->len;
   if (!sparse) return;
   for (size_t i = 0; i < t->len; i++)  // nothing moved, no NUL put in
@@ -55,7 +55,7 @@ static void compare(TSParser *parser, const text *t, const sl_options *opts, con
   free(sparse);
   TSTree *st;
   const char *read;
-  assert_int_equal(sl_parse_sparse(t->s, t->len, NULL, all_stores, &st, &read), 0);
+  assert_int_equal(sl_parse_sparse(t->s, t->len, NULL, flags, &st, &read), 0);
   if (read == t->s) {  // the sparse text did not parse cleanly: the text itself was
     ts_tree_delete(st);
     return;
@@ -107,7 +107,14 @@ static void add_functions(text *t) {
                        "\n\ndef plain_%d(a):\n    total = 0\n    for i in range(a):\n        total += i\n    return total\n"
                        "\n\ndef use_%d(a):\n    x = %s()\n    x.zz_%d = a\n    del x.yy\n    return vars(x)\n",
                        k, k, name, k);
+    // Data nothing names (or, every other time, that a function reads), mentioning __slots__.
+    char data[4096];
+    int dn = snprintf(data, sizeof data, "\n\nDATA_%d = {\n", k);
+    for (int row = 0; row < 24; row++)  // at most 24 * 120 bytes
+      dn += snprintf(data + dn, sizeof data - (size_t)dn, "    'row%d': 'the __slots__ of %.60s, row %d',\n", row, name, row);
+    dn += snprintf(data + dn, sizeof data - (size_t)dn, "}\n%s", k % 2 ? "\n\ndef read_data():\n    return DATA_1\n" : "");
     size_t at = (size_t)(p - t->s);
+    splice(t, t->len, 0, data, (size_t)dn);
     splice(t, t->len, 0, buf, (size_t)len);
     p = t->s + at;
     k++;
@@ -177,17 +184,17 @@ static void sparse_equals_whole(void **state) {
 
 /* The sparse text of `src` with `hot` (NULL-terminated list of names, may be NULL), for a lint
  * with SLT020 or without. */
-static char *sparse_for(const char *src, const char *const *hot, bool all_stores) {
+static char *sparse_for(const char *src, const char *const *hot, unsigned flags) {
   sl_prefilter_names names;
   sl_prefilter_names_init(&names);
   for (size_t i = 0; hot && hot[i]; i++) sl_prefilter_names_add(&names, sl_prefilter_hash(hot[i], strlen(hot[i])));
   size_t blanked;
-  char *s = sl_sparse_text(src, strlen(src), &names, all_stores, &blanked);
+  char *s = sl_sparse_text(src, strlen(src), &names, flags, &blanked);
   sl_prefilter_names_release(&names);
   return s;
 }
 
-static char *sparse_of(const char *src, const char *const *hot) { return sparse_for(src, hot, false); }
+static char *sparse_of(const char *src, const char *const *hot) { return sparse_for(src, hot, SL_SPARSE_DATA); }
 
 /* Whether `needle` is still in the sparse text of src (with hot names). */
 static bool kept(const char *src, const char *const *hot, const char *needle) {
@@ -236,7 +243,7 @@ static void what_is_blanked(void **state) {
   // SLT020 counts a slot as assigned when any attribute of its name is stored anywhere.
   const char *unused = "FIELDS = ('label',)\n\n\nclass P:\n    __slots__ = FIELDS\n\n\ndef f(o):\n    o.label = 1\n"
                        "\n\ndef g(o, k):\n    setattr(o, k, 1)\n\n\ndef h(o):\n    o.other = 1\n";
-  char *with = sparse_for(unused, NULL, true), *without = sparse_for(unused, NULL, false);
+  char *with = sparse_for(unused, NULL, SL_SPARSE_STORES), *without = sparse_for(unused, NULL, 0);
   assert_non_null(strstr(with, "o.label = 1"));
   assert_non_null(strstr(with, "setattr(o, k, 1)"));
   assert_null(strstr(with, "o.other = 1"));
@@ -246,10 +253,22 @@ static void what_is_blanked(void **state) {
   // ... mangled or not (CPython's datetimetester: `__slots__ = '_FixedOffset__offset'`).
   const char *mangled = "class F:\n    __slots__ = ('_F__off', '__name')\n\n    def a(self):\n        return 1\n\n\n"
                         "def f(o):\n    o.__off = 1\n\n\ndef g(o):\n    o._F__name = 1\n";
-  with = sparse_for(mangled, NULL, true);
+  with = sparse_for(mangled, NULL, SL_SPARSE_STORES);
   assert_non_null(strstr(with, "o.__off = 1"));
   assert_non_null(strstr(with, "o._F__name = 1"));
   free(with);
+  // Module-level data nothing else names, whatever its strings say, is blanked; named, it stays.
+  char table[2048];
+  int tn = snprintf(table, sizeof table, "import os\nTABLE = {\n");
+  for (int row = 0; row < 40; row++)
+    tn += snprintf(table + tn, sizeof table - (size_t)tn, "    'k%d': 'what __slots__ are',\n", row);
+  snprintf(table + tn, sizeof table - (size_t)tn, "}\n");
+  assert_false(kept(table, NULL, "'k1'"));
+  char named[2300];
+  snprintf(named, sizeof named, "%s\n\ndef f():\n    return TABLE\n", table);
+  assert_true(kept(named, NULL, "'k1'"));
+  char *nodata = sparse_for(table, NULL, 0);  // a module summary's sparse text: no data blanked
+  assert_null(nodata);
   // Blocks of every kind around and inside bodies.
   assert_false(kept("async def f(am):\n    async with am as x:\n        return x\n\n\ndef g():\n    return 1\n", NULL,
                     "return x"));

@@ -436,6 +436,11 @@ enum {
    *  the file names and that name no slot feature outside their strings: for a lint, never for a
    *  module summary (which lists every name the module binds). */
   SL_SPARSE_DATA = 2,
+  /** For a module summary, which needs only what the module and its classes bind: every body is
+   *  blanked but those that bind beyond themselves (global, nonlocal, `:=`) or define how their
+   *  class stores attributes (`__setattr__`, `__delattr__`), or touch `__all__`; `hot` is not
+   *  read. */
+  SL_SPARSE_SUMMARY = 4,
 };
 
 /**

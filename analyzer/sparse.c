@@ -34,8 +34,9 @@
 /* TOK_SLOTS: a word with "slots" in it (a trigger too); TOK_SETATTR: `setattr`, `__setattr__`
  * (what SLT020 looks for in every body); TOK_WEAK: a word with "weak" in it (weakref, WeakSet);
  * TOK_ATTR: a word right after a `.` outside strings and comments (an attribute's name);
- * TOK_STRING: a word inside a string literal. */
-enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64 };
+ * TOK_STRING: a word inside a string literal; TOK_BIND: a word that lets a body bind or define
+ * what its module or class has (global, nonlocal, __setattr__, __delattr__, __all__). */
+enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64, TOK_BIND = 128 };
 
 typedef struct tok {
   uint32_t hash;
@@ -145,6 +146,9 @@ static void add_token(lexer *lx, const char *p, size_t n, bool ascii) {
                  is_word(p, n, "__setattr__") || is_word(p, n, "__delattr__") || is_word(p, n, "__all__")))
     t.flags |= TOK_TRIGGER;
   if (n >= 5 && has_nocase(p, n, "slots")) t.flags |= TOK_SLOTS;
+  if (is_word(p, n, "global") || is_word(p, n, "nonlocal") || is_word(p, n, "__setattr__") || is_word(p, n, "__delattr__") ||
+      is_word(p, n, "__all__"))
+    t.flags |= TOK_BIND;
   if (n >= 4 && has_nocase(p, n, "weak")) t.flags |= TOK_WEAK | TOK_TRIGGER;
   if (is_word(p, n, "setattr") || is_word(p, n, "__setattr__")) t.flags |= TOK_SETATTR;
   free(norm);
@@ -674,26 +678,10 @@ static bool is_keyword(uint32_t h) {
  * (pydoc's topics) is data the analysis never reads. Only for a lint: a module summary lists
  * every name the module binds.
  */
-static void drop_data(lexer *lx, const names *sets) {
+static void drop_data(lexer *lx, const names *sets, const hcount *count) {
   lline *ls = lx->lines.items;
   size_t n = lx->lines.count;
-  bool any = false;
-  for (size_t i = 0; i < n && !any; i++) {
-    const lline *L = &ls[i];
-    any = L->parent < 0 && L->kind == LINE_PLAIN && !L->decorator && L->eq_tok != UINT32_MAX && L->eq_tok > L->tok0 &&
-          !L->walrus && !L->dotted_target && !L->use && L->end - L->start >= 1024 && L->first_word &&
-          !is_keyword(L->first_word) && !is_import(L);
-  }
-  if (!any) return;
-  hcount c = {NULL, NULL, 64};
-  while (c.cap < 2 * lx->toks.count) c.cap *= 2;
-  c.keys = sl_xcalloc(c.cap, sizeof *c.keys);
-  c.counts = sl_xcalloc(c.cap, sizeof *c.counts);
-  for (size_t t = 0; t < lx->toks.count; t++) {
-    size_t j = hcount_slot(&c, lx->toks.items[t].hash);
-    c.keys[j] = lx->toks.items[t].hash;
-    c.counts[j]++;
-  }
+  const hcount c = *count;
   for (size_t i = 0; i < n; i++) {
     lline *L = &ls[i];
     if (!(L->parent < 0 && L->kind == LINE_PLAIN && !L->decorator && L->eq_tok != UINT32_MAX && L->eq_tok > L->tok0 &&
@@ -715,8 +703,55 @@ static void drop_data(lexer *lx, const names *sets) {
     }
     L->drop = ok;
   }
-  free(c.keys);
-  free(c.counts);
+}
+
+/* How many times each word occurs in the file. */
+static hcount count_words(const lexer *lx) {
+  hcount c = {NULL, NULL, 64};
+  while (c.cap < 2 * lx->toks.count) c.cap *= 2;
+  c.keys = sl_xcalloc(c.cap, sizeof *c.keys);
+  c.counts = sl_xcalloc(c.cap, sizeof *c.counts);
+  for (size_t t = 0; t < lx->toks.count; t++) {
+    size_t j = hcount_slot(&c, lx->toks.items[t].hash);
+    c.keys[j] = lx->toks.items[t].hash;
+    c.counts[j]++;
+  }
+  return c;
+}
+
+/*
+ * Marks (lline.drop) the module-level class statements that can neither produce nor change a
+ * finding, once the bodies are decided: no slot feature, weak reference maker, hot name or
+ * `setattr` anywhere in their text, no base that may lay out instances its own way, no method
+ * that keeps its body, no `:=`, and a name that nothing else in the file names (a subclass, an
+ * instance, a mention in a string: kept). With SL_SPARSE_STORES also no annotated class
+ * attribute: SLT020 takes the fields of a dataclass or of a class it cannot see into as stored.
+ * Such a class has a __dict__ and nothing refers to it: a test case, most often.
+ */
+static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsigned flags) {
+  lline *ls = lx->lines.items;
+  for (size_t i = 0; i < lx->lines.count; i++) {
+    lline *C = &ls[i];
+    if (C->parent >= 0 || C->kind != LINE_CLASS || !C->colon_end || C->done || C->name_tok == UINT32_MAX) continue;
+    bool ok = !names_one(lx, C->name_tok + 1, C->tok_end, &sets->layout);
+    uint32_t a = ls[C->deco0].tok0, b = ls[C->body_end].tok_end, here = 0, name = lx->toks.items[C->name_tok].hash;
+    for (uint32_t t = a; t < b && ok; t++) {
+      const tok *w = &lx->toks.items[t];
+      ok = !(w->flags & (TOK_TRIGGER | TOK_ODD | TOK_SETATTR)) && !hset_has(&sets->trig, w->hash) &&
+           (w->hash == name || !hset_has(&sets->hot, w->hash));
+      here += w->hash == name;
+    }
+    for (uint32_t k = (uint32_t)i + 1; k <= C->body_end && ok; k++) {
+      const lline *L = &ls[k];
+      ok = !L->walrus && !(L->candidate && L->done) && !L->done;
+      if (ok && (flags & SL_SPARSE_STORES) && L->kind == LINE_PLAIN && L->colon_tok != UINT32_MAX) {
+        int32_t c = L->parent;
+        while (c >= 0 && ls[c].kind != LINE_CLASS) c = ls[c].parent;
+        ok = c != (int32_t)i;
+      }
+    }
+    C->drop = ok && count->counts[hcount_slot(count, name)] == here;
+  }
 }
 
 /*
@@ -806,13 +841,31 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
       }
     }
   }
-  if (flags & SL_SPARSE_DATA) drop_data(lx, &sets);
+  if (flags & SL_SPARSE_DATA) {
+    hcount count = count_words(lx);
+    drop_data(lx, &sets, &count);
+    drop_classes(lx, &sets, &count, flags);
+    free(count.keys);
+    free(count.counts);
+  }
   free(fired);
   free(uses);
   free(stores);
   free(trig->slots);
   free(hot->slots);
   free(layout->slots);
+}
+
+/* For a module summary only what a module and its classes bind counts: a body keeps its text when
+ * it (or its header: `def __setattr__`) binds beyond itself or defines how its class stores. */
+static void keep_for_summary(lexer *lx) {
+  lline *ls = lx->lines.items;
+  for (size_t i = 0; i < lx->lines.count; i++) {
+    lline *L = &ls[i];
+    if (!L->candidate || L->done) continue;
+    for (uint32_t t = ls[L->deco0].tok0; t < ls[L->body_end].tok_end && !L->done; t++)
+      L->done = (lx->toks.items[t].flags & (TOK_BIND | TOK_ODD)) != 0;
+  }
 }
 
 /* A blanked body: [skip_from, skip_to) holds nothing but blanks and newlines the parser needs
@@ -841,12 +894,19 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
       if (a >= 0) lx.lines.items[a].done = true;
     }
   }
-  decide(&lx, hot, flags);
+  if (flags & SL_SPARSE_SUMMARY)
+    keep_for_summary(&lx);
+  else
+    decide(&lx, hot, flags);
   for (size_t i = 0; i < lx.lines.count; i++) {
     const lline *L = &lx.lines.items[i];
     if (!L->drop && (!L->candidate || L->done)) continue;
-    // A body from its first statement to its last line; a dropped statement, itself.
-    const lline *first = L->drop ? L : &lx.lines.items[i + 1], *last = L->drop ? L : &lx.lines.items[L->body_end];
+    // A body from its first statement to its last line; a dropped statement, itself; a dropped
+    // class, from its first decorator to its last line (nothing in it is looked at again).
+    bool whole_class = L->drop && L->kind == LINE_CLASS;
+    const lline *first = !L->drop ? &lx.lines.items[i + 1] : whole_class ? &lx.lines.items[L->deco0] : L;
+    const lline *last = L->drop && !whole_class ? L : &lx.lines.items[L->body_end];
+    if (whole_class) i = L->body_end;
     bool suppression = false;
     for (size_t k = 0; k < lx.noqa.count && !suppression; k++)
       suppression = lx.noqa.items[k] >= first->start && lx.noqa.items[k] < last->end;

@@ -105,8 +105,10 @@ static void add_functions(text *t) {
     snprintf(name, sizeof name, "%.*s", (int)(n < 60 ? n : 60), p + 6);
     int len = snprintf(buf, sizeof buf,
                        "\n\ndef plain_%d(a):\n    total = 0\n    for i in range(a):\n        total += i\n    return total\n"
-                       "\n\ndef use_%d(a):\n    x = %s()\n    x.zz_%d = a\n    del x.yy\n    return vars(x)\n",
-                       k, k, name, k);
+                       "\n\ndef use_%d(a):\n    x = %s()\n    x.zz_%d = a\n    del x.yy\n    return vars(x)\n"
+                       "\n\nclass Case_%d(Base_%d):\n    value = %d\n\n    def check(self):\n        self.value = 2\n"
+                       "        return self.value\n",
+                       k, k, name, k, k, k, k);
     // Data nothing names (or, every other time, that a function reads), mentioning __slots__.
     char data[4096];
     int dn = snprintf(data, sizeof data, "\n\nDATA_%d = {\n", k);
@@ -269,6 +271,21 @@ static void what_is_blanked(void **state) {
   assert_true(kept(named, NULL, "'k1'"));
   char *nodata = sparse_for(table, NULL, 0);  // a module summary's sparse text: no data blanked
   assert_null(nodata);
+  // A module-level class nothing names and that can produce no finding is blanked whole ...
+  const char *tc = "import unittest\n\n\nclass TestX(unittest.TestCase):\n    data = [1, 2]\n\n    def test_a(self):\n"
+                   "        self.assertTrue(1)\n\n\nclass Slotted:\n    __slots__ = ('a',)\n";
+  char *t1 = sparse_of(tc, NULL);
+  assert_non_null(t1);
+  assert_null(strstr(t1, "TestX"));
+  assert_null(strstr(t1, "data = [1, 2]"));
+  assert_non_null(strstr(t1, "class Slotted"));
+  free(t1);
+  // ... not when something names it, nor when it derives from a hot or layout name.
+  char named_class[512];
+  snprintf(named_class, sizeof named_class, "%s\n\nclass TestY(TestX):\n    pass\n", tc);
+  assert_true(kept(named_class, NULL, "class TestX"));
+  assert_true(kept("class E(int):\n    x = 1\n", NULL, "x = 1"));
+  assert_true(kept("from m import Point\n\n\nclass Q(Point):\n    x = 1\n", hot, "x = 1"));
   // Blocks of every kind around and inside bodies.
   assert_false(kept("async def f(am):\n    async with am as x:\n        return x\n\n\ndef g():\n    return 1\n", NULL,
                     "return x"));

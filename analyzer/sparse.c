@@ -60,6 +60,7 @@ typedef struct lline {
   bool use;                // may use an instance the way a rule looks at: an attribute stored or
                            // deleted through a name other than self/cls, vars(), __dict__, setattr(), super()
   bool dotted_target;      // a `.` before a `=` outside brackets: it stores an attribute
+  bool call_value;         // a `(` after the last `=` outside brackets: the value is made by a call
   bool decorator;
   // Block structure, filled after lexing:
   int32_t parent;          // the block opener this line is in, -1 for the module
@@ -353,7 +354,9 @@ static bool lex(lexer *lx) {
         if (other) dotted_other = true;
         if (is_del || in_for || after_as) L.use = true;
       }
+      if (c == '(' && after_word && L.eq_tok != UINT32_MAX) L.call_value = true;  // `f(`, not `(a, b)`
       if (c == '=' && depth == 0) {
+        L.call_value = false;
         L.eq_tok = (uint32_t)lx->toks.count;
         if (dotted_other) L.use = true;
         if (dotted_any) L.dotted_target = true;
@@ -505,7 +508,10 @@ static void layout_names(const lexer *lx, hset *layout) {
         if (!hset_has(layout, lx->toks.items[L->name_tok].hash) && mentions(lx, name_end, L->tok_end, layout) &&
             hset_add(layout, lx->toks.items[L->name_tok].hash))
           changed = true;
-      } else if (L->kind == LINE_PLAIN && L->eq_tok != UINT32_MAX && mentions(lx, L->eq_tok, L->tok_end, layout)) {
+      } else if (L->kind == LINE_PLAIN && L->eq_tok != UINT32_MAX && !L->call_value &&
+                 mentions(lx, L->eq_tok, L->tok_end, layout)) {
+        // An alias; a value made by a call is an instance (the analyzer makes a class of no call
+        // but the namedtuple factories, which are slot features).
         for (uint32_t t = L->tok0; t < L->eq_tok; t++)
           if (hset_add(layout, lx->toks.items[t].hash)) changed = true;
       }

@@ -285,6 +285,8 @@ static void what_is_blanked(void **state) {
   snprintf(named_class, sizeof named_class, "%s\n\nclass TestY(TestX):\n    pass\n", tc);
   assert_true(kept(named_class, NULL, "class TestX"));
   assert_true(kept("class E(int):\n    x = 1\n", NULL, "x = 1"));
+  assert_true(kept("I = (int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));
+  assert_false(kept("I = make(int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));  // an instance: no class
   assert_true(kept("from m import Point\n\n\nclass Q(Point):\n    x = 1\n", hot, "x = 1"));
   // Blocks of every kind around and inside bodies.
   assert_false(kept("async def f(am):\n    async with am as x:\n        return x\n\n\ndef g():\n    return 1\n", NULL,

@@ -8,6 +8,7 @@
 #ifndef SLOTLINT_TESTS_RANDOM_EDITS_H
 #define SLOTLINT_TESTS_RANDOM_EDITS_H
 
+#include <glob.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,5 +149,43 @@ static char *render(const sl_diag_list *list) {
   }
   return out;
 }
+
+/* Reads the file at `path` (at most 1 MiB of it) into *t, NUL-terminated; 0 when it cannot. */
+static int read_text(const char *path, text *t) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  t->s = malloc(1 << 20);
+  t->len = fread(t->s, 1, (1 << 20) - 1, f);
+  t->s[t->len] = '\0';
+  fclose(f);
+  return 1;
+}
+
+/* Calls fn(path, ctx) for each file of the repository matching one of `patterns` (globs under the
+ * source folder, SL_SOURCE_DIR); returns how many. */
+static size_t for_each_source(const char *const *patterns, size_t n, void (*fn)(const char *path, void *ctx), void *ctx) {
+  size_t files = 0;
+  for (size_t p = 0; p < n; p++) {
+    char pattern[1024];
+    snprintf(pattern, sizeof pattern, "%s%s", SL_SOURCE_DIR, patterns[p]);
+    glob_t g;
+    if (glob(pattern, 0, NULL, &g) != 0) continue;
+    for (size_t i = 0; i < g.gl_pathc; i++, files++) fn(g.gl_pathv[i], ctx);
+    globfree(&g);
+  }
+  return files;
+}
+
+/* Seeds the generator from the environment variable `seed_var` (default 1) and sets *edits from
+ * `edits_var` when it is set: a longer hunt by hand. */
+static void edits_from_env(const char *seed_var, const char *edits_var, int *edits) {
+  const char *seed = getenv(seed_var), *n = getenv(edits_var);
+  rng_state = seed ? strtoull(seed, NULL, 10) : 1;
+  if (n) *edits = atoi(n);
+}
+
+/* The files both edit tests start from: every rule fixture, example and fixture project. */
+static const char *const edit_corpus[] = {"/tests/rules/*/*.py", "/examples/*.py", "/tests/projects/*/*.py",
+                                          "/tests/projects/*/*/*.py", "/tests/oracle/layout/*.py"};
 
 #endif

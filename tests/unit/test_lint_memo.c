@@ -6,7 +6,6 @@
  * definitions move, change, vanish and appear twice — and after each edit both lints are compared
  * finding by finding: rule, span, message, related locations, fix edits.
  */
-#include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -39,13 +38,19 @@ static char *lint(sl_lint_memo *memo, const TSTree *tree, const text *t, const s
 
 static size_t files_checked, edits_checked, findings_seen, replayed_total;
 
-static void check_file(const char *path, TSParser *parser, const sl_options *opts) {
-  FILE *f = fopen(path, "rb");
-  assert_non_null(f);
-  text t = {malloc(1 << 20), 0};
-  t.len = fread(t.s, 1, (1 << 20) - 1, f);
-  t.s[t.len] = '\0';
-  fclose(f);
+typedef struct run {
+  TSParser *parser;
+  sl_options opts;
+} run;
+
+static void check_file(const char *path, void *ctx) {
+  run *r = ctx;
+  TSParser *parser = r->parser;
+  // Every target version in turn: version-dependent rules read the same records.
+  r->opts.target_minor = SL_TARGET_MIN + (int)(files_checked % (SL_TARGET_MAX - SL_TARGET_MIN + 1));
+  const sl_options *opts = &r->opts;
+  text t = {NULL, 0};
+  assert_true(read_text(path, &t));
   sl_lint_memo *memo = sl_lint_memo_new();
   for (int step = 0; step <= edits_per_file; step++) {
     if (step) random_edit(&t);
@@ -73,29 +78,13 @@ static void check_file(const char *path, TSParser *parser, const sl_options *opt
 
 static void memo_equals_scratch(void **state) {
   (void)state;
-  TSParser *parser = ts_parser_new();
-  assert_true(ts_parser_set_language(parser, sl_python_language()));
-  sl_options opts;
-  sl_options_init(&opts);
-  assert_int_equal(sl_rule_set_parse("ALL", &opts.rules, NULL, NULL), 0);
-  static const char *const patterns[] = {"/tests/rules/*/*.py", "/examples/*.py", "/tests/projects/*/*.py",
-                                         "/tests/projects/*/*/*.py", "/tests/oracle/layout/*.py"};
-  const char *seed = getenv("SLOTLINT_MEMO_SEED"), *edits = getenv("SLOTLINT_MEMO_EDITS");
-  rng_state = seed ? strtoull(seed, NULL, 10) : 1;
-  if (edits) edits_per_file = atoi(edits);
-  for (size_t p = 0; p < sizeof patterns / sizeof *patterns; p++) {
-    char pattern[1024];
-    snprintf(pattern, sizeof pattern, "%s%s", SL_SOURCE_DIR, patterns[p]);
-    glob_t g;
-    if (glob(pattern, 0, NULL, &g) != 0) continue;
-    for (size_t i = 0; i < g.gl_pathc; i++) {
-      // Every target version in turn: version-dependent rules read the same records.
-      opts.target_minor = SL_TARGET_MIN + (int)(files_checked % (SL_TARGET_MAX - SL_TARGET_MIN + 1));
-      check_file(g.gl_pathv[i], parser, &opts);
-    }
-    globfree(&g);
-  }
-  ts_parser_delete(parser);
+  run r = {ts_parser_new(), {0}};
+  assert_true(ts_parser_set_language(r.parser, sl_python_language()));
+  sl_options_init(&r.opts);
+  r.opts.rules = sl_rule_set_all();
+  edits_from_env("SLOTLINT_MEMO_SEED", "SLOTLINT_MEMO_EDITS", &edits_per_file);
+  for_each_source(edit_corpus, sizeof edit_corpus / sizeof *edit_corpus, check_file, &r);
+  ts_parser_delete(r.parser);
   printf("%zu files, %zu lints compared (%zu with findings), %zu definitions replayed\n", files_checked,
          edits_checked, findings_seen, replayed_total);
   assert_true(files_checked > 100);

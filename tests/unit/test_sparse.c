@@ -6,7 +6,6 @@
  * sparse text parses without error (the CLI parses the whole text otherwise). And it does blank:
  * bodies that cannot matter are blanked, the ones that can are kept, case by case below.
  */
-#include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,64 +122,56 @@ static void add_functions(text *t) {
   }
 }
 
+typedef struct run {
+  TSParser *parser;
+  sl_options opts;
+  size_t files;
+} run;
+
+static void check_file(const char *path, void *ctx) {
+  run *r = ctx;
+  text t = {NULL, 0};
+  assert_true(read_text(path, &t));
+  r->opts.target_minor = SL_TARGET_MIN + (int)(r->files % (SL_TARGET_MAX - SL_TARGET_MIN + 1));
+  if (r->files++ % 2)
+    r->opts.rules |= SL_RULE_BIT(SL_SLT020);
+  else
+    r->opts.rules &= ~SL_RULE_BIT(SL_SLT020);
+  add_functions(&t);
+  // Random edits soon leave a string or a bracket open, where there is no sparse text: start
+  // again from the file every few edits.
+  text orig = {malloc(t.len + 1), t.len};
+  memcpy(orig.s, t.s, t.len + 1);
+  for (int step = 0; step <= edits_per_file; step++) {
+    if (step % 4 == 0) {
+      free(t.s);
+      t.s = malloc(orig.len + 1);
+      memcpy(t.s, orig.s, orig.len + 1);
+      t.len = orig.len;
+    }
+    if (step) random_edit(&t);
+    compare(r->parser, &t, &r->opts, path, step);
+  }
+  free(orig.s);
+  free(t.s);
+}
+
 static void sparse_equals_whole(void **state) {
   (void)state;
-  TSParser *parser = ts_parser_new();
-  assert_true(ts_parser_set_language(parser, sl_python_language()));
-  sl_options opts;
-  sl_options_init(&opts);
-  assert_int_equal(sl_rule_set_parse("ALL", &opts.rules, NULL, NULL), 0);
-  opts.rules &= ~SL_RULE_BIT(SL_SLT020);
-  static const char *const patterns[] = {"/tests/rules/*/*.py", "/examples/*.py", "/tests/projects/*/*.py",
-                                         "/tests/projects/*/*/*.py", "/tests/oracle/layout/*.py", "/bench/*.py",
-                                         "/tests/oracle/*.py", "/tools/*.py"};
-  const char *seed = getenv("SLOTLINT_SPARSE_SEED"), *edits = getenv("SLOTLINT_SPARSE_EDITS");
-  rng_state = seed ? strtoull(seed, NULL, 10) : 1;
-  if (edits) edits_per_file = atoi(edits);
-  size_t files = 0;
-  for (size_t p = 0; p < sizeof patterns / sizeof *patterns; p++) {
-    char pattern[1024];
-    snprintf(pattern, sizeof pattern, "%s%s", SL_SOURCE_DIR, patterns[p]);
-    glob_t g;
-    if (glob(pattern, 0, NULL, &g) != 0) continue;
-    for (size_t i = 0; i < g.gl_pathc; i++) {
-      FILE *f = fopen(g.gl_pathv[i], "rb");
-      assert_non_null(f);
-      text t = {malloc(1 << 20), 0};
-      t.len = fread(t.s, 1, (1 << 20) - 1, f);
-      t.s[t.len] = '\0';
-      fclose(f);
-      opts.target_minor = SL_TARGET_MIN + (int)(files % (SL_TARGET_MAX - SL_TARGET_MIN + 1));
-      if (files % 2)
-        opts.rules |= SL_RULE_BIT(SL_SLT020);
-      else
-        opts.rules &= ~SL_RULE_BIT(SL_SLT020);
-      add_functions(&t);
-      // Random edits soon leave a string or a bracket open, where there is no sparse text: start
-      // again from the file every few edits.
-      text orig = {malloc(t.len + 1), t.len};
-      memcpy(orig.s, t.s, t.len + 1);
-      for (int step = 0; step <= edits_per_file; step++) {
-        if (step % 4 == 0) {
-          free(t.s);
-          t.s = malloc(orig.len + 1);
-          memcpy(t.s, orig.s, orig.len + 1);
-          t.len = orig.len;
-        }
-        if (step) random_edit(&t);
-        compare(parser, &t, &opts, g.gl_pathv[i], step);
-      }
-      free(orig.s);
-      free(t.s);
-      files++;
-    }
-    globfree(&g);
-  }
-  ts_parser_delete(parser);
+  run r = {ts_parser_new(), {0}, 0};
+  assert_true(ts_parser_set_language(r.parser, sl_python_language()));
+  sl_options_init(&r.opts);
+  r.opts.rules = sl_rule_set_all();
+  edits_from_env("SLOTLINT_SPARSE_SEED", "SLOTLINT_SPARSE_EDITS", &edits_per_file);
+  // The edit corpus, and larger files of plain Python: the repository's own tools.
+  static const char *const more[] = {"/bench/*.py", "/tests/oracle/*.py", "/tools/*.py"};
+  for_each_source(edit_corpus, sizeof edit_corpus / sizeof *edit_corpus, check_file, &r);
+  for_each_source(more, sizeof more / sizeof *more, check_file, &r);
+  ts_parser_delete(r.parser);
   printf("%zu files, %zu lints compared, %zu bytes blanked of %zu; texts with a syntax error in a blanked body: "
          "%zu, findings different in %zu\n",
-         files, lints_compared, bytes_blanked, bytes_seen, broken_whole, broken_differ);
-  assert_true(files > 100);
+         r.files, lints_compared, bytes_blanked, bytes_seen, broken_whole, broken_differ);
+  assert_true(r.files > 100);
   assert_true(sparse_texts > 500);  // compared for real, not skipped
 }
 

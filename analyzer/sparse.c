@@ -931,7 +931,7 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
     // The parser reads the `0`, then the newline that ends the body (if the body ends with one).
     uint32_t to = last->end;
     if (to > first->start + 1 && (text[to - 1] == '\n' || text[to - 1] == '\r')) to--;
-    if (to > first->start + 1 && to > 0 && text[to] == '\n' && text[to - 1] == '\r') to--;
+    if (to > first->start + 1 && to < len && text[to] == '\n' && text[to - 1] == '\r') to--;
     if (to > first->start + 1) SL_VEC_PUSH(found, ((gap){first->start + 1, to}));
   }
 done:

@@ -1,0 +1,7 @@
+import builtinsmeta_weas=
+A = int
+class  pass
+class D(A, bytes):
+    pass
+class Q(Exceptio, innt):
+    pass0

@@ -155,16 +155,28 @@ static size_t ident_len(const char *p, const char *end) {
   return ident ? k : 0;
 }
 
-/* A letter's bit (a = bit 0, any case), 0 for any other byte: a word can be in a token only if
- * all of its letters are, and most tokens lack one of each trigger's. */
-static uint32_t letter_bit(unsigned char c) {
-  unsigned k = (c | 0x20u) - 'a';
-  return k < 26 ? 1u << k : 0;
-}
+/* An ASCII identifier byte's bits: IDENT_BYTE, and for a letter its own bit (a = bit 0, any case);
+ * 0 for any other byte. A word can be in a token only if all its letters are, and most tokens
+ * lack one of each trigger's: their letters, gathered as the token is read, spare the search. */
+#define IDENT_BYTE 0x80000000u
+#define D IDENT_BYTE
+#define L(c) (IDENT_BYTE | 1u << ((c) - 'a'))
+static const uint32_t ident_bits[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
+    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, D,
+    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
+    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, 0,
+};
+#undef D
+#undef L
 
 static uint32_t letters(const char *p, size_t n) {
   uint32_t mask = 0;
-  for (size_t i = 0; i < n; i++) mask |= letter_bit((unsigned char)p[i]);
+  for (size_t i = 0; i < n; i++) mask |= ident_bits[(unsigned char)p[i]];
   return mask;
 }
 
@@ -272,9 +284,9 @@ static const char *word(lexer *lx, const char *p, const char *end, unsigned *kin
   uint32_t h = SL__PREFILTER_HASH_SEED, mask = 0;
   bool ascii = true;
   for (;;) {
-    for (unsigned char c; p < end && byte_class[c = (unsigned char)*p] == B_I; p++) {
-      mask |= letter_bit(c);
-      h = sl__prefilter_hash_step(h, c);
+    for (uint32_t b; p < end && (b = ident_bits[(unsigned char)*p]) != 0; p++) {
+      mask |= b;
+      h = sl__prefilter_hash_step(h, (unsigned char)*p);
     }
     size_t k;
     if (p < end && byte_class[(unsigned char)*p] == B_U && (k = ident_len(p, end)) > 0) {
@@ -302,10 +314,11 @@ static const char *skip_newline(const char *p, const char *end) {
   return p + 1;
 }
 
-/* Where the physical line of p ends: its newline, or the end of the text. */
+/* Where the physical line of p ends: its newline (LF, or a CR before it), or the end of the text. */
 static const char *line_end(const char *p, const char *end) {
-  while (p < end && byte_class[(unsigned char)*p] != B_N) p++;
-  return p;
+  const char *lf = memchr(p, '\n', (size_t)(end - p)), *e = lf ? lf : end;
+  const char *cr = memchr(p, '\r', (size_t)(e - p));
+  return cr ? cr : e;
 }
 
 /* Reads the words inside a string or comment from p to `stop` (exclusive), with `flags`. */
@@ -336,10 +349,21 @@ static const char *string_end(const char *p, const char *end) {
   char q = *p;
   bool triple = p + 2 < end && p[1] == q && p[2] == q;
   p += triple ? 3 : 1;
+  const char *quote = p - 1;  // the next quote at or after p once looked for (end: none), kept
+                              // across backslashes so that no byte is searched twice
   while (p < end) {
-    // Only a quote, a backslash or a newline can end or change the string.
-    while (p < end && byte_class[(unsigned char)*p] < B_Q) p++;
-    if (p >= end) break;
+    if (triple) {
+      // Only its quote or a backslash can end or change a triple-quoted string (a docstring: long,
+      // and memchr is fast over it).
+      if (quote < p && !(quote = memchr(p, q, (size_t)(end - p)))) quote = end;
+      const char *backslash = memchr(p, '\\', (size_t)(quote - p));
+      if (!backslash && quote == end) return NULL;
+      p = backslash ? backslash : quote;
+    } else {
+      // A quote, a backslash or a newline.
+      while (p < end && byte_class[(unsigned char)*p] < B_Q) p++;
+      if (p >= end) break;
+    }
     if (*p == '\\') {
       if (p + 1 >= end) return NULL;
       p = newline_at(p + 1, end) ? skip_newline(p + 1, end) : p + 2;

@@ -210,7 +210,7 @@ enum {
 };
 
 #define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
-static unsigned word_kind(const char *p, size_t n) {
+static inline unsigned word_kind(const char *p, size_t n) {
   switch (n) {
   case 2: return SAME(p, "in") ? W_IN : SAME(p, "as") ? W_AS : 0;
   case 3: return SAME(p, "del") ? W_DEL : SAME(p, "for") ? W_FOR : SAME(p, "cls") ? W_SELF : SAME(p, "def") ? W_DEF : 0;
@@ -230,7 +230,7 @@ static unsigned word_kind(const char *p, size_t n) {
 /* A token's flags from its (normalised) text, its letters and its word_kind. The trigger words
  * are searched only in the tokens that have all their letters; "weakref" needs no search of its
  * own, as a token with it has "weak". */
-static uint8_t token_flags(const char *p, size_t n, uint32_t mask, unsigned kind) {
+static inline uint8_t token_flags(const char *p, size_t n, uint32_t mask, unsigned kind) {
   uint8_t f = 0;
   if (n >= 4) {
     if ((mask & SLOTS_LETTERS) == SLOTS_LETTERS && has_nocase(p, n, "slots")) f |= TOK_TRIGGER | TOK_SLOTS;
@@ -244,7 +244,7 @@ static uint8_t token_flags(const char *p, size_t n, uint32_t mask, unsigned kind
 }
 
 /* Appends the token of a word (p, n bytes, normalised), with its sl_prefilter_hash. */
-static void push_token(lexer *lx, const char *p, size_t n, uint32_t hash, uint8_t flags) {
+static inline void push_token(lexer *lx, const char *p, size_t n, uint32_t hash, uint8_t flags) {
   tok t = {hash, 0, flags};
   if (n > 4 && p[0] == '_' && p[1] != '_') {  // private name mangling, undone: `_C__x` is `__x` in C
     const char *u = memchr(p + 2, '_', n - 2);
@@ -395,7 +395,10 @@ static bool lex(lexer *lx) {
     if (*q == '#') {
       const char *e = line_end(q, end);
       // A comment on a line of its own is no statement's: of its words only a suppression matters.
-      if (has_nocase(q, (size_t)(e - q), "noqa")) SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
+      // Few comments have a `q`: memchr rules most out at once.
+      size_t n = (size_t)(e - q);
+      if ((memchr(q, 'q', n) || memchr(q, 'Q', n)) && has_nocase(q, n, "noqa"))
+        SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
       p = e < end ? skip_newline(e, end) : e;
       continue;
     }
@@ -476,36 +479,37 @@ static bool lex(lexer *lx) {
         last = p - 1;
         continue;
       }
-      if (cls == B_Q) {
-        const char *e = string_end(p, end);
-        if (!e) return false;
-        words_in(lx, p, e, TOK_STRING);
-        p = e;
-        last = p - 1;
-        first_word = false;
-        after_word = after_dot = false;
-        continue;
-      }
-      if (cls == B_H) {
-        const char *e = line_end(p, end);
-        words_in(lx, p, e, 0);
-        p = e;
-        continue;
-      }
-      if (cls == B_E) {
-        if (newline_at(p + 1, end)) {
-          p = skip_newline(p + 1, end);
-          continue;
-        }
-        return false;
-      }
-      if (cls == B_N) {
-        p = skip_newline(p, end);
-        if (depth == 0) break;
-        continue;
-      }
+      // The most frequent first (branches, not a jump table: the compiler's one mispredicted).
       if (cls == B_S) {
         p++;
+        continue;
+      }
+      if (cls != B_P) {
+        if (cls == B_Q) {
+          const char *e = string_end(p, end);
+          if (!e) return false;
+          words_in(lx, p, e, TOK_STRING);
+          p = e;
+          last = p - 1;
+          first_word = false;
+          after_word = after_dot = false;
+          continue;
+        }
+        if (cls == B_H) {
+          const char *e = line_end(p, end);
+          words_in(lx, p, e, 0);
+          p = e;
+          continue;
+        }
+        if (cls == B_E) {
+          if (newline_at(p + 1, end)) {
+            p = skip_newline(p + 1, end);
+            continue;
+          }
+          return false;
+        }
+        p = skip_newline(p, end);  // B_N, what is left
+        if (depth == 0) break;
         continue;
       }
       if (c == '(' || c == '[' || c == '{') depth++;

@@ -386,7 +386,9 @@ static bool lex(lexer *lx) {
   while (p < end) {
     // A physical line starting a logical one, unless blank or a comment.
     const char *q = p;
-    while (q < end && byte_class[(unsigned char)*q] == B_S) q++;
+    while (q < end && *q == ' ') q++;
+    bool odd_indent = false;  // a tab or a form feed in it: indentation we do not compare
+    for (; q < end && byte_class[(unsigned char)*q] == B_S; q++) odd_indent = true;
     if (q >= end) break;
     if (newline_at(q, end)) {
       p = skip_newline(q, end);
@@ -402,8 +404,7 @@ static bool lex(lexer *lx) {
       p = e < end ? skip_newline(e, end) : e;
       continue;
     }
-    for (const char *i = p; i < q; i++)
-      if (*i != ' ') return false;  // tabs and form feeds: indentation we do not compare
+    if (odd_indent) return false;
     lline L;
     memset(&L, 0, sizeof L);
     L.start = (uint32_t)(q - text);

@@ -277,9 +277,9 @@ static unsigned push_ascii_token(lexer *lx, const char *p, size_t n) {
 }
 
 /* Reads a word starting at p (an identifier's character), hashing it and noting its letters as it
- * goes; returns where it ends. *kind: its word_kind, 0 when it is not all ASCII (no word the lexer
- * looks for is). */
-static const char *word(lexer *lx, const char *p, const char *end, unsigned *kind) {
+ * goes, into a token with `flags` too; returns where it ends. *kind: its word_kind, 0 when it is
+ * not all ASCII (no word the lexer looks for is). */
+static const char *word(lexer *lx, const char *p, const char *end, uint8_t flags, unsigned *kind) {
   const char *s = p;
   uint32_t h = SL__PREFILTER_HASH_SEED, mask = 0;
   bool ascii = true;
@@ -299,10 +299,11 @@ static const char *word(lexer *lx, const char *p, const char *end, unsigned *kin
   size_t n = (size_t)(p - s);
   if (ascii) {
     *kind = word_kind(s, n);
-    push_token(lx, s, n, h, token_flags(s, n, mask, *kind));
+    push_token(lx, s, n, h, flags | token_flags(s, n, mask, *kind));
   } else {
     *kind = 0;
     push_unicode_token(lx, s, n);
+    lx->toks.items[lx->toks.count - 1].flags |= flags;
   }
   return p;
 }
@@ -338,8 +339,7 @@ static void words_in(lexer *lx, const char *p, const char *stop, uint8_t flags) 
       continue;
     }
     unsigned kind;
-    p = word(lx, p, stop, &kind);
-    lx->toks.items[lx->toks.count - 1].flags |= flags;
+    p = word(lx, p, stop, flags, &kind);
   }
 }
 
@@ -435,9 +435,8 @@ static bool lex(lexer *lx) {
       if (cls == B_I || cls == B_U) {
         const char *s = p;
         unsigned kind;
-        p = word(lx, p, end, &kind);
+        p = word(lx, p, end, after_dot ? TOK_ATTR : 0, &kind);
         uint32_t t = (uint32_t)lx->toks.count - 1;
-        if (after_dot) lx->toks.items[t].flags |= TOK_ATTR;
         after_dot = false;
         if (t == L.tok0 && s == q) {
           L.first_word = lx->toks.items[t].hash;

@@ -385,7 +385,10 @@ static bool lex(lexer *lx) {
   const char *text = lx->text, *end = text + lx->len, *p = text;
   while (p < end) {
     // A physical line starting a logical one, unless blank or a comment.
+    // Indentation comes in fours: eight and four spaces are compared at once.
     const char *q = p;
+    while (end - q >= 8 && memcmp(q, "        ", 8) == 0) q += 8;
+    if (end - q >= 4 && memcmp(q, "    ", 4) == 0) q += 4;
     while (q < end && *q == ' ') q++;
     bool odd_indent = false;  // a tab or a form feed in it: indentation we do not compare
     for (; q < end && byte_class[(unsigned char)*q] == B_S; q++) odd_indent = true;

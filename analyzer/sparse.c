@@ -343,39 +343,66 @@ static void words_in(lexer *lx, const char *p, const char *stop, uint8_t flags) 
   }
 }
 
-/* A string starting at its quote p; returns where it ends, NULL when it does not (in a well-formed
- * file every string ends, and a one-quote string on its own line). */
-static const char *string_end(const char *p, const char *end) {
+/* A triple-quoted string starting at its first quote p; returns where it ends, NULL when it does
+ * not (in a well-formed file every string ends). */
+static const char *long_string_end(const char *p, const char *end) {
   char q = *p;
-  bool triple = p + 2 < end && p[1] == q && p[2] == q;
-  p += triple ? 3 : 1;
+  p += 3;
   const char *quote = p - 1;  // the next quote at or after p once looked for (end: none), kept
                               // across backslashes so that no byte is searched twice
   while (p < end) {
-    if (triple) {
-      // Only its quote or a backslash can end or change a triple-quoted string (a docstring: long,
-      // and memchr is fast over it).
-      if (quote < p && !(quote = memchr(p, q, (size_t)(end - p)))) quote = end;
-      const char *backslash = memchr(p, '\\', (size_t)(quote - p));
-      if (!backslash && quote == end) return NULL;
-      p = backslash ? backslash : quote;
-    } else {
-      // A quote, a backslash or a newline.
-      while (p < end && byte_class[(unsigned char)*p] < B_Q) p++;
-      if (p >= end) break;
-    }
+    // Only its quote or a backslash can end or change the string (a docstring: long, and memchr
+    // is fast over it).
+    if (quote < p && !(quote = memchr(p, q, (size_t)(end - p)))) quote = end;
+    const char *backslash = memchr(p, '\\', (size_t)(quote - p));
+    if (!backslash && quote == end) return NULL;
+    p = backslash ? backslash : quote;
     if (*p == '\\') {
       if (p + 1 >= end) return NULL;
       p = newline_at(p + 1, end) ? skip_newline(p + 1, end) : p + 2;
       continue;
     }
-    if (*p == q) {
-      if (!triple) return p + 1;
-      if (p + 2 < end && p[1] == q && p[2] == q) return p + 3;
-    } else if (!triple && newline_at(p, end)) {
-      return NULL;
-    }
+    if (p + 2 < end && p[1] == q && p[2] == q) return p + 3;
     p++;
+  }
+  return NULL;
+}
+
+/* A one-quote string starting at its quote p, its words read into tokens with TOK_STRING as it is
+ * scanned (one pass, where a triple-quoted string takes two): returns where it ends, NULL when it
+ * does not. The same tokens as words_in: a backslash is no word's, and the character it escapes
+ * starts a word if it may; a word or a non-ASCII character never holds a quote, backslash or newline. */
+static const char *short_string(lexer *lx, const char *p, const char *end) {
+  char q = *p++;
+  while (p < end) {
+    unsigned cls = byte_class[(unsigned char)*p];
+    if (cls == B_U) {
+      bool ident;
+      size_t k = u8_char(p, end, &ident);
+      if (!ident) {
+        p += k;
+        continue;
+      }
+    }
+    if (cls == B_I || cls == B_U) {
+      unsigned kind;
+      p = word(lx, p, end, TOK_STRING, &kind);
+      continue;
+    }
+    if (cls < B_Q) {
+      p++;
+      continue;
+    }
+    if (*p == '\\') {
+      if (p + 1 >= end) return NULL;
+      unsigned next = byte_class[(unsigned char)p[1]];
+      if (next == B_N) p = skip_newline(p + 1, end);
+      else p += next == B_I || next == B_U ? 1 : 2;
+      continue;
+    }
+    if (*p == q) return p + 1;
+    if (cls == B_N) return NULL;
+    p++;  // the other quote
   }
   return NULL;
 }
@@ -489,9 +516,10 @@ static bool lex(lexer *lx) {
       }
       if (cls != B_P) {
         if (cls == B_Q) {
-          const char *e = string_end(p, end);
+          bool triple = p + 2 < end && p[1] == c && p[2] == c;
+          const char *e = triple ? long_string_end(p, end) : short_string(lx, p, end);
           if (!e) return false;
-          words_in(lx, p, e, TOK_STRING);
+          if (triple) words_in(lx, p, e, TOK_STRING);
           p = e;
           last = p - 1;
           first_word = false;

@@ -322,24 +322,23 @@ static const char *line_end(const char *p, const char *end) {
   return cr ? cr : e;
 }
 
+/* At p, inside a string or comment: 0 when a word starts there, else how many bytes to pass (one,
+ * or a non-ASCII character that is no identifier's). */
+static size_t not_word_len(const char *p, const char *end) {
+  unsigned cls = byte_class[(unsigned char)*p];
+  if (cls == B_I) return 0;
+  if (cls != B_U) return 1;
+  bool ident;
+  size_t k = u8_char(p, end, &ident);
+  return ident ? 0 : k;
+}
+
 /* Reads the words inside a string or comment from p to `stop` (exclusive), with `flags`. */
 static void words_in(lexer *lx, const char *p, const char *stop, uint8_t flags) {
+  unsigned kind;
   while (p < stop) {
-    unsigned char c = (unsigned char)*p;
-    unsigned cls = byte_class[c];
-    if (cls == B_U) {
-      bool ident;
-      size_t k = u8_char(p, stop, &ident);
-      if (!ident) {
-        p += k;
-        continue;
-      }
-    } else if (cls != B_I) {
-      p++;
-      continue;
-    }
-    unsigned kind;
-    p = word(lx, p, stop, flags, &kind);
+    size_t k = not_word_len(p, stop);
+    p = k ? p + k : word(lx, p, stop, flags, &kind);
   }
 }
 
@@ -374,23 +373,12 @@ static const char *long_string_end(const char *p, const char *end) {
  * starts a word if it may; a word or a non-ASCII character never holds a quote, backslash or newline. */
 static const char *short_string(lexer *lx, const char *p, const char *end) {
   char q = *p++;
+  unsigned kind;
   while (p < end) {
     unsigned cls = byte_class[(unsigned char)*p];
-    if (cls == B_U) {
-      bool ident;
-      size_t k = u8_char(p, end, &ident);
-      if (!ident) {
-        p += k;
-        continue;
-      }
-    }
-    if (cls == B_I || cls == B_U) {
-      unsigned kind;
-      p = word(lx, p, end, TOK_STRING, &kind);
-      continue;
-    }
     if (cls < B_Q) {
-      p++;
+      size_t k = not_word_len(p, end);
+      p = k ? p + k : word(lx, p, end, TOK_STRING, &kind);
       continue;
     }
     if (*p == '\\') {

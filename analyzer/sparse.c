@@ -82,9 +82,45 @@ typedef struct lexer {
   SL_VEC(uint32_t) noqa;  // where the comment lines that say "noqa" are: never blanked
 } lexer;
 
-static bool ascii_ident(unsigned char c) {
-  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* What a byte is to the lexer, so that ASCII text (most of a file) needs no call per byte: an
+ * ASCII identifier's (I), not ASCII (U: utf8proc tells), a space, tab or form feed (S), a newline
+ * (N: LF or CR), a quote (Q), `#` (H), `\` (E), else punctuation (P, other control characters
+ * too). Q, N and E come last: they are what a string stops at. */
+enum { B_P, B_S, B_H, B_I, B_U, B_Q, B_N, B_E };
+#define P B_P
+#define S B_S
+#define H B_H
+#define I B_I
+#define U B_U
+#define Q B_Q
+#define N B_N
+#define E B_E
+static const unsigned char byte_class[256] = {
+    P, P, P, P, P, P, P, P, P, S, N, P, S, N, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    S, P, Q, H, P, P, P, Q, P, P, P, P, P, P, P, P,
+    I, I, I, I, I, I, I, I, I, I, P, P, P, P, P, P,
+    P, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
+    I, I, I, I, I, I, I, I, I, I, I, P, E, P, P, I,
+    P, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
+    I, I, I, I, I, I, I, I, I, I, I, P, P, P, P, P,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+};
+#undef P
+#undef S
+#undef H
+#undef I
+#undef U
+#undef Q
+#undef N
+#undef E
 
 /* A code point Python accepts in an identifier (ID_Continue, roughly: a wider guess only splits
  * fewer words, and a word split wrongly only keeps more). */
@@ -100,14 +136,59 @@ static bool cp_ident(utf8proc_int32_t cp) {
   }
 }
 
-/* The length of the identifier character at p (0: none). The text is valid UTF-8. */
-static size_t ident_len(const char *p, const char *end) {
-  if (ascii_ident((unsigned char)*p)) return 1;
-  if ((unsigned char)*p < 0x80) return 0;
+/* The non-ASCII character at p: its length (1 for an invalid byte) and whether it is an
+ * identifier's. The text is valid UTF-8, but a broken one must not stop the lexer. */
+static size_t u8_char(const char *p, const char *end, bool *ident) {
   utf8proc_int32_t cp;
   utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
-  return k > 0 && cp_ident(cp) ? (size_t)k : 0;
+  *ident = k > 0 && cp_ident(cp);
+  return k > 0 ? (size_t)k : 1;
 }
+
+/* The length of the identifier character at p (0: none). */
+static size_t ident_len(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  if (byte_class[c] == B_I) return 1;
+  if (byte_class[c] != B_U) return 0;
+  bool ident;
+  size_t k = u8_char(p, end, &ident);
+  return ident ? k : 0;
+}
+
+/* An ASCII identifier byte's bits: IDENT_BYTE, and for a letter its own bit (a = bit 0, any case);
+ * 0 for any other byte. A word can be in a token only if all its letters are, and most tokens
+ * lack one of each trigger's: their letters, gathered as the token is read, spare the search. */
+#define IDENT_BYTE 0x80000000u
+#define D IDENT_BYTE
+#define L(c) (IDENT_BYTE | 1u << ((c) - 'a'))
+static const uint32_t ident_bits[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
+    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, D,
+    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
+    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, 0,
+};
+#undef D
+#undef L
+
+static uint32_t letters(const char *p, size_t n) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < n; i++) mask |= ident_bits[(unsigned char)p[i]];
+  return mask;
+}
+
+#define LETTER(c) (1u << ((c) - 'a'))
+enum {
+  SLOTS_LETTERS = LETTER('s') | LETTER('l') | LETTER('o') | LETTER('t'),
+  NAMEDTUPLE_LETTERS = LETTER('n') | LETTER('a') | LETTER('m') | LETTER('e') | LETTER('d') | LETTER('t') | LETTER('u') |
+                       LETTER('p') | LETTER('l'),
+  NOQA_LETTERS = LETTER('n') | LETTER('o') | LETTER('q') | LETTER('a'),
+  WEAK_LETTERS = LETTER('w') | LETTER('e') | LETTER('a') | LETTER('k'),
+};
+#undef LETTER
 
 static bool has_nocase(const char *p, size_t n, const char *word) {
   size_t w = strlen(word);
@@ -119,51 +200,112 @@ static bool has_nocase(const char *p, size_t n, const char *word) {
   return false;
 }
 
-static bool is_word(const char *p, size_t n, const char *word) { return strlen(word) == n && memcmp(p, word, n) == 0; }
+/* The words the lexer and the decisions look for, as bits: one switch per token instead of a
+ * comparison with each. W_USE: vars, __dict__, setattr, delattr, __setattr__, __delattr__, super,
+ * __class__ (a body that may use an instance); W_SELF: self, cls; W_BIND: global, nonlocal,
+ * __setattr__, __delattr__, __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR). */
+enum {
+  W_DEL = 1, W_FOR = 2, W_IN = 4, W_AS = 8, W_USE = 16, W_SELF = 32, W_CLASS = 64, W_DEF = 128, W_ASYNC = 256,
+  W_BIND = 512, W_SETATTR = 1024
+};
 
-/* Reads the word at p (n bytes) into a token: its hash as the pre-filter's (NFKC, PEP 3131). */
-static void add_token(lexer *lx, const char *p, size_t n, bool ascii) {
-  tok t = {0, 0, 0};
-  utf8proc_uint8_t *norm = NULL;
-  if (!ascii) {
-    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &norm,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
-    if (k < 0) {
-      t.flags |= TOK_ODD;
-      n = 0;
-    } else {
-      p = (const char *)norm;
-      n = (size_t)k;
-    }
+#define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
+static inline unsigned word_kind(const char *p, size_t n) {
+  switch (n) {
+  case 2: return SAME(p, "in") ? W_IN : SAME(p, "as") ? W_AS : 0;
+  case 3: return SAME(p, "del") ? W_DEL : SAME(p, "for") ? W_FOR : SAME(p, "cls") ? W_SELF : SAME(p, "def") ? W_DEF : 0;
+  case 4: return SAME(p, "vars") ? W_USE : SAME(p, "self") ? W_SELF : 0;
+  case 5: return SAME(p, "super") ? W_USE : SAME(p, "class") ? W_CLASS : SAME(p, "async") ? W_ASYNC : 0;
+  case 6: return SAME(p, "global") ? W_BIND : 0;
+  case 7: return SAME(p, "setattr") ? W_USE | W_SETATTR : SAME(p, "delattr") ? W_USE : SAME(p, "__all__") ? W_BIND : 0;
+  case 8: return SAME(p, "__dict__") ? W_USE : SAME(p, "nonlocal") ? W_BIND : 0;
+  case 9: return SAME(p, "__class__") ? W_USE : 0;
+  case 11:
+    return SAME(p, "__setattr__") ? W_USE | W_BIND | W_SETATTR : SAME(p, "__delattr__") ? W_USE | W_BIND : 0;
+  default: return 0;
   }
-  t.hash = sl_prefilter_hash(p, n);
+}
+#undef SAME
+
+/* A token's flags from its (normalised) text, its letters and its word_kind. The trigger words
+ * are searched only in the tokens that have all their letters; "weakref" needs no search of its
+ * own, as a token with it has "weak". */
+static inline uint8_t token_flags(const char *p, size_t n, uint32_t mask, unsigned kind) {
+  uint8_t f = 0;
+  if (n >= 4) {
+    if ((mask & SLOTS_LETTERS) == SLOTS_LETTERS && has_nocase(p, n, "slots")) f |= TOK_TRIGGER | TOK_SLOTS;
+    if ((mask & NAMEDTUPLE_LETTERS) == NAMEDTUPLE_LETTERS && has_nocase(p, n, "namedtuple")) f |= TOK_TRIGGER;
+    if ((mask & NOQA_LETTERS) == NOQA_LETTERS && has_nocase(p, n, "noqa")) f |= TOK_TRIGGER;
+    if ((mask & WEAK_LETTERS) == WEAK_LETTERS && has_nocase(p, n, "weak")) f |= TOK_WEAK | TOK_TRIGGER;
+  }
+  if (kind & W_BIND) f |= TOK_BIND | TOK_TRIGGER;
+  if (kind & W_SETATTR) f |= TOK_SETATTR;
+  return f;
+}
+
+/* Appends the token of a word (p, n bytes, normalised), with its sl_prefilter_hash. */
+static inline void push_token(lexer *lx, const char *p, size_t n, uint32_t hash, uint8_t flags) {
+  tok t = {hash, 0, flags};
   if (n > 4 && p[0] == '_' && p[1] != '_') {  // private name mangling, undone: `_C__x` is `__x` in C
     const char *u = memchr(p + 2, '_', n - 2);
     while (u && u + 2 < p + n && u[1] != '_') u = memchr(u + 1, '_', (size_t)(p + n - u - 1));
     if (u && u + 2 < p + n) t.unmangled = sl_prefilter_hash(u, (size_t)(p + n - u));
   }
-  if (n >= 4 && (has_nocase(p, n, "slots") || has_nocase(p, n, "namedtuple") || has_nocase(p, n, "weakref") ||
-                 has_nocase(p, n, "noqa") || is_word(p, n, "global") || is_word(p, n, "nonlocal") ||
-                 is_word(p, n, "__setattr__") || is_word(p, n, "__delattr__") || is_word(p, n, "__all__")))
-    t.flags |= TOK_TRIGGER;
-  if (n >= 5 && has_nocase(p, n, "slots")) t.flags |= TOK_SLOTS;
-  if (is_word(p, n, "global") || is_word(p, n, "nonlocal") || is_word(p, n, "__setattr__") || is_word(p, n, "__delattr__") ||
-      is_word(p, n, "__all__"))
-    t.flags |= TOK_BIND;
-  if (n >= 4 && has_nocase(p, n, "weak")) t.flags |= TOK_WEAK | TOK_TRIGGER;
-  if (is_word(p, n, "setattr") || is_word(p, n, "__setattr__")) t.flags |= TOK_SETATTR;
-  free(norm);
   SL_VEC_PUSH(lx->toks, t);
 }
 
-/* Reads a word starting at p; returns where it ends. */
-static const char *word(lexer *lx, const char *p, const char *end) {
-  const char *q = p;
+/* The token of a word with a non-ASCII character: its hash is that of its NFKC form (PEP 3131). */
+static void push_unicode_token(lexer *lx, const char *p, size_t n) {
+  utf8proc_uint8_t *norm = NULL;
+  utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &norm,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+  if (k < 0) {
+    push_token(lx, p, 0, sl_prefilter_hash(p, 0), TOK_ODD);
+  } else {
+    const char *s = (const char *)norm;
+    size_t m = (size_t)k;
+    push_token(lx, s, m, sl_prefilter_hash(s, m), token_flags(s, m, letters(s, m), word_kind(s, m)));
+  }
+  free(norm);
+}
+
+/* Appends the token of an ASCII word; returns its word_kind. */
+static unsigned push_ascii_token(lexer *lx, const char *p, size_t n) {
+  unsigned kind = word_kind(p, n);
+  push_token(lx, p, n, sl_prefilter_hash(p, n), token_flags(p, n, letters(p, n), kind));
+  return kind;
+}
+
+/* Reads a word starting at p (an identifier's character), hashing it and noting its letters as it
+ * goes, into a token with `flags` too; returns where it ends. *kind: its word_kind, 0 when it is
+ * not all ASCII (no word the lexer looks for is). */
+static const char *word(lexer *lx, const char *p, const char *end, uint8_t flags, unsigned *kind) {
+  const char *s = p;
+  uint32_t h = SL__PREFILTER_HASH_SEED, mask = 0;
   bool ascii = true;
-  for (size_t k; q < end && (k = ident_len(q, end)) > 0; q += k)
-    if (k > 1 || (unsigned char)*q >= 0x80) ascii = false;
-  add_token(lx, p, (size_t)(q - p), ascii);
-  return q;
+  for (;;) {
+    for (uint32_t b; p < end && (b = ident_bits[(unsigned char)*p]) != 0; p++) {
+      mask |= b;
+      h = sl__prefilter_hash_step(h, (unsigned char)*p);
+    }
+    size_t k;
+    if (p < end && byte_class[(unsigned char)*p] == B_U && (k = ident_len(p, end)) > 0) {
+      ascii = false;
+      p += k;
+      continue;
+    }
+    break;
+  }
+  size_t n = (size_t)(p - s);
+  if (ascii) {
+    *kind = word_kind(s, n);
+    push_token(lx, s, n, h, flags | token_flags(s, n, mask, *kind));
+  } else {
+    *kind = 0;
+    push_unicode_token(lx, s, n);
+    lx->toks.items[lx->toks.count - 1].flags |= flags;
+  }
+  return p;
 }
 
 static bool newline_at(const char *p, const char *end) { return p < end && (*p == '\n' || *p == '\r'); }
@@ -173,45 +315,82 @@ static const char *skip_newline(const char *p, const char *end) {
   return p + 1;
 }
 
+/* Where the physical line of p ends: its newline (LF, or a CR before it), or the end of the text. */
+static const char *line_end(const char *p, const char *end) {
+  const char *lf = memchr(p, '\n', (size_t)(end - p)), *e = lf ? lf : end;
+  const char *cr = memchr(p, '\r', (size_t)(e - p));
+  return cr ? cr : e;
+}
+
+/* At p, inside a string or comment: 0 when a word starts there, else how many bytes to pass (one,
+ * or a non-ASCII character that is no identifier's). */
+static size_t not_word_len(const char *p, const char *end) {
+  unsigned cls = byte_class[(unsigned char)*p];
+  if (cls == B_I) return 0;
+  if (cls != B_U) return 1;
+  bool ident;
+  size_t k = u8_char(p, end, &ident);
+  return ident ? 0 : k;
+}
+
 /* Reads the words inside a string or comment from p to `stop` (exclusive), with `flags`. */
 static void words_in(lexer *lx, const char *p, const char *stop, uint8_t flags) {
+  unsigned kind;
   while (p < stop) {
-    size_t k = ident_len(p, stop);
-    if (k) {
-      p = word(lx, p, stop);
-      lx->toks.items[lx->toks.count - 1].flags |= flags;
-    } else {
-      unsigned char c = (unsigned char)*p;
-      if (c < 0x80) {
-        p++;
-      } else {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(stop - p), &cp);
-        p += n > 0 ? n : 1;
-      }
-    }
+    size_t k = not_word_len(p, stop);
+    p = k ? p + k : word(lx, p, stop, flags, &kind);
   }
 }
 
-/* A string starting at its quote p; returns where it ends, NULL when it does not (in a well-formed
- * file every string ends, and a one-quote string on its own line). */
-static const char *string_end(const char *p, const char *end) {
+/* A triple-quoted string starting at its first quote p; returns where it ends, NULL when it does
+ * not (in a well-formed file every string ends). */
+static const char *long_string_end(const char *p, const char *end) {
   char q = *p;
-  bool triple = p + 2 < end && p[1] == q && p[2] == q;
-  p += triple ? 3 : 1;
+  p += 3;
+  const char *quote = p - 1;  // the next quote at or after p once looked for (end: none), kept
+                              // across backslashes so that no byte is searched twice
   while (p < end) {
+    // Only its quote or a backslash can end or change the string (a docstring: long, and memchr
+    // is fast over it).
+    if (quote < p && !(quote = memchr(p, q, (size_t)(end - p)))) quote = end;
+    const char *backslash = memchr(p, '\\', (size_t)(quote - p));
+    if (!backslash && quote == end) return NULL;
+    p = backslash ? backslash : quote;
     if (*p == '\\') {
       if (p + 1 >= end) return NULL;
       p = newline_at(p + 1, end) ? skip_newline(p + 1, end) : p + 2;
       continue;
     }
-    if (*p == q) {
-      if (!triple) return p + 1;
-      if (p + 2 < end && p[1] == q && p[2] == q) return p + 3;
-    } else if (!triple && newline_at(p, end)) {
-      return NULL;
-    }
+    if (p + 2 < end && p[1] == q && p[2] == q) return p + 3;
     p++;
+  }
+  return NULL;
+}
+
+/* A one-quote string starting at its quote p, its words read into tokens with TOK_STRING as it is
+ * scanned (one pass, where a triple-quoted string takes two): returns where it ends, NULL when it
+ * does not. The same tokens as words_in: a backslash is no word's, and the character it escapes
+ * starts a word if it may; a word or a non-ASCII character never holds a quote, backslash or newline. */
+static const char *short_string(lexer *lx, const char *p, const char *end) {
+  char q = *p++;
+  unsigned kind;
+  while (p < end) {
+    unsigned cls = byte_class[(unsigned char)*p];
+    if (cls < B_Q) {
+      size_t k = not_word_len(p, end);
+      p = k ? p + k : word(lx, p, end, TOK_STRING, &kind);
+      continue;
+    }
+    if (*p == '\\') {
+      if (p + 1 >= end) return NULL;
+      unsigned next = byte_class[(unsigned char)p[1]];
+      if (next == B_N) p = skip_newline(p + 1, end);
+      else p += next == B_I || next == B_U ? 1 : 2;
+      continue;
+    }
+    if (*p == q) return p + 1;
+    if (cls == B_N) return NULL;
+    p++;  // the other quote
   }
   return NULL;
 }
@@ -221,23 +400,29 @@ static bool lex(lexer *lx) {
   const char *text = lx->text, *end = text + lx->len, *p = text;
   while (p < end) {
     // A physical line starting a logical one, unless blank or a comment.
+    // Indentation comes in fours: eight and four spaces are compared at once.
     const char *q = p;
-    while (q < end && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+    while (end - q >= 8 && memcmp(q, "        ", 8) == 0) q += 8;
+    if (end - q >= 4 && memcmp(q, "    ", 4) == 0) q += 4;
+    while (q < end && *q == ' ') q++;
+    bool odd_indent = false;  // a tab or a form feed in it: indentation we do not compare
+    for (; q < end && byte_class[(unsigned char)*q] == B_S; q++) odd_indent = true;
     if (q >= end) break;
     if (newline_at(q, end)) {
       p = skip_newline(q, end);
       continue;
     }
     if (*q == '#') {
-      const char *e = q;
-      while (e < end && !newline_at(e, end)) e++;
+      const char *e = line_end(q, end);
       // A comment on a line of its own is no statement's: of its words only a suppression matters.
-      if (has_nocase(q, (size_t)(e - q), "noqa")) SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
+      // Few comments have a `q`: memchr rules most out at once.
+      size_t n = (size_t)(e - q);
+      if ((memchr(q, 'q', n) || memchr(q, 'Q', n)) && has_nocase(q, n, "noqa"))
+        SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
       p = e < end ? skip_newline(e, end) : e;
       continue;
     }
-    for (const char *i = p; i < q; i++)
-      if (*i != ' ') return false;  // tabs and form feeds: indentation we do not compare
+    if (odd_indent) return false;
     lline L;
     memset(&L, 0, sizeof L);
     L.start = (uint32_t)(q - text);
@@ -256,36 +441,43 @@ static bool lex(lexer *lx) {
          after_as = false, after_dot = false;
     for (p = q; p < end;) {
       char c = *p;
-      if (ident_len(p, end)) {
+      unsigned cls = byte_class[(unsigned char)c];
+      if (cls == B_U) {
+        bool ident;
+        size_t k = u8_char(p, end, &ident);
+        if (!ident) {  // a non-ASCII character that is not an identifier's
+          p += k;
+          continue;
+        }
+      }
+      if (cls == B_I || cls == B_U) {
         const char *s = p;
-        p = word(lx, p, end);
-        size_t n = (size_t)(p - s);
+        unsigned kind;
+        p = word(lx, p, end, after_dot ? TOK_ATTR : 0, &kind);
         uint32_t t = (uint32_t)lx->toks.count - 1;
-        if (after_dot) lx->toks.items[t].flags |= TOK_ATTR;
         after_dot = false;
-        if (t == L.tok0 && s == q) L.first_word = lx->toks.items[t].hash;
-        if (t == L.tok0 && s == q && is_word(s, n, "del")) is_del = true;
-        if (is_word(s, n, "for")) in_for = true;
-        if (is_word(s, n, "in")) in_for = false;
-        if (is_word(s, n, "as")) after_as = true;
-        if (is_word(s, n, "vars") || is_word(s, n, "__dict__") || is_word(s, n, "setattr") || is_word(s, n, "delattr") ||
-            is_word(s, n, "__setattr__") || is_word(s, n, "__delattr__") || is_word(s, n, "super") ||
-            is_word(s, n, "__class__"))
-          L.use = true;
+        if (t == L.tok0 && s == q) {
+          L.first_word = lx->toks.items[t].hash;
+          if (kind & W_DEL) is_del = true;
+        }
+        if (kind & W_FOR) in_for = true;
+        if (kind & W_IN) in_for = false;
+        if (kind & W_AS) after_as = true;
+        if (kind & W_USE) L.use = true;
         after_word = true;
-        after_self = is_word(s, n, "self") || is_word(s, n, "cls");
+        after_self = (kind & W_SELF) != 0;
         if (want_name) {
           L.name_tok = t;
           want_name = false;
         }
         if (first_word && depth == 0) {
-          if (is_word(s, n, "class")) {
+          if (kind & W_CLASS) {
             L.kind = LINE_CLASS;
             want_name = true;
-          } else if (is_word(s, n, "def")) {
+          } else if (kind & W_DEF) {
             L.kind = LINE_DEF;
             want_name = true;
-          } else if (is_word(s, n, "async")) {
+          } else if (kind & W_ASYNC) {
             // `async def`: the next word decides
             const char *r = p;
             while (r < end && (*r == ' ' || *r == '\t')) r++;
@@ -293,7 +485,7 @@ static bool lex(lexer *lx) {
               L.kind = LINE_DEF;
               p = r + 3;
               want_name = true;
-              add_token(lx, "def", 3, true);
+              push_ascii_token(lx, "def", 3);
             } else {
               L.kind = LINE_BLOCK;  // `async with`, `async for`
             }
@@ -305,43 +497,38 @@ static bool lex(lexer *lx) {
         last = p - 1;
         continue;
       }
-      if (c == '"' || c == '\'') {
-        const char *e = string_end(p, end);
-        if (!e) return false;
-        words_in(lx, p, e, TOK_STRING);
-        p = e;
-        last = p - 1;
-        first_word = false;
-        after_word = after_dot = false;
-        continue;
-      }
-      if (c == '#') {
-        const char *e = p;
-        while (e < end && !newline_at(e, end)) e++;
-        words_in(lx, p, e, 0);
-        p = e;
-        continue;
-      }
-      if (c == '\\') {
-        if (newline_at(p + 1, end)) {
-          p = skip_newline(p + 1, end);
-          continue;
-        }
-        return false;
-      }
-      if (newline_at(p, end)) {
-        p = skip_newline(p, end);
-        if (depth == 0) break;
-        continue;
-      }
-      if (c == ' ' || c == '\t' || c == '\f') {
+      // The most frequent first (branches, not a jump table: the compiler's one mispredicted).
+      if (cls == B_S) {
         p++;
         continue;
       }
-      if ((unsigned char)c >= 0x80) {  // a non-ASCII character that is not an identifier's
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
-        p += n > 0 ? n : 1;
+      if (cls != B_P) {
+        if (cls == B_Q) {
+          bool triple = p + 2 < end && p[1] == c && p[2] == c;
+          const char *e = triple ? long_string_end(p, end) : short_string(lx, p, end);
+          if (!e) return false;
+          if (triple) words_in(lx, p, e, TOK_STRING);
+          p = e;
+          last = p - 1;
+          first_word = false;
+          after_word = after_dot = false;
+          continue;
+        }
+        if (cls == B_H) {
+          const char *e = line_end(p, end);
+          words_in(lx, p, e, 0);
+          p = e;
+          continue;
+        }
+        if (cls == B_E) {
+          if (newline_at(p + 1, end)) {
+            p = skip_newline(p + 1, end);
+            continue;
+          }
+          return false;
+        }
+        p = skip_newline(p, end);  // B_N, what is left
+        if (depth == 0) break;
         continue;
       }
       if (c == '(' || c == '[' || c == '{') depth++;

@@ -5,6 +5,8 @@
 #ifndef SLOTLINT_PREFILTER_H
 #define SLOTLINT_PREFILTER_H
 
+#include <string.h>
+
 #include "analyzer.h"
 
 /**
@@ -24,5 +26,26 @@ const sl_prefilter_names *sl__prefilter_weakless_builtins(void);
 /** sl_prefilter_hash is FNV-1a: its seed, and one byte's step (the scan hashes a token as it reads it). */
 #define SL__PREFILTER_HASH_SEED 2166136261u
 static inline uint32_t sl__prefilter_hash_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
+/* The letters of a token, any case, as bits (a = bit 0): a word can be in a token only if all of
+ * its letters are, so most tokens need not be searched for the trigger words. Both scans (the
+ * pre-filter's, prefilter_scan.c, and the sparse text's, sparse_lex.c) gather them as they read. */
+#define SL__LETTER(c) (1u << ((c) - 'a'))
+enum {
+  SL__SLOTS_LETTERS = SL__LETTER('s') | SL__LETTER('l') | SL__LETTER('o') | SL__LETTER('t'),
+  SL__NAMEDTUPLE_LETTERS = SL__LETTER('n') | SL__LETTER('a') | SL__LETTER('m') | SL__LETTER('e') | SL__LETTER('d') |
+                           SL__LETTER('t') | SL__LETTER('u') | SL__LETTER('p') | SL__LETTER('l'),
+};
+
+/** Whether lowercase `word` is in p[0..n), any case. */
+static inline bool sl__contains_nocase(const char *p, size_t n, const char *word) {
+  size_t w = strlen(word);
+  for (size_t i = 0; i + w <= n; i++) {
+    size_t k = 0;
+    while (k < w && (p[i + k] | 0x20) == word[k]) k++;
+    if (k == w) return true;
+  }
+  return false;
+}
 
 #endif

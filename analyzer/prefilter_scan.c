@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "hash_set.h"
 #include "prefilter.h"
 
 typedef enum { COLLECT_NONE, COLLECT_BASES, COLLECT_VALUE } collect_mode;
@@ -29,9 +30,7 @@ typedef struct scanner {
   SL_VEC(uint32_t) class_indent;  // per def: the column of a `class` opening its line, else UINT32_MAX
   const char *token;     // the token being read
   SL_VEC(uint32_t) idents;
-  uint32_t *seen;        // the identifiers in `idents`, as a hash set
-  size_t seen_cap, n_seen;
-  bool zero;
+  sl_hash_set seen;      // the identifiers in `idents`
   const sl_prefilter_names *layout_builtins, *weakless_builtins;
   SL_VEC(sl_prefilter_ref) refs;     // names read from other modules
   SL_VEC(sl_prefilter_ref) dotted;   // `X.N` as (X, N): X may be an alias of a module
@@ -164,15 +163,6 @@ static bool contains(const char *p, size_t n, const char *word) {
   return false;
 }
 
-static bool contains_nocase(const char *p, size_t n, const char *word) {
-  size_t w = strlen(word);
-  for (size_t i = 0; i + w <= n; i++) {
-    size_t k = 0;
-    while (k < w && (p[i + k] | 0x20) == word[k]) k++;
-    if (k == w) return true;
-  }
-  return false;
-}
 
 /* The letters of a token, any case, as bits (a = bit 0): a word can be in the token only if all of
  * its letters are. */
@@ -185,20 +175,16 @@ static uint32_t letters(const char *p, size_t n) {
   return mask;
 }
 
-#define LETTER(c) (1u << ((c) - 'a'))
-/* The letters of the trigger words: most tokens lack one of each, and need not be searched. */
+/* The letters of weakref, the scan's third trigger word (prefilter.h has the others'). */
 enum {
-  SLOTS_LETTERS = LETTER('s') | LETTER('l') | LETTER('o') | LETTER('t'),
-  NAMEDTUPLE_LETTERS = LETTER('n') | LETTER('a') | LETTER('m') | LETTER('e') | LETTER('d') | LETTER('t') | LETTER('u') |
-                       LETTER('p') | LETTER('l'),
-  WEAKREF_LETTERS = LETTER('w') | LETTER('e') | LETTER('a') | LETTER('k') | LETTER('r') | LETTER('f'),
+  WEAKREF_LETTERS = SL__LETTER('w') | SL__LETTER('e') | SL__LETTER('a') | SL__LETTER('k') | SL__LETTER('r') | SL__LETTER('f'),
 };
 
 /* The trigger words in p[0..n), whose letters (any case) are `mask` or fewer. */
 static void check_triggers(scanner *s, const char *p, size_t n, uint32_t mask) {
   if (n < 5) return;
-  if (((mask & SLOTS_LETTERS) == SLOTS_LETTERS && contains(p, n, "slots")) ||
-      ((mask & NAMEDTUPLE_LETTERS) == NAMEDTUPLE_LETTERS && contains_nocase(p, n, "namedtuple"))) {
+  if (((mask & SL__SLOTS_LETTERS) == SL__SLOTS_LETTERS && contains(p, n, "slots")) ||
+      ((mask & SL__NAMEDTUPLE_LETTERS) == SL__NAMEDTUPLE_LETTERS && sl__contains_nocase(p, n, "namedtuple"))) {
     s->triggered = true;
     SL_VEC_PUSH(s->hits, (uint32_t)(s->token - s->text));
     if (contains(p, n, "__slots__")) SL_VEC_PUSH(s->dunder_hits, (uint32_t)(s->token - s->text));
@@ -227,36 +213,8 @@ static void note_builtins(scanner *s) {
   }
 }
 
-/* The identifiers of a file, each once: an open-addressing set (0 stands for itself in `zero`). */
-static bool seen_before(scanner *s, uint32_t h) {
-  if (h == 0) {
-    bool was = s->zero;
-    s->zero = true;
-    return was;
-  }
-  if (2 * (s->n_seen + 1) > s->seen_cap) {
-    size_t cap = s->seen_cap ? s->seen_cap * 2 : 1024;
-    uint32_t *table = sl_xcalloc(cap, sizeof *table);
-    for (size_t i = 0; i < s->seen_cap; i++) {
-      uint32_t k = s->seen[i];
-      if (!k) continue;
-      size_t j = (k * 2654435761u) & (cap - 1);
-      while (table[j]) j = (j + 1) & (cap - 1);
-      table[j] = k;
-    }
-    free(s->seen);
-    s->seen = table;
-    s->seen_cap = cap;
-  }
-  size_t j = (h * 2654435761u) & (s->seen_cap - 1);
-  while (s->seen[j]) {
-    if (s->seen[j] == h) return true;
-    j = (j + 1) & (s->seen_cap - 1);
-  }
-  s->seen[j] = h;
-  s->n_seen++;
-  return false;
-}
+/* The identifiers of a file, each once. */
+static bool seen_before(scanner *s, uint32_t h) { return !sl__hash_set_add(&s->seen, h); }
 
 static void emit(scanner *s, uint32_t h) {
   if (!seen_before(s, h)) SL_VEC_PUSH(s->idents, h);
@@ -786,7 +744,7 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   SL_VEC_FREE(s.open_classes);
   SL_VEC_FREE(s.dunder_hits);
   SL_VEC_FREE(s.header_end);
-  free(s.seen);  // the identifiers are distinct already, in the order first read
+  sl__hash_set_release(&s.seen);  // the identifiers are distinct already, in the order first read
   resolve_dotted(&s);
   s.star_modules.count = sort_unique(s.star_modules.items, s.star_modules.count);
   // A file's facts may wait for the fixed point across files: keep no room for tokens read.

@@ -1,0 +1,548 @@
+/*
+ * sparse_lex.c — the sparse text's reading of a file (sparse_lex.h): its words, with what they
+ * are to the decisions (flags), its logical lines, and the blocks they open.
+ *
+ * The lexer is exact where it decides something (strings, comments, brackets, continuation lines,
+ * indentation) and gives up — no sparse text — on anything it cannot read for sure: a tab or a
+ * form feed in an indentation, a string or bracket left open, a bracket closed that was not open,
+ * a body that does not start on the next logical line. Words are read everywhere, in strings and
+ * comments too (a mention in a comment only keeps more).
+ */
+#include "sparse_lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "prefilter.h"
+
+/* What a byte is to the lexer, so that ASCII text (most of a file) needs no call per byte: an
+ * ASCII identifier's (I), not ASCII (U: utf8proc tells), a space, tab or form feed (S), a newline
+ * (N: LF or CR), a quote (Q), `#` (H), `\` (E), else punctuation (P, other control characters
+ * too). Q, N and E come last: they are what a string stops at. */
+enum { B_P, B_S, B_H, B_I, B_U, B_Q, B_N, B_E };
+#define P B_P
+#define S B_S
+#define H B_H
+#define I B_I
+#define U B_U
+#define Q B_Q
+#define N B_N
+#define E B_E
+static const unsigned char byte_class[256] = {
+    P, P, P, P, P, P, P, P, P, S, N, P, S, N, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    S, P, Q, H, P, P, P, Q, P, P, P, P, P, P, P, P,
+    I, I, I, I, I, I, I, I, I, I, P, P, P, P, P, P,
+    P, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
+    I, I, I, I, I, I, I, I, I, I, I, P, E, P, P, I,
+    P, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
+    I, I, I, I, I, I, I, I, I, I, I, P, P, P, P, P,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+};
+#undef P
+#undef S
+#undef H
+#undef I
+#undef U
+#undef Q
+#undef N
+#undef E
+
+/* A code point Python accepts in an identifier (ID_Continue, roughly: a wider guess only splits
+ * fewer words, and a word split wrongly only keeps more). */
+static bool cp_ident(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_PC:
+    return true;
+  default:
+    return cp == 0xB7 || cp == 0x387 || cp == 0x2118 || cp == 0x212E || cp == 0x309B || cp == 0x309C ||
+           cp == 0x1885 || cp == 0x1886 || cp == 0x19DA || (cp >= 0x1369 && cp <= 0x1371);
+  }
+}
+
+/* The non-ASCII character at p: its length (1 for an invalid byte) and whether it is an
+ * identifier's. The text is valid UTF-8, but a broken one must not stop the lexer. */
+static size_t u8_char(const char *p, const char *end, bool *ident) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
+  *ident = k > 0 && cp_ident(cp);
+  return k > 0 ? (size_t)k : 1;
+}
+
+/* The length of the identifier character at p (0: none). */
+static size_t ident_len(const char *p, const char *end) {
+  unsigned char c = (unsigned char)*p;
+  if (byte_class[c] == B_I) return 1;
+  if (byte_class[c] != B_U) return 0;
+  bool ident;
+  size_t k = u8_char(p, end, &ident);
+  return ident ? k : 0;
+}
+
+/* An ASCII identifier byte's bits: IDENT_BYTE, and for a letter its own bit (a = bit 0, any case);
+ * 0 for any other byte. A word can be in a token only if all its letters are, and most tokens
+ * lack one of each trigger's: their letters, gathered as the token is read, spare the search. */
+#define IDENT_BYTE 0x80000000u
+#define D IDENT_BYTE
+#define L(c) (IDENT_BYTE | 1u << ((c) - 'a'))
+static const uint32_t ident_bits[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
+    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, D,
+    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
+    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, 0,
+};
+#undef D
+#undef L
+
+static uint32_t letters(const char *p, size_t n) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < n; i++) mask |= ident_bits[(unsigned char)p[i]];
+  return mask;
+}
+
+enum {
+  NOQA_LETTERS = SL__LETTER('n') | SL__LETTER('o') | SL__LETTER('q') | SL__LETTER('a'),
+  WEAK_LETTERS = SL__LETTER('w') | SL__LETTER('e') | SL__LETTER('a') | SL__LETTER('k'),
+};
+
+/* The words the lexer and the decisions look for, as bits: one switch per token instead of a
+ * comparison with each. W_USE: vars, __dict__, setattr, delattr, __setattr__, __delattr__, super,
+ * __class__ (a body that may use an instance); W_SELF: self, cls; W_BIND: global, nonlocal,
+ * __setattr__, __delattr__, __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR). */
+enum {
+  W_DEL = 1, W_FOR = 2, W_IN = 4, W_AS = 8, W_USE = 16, W_SELF = 32, W_CLASS = 64, W_DEF = 128, W_ASYNC = 256,
+  W_BIND = 512, W_SETATTR = 1024
+};
+
+#define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
+static inline unsigned word_kind(const char *p, size_t n) {
+  switch (n) {
+  case 2: return SAME(p, "in") ? W_IN : SAME(p, "as") ? W_AS : 0;
+  case 3: return SAME(p, "del") ? W_DEL : SAME(p, "for") ? W_FOR : SAME(p, "cls") ? W_SELF : SAME(p, "def") ? W_DEF : 0;
+  case 4: return SAME(p, "vars") ? W_USE : SAME(p, "self") ? W_SELF : 0;
+  case 5: return SAME(p, "super") ? W_USE : SAME(p, "class") ? W_CLASS : SAME(p, "async") ? W_ASYNC : 0;
+  case 6: return SAME(p, "global") ? W_BIND : 0;
+  case 7: return SAME(p, "setattr") ? W_USE | W_SETATTR : SAME(p, "delattr") ? W_USE : SAME(p, "__all__") ? W_BIND : 0;
+  case 8: return SAME(p, "__dict__") ? W_USE : SAME(p, "nonlocal") ? W_BIND : 0;
+  case 9: return SAME(p, "__class__") ? W_USE : 0;
+  case 11:
+    return SAME(p, "__setattr__") ? W_USE | W_BIND | W_SETATTR : SAME(p, "__delattr__") ? W_USE | W_BIND : 0;
+  default: return 0;
+  }
+}
+#undef SAME
+
+/* A token's flags from its (normalised) text, its letters and its word_kind. The trigger words
+ * are searched only in the tokens that have all their letters; "weakref" needs no search of its
+ * own, as a token with it has "weak". */
+static inline uint8_t token_flags(const char *p, size_t n, uint32_t mask, unsigned kind) {
+  uint8_t f = 0;
+  if (n >= 4) {
+    if ((mask & SL__SLOTS_LETTERS) == SL__SLOTS_LETTERS && sl__contains_nocase(p, n, "slots")) f |= TOK_TRIGGER | TOK_SLOTS;
+    if ((mask & SL__NAMEDTUPLE_LETTERS) == SL__NAMEDTUPLE_LETTERS && sl__contains_nocase(p, n, "namedtuple")) f |= TOK_TRIGGER;
+    if ((mask & NOQA_LETTERS) == NOQA_LETTERS && sl__contains_nocase(p, n, "noqa")) f |= TOK_TRIGGER;
+    if ((mask & WEAK_LETTERS) == WEAK_LETTERS && sl__contains_nocase(p, n, "weak")) f |= TOK_WEAK | TOK_TRIGGER;
+  }
+  if (kind & W_BIND) f |= TOK_BIND | TOK_TRIGGER;
+  if (kind & W_SETATTR) f |= TOK_SETATTR;
+  return f;
+}
+
+/* Appends the token of a word (p, n bytes, normalised), with its sl_prefilter_hash. */
+static inline void push_token(lexer *lx, const char *p, size_t n, uint32_t hash, uint8_t flags) {
+  tok t = {hash, 0, flags};
+  if (n > 4 && p[0] == '_' && p[1] != '_') {  // private name mangling, undone: `_C__x` is `__x` in C
+    const char *u = memchr(p + 2, '_', n - 2);
+    while (u && u + 2 < p + n && u[1] != '_') u = memchr(u + 1, '_', (size_t)(p + n - u - 1));
+    if (u && u + 2 < p + n) t.unmangled = sl_prefilter_hash(u, (size_t)(p + n - u));
+  }
+  SL_VEC_PUSH(lx->toks, t);
+}
+
+/* The token of a word with a non-ASCII character: its hash is that of its NFKC form (PEP 3131). */
+static void push_unicode_token(lexer *lx, const char *p, size_t n) {
+  utf8proc_uint8_t *norm = NULL;
+  utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &norm,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+  if (k < 0) {
+    push_token(lx, p, 0, sl_prefilter_hash(p, 0), TOK_ODD);
+  } else {
+    const char *s = (const char *)norm;
+    size_t m = (size_t)k;
+    push_token(lx, s, m, sl_prefilter_hash(s, m), token_flags(s, m, letters(s, m), word_kind(s, m)));
+  }
+  free(norm);
+}
+
+/* Appends the token of an ASCII word; returns its word_kind. */
+static unsigned push_ascii_token(lexer *lx, const char *p, size_t n) {
+  unsigned kind = word_kind(p, n);
+  push_token(lx, p, n, sl_prefilter_hash(p, n), token_flags(p, n, letters(p, n), kind));
+  return kind;
+}
+
+/* Reads a word starting at p (an identifier's character), hashing it and noting its letters as it
+ * goes, into a token with `flags` too; returns where it ends. *kind: its word_kind, 0 when it is
+ * not all ASCII (no word the lexer looks for is). */
+static const char *word(lexer *lx, const char *p, const char *end, uint8_t flags, unsigned *kind) {
+  const char *s = p;
+  uint32_t h = SL__PREFILTER_HASH_SEED, mask = 0;
+  bool ascii = true;
+  for (;;) {
+    for (uint32_t b; p < end && (b = ident_bits[(unsigned char)*p]) != 0; p++) {
+      mask |= b;
+      h = sl__prefilter_hash_step(h, (unsigned char)*p);
+    }
+    size_t k;
+    if (p < end && byte_class[(unsigned char)*p] == B_U && (k = ident_len(p, end)) > 0) {
+      ascii = false;
+      p += k;
+      continue;
+    }
+    break;
+  }
+  size_t n = (size_t)(p - s);
+  if (ascii) {
+    *kind = word_kind(s, n);
+    push_token(lx, s, n, h, flags | token_flags(s, n, mask, *kind));
+  } else {
+    *kind = 0;
+    push_unicode_token(lx, s, n);
+    lx->toks.items[lx->toks.count - 1].flags |= flags;
+  }
+  return p;
+}
+
+static bool newline_at(const char *p, const char *end) { return p < end && (*p == '\n' || *p == '\r'); }
+
+static const char *skip_newline(const char *p, const char *end) {
+  if (*p == '\r' && p + 1 < end && p[1] == '\n') return p + 2;
+  return p + 1;
+}
+
+/* Where the physical line of p ends: its newline (LF, or a CR before it), or the end of the text. */
+static const char *line_end(const char *p, const char *end) {
+  const char *lf = memchr(p, '\n', (size_t)(end - p)), *e = lf ? lf : end;
+  const char *cr = memchr(p, '\r', (size_t)(e - p));
+  return cr ? cr : e;
+}
+
+/* At p, inside a string or comment: 0 when a word starts there, else how many bytes to pass (one,
+ * or a non-ASCII character that is no identifier's). */
+static size_t not_word_len(const char *p, const char *end) {
+  unsigned cls = byte_class[(unsigned char)*p];
+  if (cls == B_I) return 0;
+  if (cls != B_U) return 1;
+  bool ident;
+  size_t k = u8_char(p, end, &ident);
+  return ident ? 0 : k;
+}
+
+/* Reads the words inside a string or comment from p to `stop` (exclusive), with `flags`. */
+static void words_in(lexer *lx, const char *p, const char *stop, uint8_t flags) {
+  unsigned kind;
+  while (p < stop) {
+    size_t k = not_word_len(p, stop);
+    p = k ? p + k : word(lx, p, stop, flags, &kind);
+  }
+}
+
+/* A triple-quoted string starting at its first quote p; returns where it ends, NULL when it does
+ * not (in a well-formed file every string ends). */
+static const char *long_string_end(const char *p, const char *end) {
+  char q = *p;
+  p += 3;
+  const char *quote = p - 1;  // the next quote at or after p once looked for (end: none), kept
+                              // across backslashes so that no byte is searched twice
+  while (p < end) {
+    // Only its quote or a backslash can end or change the string (a docstring: long, and memchr
+    // is fast over it).
+    if (quote < p && !(quote = memchr(p, q, (size_t)(end - p)))) quote = end;
+    const char *backslash = memchr(p, '\\', (size_t)(quote - p));
+    if (!backslash && quote == end) return NULL;
+    p = backslash ? backslash : quote;
+    if (*p == '\\') {
+      if (p + 1 >= end) return NULL;
+      p = newline_at(p + 1, end) ? skip_newline(p + 1, end) : p + 2;
+      continue;
+    }
+    if (p + 2 < end && p[1] == q && p[2] == q) return p + 3;
+    p++;
+  }
+  return NULL;
+}
+
+/* A one-quote string starting at its quote p, its words read into tokens with TOK_STRING as it is
+ * scanned (one pass, where a triple-quoted string takes two): returns where it ends, NULL when it
+ * does not. The same tokens as words_in: a backslash is no word's, and the character it escapes
+ * starts a word if it may; a word or a non-ASCII character never holds a quote, backslash or newline. */
+static const char *short_string(lexer *lx, const char *p, const char *end) {
+  char q = *p++;
+  unsigned kind;
+  while (p < end) {
+    unsigned cls = byte_class[(unsigned char)*p];
+    if (cls < B_Q) {
+      size_t k = not_word_len(p, end);
+      p = k ? p + k : word(lx, p, end, TOK_STRING, &kind);
+      continue;
+    }
+    if (*p == '\\') {
+      if (p + 1 >= end) return NULL;
+      unsigned next = byte_class[(unsigned char)p[1]];
+      if (next == B_N) p = skip_newline(p + 1, end);
+      else p += next == B_I || next == B_U ? 1 : 2;
+      continue;
+    }
+    if (*p == q) return p + 1;
+    if (cls == B_N) return NULL;
+    p++;  // the other quote
+  }
+  return NULL;
+}
+
+/* Splits the text into logical lines and their words. Returns false when it cannot be sure. */
+bool sl__sparse_lex(lexer *lx) {
+  const char *text = lx->text, *end = text + lx->len, *p = text;
+  while (p < end) {
+    // A physical line starting a logical one, unless blank or a comment.
+    // Indentation comes in fours: eight and four spaces are compared at once.
+    const char *q = p;
+    while (end - q >= 8 && memcmp(q, "        ", 8) == 0) q += 8;
+    if (end - q >= 4 && memcmp(q, "    ", 4) == 0) q += 4;
+    while (q < end && *q == ' ') q++;
+    bool odd_indent = false;  // a tab or a form feed in it: indentation we do not compare
+    for (; q < end && byte_class[(unsigned char)*q] == B_S; q++) odd_indent = true;
+    if (q >= end) break;
+    if (newline_at(q, end)) {
+      p = skip_newline(q, end);
+      continue;
+    }
+    if (*q == '#') {
+      const char *e = line_end(q, end);
+      // A comment on a line of its own is no statement's: of its words only a suppression matters.
+      // Few comments have a `q`: memchr rules most out at once.
+      size_t n = (size_t)(e - q);
+      if ((memchr(q, 'q', n) || memchr(q, 'Q', n)) && sl__contains_nocase(q, n, "noqa"))
+        SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
+      p = e < end ? skip_newline(e, end) : e;
+      continue;
+    }
+    if (odd_indent) return false;
+    lline L;
+    memset(&L, 0, sizeof L);
+    L.start = (uint32_t)(q - text);
+    L.indent = (uint32_t)(q - p);
+    L.tok0 = (uint32_t)lx->toks.count;
+    L.eq_tok = L.name_tok = L.colon_tok = UINT32_MAX;
+    L.decorates = -1;
+    L.parent = -1;
+    L.owner = -1;
+    L.decorator = *q == '@';
+    int depth = 0;
+    const char *last = q;  // the last character outside comments
+    bool first_word = true, want_name = false;
+    // For `use`: what the last word was, and where the line is in a `for` target or after `as`.
+    bool after_word = false, after_self = false, dotted_other = false, dotted_any = false, is_del = false, in_for = false,
+         after_as = false, after_dot = false;
+    for (p = q; p < end;) {
+      char c = *p;
+      unsigned cls = byte_class[(unsigned char)c];
+      if (cls == B_U) {
+        bool ident;
+        size_t k = u8_char(p, end, &ident);
+        if (!ident) {  // a non-ASCII character that is not an identifier's
+          p += k;
+          continue;
+        }
+      }
+      if (cls == B_I || cls == B_U) {
+        const char *s = p;
+        unsigned kind;
+        p = word(lx, p, end, after_dot ? TOK_ATTR : 0, &kind);
+        uint32_t t = (uint32_t)lx->toks.count - 1;
+        after_dot = false;
+        if (t == L.tok0 && s == q) {
+          L.first_word = lx->toks.items[t].hash;
+          if (kind & W_DEL) is_del = true;
+        }
+        if (kind & W_FOR) in_for = true;
+        if (kind & W_IN) in_for = false;
+        if (kind & W_AS) after_as = true;
+        if (kind & W_USE) L.use = true;
+        after_word = true;
+        after_self = (kind & W_SELF) != 0;
+        if (want_name) {
+          L.name_tok = t;
+          want_name = false;
+        }
+        if (first_word && depth == 0) {
+          if (kind & W_CLASS) {
+            L.kind = LINE_CLASS;
+            want_name = true;
+          } else if (kind & W_DEF) {
+            L.kind = LINE_DEF;
+            want_name = true;
+          } else if (kind & W_ASYNC) {
+            // `async def`: the next word decides
+            const char *r = p;
+            while (r < end && (*r == ' ' || *r == '\t')) r++;
+            if (end - r > 3 && memcmp(r, "def", 3) == 0 && !ident_len(r + 3, end)) {
+              L.kind = LINE_DEF;
+              p = r + 3;
+              want_name = true;
+              push_ascii_token(lx, "def", 3);
+            } else {
+              L.kind = LINE_BLOCK;  // `async with`, `async for`
+            }
+          } else {
+            L.kind = LINE_BLOCK;  // any other statement: a block opener if it ends with ':'
+          }
+        }
+        first_word = false;
+        last = p - 1;
+        continue;
+      }
+      // The most frequent first (branches, not a jump table: the compiler's one mispredicted).
+      if (cls == B_S) {
+        p++;
+        continue;
+      }
+      if (cls != B_P) {
+        if (cls == B_Q) {
+          bool triple = p + 2 < end && p[1] == c && p[2] == c;
+          const char *e = triple ? long_string_end(p, end) : short_string(lx, p, end);
+          if (!e) return false;
+          if (triple) words_in(lx, p, e, TOK_STRING);
+          p = e;
+          last = p - 1;
+          first_word = false;
+          after_word = after_dot = false;
+          continue;
+        }
+        if (cls == B_H) {
+          const char *e = line_end(p, end);
+          words_in(lx, p, e, 0);
+          p = e;
+          continue;
+        }
+        if (cls == B_E) {
+          if (newline_at(p + 1, end)) {
+            p = skip_newline(p + 1, end);
+            continue;
+          }
+          return false;
+        }
+        p = skip_newline(p, end);  // B_N, what is left
+        if (depth == 0) break;
+        continue;
+      }
+      if (c == '(' || c == '[' || c == '{') depth++;
+      if (c == ')' || c == ']' || c == '}') {
+        if (--depth < 0) return false;
+      }
+      if (c == '.') {
+        dotted_any = true;
+        bool other = !after_word || !after_self;  // `a[0].x`, `f().x`: not simple, counted all the same
+        if (other) dotted_other = true;
+        if (is_del || in_for || after_as) L.use = true;
+      }
+      if (c == '(' && after_word && L.eq_tok != UINT32_MAX) L.call_value = true;  // `f(`, not `(a, b)`
+      if (c == '=' && depth == 0) {
+        L.call_value = false;
+        L.eq_tok = (uint32_t)lx->toks.count;
+        if (dotted_other) L.use = true;
+        if (dotted_any) L.dotted_target = true;
+      }
+      after_word = false;
+      after_dot = c == '.';
+      if (c == ':' && p + 1 < end && p[1] == '=') L.walrus = true;
+      else if (c == ':' && depth == 0 && L.colon_tok == UINT32_MAX) L.colon_tok = (uint32_t)lx->toks.count;
+      if (c != '@' || !L.decorator || p != q) first_word = false;
+      last = p;
+      p++;
+    }
+    if (depth != 0) return false;
+    L.end = (uint32_t)(p - text);
+    L.tok_end = (uint32_t)lx->toks.count;
+    L.colon_end = *last == ':';
+    if (L.decorator) L.kind = LINE_PLAIN;
+    if (L.kind == LINE_BLOCK && !L.colon_end) L.kind = LINE_PLAIN;
+    SL_VEC_PUSH(lx->lines, L);
+  }
+  return true;
+}
+
+/* Finds each line's block and each block's body; marks the candidate defs. Returns false when the
+ * indentation is not what a well-formed file has (an unexpected indent, a dedent to no outer
+ * level, a block without a body): the parser would recover from it in ways a sparse text cannot
+ * follow. */
+bool sl__sparse_structure(lexer *lx) {
+  lline *ls = lx->lines.items;
+  size_t n = lx->lines.count;
+  SL_VEC(uint32_t) stack = {0};
+  bool ok = true;
+  uint32_t deco0 = UINT32_MAX;
+  for (size_t i = 0; i < n && ok; i++) {
+    lline *L = &ls[i];
+    // A block's body is at the indentation of its first line.
+    while (stack.count && ls[stack.items[stack.count - 1] + 1].indent > L->indent) {
+      ls[stack.items[stack.count - 1]].body_end = (uint32_t)i - 1;
+      stack.count--;
+    }
+    if (L->indent != (stack.count ? ls[stack.items[stack.count - 1] + 1].indent : 0)) ok = false;
+    L->parent = stack.count ? (int32_t)stack.items[stack.count - 1] : -1;
+    if (L->decorator) {
+      if (deco0 == UINT32_MAX) deco0 = (uint32_t)i;
+    } else {
+      L->deco0 = deco0 != UINT32_MAX && (L->kind == LINE_CLASS || L->kind == LINE_DEF) ? deco0 : (uint32_t)i;
+      for (uint32_t d = L->deco0; d < i; d++) ls[d].decorates = (int32_t)i;
+      deco0 = UINT32_MAX;
+    }
+    bool opener = L->colon_end && L->kind != LINE_PLAIN;
+    if (L->kind == LINE_DEF && opener) {
+      bool in_def = false;
+      int32_t owner = -1;
+      for (int32_t a = L->parent; a >= 0 && !in_def; a = ls[a].parent) {
+        if (ls[a].kind == LINE_DEF) in_def = true;
+        if (ls[a].kind == LINE_CLASS && owner < 0) owner = a;
+      }
+      L->candidate = !in_def;
+      L->owner = owner;
+    }
+    if (opener) {
+      // The body starts on the next logical line, indented more.
+      if (i + 1 >= n || ls[i + 1].indent <= L->indent) ok = false;
+      SL_VEC_PUSH(stack, (uint32_t)i);
+    }
+  }
+  while (stack.count) {
+    ls[stack.items[stack.count - 1]].body_end = (uint32_t)n - 1;
+    stack.count--;
+  }
+  free(stack.items);
+  if (!ok) return false;
+  for (size_t i = 0; i < n; i++)
+    if (ls[i].candidate)
+      for (uint32_t k = (uint32_t)i + 1; k <= ls[i].body_end; k++) ls[k].in_candidate = true;
+  return true;
+}
+
+void sl__sparse_lexer_release(lexer *lx) {
+  free(lx->toks.items);
+  free(lx->lines.items);
+  free(lx->noqa.items);
+}

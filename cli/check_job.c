@@ -129,15 +129,18 @@ static int fix_rounds(sl_job *job, const sl_options *opts, size_t *total) {
 static void run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st,
                         const sl_prefilter_names *hot);
 
-void sl__job_run(sl_job *job, const sl_job_settings *s) {
+/* Reads, decodes and lints the job's file (with `hot`, from its sparse text: see lint()). */
+static void load_and_run(sl_job *job, const sl_job_settings *s, const sl_prefilter_names *hot) {
   char *raw = NULL;
   size_t raw_n = 0;
   struct stat st;
   memset(&st, 0, sizeof st);
   sl_diag_list_init(&job->diags);
   if (job->error) return;  // discovery already failed on this path
-  if (sl__job_load(job, &raw, &raw_n, &st) == 0) sl__job_run_decoded(job, s, raw, raw_n, &st);
+  if (sl__job_load(job, &raw, &raw_n, &st) == 0) run_decoded(job, s, raw, raw_n, &st, hot);
 }
+
+void sl__job_run(sl_job *job, const sl_job_settings *s) { load_and_run(job, s, NULL); }
 
 int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st) {
   char err[SL_SOURCE_ERR_SIZE];
@@ -160,13 +163,7 @@ void sl__job_run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_
 }
 
 void sl__job_run_sparse(sl_job *job, const sl_job_settings *s, const sl_prefilter_names *hot) {
-  char *raw = NULL;
-  size_t raw_n = 0;
-  struct stat st;
-  memset(&st, 0, sizeof st);
-  sl_diag_list_init(&job->diags);
-  if (job->error) return;
-  if (sl__job_load(job, &raw, &raw_n, &st) == 0) run_decoded(job, s, raw, raw_n, &st, hot);
+  load_and_run(job, s, hot);
 }
 
 bool sl__job_sparse_allowed(const sl_job_settings *s) { return s->fix == SL_FIX_NONE; }

@@ -93,7 +93,8 @@ void sl__job_run_decoded(sl_job *job, const sl_job_settings *settings, char *raw
 /**
  * sl__job_run for a file the pre-filter keeps: the parser reads its sparse text (sl_sparse_text,
  * with the names `hot` it reads from other modules; borrowed) when there is one, unless
- * sl__job_sparse_allowed says no. The findings are the same as sl__job_run's.
+ * sl__job_sparse_allowed says no. The findings are sl__job_run's (but in a file with a syntax
+ * error inside a blanked body: README, Performance).
  */
 void sl__job_run_sparse(sl_job *job, const sl_job_settings *settings, const sl_prefilter_names *hot);
 

@@ -15,64 +15,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "alloc.h"
-#include "hash_set.h"
-#include "prefilter.h"
+#include "prefilter_scan.h"
 
-typedef enum { COLLECT_NONE, COLLECT_BASES, COLLECT_VALUE } collect_mode;
 
-typedef struct scanner {
-  const char *text, *end;
-  const char *line;      // where the current line starts
-  SL_VEC(uint32_t) hits; // offsets of the tokens with "slots" or "namedtuple" in them
-  SL_VEC(uint32_t) dunder_hits;   // ... with "__slots__" in them
-  SL_VEC(uint32_t) header_end;    // per def: where a class statement's bases end
-  SL_VEC(uint32_t) class_indent;  // per def: the column of a `class` opening its line, else UINT32_MAX
-  const char *token;     // the token being read
-  SL_VEC(uint32_t) idents;
-  sl_hash_set seen;      // the identifiers in `idents`
-  const sl_prefilter_names *layout_builtins, *weakless_builtins;
-  SL_VEC(sl_prefilter_ref) refs;     // names read from other modules
-  SL_VEC(sl_prefilter_ref) dotted;   // `X.N` as (X, N): X may be an alias of a module
-  SL_VEC(sl_prefilter_ref) aliases;  // `import a.m as x` as (x, m); `from a import m as x` as (x, m)
-  SL_VEC(uint32_t) star_modules;
-  bool have_owner;       // the last punctuation was a dot after a token: `owner` is its left side
-  uint32_t owner;
-  enum { IMPORT_NONE, IMPORT_PLAIN, IMPORT_FROM } import_kind;  // of the logical line
-  bool past_import;      // in `from m import ...`: past `import`
-  uint32_t from_module;  // in `from a.m import ...`: m (SL_PREFILTER_ANY_MODULE for `from . import`)
-  SL_VEC(sl_prefilter_def) defs;
-  SL_VEC(uint32_t) def_idents;
-  bool triggered, weakref;
-  bool line_start;       // only blanks since the last newline
-  bool want_class_name;  // the last token was `class`
-  uint32_t class_at;     // its column when it opens its line, else UINT32_MAX
-  bool want_alias;       // the last token was `as`: the next one names an alias of `alias_of`
-  uint32_t alias_of;
-  bool have_prev;
-  uint32_t prev;
-  collect_mode collecting;
-  size_t def;            // the def being collected
-  int depth;             // brackets open since its collection started
-  bool continued;        // a backslash just continued the line
-  bool annotated;        // the value def being collected is `NAME: annotation`, no `=` seen yet
-  uint32_t callee;       // the value def's identifiers before its first '(' (UINT32_MAX: none yet)
-  int brackets;          // open brackets since the import line began
-  /* Where class bodies end (sl_prefilter_def.slotted): a rough lexer of strings, comments and
-   * brackets, trusted only while it makes sense. It decides nothing else: tokens are read
-   * everywhere all the same. */
-  char quote;            // inside a string opened by this quote character, else 0
-  bool triple;           // ... a triple-quoted one
-  bool comment;          // inside a comment
-  int nesting;           // brackets open outside strings and comments
-  bool lost;             // a bracket closed that was never opened: no body end is trusted after it
-  bool first_seen;       // the current line's first character has been seen
-  bool continuation;     // the current line continues the previous one (a backslash)
-  bool deco_open;        // decorator lines since the last statement
-  uint32_t deco_start;
-  uint32_t stmt_start;   // where the statement on the current line starts, its decorators included
-  SL_VEC(size_t) open_classes;  // class defs whose body has not ended, innermost last
-} scanner;
 
 static bool is_ascii_ident(unsigned char c) {
   return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -554,54 +499,6 @@ static void on_punct(scanner *s, const char *p) {
   }
 }
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return (x > y) - (x < y);
-}
-
-/* Whether a slot feature is written in text[start, end): `hits` are in text order. */
-static bool hit_in(const uint32_t *hits, size_t n, uint32_t start, uint32_t end) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (hits[mid] < start)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < n && hits[lo] < end;
-}
-
-/* Sets, for every def, whether a slot feature is written in its own text (see sl_prefilter_def),
- * ending the bodies that no line ended (on_line_first). A class statement always opens its line
- * (Python allows no compound statement after `:` or `;`): a `class` elsewhere is a word in a
- * string or a comment, or broken code, whose text ends at the next `class` of any indentation. */
-static void mark_slotted(scanner *s) {
-  for (size_t k = 0; k < s->defs.count; k++) {
-    sl_prefilter_def *d = &s->defs.items[k];
-    if (d->is_class && d->end == UINT32_MAX) {
-      // No line ended its body where the rough lexer could tell: up to the next class statement
-      // at its indentation or less (any, for a `class` that does not open its line), else the end.
-      uint32_t indent = s->class_indent.items[k];
-      d->end = (uint32_t)(s->end - s->text);
-      for (size_t j = k + 1; j < s->defs.count; j++) {
-        if (!s->defs.items[j].is_class) continue;
-        if (indent != UINT32_MAX && s->class_indent.items[j] > indent) continue;
-        d->end = s->defs.items[j].start > d->start ? s->defs.items[j].start : d->end;
-        break;
-      }
-    }
-    if (d->is_class) {
-      // Its decorators and bases may say so in any words (`slots=True`, a NamedTuple base); its
-      // body only with `__slots__` (a variable named `slots` in a method says nothing).
-      d->slotted = hit_in(s->hits.items, s->hits.count, d->start, s->header_end.items[k]) ||
-                   hit_in(s->dunder_hits.items, s->dunder_hits.count, d->start, d->end);
-    } else {
-      d->slotted = hit_in(s->hits.items, s->hits.count, d->start, d->end);
-    }
-  }
-}
-
 /* Gives back the unused room of a vector (its items may move). */
 #define SHRINK(vec)                                                                         \
   do {                                                                                      \
@@ -612,72 +509,6 @@ static void mark_slotted(scanner *s) {
       (vec).cap = (vec).count;                                                              \
     }                                                                                       \
   } while (0)
-
-static size_t sort_unique(uint32_t *items, size_t n) {
-  if (n == 0) return 0;
-  qsort(items, n, sizeof *items, cmp_u32);
-  size_t k = 1;
-  for (size_t i = 1; i < n; i++)
-    if (items[i] != items[k - 1]) items[k++] = items[i];
-  return k;
-}
-
-static int cmp_ref(const void *a, const void *b) {
-  const sl_prefilter_ref *x = a, *y = b;
-  if (x->module != y->module) return (x->module > y->module) - (x->module < y->module);
-  return (x->name > y->name) - (x->name < y->name);
-}
-
-/* Keeps the first of equal references, in their order; returns how many are left. Every `x.y`
- * of a file is one (`self.name` too): a hash table, not a sort, as nothing needs them in order. */
-static size_t distinct_refs(sl_prefilter_ref *refs, size_t n) {
-  if (n < 2) return n;
-  size_t cap = 16;
-  while (cap < 2 * n) cap *= 2;
-  uint32_t *table = sl_xcalloc(cap, sizeof *table);  // indexes into refs, plus one
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++) {
-    sl_prefilter_ref r = refs[i];
-    size_t j = (sl_prefilter_pair(r.module, r.name) * 2654435761u) & (cap - 1);
-    for (; table[j]; j = (j + 1) & (cap - 1))
-      if (refs[table[j] - 1].module == r.module && refs[table[j] - 1].name == r.name) break;
-    if (table[j]) continue;
-    refs[k] = r;
-    table[j] = (uint32_t)++k;
-  }
-  free(table);
-  return k;
-}
-
-/* `X.N` reads N from module X — or from module m when X is an alias of m (`import a.m as X`,
- * `from a import m as X`, `X = m`): both go into the references, each once. */
-static void resolve_dotted(scanner *s) {
-  // `mm = m` makes an alias too (of a module or of anything else: an extra pair only keeps more).
-  for (size_t i = 0; i < s->defs.count; i++) {
-    const sl_prefilter_def *d = &s->defs.items[i];
-    if (!d->is_class && !d->call && d->count == 1)
-      SL_VEC_PUSH(s->aliases, ((sl_prefilter_ref){d->name, s->def_idents.items[d->first]}));
-  }
-  if (s->aliases.count > 1) qsort(s->aliases.items, s->aliases.count, sizeof *s->aliases.items, cmp_ref);
-  for (size_t i = 0; i < s->dotted.count; i++) {
-    sl_prefilter_ref r = s->dotted.items[i];
-    SL_VEC_PUSH(s->refs, r);
-    // The aliases are sorted by their own name (`module` here): bisect to those of r's owner.
-    size_t lo = 0, hi = s->aliases.count;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if (s->aliases.items[mid].module < r.module)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    for (size_t a = lo; a < s->aliases.count && s->aliases.items[a].module == r.module; a++)
-      SL_VEC_PUSH(s->refs, ((sl_prefilter_ref){s->aliases.items[a].name, r.name}));
-  }
-  SL_VEC_FREE(s->dotted);
-  SL_VEC_FREE(s->aliases);
-  s->refs.count = distinct_refs(s->refs.items, s->refs.count);
-}
 
 void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   scanner s = {.text = text, .end = text + len, .line = text, .line_start = true,
@@ -737,7 +568,7 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   }
   if (s.collecting == COLLECT_BASES) s.defs.items[s.def].unreadable = s.defs.items[s.def].multi_base = true;
   if (s.collecting == COLLECT_VALUE) s.defs.items[s.def].end = (uint32_t)len;
-  mark_slotted(&s);
+  sl__scan_mark_slotted(&s);
   note_builtins(&s);
   SL_VEC_FREE(s.hits);
   SL_VEC_FREE(s.class_indent);
@@ -745,8 +576,8 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   SL_VEC_FREE(s.dunder_hits);
   SL_VEC_FREE(s.header_end);
   sl__hash_set_release(&s.seen);  // the identifiers are distinct already, in the order first read
-  resolve_dotted(&s);
-  s.star_modules.count = sort_unique(s.star_modules.items, s.star_modules.count);
+  sl__scan_resolve_dotted(&s);
+  s.star_modules.count = sl__scan_sort_unique(s.star_modules.items, s.star_modules.count);
   // A file's facts may wait for the fixed point across files: keep no room for tokens read.
   SHRINK(s.idents);
   SHRINK(s.refs);

@@ -93,7 +93,8 @@ static bool is_import(const lline *L) {
 
 /* An import binds what it renames (`X as Y`: Y is what X is); the names it takes keep their own.
  * One naming weakref binds names that make weak references (`from weakref import ref`). */
-static void import_targets(const lexer *lx, const lline *L, sl_hash_set *trig, sl_hash_set *hot, bool *changed) {
+static void import_targets(const lexer *lx, const lline *L, sl_hash_set *trig, sl_hash_set *hot, sl_hash_set *feat,
+                           bool *changed) {
   for (uint32_t t = L->tok0; t < L->tok_end; t++)
     if (lx->toks.items[t].flags & TOK_WEAK) {
       add_tokens(lx, L->tok0, L->tok_end, trig, changed);
@@ -104,6 +105,7 @@ static void import_targets(const lexer *lx, const lline *L, sl_hash_set *trig, s
     if (lx->toks.items[t].hash != w_as) continue;
     const tok *from = &lx->toks.items[t - 1];
     if (sl__hash_set_has(trig, from->hash)) add_tokens(lx, t + 1, t + 2, trig, changed);
+    if ((from->flags & (TOK_TRIGGER | TOK_ODD)) || sl__hash_set_has(feat, from->hash)) add_tokens(lx, t + 1, t + 2, feat, changed);
     if ((from->flags & (TOK_TRIGGER | TOK_ODD)) || sl__hash_set_has(hot, from->hash)) add_tokens(lx, t + 1, t + 2, hot, changed);
   }
 }
@@ -130,6 +132,8 @@ static bool targets(const lline *L, uint32_t *a, uint32_t *b) {
 /* The sets decide() grows. */
 typedef struct names {
   sl_hash_set trig, hot, layout;
+  sl_hash_set feat;  // names bound to a slot feature (`NT = typing.NamedTuple`): hot, and a class
+                     // whose header or decorators name one has that feature (relevant_class)
 } names;
 
 /*
@@ -151,12 +155,13 @@ static void add_name(const lexer *lx, uint32_t t, sl_hash_set *set, bool *change
   if (t != UINT32_MAX && sl__hash_set_add(set, lx->toks.items[t].hash)) *changed = true;
 }
 
-/* Whether a line of the body of candidate L uses an instance (lline.use) — or, with `self_too`,
- * stores an attribute through any name, self included — or holds a class statement. */
+/* Whether a line of the body of candidate L uses an instance (lline.use) — or, with `self_too`
+ * (a method of a class with a slot feature), stores an attribute through any name, self included,
+ * or calls super() — or holds a class statement. */
 static bool body_uses(const lexer *lx, const lline *L, bool self_too) {
   for (uint32_t k = (uint32_t)(L - lx->lines.items) + 1; k <= L->body_end; k++) {
     const lline *B = &lx->lines.items[k];
-    if (B->use || (self_too && B->dotted_target) || B->kind == LINE_CLASS) return true;
+    if (B->use || (self_too && (B->dotted_target || B->super_call)) || B->kind == LINE_CLASS) return true;
   }
   return false;
 }
@@ -244,7 +249,7 @@ static void drop_data(lexer *lx, const names *sets, const hcount *count) {
   for (size_t i = 0; i < n; i++) {
     lline *L = &ls[i];
     if (!(L->parent < 0 && L->kind == LINE_PLAIN && !L->decorator && L->eq_tok != UINT32_MAX && L->eq_tok > L->tok0 &&
-          !L->walrus && !L->dotted_target && !L->use && L->end - L->start >= 1024 && L->first_word &&
+          !L->walrus && !L->dotted_target && !L->use && !L->super_call && L->end - L->start >= 1024 && L->first_word &&
           !is_keyword(L->first_word) && !is_import(L)))
       continue;
     bool ok = true;
@@ -324,12 +329,13 @@ static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsi
 static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) {
   lline *ls = lx->lines.items;
   size_t n = lx->lines.count;
-  names sets = {{0}, {0}, {0}};
-  sl_hash_set *trig = &sets.trig, *hot = &sets.hot, *layout = &sets.layout;
+  names sets = {{0}, {0}, {0}, {0}};
+  sl_hash_set *trig = &sets.trig, *hot = &sets.hot, *layout = &sets.layout, *feat = &sets.feat;
   if (hot_in)
     for (size_t i = 0; i < hot_in->count; i++) {
       sl__hash_set_add(hot, hot_in->items[i]);
       sl__hash_set_add(layout, hot_in->items[i]);  // what another module's class lays out is unknown here
+      sl__hash_set_add(feat, hot_in->items[i]);    // nor whether it is a slot feature (a re-exported NamedTuple)
     }
   layout_names(lx, layout);
   if (flags & SL_SPARSE_STORES) {
@@ -366,18 +372,25 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
         continue;
       }
       if (L->decorates >= 0 && ls[L->decorates].candidate) continue;  // part of its def's text
-      uint8_t level = mentions(lx, L->tok0, L->tok_end, trig) ? 2 : names_one(lx, L->tok0, L->tok_end, hot) ? 1 : 0;
+      bool featured = mentions(lx, L->tok0, L->tok_end, trig) || names_one(lx, L->tok0, L->tok_end, feat);
+      uint8_t level = featured ? 2 : names_one(lx, L->tok0, L->tok_end, hot) ? 1 : 0;
       if (level && is_import(L)) {  // what it renames depends on which names the sets hold by now
-        import_targets(lx, L, trig, hot, &changed);
+        import_targets(lx, L, trig, hot, feat, &changed);
         continue;
       }
       if (level <= fired[i]) continue;
       fired[i] = level;
       changed = true;
-      // What it binds makes weak references when it names them; else it is hot.
+      // What it binds makes weak references when it names them; else it is hot, and when it names
+      // a slot feature, a feature too.
       bool weak = names_one(lx, L->tok0, L->tok_end, trig);
       for (uint32_t t = L->tok0; t < L->tok_end && !weak; t++) weak = (lx->toks.items[t].flags & TOK_WEAK) != 0;
       sl_hash_set *into = weak ? trig : hot;
+      if (level == 2 && !weak) {
+        uint32_t a, b;
+        if (L->kind != LINE_CLASS && L->decorates < 0 && L->kind != LINE_DEF && targets(L, &a, &b))
+          add_tokens(lx, a, b, feat, &changed);
+      }
       // A class whose header, decorators or a binding of its body names a slot feature is relevant
       // (relevant_class); one that only names a hot name is hot itself (a subclass).
       int32_t cls = L->kind == LINE_CLASS ? (int32_t)i : L->decorates >= 0 ? L->decorates : -1;
@@ -413,6 +426,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
   sl__hash_set_release(trig);
   sl__hash_set_release(hot);
   sl__hash_set_release(layout);
+  sl__hash_set_release(feat);
 }
 
 /* For a module summary only what a module and its classes bind counts: a body keeps its text when

@@ -120,12 +120,13 @@ enum {
 };
 
 /* The words the lexer and the decisions look for, as bits: one switch per token instead of a
- * comparison with each. W_USE: vars, __dict__, setattr, delattr, __setattr__, __delattr__, super,
- * __class__ (a body that may use an instance); W_SELF: self, cls; W_BIND: global, nonlocal,
+ * comparison with each. W_USE: vars, __dict__, setattr, delattr, __setattr__, __delattr__ (a body
+ * that may use an instance); W_SUPER: super, __class__ (a method that may call its class's
+ * methods the way SLT018 looks at); W_SELF: self, cls; W_BIND: global, nonlocal,
  * __setattr__, __delattr__, __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR). */
 enum {
   W_DEL = 1, W_FOR = 2, W_IN = 4, W_AS = 8, W_USE = 16, W_SELF = 32, W_CLASS = 64, W_DEF = 128, W_ASYNC = 256,
-  W_BIND = 512, W_SETATTR = 1024
+  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048
 };
 
 #define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
@@ -134,11 +135,11 @@ static inline unsigned word_kind(const char *p, size_t n) {
   case 2: return SAME(p, "in") ? W_IN : SAME(p, "as") ? W_AS : 0;
   case 3: return SAME(p, "del") ? W_DEL : SAME(p, "for") ? W_FOR : SAME(p, "cls") ? W_SELF : SAME(p, "def") ? W_DEF : 0;
   case 4: return SAME(p, "vars") ? W_USE : SAME(p, "self") ? W_SELF : 0;
-  case 5: return SAME(p, "super") ? W_USE : SAME(p, "class") ? W_CLASS : SAME(p, "async") ? W_ASYNC : 0;
+  case 5: return SAME(p, "super") ? W_SUPER : SAME(p, "class") ? W_CLASS : SAME(p, "async") ? W_ASYNC : 0;
   case 6: return SAME(p, "global") ? W_BIND : 0;
   case 7: return SAME(p, "setattr") ? W_USE | W_SETATTR : SAME(p, "delattr") ? W_USE : SAME(p, "__all__") ? W_BIND : 0;
   case 8: return SAME(p, "__dict__") ? W_USE : SAME(p, "nonlocal") ? W_BIND : 0;
-  case 9: return SAME(p, "__class__") ? W_USE : 0;
+  case 9: return SAME(p, "__class__") ? W_SUPER : 0;
   case 11:
     return SAME(p, "__setattr__") ? W_USE | W_BIND | W_SETATTR : SAME(p, "__delattr__") ? W_USE | W_BIND : 0;
   default: return 0;
@@ -383,6 +384,7 @@ bool sl__sparse_lex(lexer *lx) {
         if (kind & W_IN) in_for = false;
         if (kind & W_AS) after_as = true;
         if (kind & W_USE) L.use = true;
+        if (kind & W_SUPER) L.super_call = true;
         after_word = true;
         after_self = (kind & W_SELF) != 0;
         if (want_name) {

@@ -39,7 +39,8 @@ typedef struct lline {
   bool colon_end;          // its last character outside comments is a `:` (a body follows)
   bool walrus;             // `:=` outside strings and comments
   bool use;                // may use an instance the way a rule looks at: an attribute stored or
-                           // deleted through a name other than self/cls, vars(), __dict__, setattr(), super()
+                           // deleted through a name other than self/cls, vars(), __dict__, setattr()
+  bool super_call;         // names super or __class__: a method of a slotted dataclass (SLT018)
   bool dotted_target;      // a `.` before a `=` outside brackets: it stores an attribute
   bool call_value;         // a `(` after the last `=` outside brackets: the value is made by a call
   bool decorator;

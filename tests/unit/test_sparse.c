@@ -91,7 +91,7 @@ static void compare(TSParser *parser, const text *t, const sl_options *opts, con
  * whose methods are all kept; these give the sparse text something to blank, next to what it must
  * keep, and the random edits then mix them. */
 static void add_functions(text *t) {
-  char buf[512];
+  char buf[2048];
   int k = 0;
   for (const char *p = t->s; (p = strstr(p, "class ")) != NULL && k < 8; p += 6) {
     if (p != t->s && p[-1] != '\n' && p[-1] != ' ') continue;
@@ -106,8 +106,10 @@ static void add_functions(text *t) {
                        "\n\ndef plain_%d(a):\n    total = 0\n    for i in range(a):\n        total += i\n    return total\n"
                        "\n\ndef use_%d(a):\n    x = %s()\n    x.zz_%d = a\n    del x.yy\n    return vars(x)\n"
                        "\n\nclass Case_%d(Base_%d):\n    value = %d\n\n    def check(self):\n        self.value = 2\n"
-                       "        return self.value\n",
-                       k, k, name, k, k, k, k);
+                       "        return self.value\n"
+                       "\n\nfrom typing import NamedTuple as NT_%d\n\n\nclass Rec_%d(NT_%d):\n    a: int\n\n"
+                       "    def touch(self):\n        self.zz = 1\n        super().touch()\n",
+                       k, k, name, k, k, k, k, k, k, k);
     // Data nothing names (or, every other time, that a function reads), mentioning __slots__.
     char data[4096];
     int dn = snprintf(data, sizeof data, "\n\nDATA_%d = {\n", k);
@@ -213,6 +215,15 @@ static void what_is_blanked(void **state) {
   assert_false(kept("class A:\n    __slots__ = ()\n\n\ndef f():\n    return A()\n", NULL, "return A()"));
   assert_true(kept("class A:\n    __slots__ = ()\n\n\ndef f():\n    a = A()\n    a.zz = 1\n", NULL, "a.zz"));
   assert_true(kept("class W(int):\n    __slots__ = ('__dict__',)\n\n\ndef f():\n    return W()\n", NULL, "return W()"));
+  // A slot feature through an alias: the class has it, its storing methods keep their text.
+  assert_true(kept("import typing\nNT = typing.NamedTuple\n\n\nclass P(NT):\n    a: int\n\n    def f(self):\n"
+                   "        self.zz = 1\n", NULL, "self.zz"));
+  assert_true(kept("import dataclasses\ndc = dataclasses.dataclass\n\n\n@dc(slots=True)\nclass D:\n    a: int\n\n"
+                   "    def f(self):\n        return super().f()\n", NULL, "super().f()"));
+  assert_true(kept("from typing import NamedTuple as NT\n\n\nclass P(NT):\n    a: int\n\n    def f(self):\n"
+                   "        self.zz = 1\n", NULL, "self.zz"));
+  assert_true(kept("from m import Point\n\n\nclass P(Point):\n    a: int\n\n    def f(self):\n        self.zz = 1\n", hot,
+                   "self.zz"));  // Point may be another module's alias of a slot feature
   // Its methods keep their text when they store or delete an attribute, through self too.
   assert_true(kept("class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        self.zz = 1\n", NULL, "self.zz"));
   assert_false(kept("class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        return self.a\n", NULL, "return self.a"));

@@ -49,10 +49,20 @@ static bool names_one(const lexer *lx, uint32_t a, uint32_t b, const sl_hash_set
 
 /* Names that may stand for a class laying out instances its own way (a built-in solid base, a
  * class or alias deriving from one), written anywhere in the file, to a fixed point. */
-static void layout_names(const lexer *lx, sl_hash_set *layout) {
+/* Rounds of a fixed point before the decisions give up (no sparse text): a round follows every
+ * chain of names written in file order, so only chains written backwards need more than a few,
+ * and a generated file of thousands of them must not take quadratic time. */
+enum { MAX_ROUNDS = 32 };
+
+static void layout_names(lexer *lx, sl_hash_set *layout) {
   const sl_prefilter_names *builtins = sl__prefilter_layout_builtins();
   for (size_t i = 0; i < builtins->count; i++) sl__hash_set_add(layout, builtins->items[i]);
-  for (bool changed = true; changed;) {
+  bool changed = true;
+  for (int rounds = 0; changed; rounds++) {
+    if (rounds == MAX_ROUNDS) {
+      lx->gave_up = true;
+      break;
+    }
     changed = false;
     for (size_t i = 0; i < lx->lines.count; i++) {
       const lline *L = &lx->lines.items[i];
@@ -183,7 +193,12 @@ static void slot_words(lexer *lx, sl_hash_set *words) {
         add_tokens(lx, ls[i].tok0, ls[i].tok_end, words, &changed);
         break;
       }
-  for (bool changed = true; changed;) {
+  bool changed = true;
+  for (int rounds = 0; changed; rounds++) {
+    if (rounds == MAX_ROUNDS) {
+      lx->gave_up = true;
+      break;
+    }
     changed = false;
     for (size_t i = 0; i < lx->lines.count; i++) {
       uint32_t a, b;
@@ -260,6 +275,7 @@ static void drop_data(lexer *lx, const names *sets, const hcount *count) {
       bool named = t >= L->eq_tok && (sl__hash_set_has(&sets->trig, w->hash) || sl__hash_set_has(&sets->hot, w->hash));
       ok = !(w->flags & (TOK_TRIGGER | TOK_ODD | TOK_SETATTR)) && !named;
     }
+    ok = ok && L->eq_tok - L->tok0 <= 16;  // a few names bound (each counted over the line below)
     for (uint32_t t = L->tok0; t < L->eq_tok && ok; t++) {
       uint32_t h = lx->toks.items[t].hash, here = 0;
       for (uint32_t k = L->tok0; k < L->tok_end; k++) here += lx->toks.items[k].hash == h;
@@ -356,7 +372,12 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     uses[i] = ls[i].candidate && body_uses(lx, &ls[i], false);
     stores[i] = ls[i].candidate && body_uses(lx, &ls[i], true);
   }
-  for (bool changed = true; changed;) {
+  bool changed = true;
+  for (int rounds = 0; changed; rounds++) {
+    if (rounds == MAX_ROUNDS) {
+      lx->gave_up = true;
+      break;
+    }
     changed = false;
     for (size_t i = 0; i < n; i++) {
       lline *L = &ls[i];
@@ -454,7 +475,7 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
   *gaps = NULL;
   *n_gaps = 0;
   if (len == 0 || len > UINT32_MAX) return NULL;
-  lexer lx = {text, len, {0}, {0}, {0}};
+  lexer lx = {text, len, {0}, {0}, {0}, false};
   SL_VEC(gap) found = {0};
   char *out = NULL;
   if (!sl__sparse_lex(&lx) || !sl__sparse_structure(&lx)) goto done;
@@ -471,6 +492,7 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
     keep_for_summary(&lx);
   else
     decide(&lx, hot, flags);
+  if (lx.gave_up) goto done;
   for (size_t i = 0; i < lx.lines.count; i++) {
     const lline *L = &lx.lines.items[i];
     if (!L->drop && (!L->candidate || L->done)) continue;

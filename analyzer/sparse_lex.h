@@ -62,6 +62,7 @@ typedef struct lexer {
   SL_VEC(tok) toks;
   SL_VEC(lline) lines;
   SL_VEC(uint32_t) noqa;  // where the comment lines that say "noqa" are: never blanked
+  bool gave_up;           // a fixed point of the decisions took too many rounds: no sparse text
 } lexer;
 
 /** Reads lx->text into words and logical lines. Returns false when the text is not one it can

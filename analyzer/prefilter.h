@@ -23,6 +23,15 @@ const sl_prefilter_names *sl__prefilter_layout_builtins(void);
  */
 const sl_prefilter_names *sl__prefilter_weakless_builtins(void);
 
+/**
+ * Whether code point `cp` may continue an identifier (PEP 3131's ID_Continue, roughly: Unicode's
+ * letters, marks, digits and connectors, and the Other_ID_Start/Continue few). The sparse text's
+ * lexer takes this as it is: a character it takes for no identifier's splits a word, and a word
+ * split wrongly only keeps more. The pre-filter's scan also takes ZWNJ and ZWJ (U+200C, U+200D,
+ * identifier characters since CPython 3.13), as it always has.
+ */
+bool sl__prefilter_cp_ident(int32_t cp);
+
 /** sl_prefilter_hash is FNV-1a: its seed, and one byte's step (the scan hashes a token as it reads it). */
 #define SL__PREFILTER_HASH_SEED 2166136261u
 static inline uint32_t sl__prefilter_hash_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "alloc.h"
 #include "builtin_types.h"
 #include "prefilter.h"
@@ -107,4 +109,16 @@ const sl_prefilter_names *sl__prefilter_layout_builtins(void) {
 const sl_prefilter_names *sl__prefilter_weakless_builtins(void) {
   pthread_once(&builtins_once, build_builtins);
   return &weakless_builtins;
+}
+
+bool sl__prefilter_cp_ident(int32_t cp) {
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_PC:
+    return true;
+  default:
+    return cp == 0xB7 || cp == 0x387 || cp == 0x2118 || cp == 0x212E || cp == 0x309B || cp == 0x309C ||
+           cp == 0x1885 || cp == 0x1886 || cp == 0x19DA || (cp >= 0x1369 && cp <= 0x1371);
+  }
 }

@@ -23,7 +23,10 @@ static bool is_ascii_ident(unsigned char c) {
   return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-static bool cp_identifier(utf8proc_int32_t cp);
+/* The scan's identifier code points: sl__prefilter_cp_ident's, and the joiners, which the grammar
+ * may take either way (gluing more keeps more defs and mentions apart only where Python would
+ * not: the scan then reads both the whole and its parts). */
+static bool cp_identifier(utf8proc_int32_t cp) { return cp == 0x200C || cp == 0x200D || sl__prefilter_cp_ident(cp); }
 
 /* The length of the identifier character at p (ASCII, or a valid UTF-8 sequence of an identifier
  * code point), 0 if there is none. */
@@ -189,29 +192,6 @@ static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
   }
   free(norm);
   return whole;
-}
-
-/* Whether code point `cp` may continue an identifier: Unicode's ID_Continue (letters, marks,
- * digits, connectors, Other_ID_Start and Other_ID_Continue), and the joiners, which the grammar
- * may take either way (gluing more keeps more defs and mentions apart only where Python
- * would not: the scan then reads both the whole and its parts). */
-static bool cp_identifier(utf8proc_int32_t cp) {
-  switch (cp) {
-  case 0x00B7: case 0x0387: case 0x1885: case 0x1886: case 0x19DA: case 0x200C: case 0x200D: case 0x2118:
-  case 0x212E: case 0x309B: case 0x309C:
-    return true;
-  default:
-    break;
-  }
-  if (cp >= 0x1369 && cp <= 0x1371) return true;
-  switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
-  case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_PC:
-    return true;
-  default:
-    return false;
-  }
 }
 
 /* A token with non-ASCII characters: its triggers as written, and its NFKC form (PEP 3131). */

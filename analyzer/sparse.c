@@ -47,23 +47,31 @@ static bool names_one(const lexer *lx, uint32_t a, uint32_t b, const sl_hash_set
   return false;
 }
 
-/* Names that may stand for a class laying out instances its own way (a built-in solid base, a
- * class or alias deriving from one), written anywhere in the file, to a fixed point. */
 /* Rounds of a fixed point before the decisions give up (no sparse text): a round follows every
  * chain of names written in file order, so only chains written backwards need more than a few,
  * and a generated file of thousands of them must not take quadratic time. */
 enum { MAX_ROUNDS = 32 };
 
+/* Starts the next round of a fixed point: false once a round changed nothing, or after
+ * MAX_ROUNDS rounds (then lx->gave_up). Clears *changed for the round. */
+static bool next_round(lexer *lx, int *rounds, bool *changed) {
+  if (!*changed) return false;
+  if ((*rounds)++ == MAX_ROUNDS) {
+    lx->gave_up = true;
+    return false;
+  }
+  *changed = false;
+  return true;
+}
+
+/* Names that may stand for a class laying out instances its own way (a built-in solid base, a
+ * class or alias deriving from one), written anywhere in the file, to a fixed point. */
+
 static void layout_names(lexer *lx, sl_hash_set *layout) {
   const sl_prefilter_names *builtins = sl__prefilter_layout_builtins();
   for (size_t i = 0; i < builtins->count; i++) sl__hash_set_add(layout, builtins->items[i]);
   bool changed = true;
-  for (int rounds = 0; changed; rounds++) {
-    if (rounds == MAX_ROUNDS) {
-      lx->gave_up = true;
-      break;
-    }
-    changed = false;
+  for (int rounds = 0; next_round(lx, &rounds, &changed);) {
     for (size_t i = 0; i < lx->lines.count; i++) {
       const lline *L = &lx->lines.items[i];
       uint32_t name_end = L->name_tok == UINT32_MAX ? L->tok0 : L->name_tok + 1;
@@ -165,15 +173,16 @@ static void add_name(const lexer *lx, uint32_t t, sl_hash_set *set, bool *change
   if (t != UINT32_MAX && sl__hash_set_add(set, lx->toks.items[t].hash)) *changed = true;
 }
 
-/* Whether a line of the body of candidate L uses an instance (lline.use) — or, with `self_too`
- * (a method of a class with a slot feature), stores an attribute through any name, self included,
- * or calls super() — or holds a class statement. */
-static bool body_uses(const lexer *lx, const lline *L, bool self_too) {
-  for (uint32_t k = (uint32_t)(L - lx->lines.items) + 1; k <= L->body_end; k++) {
+/* Whether a line of the body of candidate L uses an instance (lline.use) or holds a class
+ * statement (*uses); or that, or stores an attribute through any name, self included, or calls
+ * super() (*stores: what a method of a class with a slot feature keeps its body for). */
+static void body_uses(const lexer *lx, const lline *L, bool *uses, bool *stores) {
+  *uses = *stores = false;
+  for (uint32_t k = (uint32_t)(L - lx->lines.items) + 1; k <= L->body_end && !*uses; k++) {
     const lline *B = &lx->lines.items[k];
-    if (B->use || (self_too && (B->dotted_target || B->super_call)) || B->kind == LINE_CLASS) return true;
+    *uses = B->use || B->kind == LINE_CLASS;
+    *stores = *stores || *uses || B->dotted_target || B->super_call;
   }
-  return false;
 }
 
 /*
@@ -194,12 +203,7 @@ static void slot_words(lexer *lx, sl_hash_set *words) {
         break;
       }
   bool changed = true;
-  for (int rounds = 0; changed; rounds++) {
-    if (rounds == MAX_ROUNDS) {
-      lx->gave_up = true;
-      break;
-    }
-    changed = false;
+  for (int rounds = 0; next_round(lx, &rounds, &changed);) {
     for (size_t i = 0; i < lx->lines.count; i++) {
       uint32_t a, b;
       // A module constant that __slots__ folds (the analyzer folds no other), not an attribute.
@@ -368,17 +372,10 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
   }
   uint8_t *fired = sl_xcalloc(n ? n : 1, 1);  // 1: by `hot`, 2: by a trigger or `trig`
   bool *uses = sl_xcalloc(n ? n : 1, sizeof *uses), *stores = sl_xcalloc(n ? n : 1, sizeof *stores);
-  for (size_t i = 0; i < n; i++) {
-    uses[i] = ls[i].candidate && body_uses(lx, &ls[i], false);
-    stores[i] = ls[i].candidate && body_uses(lx, &ls[i], true);
-  }
+  for (size_t i = 0; i < n; i++)
+    if (ls[i].candidate) body_uses(lx, &ls[i], &uses[i], &stores[i]);
   bool changed = true;
-  for (int rounds = 0; changed; rounds++) {
-    if (rounds == MAX_ROUNDS) {
-      lx->gave_up = true;
-      break;
-    }
-    changed = false;
+  for (int rounds = 0; next_round(lx, &rounds, &changed);) {
     for (size_t i = 0; i < n; i++) {
       lline *L = &ls[i];
       if (L->in_candidate) continue;

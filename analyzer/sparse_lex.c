@@ -56,26 +56,13 @@ static const unsigned char byte_class[256] = {
 #undef N
 #undef E
 
-/* A code point Python accepts in an identifier (ID_Continue, roughly: a wider guess only splits
- * fewer words, and a word split wrongly only keeps more). */
-static bool cp_ident(utf8proc_int32_t cp) {
-  switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
-  case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_PC:
-    return true;
-  default:
-    return cp == 0xB7 || cp == 0x387 || cp == 0x2118 || cp == 0x212E || cp == 0x309B || cp == 0x309C ||
-           cp == 0x1885 || cp == 0x1886 || cp == 0x19DA || (cp >= 0x1369 && cp <= 0x1371);
-  }
-}
 
 /* The non-ASCII character at p: its length (1 for an invalid byte) and whether it is an
  * identifier's. The text is valid UTF-8, but a broken one must not stop the lexer. */
 static size_t u8_char(const char *p, const char *end, bool *ident) {
   utf8proc_int32_t cp;
   utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)(end - p), &cp);
-  *ident = k > 0 && cp_ident(cp);
+  *ident = k > 0 && sl__prefilter_cp_ident(cp);
   return k > 0 ? (size_t)k : 1;
 }
 

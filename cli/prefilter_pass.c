@@ -341,6 +341,18 @@ static bool outside_run(uint32_t key, const sl_prefilter_names *checked, const s
   return !sl_prefilter_names_has(checked, key) && (!present || sl_prefilter_names_has(present, key));
 }
 
+/* Adds to `out` the names the file reads from modules this run may not hold (outside_run);
+ * returns whether it star-imports such a module (then it may read any name from it). */
+static bool outside_names(const sl_prefilter_facts *f, const sl_prefilter_names *checked,
+                          const sl_prefilter_names *present, sl_prefilter_names *out) {
+  bool star_outside = false;
+  for (size_t k = 0; k < f->n_star_modules && !star_outside; k++)
+    star_outside = outside_run(f->star_modules[k], checked, present);
+  for (size_t r = 0; r < f->n_refs; r++)
+    if (outside_run(f->refs[r].module, checked, present)) sl_prefilter_names_add(out, f->refs[r].name);
+  return star_outside;
+}
+
 /* Whether a class of the file names, among its bases (or keywords), or a value makes an instance
  * of (`p = Point()`), a name it reads from a module that is not one of this run's files: the
  * workspace index may find that module in the project (a single file checked, a folder of a
@@ -351,13 +363,9 @@ static bool outside_run(uint32_t key, const sl_prefilter_names *checked, const s
  * of the package itself (`from . import N`, `from . import *`) is never ruled out. */
 static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names *checked,
                           const sl_prefilter_names *present) {
-  bool star_outside = false;
-  for (size_t k = 0; k < f->n_star_modules && !star_outside; k++)
-    star_outside = outside_run(f->star_modules[k], checked, present);
   sl_prefilter_names outside;  // the names the file reads from modules this run may not hold
   sl_prefilter_names_init(&outside);
-  for (size_t r = 0; r < f->n_refs; r++)
-    if (outside_run(f->refs[r].module, checked, present)) sl_prefilter_names_add(&outside, f->refs[r].name);
+  bool star_outside = outside_names(f, checked, present, &outside);
   bool found = false;
   for (size_t d = 0; d < f->n_defs && !found && (outside.count || star_outside); d++) {
     const sl_prefilter_def *def = &f->defs[d];
@@ -373,15 +381,12 @@ static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names 
 /* Moves the waiting files that other files' names keep into p->later; returns how many. The
  * layout set is complete by now: what it keeps is kept in one look; then the kept files' names
  * grow, each file looked at again only when it reads more of them. */
-static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_prefilter_names *present, pair_set *keep) {
-  sl_prefilter_names checked;
-  sl_prefilter_names_init(&checked);
-  for (size_t i = 0; i < n; i++)
-    if (!p->jobs[i].error && !p->jobs[i].from_stdin) sl_prefilter_names_add(&checked, p->module[i]);
+static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_prefilter_names *checked,
+                        const sl_prefilter_names *present, pair_set *keep) {
   size_t n_later = 0;
   for (size_t i = 0; i < n; i++) {
     if (!p->waiting[i]) continue;
-    if (!sl_prefilter_decide(&p->facts[i], NULL, &layout->pairs) && !reads_outside(&p->facts[i], &checked, present))
+    if (!sl_prefilter_decide(&p->facts[i], NULL, &layout->pairs) && !reads_outside(&p->facts[i], checked, present))
       continue;
     p->waiting[i] = false;
     p->later[n_later++] = i;
@@ -405,7 +410,6 @@ static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_pref
   }
   free(seen);
   watchers_stop(keep, n);
-  sl_prefilter_names_release(&checked);
   return n_later;
 }
 
@@ -415,23 +419,15 @@ static size_t grow_kept(pass *p, size_t n, const pair_set *layout, const sl_pref
  * not blank a mention of. A file with a star import of such a module may take any name from it:
  * it is parsed whole (`whole`).
  */
-static void collect_hot(pass *p, size_t n, size_t n_later, const pair_set *keep, const pair_set *layout,
-                        const sl_prefilter_names *present) {
-  sl_prefilter_names checked;
-  sl_prefilter_names_init(&checked);
-  for (size_t i = 0; i < n; i++)
-    if (!p->jobs[i].error && !p->jobs[i].from_stdin) sl_prefilter_names_add(&checked, p->module[i]);
+static void collect_hot(pass *p, size_t n_later, const pair_set *keep, const pair_set *layout,
+                        const sl_prefilter_names *checked, const sl_prefilter_names *present) {
   for (size_t k = 0; k < n_later; k++) {
     size_t i = p->later[k];
     const sl_prefilter_facts *f = &p->facts[i];
     sl_prefilter_imported_names(f, &keep->pairs, &p->hot[i]);
     sl_prefilter_imported_names(f, &layout->pairs, &p->hot[i]);
-    for (size_t s = 0; s < f->n_star_modules; s++)
-      if (outside_run(f->star_modules[s], &checked, present)) p->whole[i] = true;
-    for (size_t r = 0; r < f->n_refs; r++)
-      if (outside_run(f->refs[r].module, &checked, present)) sl_prefilter_names_add(&p->hot[i], f->refs[r].name);
+    p->whole[i] = outside_names(f, checked, present, &p->hot[i]);
   }
-  sl_prefilter_names_release(&checked);
 }
 
 static void second_pass(size_t k, void *ctx) {
@@ -456,10 +452,15 @@ void sl__jobs_run_prefiltered(sl_job *jobs, size_t n, const sl_job_settings *set
   sl_prefilter_names present;
   sl_prefilter_names_init(&present);
   bool listed = sl__prefilter_module_keys(settings->roots, settings->n_roots, &present);
-  size_t n_later = grow_kept(&p, n, &layout, listed ? &present : NULL, &keep);
+  sl_prefilter_names checked;  // the module keys of the run's files
+  sl_prefilter_names_init(&checked);
+  for (size_t i = 0; i < n; i++)
+    if (!jobs[i].error && !jobs[i].from_stdin) sl_prefilter_names_add(&checked, p.module[i]);
+  size_t n_later = grow_kept(&p, n, &layout, &checked, listed ? &present : NULL, &keep);
   for (size_t i = 0; i < n; i++)
     if (p.kept_alone[i]) p.later[n_later++] = i;
-  if (p.sparse) collect_hot(&p, n, n_later, &keep, &layout, listed ? &present : NULL);
+  if (p.sparse) collect_hot(&p, n_later, &keep, &layout, &checked, listed ? &present : NULL);
+  sl_prefilter_names_release(&checked);
   sl_prefilter_names_release(&present);
   pair_set_release(&keep);
   pair_set_release(&layout);

@@ -64,6 +64,12 @@ static bool next_round(lexer *lx, int *rounds, bool *changed) {
   return true;
 }
 
+/* Adds the words of [a, b) to `hot`, but the keywords: no statement binds one. */
+static void add_tokens(const lexer *lx, uint32_t a, uint32_t b, sl_hash_set *hot, bool *changed) {
+  for (uint32_t t = a; t < b; t++)
+    if (!(lx->toks.items[t].flags & TOK_KEYWORD) && sl__hash_set_add(hot, lx->toks.items[t].hash)) *changed = true;
+}
+
 /* Names that may stand for a class laying out instances its own way (a built-in solid base, a
  * class or alias deriving from one), written anywhere in the file, to a fixed point. */
 
@@ -83,8 +89,7 @@ static void layout_names(lexer *lx, sl_hash_set *layout) {
                  mentions(lx, L->eq_tok, L->tok_end, layout)) {
         // An alias; a value made by a call is an instance (the analyzer makes a class of no call
         // but the namedtuple factories, which are slot features).
-        for (uint32_t t = L->tok0; t < L->eq_tok; t++)
-          if (sl__hash_set_add(layout, lx->toks.items[t].hash)) changed = true;
+        add_tokens(lx, L->tok0, L->eq_tok, layout, &changed);
       }
     }
   }
@@ -97,11 +102,6 @@ static bool may_conflict(const lexer *lx, const lline *L, const sl_hash_set *lay
   int n = 0;
   for (uint32_t t = L->name_tok + 1; t < L->tok_end && n < 2; t++) n += sl__hash_set_has(layout, lx->toks.items[t].hash);
   return n >= 2;
-}
-
-static void add_tokens(const lexer *lx, uint32_t a, uint32_t b, sl_hash_set *hot, bool *changed) {
-  for (uint32_t t = a; t < b; t++)
-    if (sl__hash_set_add(hot, lx->toks.items[t].hash)) *changed = true;
 }
 
 static bool is_import(const lline *L) {

@@ -109,23 +109,54 @@ enum {
 /* The words the lexer and the decisions look for, as bits: one switch per token instead of a
  * comparison with each. W_USE: vars, __dict__, setattr, delattr, __setattr__, __delattr__ (a body
  * that may use an instance); W_SUPER: super, __class__ (a method that may call its class's
- * methods the way SLT018 looks at); W_SELF: self, cls; W_BIND: global, nonlocal,
- * __setattr__, __delattr__, __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR). */
+ * methods the way SLT018 looks at); W_SELF: self, cls; W_BIND: global, __setattr__, __delattr__,
+ * __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR); W_KEYWORD: the hard keywords
+ * (TOK_KEYWORD). */
 enum {
   W_DEL = 1, W_FOR = 2, W_IN = 4, W_AS = 8, W_USE = 16, W_SELF = 32, W_CLASS = 64, W_DEF = 128, W_ASYNC = 256,
-  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048
+  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048, W_KEYWORD = 4096
 };
 
 #define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
 static inline unsigned word_kind(const char *p, size_t n) {
+  enum { K = W_KEYWORD };
   switch (n) {
-  case 2: return SAME(p, "in") ? W_IN : SAME(p, "as") ? W_AS : 0;
-  case 3: return SAME(p, "del") ? W_DEL : SAME(p, "for") ? W_FOR : SAME(p, "cls") ? W_SELF : SAME(p, "def") ? W_DEF : 0;
-  case 4: return SAME(p, "vars") ? W_USE : SAME(p, "self") ? W_SELF : 0;
-  case 5: return SAME(p, "super") ? W_SUPER : SAME(p, "class") ? W_CLASS : SAME(p, "async") ? W_ASYNC : 0;
-  case 6: return SAME(p, "global") ? W_BIND : 0;
-  case 7: return SAME(p, "setattr") ? W_USE | W_SETATTR : SAME(p, "delattr") ? W_USE : SAME(p, "__all__") ? W_BIND : 0;
-  case 8: return SAME(p, "__dict__") ? W_USE : SAME(p, "nonlocal") ? W_BIND : 0;
+  case 2:
+    return SAME(p, "in") ? W_IN | K : SAME(p, "as") ? W_AS | K : SAME(p, "if") || SAME(p, "is") || SAME(p, "or") ? K : 0;
+  case 3:
+    return SAME(p, "del")   ? W_DEL | K
+           : SAME(p, "for") ? W_FOR | K
+           : SAME(p, "cls") ? W_SELF
+           : SAME(p, "def") ? W_DEF | K
+           : SAME(p, "and") || SAME(p, "not") || SAME(p, "try") ? K
+                                                                 : 0;
+  case 4:
+    return SAME(p, "vars")   ? W_USE
+           : SAME(p, "self") ? W_SELF
+           : SAME(p, "else") || SAME(p, "elif") || SAME(p, "from") || SAME(p, "pass") || SAME(p, "with") ||
+                   SAME(p, "None") || SAME(p, "True")
+               ? K
+               : 0;
+  case 5:
+    return SAME(p, "super")   ? W_SUPER
+           : SAME(p, "class") ? W_CLASS | K
+           : SAME(p, "async") ? W_ASYNC | K
+           : SAME(p, "await") || SAME(p, "break") || SAME(p, "raise") || SAME(p, "while") || SAME(p, "yield") ||
+                   SAME(p, "False")
+               ? K
+               : 0;
+  case 6:
+    return SAME(p, "global") ? W_BIND | K
+           : SAME(p, "import") || SAME(p, "return") || SAME(p, "assert") || SAME(p, "except") || SAME(p, "lambda")
+               ? K
+               : 0;
+  case 7:
+    return SAME(p, "setattr")   ? W_USE | W_SETATTR
+           : SAME(p, "delattr") ? W_USE
+           : SAME(p, "__all__") ? W_BIND
+           : SAME(p, "finally") ? K
+                                : 0;
+  case 8: return SAME(p, "__dict__") ? W_USE : SAME(p, "nonlocal") || SAME(p, "continue") ? K : 0;
   case 9: return SAME(p, "__class__") ? W_SUPER : 0;
   case 11:
     return SAME(p, "__setattr__") ? W_USE | W_BIND | W_SETATTR : SAME(p, "__delattr__") ? W_USE | W_BIND : 0;
@@ -137,8 +168,8 @@ static inline unsigned word_kind(const char *p, size_t n) {
 /* A token's flags from its (normalised) text, its letters and its word_kind. The trigger words
  * are searched only in the tokens that have all their letters; "weakref" needs no search of its
  * own, as a token with it has "weak". */
-static inline uint8_t token_flags(const char *p, size_t n, uint32_t mask, unsigned kind) {
-  uint8_t f = 0;
+static inline uint16_t token_flags(const char *p, size_t n, uint32_t mask, unsigned kind) {
+  uint16_t f = 0;
   if (n >= 4) {
     if ((mask & SL__SLOTS_LETTERS) == SL__SLOTS_LETTERS && sl__contains_nocase(p, n, "slots")) f |= TOK_TRIGGER | TOK_SLOTS;
     if ((mask & SL__NAMEDTUPLE_LETTERS) == SL__NAMEDTUPLE_LETTERS && sl__contains_nocase(p, n, "namedtuple")) f |= TOK_TRIGGER;
@@ -147,11 +178,12 @@ static inline uint8_t token_flags(const char *p, size_t n, uint32_t mask, unsign
   }
   if (kind & W_BIND) f |= TOK_BIND | TOK_TRIGGER;
   if (kind & W_SETATTR) f |= TOK_SETATTR;
+  if (kind & W_KEYWORD) f |= TOK_KEYWORD;
   return f;
 }
 
 /* Appends the token of a word (p, n bytes, normalised), with its sl_prefilter_hash. */
-static inline void push_token(lexer *lx, const char *p, size_t n, uint32_t hash, uint8_t flags) {
+static inline void push_token(lexer *lx, const char *p, size_t n, uint32_t hash, uint16_t flags) {
   tok t = {hash, 0, flags};
   if (n > 4 && p[0] == '_' && p[1] != '_') {  // private name mangling, undone: `_C__x` is `__x` in C
     const char *u = memchr(p + 2, '_', n - 2);
@@ -171,7 +203,9 @@ static void push_unicode_token(lexer *lx, const char *p, size_t n) {
   } else {
     const char *s = (const char *)norm;
     size_t m = (size_t)k;
-    push_token(lx, s, m, sl_prefilter_hash(s, m), token_flags(s, m, letters(s, m), word_kind(s, m)));
+    // Python reads its keywords before it normalises: a word that normalises to one is a name.
+    uint16_t f = token_flags(s, m, letters(s, m), word_kind(s, m)) & (uint16_t)~TOK_KEYWORD;
+    push_token(lx, s, m, sl_prefilter_hash(s, m), f);
   }
   free(norm);
 }
@@ -186,7 +220,7 @@ static unsigned push_ascii_token(lexer *lx, const char *p, size_t n) {
 /* Reads a word starting at p (an identifier's character), hashing it and noting its letters as it
  * goes, into a token with `flags` too; returns where it ends. *kind: its word_kind, 0 when it is
  * not all ASCII (no word the lexer looks for is). */
-static const char *word(lexer *lx, const char *p, const char *end, uint8_t flags, unsigned *kind) {
+static const char *word(lexer *lx, const char *p, const char *end, uint16_t flags, unsigned *kind) {
   const char *s = p;
   uint32_t h = SL__PREFILTER_HASH_SEED, mask = 0;
   bool ascii = true;
@@ -206,7 +240,10 @@ static const char *word(lexer *lx, const char *p, const char *end, uint8_t flags
   size_t n = (size_t)(p - s);
   if (ascii) {
     *kind = word_kind(s, n);
-    push_token(lx, s, n, h, flags | token_flags(s, n, mask, *kind));
+    uint16_t f = token_flags(s, n, mask, *kind);
+    // `global` in a string or a comment declares nothing.
+    if ((flags & (TOK_STRING | TOK_COMMENT)) && (*kind & W_KEYWORD)) f &= (uint16_t)~(TOK_BIND | TOK_TRIGGER);
+    push_token(lx, s, n, h, flags | f);
   } else {
     *kind = 0;
     push_unicode_token(lx, s, n);
@@ -241,7 +278,7 @@ static size_t not_word_len(const char *p, const char *end) {
 }
 
 /* Reads the words inside a string or comment from p to `stop` (exclusive), with `flags`. */
-static void words_in(lexer *lx, const char *p, const char *stop, uint8_t flags) {
+static void words_in(lexer *lx, const char *p, const char *stop, uint16_t flags) {
   unsigned kind;
   while (p < stop) {
     size_t k = not_word_len(p, stop);
@@ -424,7 +461,7 @@ bool sl__sparse_lex(lexer *lx) {
         }
         if (cls == B_H) {
           const char *e = line_end(p, end);
-          words_in(lx, p, e, 0);
+          words_in(lx, p, e, TOK_COMMENT);
           p = e;
           continue;
         }

@@ -16,13 +16,20 @@
  * (what SLT020 looks for in every body); TOK_WEAK: a word with "weak" in it (weakref, WeakSet);
  * TOK_ATTR: a word right after a `.` outside strings and comments (an attribute's name);
  * TOK_STRING: a word inside a string literal; TOK_BIND: a word that lets a body bind or define
- * what its module or class has (global, nonlocal, __setattr__, __delattr__, __all__). */
-enum { TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64, TOK_BIND = 128 };
+ * what its module or class has (a `global` statement's keyword, __setattr__, __delattr__,
+ * __all__). `nonlocal` binds nothing beyond the def the decisions take as a whole (a module-level
+ * def or a method of a module-level class: at their own level it is a syntax error), so it is
+ * no TOK_BIND. */
+enum {
+  TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64, TOK_BIND = 128,
+  TOK_KEYWORD = 256,  // a hard keyword (`if`, `for`, `import`, ...): never a name a statement binds
+  TOK_COMMENT = 512   // a word inside a comment
+};
 
 typedef struct tok {
   uint32_t hash;
   uint32_t unmangled;  // `_Class__name`: the hash of `__name` (how the class's own code writes it), else 0
-  uint8_t flags;
+  uint16_t flags;
 } tok;
 
 typedef enum { LINE_PLAIN, LINE_CLASS, LINE_DEF, LINE_BLOCK } line_kind;

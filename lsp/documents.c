@@ -197,9 +197,9 @@ const sl_diag_list *sl_document_lint(sl_document *doc, const sl_options *opts, u
   if (doc->tree) {
     // Only SL_ETOOBIG can fail here, and then the list stays empty. `# noqa` comments are
     // honoured as `slotlint check` honours them.
-    // The path names the document's module in the project (opts->project); without a project it
-    // is only shown in related locations of other files, which a lone file has none of.
-    const char *path = opts->project ? doc->path : NULL;
+    // The path names the document's module in the project (opts->project), and says whether it
+    // is a stub, which the rules leave alone as `slotlint check` does, with a project or without.
+    const char *path = doc->path;
     // The memo spares the lint of an edit from reading the definitions that did not change.
     if (!doc->memo) doc->memo = sl_lint_memo_new();
     if (sl_lint_tree_memo(doc->memo, doc->tree, doc->text, doc->len, path, opts, &doc->diags) == 0)

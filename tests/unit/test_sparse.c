@@ -239,6 +239,17 @@ static void what_is_blanked(void **state) {
   assert_true(kept("from m import Point\nORIGIN = Point()\n\n\ndef f():\n    ORIGIN.zz = 1\n", hot, "ORIGIN.zz"));
   // Bindings that reach out of the body, suppressions, weak references, layout conflicts.
   assert_true(kept("def f():\n    global G\n    G = 1\n", NULL, "G = 1"));
+  // ... but not the word `global` in a string or a comment, nor `nonlocal` (which binds only in
+  // the def taken as a whole).
+  assert_false(kept("def f():\n    s = 'global G'  # global H\n    return s\n", NULL, "return s"));
+  assert_false(kept("def f():\n    x = 0\n\n    def g():\n        nonlocal x\n        x = 1\n    return g\n", NULL,
+                    "nonlocal x"));
+  // A keyword is never a name a statement binds: `import weakref` makes `weakref` one that makes
+  // weak references, not `import`; `with Point() as p` makes `p` hot, not `with`.
+  assert_false(kept("import weakref\n\n\ndef f():\n    import os\n    return os.sep\n", NULL, "os.sep"));
+  assert_false(kept("from m import Point\n\nwith Point() as p:\n    pass\n\n\ndef f(o):\n    with o:\n        o.zz = 1\n",
+                    hot, "o.zz"));
+  assert_true(kept("from m import Point\n\nwith Point() as p:\n    pass\n\n\ndef f():\n    p.zz = 1\n", hot, "p.zz"));
   assert_true(kept("def f():\n    if (n := 1):\n        pass\n", NULL, "n := 1"));
   assert_true(kept("def f():\n    x = 1\n# slotlint: noqa\n    return x\n", NULL, "return x"));
   assert_true(kept("from weakref import ref\n\n\ndef f(o):\n    return ref(o)\n", NULL, "ref(o)"));

@@ -29,6 +29,13 @@ static inline bool sl__hash_set_has(const sl_hash_set *set, uint32_t h) {
   return false;
 }
 
+/** Empties the set, keeping its table. */
+static inline void sl__hash_set_clear(sl_hash_set *set) {
+  for (size_t j = 0; j < set->cap; j++) set->slots[j] = 0;
+  set->count = 0;
+  set->zero = false;
+}
+
 /** Adds `h`; returns whether it was not in the set yet. */
 static inline bool sl__hash_set_add(sl_hash_set *set, uint32_t h) {
   if (h == 0) {

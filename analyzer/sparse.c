@@ -186,6 +186,38 @@ static void body_uses(const lexer *lx, const lline *L, bool *uses, bool *stores)
 }
 
 /*
+ * Whether a line of candidate C (its decorators, header and body) that may use an instance or is a
+ * class statement names a hot name or a name C binds from one: `p = P()`, `for p in ps:`,
+ * `def f(p: P)`, `class Q(P):` make p, f, Q hot in C, to a fixed point over C's lines (`local`,
+ * the caller's scratch set). A use through a name nothing hot reaches (`o.x = 1` where o is a
+ * parameter, a store in a test of something else) cannot be one the analysis sees on an instance
+ * of a hot class: instances are followed through a function's own names only. Past a few rounds
+ * it says yes.
+ */
+static bool uses_hot(const lexer *lx, const lline *C, const sl_hash_set *hot, sl_hash_set *local) {
+  const lline *ls = lx->lines.items;
+  uint32_t first = C->deco0, last = C->body_end;
+  sl__hash_set_clear(local);
+  bool changed = true;
+  for (int rounds = 0; changed; rounds++) {
+    if (rounds == 8) return true;
+    changed = false;
+    for (uint32_t k = first; k <= last; k++) {
+      const lline *B = &ls[k];
+      bool named = false;
+      for (uint32_t t = B->tok0; t < B->tok_end && !named; t++)
+        named = sl__hash_set_has(hot, lx->toks.items[t].hash) || sl__hash_set_has(local, lx->toks.items[t].hash);
+      if (!named) continue;
+      if (B->use || B->kind == LINE_CLASS) return true;
+      uint32_t a = B->tok0, b = B->tok_end;  // a def or decorator line: every name it may bind
+      if (B->kind != LINE_DEF && !B->decorator && !targets(B, &a, &b)) continue;
+      add_tokens(lx, a, b, local, &changed);
+    }
+  }
+  return false;
+}
+
+/*
  * For SLT020 (which counts a slot as used when any attribute of its name is stored anywhere in the
  * file, or when a setattr() may store anything): the words that may name a slot — every word of a
  * line that names "slots", and of the module-level lines binding a name such a line uses
@@ -351,12 +383,23 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
   size_t n = lx->lines.count;
   names sets = {{0}, {0}, {0}, {0}};
   sl_hash_set *trig = &sets.trig, *hot = &sets.hot, *layout = &sets.layout, *feat = &sets.feat;
+  // What the pre-filter's first pass read as names other modules define may hold a keyword (its
+  // scan is coarser); no keyword names a class.
+  static const char *const hard[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break",
+                                     "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+                                     "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
+                                     "or", "pass", "raise", "return", "try", "while", "with", "yield"};
+  sl_hash_set keywords = {0};
+  for (size_t i = 0; hot_in && hot_in->count && i < sizeof hard / sizeof *hard; i++)
+    sl__hash_set_add(&keywords, sl_prefilter_hash(hard[i], strlen(hard[i])));
   if (hot_in)
     for (size_t i = 0; i < hot_in->count; i++) {
+      if (sl__hash_set_has(&keywords, hot_in->items[i])) continue;
       sl__hash_set_add(hot, hot_in->items[i]);
       sl__hash_set_add(layout, hot_in->items[i]);  // what another module's class lays out is unknown here
       sl__hash_set_add(feat, hot_in->items[i]);    // nor whether it is a slot feature (a re-exported NamedTuple)
     }
+  sl__hash_set_release(&keywords);
   layout_names(lx, layout);
   if (flags & SL_SPARSE_STORES) {
     sl_hash_set words = {0};
@@ -370,6 +413,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     while (a >= 0 && !ls[a].candidate) a = ls[a].parent;
     if (a >= 0) ls[a].done = true;
   }
+  sl_hash_set local = {0};  // uses_hot's
   uint8_t *fired = sl_xcalloc(n ? n : 1, 1);  // 1: by `hot`, 2: by a trigger or `trig`
   bool *uses = sl_xcalloc(n ? n : 1, sizeof *uses), *stores = sl_xcalloc(n ? n : 1, sizeof *stores);
   for (size_t i = 0; i < n; i++)
@@ -383,7 +427,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
         if (L->done) continue;
         uint32_t a = ls[L->deco0].tok0, b = ls[L->body_end].tok_end;
         if (!mentions(lx, a, b, trig) && !(L->owner >= 0 && ls[L->owner].done && stores[i]) &&
-            !(uses[i] && names_one(lx, a, b, hot)))
+            !(uses[i] && names_one(lx, a, b, hot) && uses_hot(lx, L, hot, &local)))
           continue;
         L->done = changed = true;
         add_name(lx, L->name_tok, hot, &changed);
@@ -438,6 +482,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     free(count.keys);
     free(count.counts);
   }
+  sl__hash_set_release(&local);
   free(fired);
   free(uses);
   free(stores);

@@ -233,6 +233,14 @@ static void what_is_blanked(void **state) {
   assert_true(kept("from m import Point\n\n\ndef f():\n    return vars(Point())\n", hot, "vars("));
   assert_false(kept("from m import Point\n\n\ndef f():\n    return Point().x\n", hot, "Point()"));
   assert_false(kept("from m import Other\n\n\ndef f():\n    p = Other()\n    p.zz = 1\n", hot, "p.zz"));
+  // ... and only when the use is through a name the hot one reaches in the body: not through a
+  // parameter (the analysis follows instances through a function's own names only).
+  assert_false(kept("from m import Point\n\n\ndef f(o):\n    p = Point()\n    o.zz = 1\n    return p\n", hot, "o.zz"));
+  assert_true(kept("from m import Point\n\n\ndef f():\n    ps = [Point()]\n    for p in ps:\n        p.zz = 1\n", hot, "p.zz"));
+  assert_true(kept("from m import Point\n\n\ndef f(p: Point):\n    p.zz = 1\n", hot, "p.zz"));
+  assert_true(kept("from m import Point\n\n\ndef f():\n    B = Point\n\n    class C(B):\n        pass\n", hot,
+                   "class C"));
+  assert_true(kept("from m import Point\n\n\ndef f():\n    def g(p=Point()):\n        p.zz = 1\n", hot, "p.zz"));
   // ... through a name this file binds to it, and through `as`.
   assert_true(kept("from m import Point\nP2 = Point\n\n\ndef f():\n    p = P2()\n    p.zz = 1\n", hot, "p.zz"));
   assert_true(kept("from m import Point as Q\n\n\ndef f():\n    p = Q()\n    p.zz = 1\n", hot, "p.zz"));

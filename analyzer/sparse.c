@@ -29,23 +29,8 @@
 #include "hash_set.h"
 #include "prefilter.h"
 #include "sparse_lex.h"
+#include "sparse_thin.h"
 #include "ts_util.h"
-
-/* Whether one of the tokens [a, b) is a trigger, odd, or in `names`. */
-static bool mentions(const lexer *lx, uint32_t a, uint32_t b, const sl_hash_set *names) {
-  for (uint32_t t = a; t < b; t++) {
-    const tok *k = &lx->toks.items[t];
-    if ((k->flags & (TOK_TRIGGER | TOK_ODD)) || (names && sl__hash_set_has(names, k->hash))) return true;
-  }
-  return false;
-}
-
-/* Whether one of the tokens [a, b) is in `names`. */
-static bool names_one(const lexer *lx, uint32_t a, uint32_t b, const sl_hash_set *names) {
-  for (uint32_t t = a; t < b; t++)
-    if (sl__hash_set_has(names, lx->toks.items[t].hash)) return true;
-  return false;
-}
 
 /* Rounds of a fixed point before the decisions give up (no sparse text): a round follows every
  * chain of names written in file order, so only chains written backwards need more than a few,
@@ -62,12 +47,6 @@ static bool next_round(lexer *lx, int *rounds, bool *changed) {
   }
   *changed = false;
   return true;
-}
-
-/* Adds the words of [a, b) to `hot`, but the keywords: no statement binds one. */
-static void add_tokens(const lexer *lx, uint32_t a, uint32_t b, sl_hash_set *hot, bool *changed) {
-  for (uint32_t t = a; t < b; t++)
-    if (!(lx->toks.items[t].flags & TOK_KEYWORD) && sl__hash_set_add(hot, lx->toks.items[t].hash)) *changed = true;
 }
 
 /* Names that may stand for a class laying out instances its own way (a built-in solid base, a
@@ -104,11 +83,6 @@ static bool may_conflict(const lexer *lx, const lline *L, const sl_hash_set *lay
   return n >= 2;
 }
 
-static bool is_import(const lline *L) {
-  return L->first_word &&
-         (L->first_word == sl_prefilter_hash("import", 6) || L->first_word == sl_prefilter_hash("from", 4));
-}
-
 /* An import binds what it renames (`X as Y`: Y is what X is); the names it takes keep their own.
  * One naming weakref binds names that make weak references (`from weakref import ref`). */
 static void import_targets(const lexer *lx, const lline *L, sl_hash_set *trig, sl_hash_set *hot, sl_hash_set *feat,
@@ -126,25 +100,6 @@ static void import_targets(const lexer *lx, const lline *L, sl_hash_set *trig, s
     if ((from->flags & (TOK_TRIGGER | TOK_ODD)) || sl__hash_set_has(feat, from->hash)) add_tokens(lx, t + 1, t + 2, feat, changed);
     if ((from->flags & (TOK_TRIGGER | TOK_ODD)) || sl__hash_set_has(hot, from->hash)) add_tokens(lx, t + 1, t + 2, hot, changed);
   }
-}
-
-/* The words of the statement on line L (not an import) that may be names it binds, as [*a, *b);
- * false when it binds none (an expression statement, `return`, `pass`, ...). */
-static bool targets(const lline *L, uint32_t *a, uint32_t *b) {
-  *a = L->tok0;
-  if (L->walrus || L->kind == LINE_BLOCK) {  // `for x in`, `with ... as x`, `except E as x`, ...
-    *b = L->tok_end;
-    return true;
-  }
-  if (L->eq_tok != UINT32_MAX) {
-    *b = L->eq_tok;
-    return true;
-  }
-  if (L->colon_tok != UINT32_MAX) {  // an annotation without a value: `x: P`
-    *b = L->colon_tok;
-    return true;
-  }
-  return false;
 }
 
 /* The sets decide() grows. */
@@ -479,6 +434,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     hcount count = count_words(lx);
     drop_data(lx, &sets, &count);
     drop_classes(lx, &sets, &count, flags);
+    sl__sparse_thin(lx, trig);
     free(count.keys);
     free(count.counts);
   }
@@ -544,6 +500,11 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
     const lline *first = !L->drop ? &lx.lines.items[i + 1] : whole_class ? &lx.lines.items[L->deco0] : L;
     const lline *last = L->drop && !whole_class ? L : &lx.lines.items[L->body_end];
     if (whole_class) i = L->body_end;
+    // Dropped statements one after the other in the same block become one `0`: fewer ranges for
+    // the parser, and fewer statements.
+    while (L->drop && !whole_class && i + 1 < lx.lines.count && lx.lines.items[i + 1].drop &&
+           lx.lines.items[i + 1].kind != LINE_CLASS && lx.lines.items[i + 1].parent == L->parent)
+      last = &lx.lines.items[++i];
     bool suppression = false;
     for (size_t k = 0; k < lx.noqa.count && !suppression; k++)
       suppression = lx.noqa.items[k] >= first->start && lx.noqa.items[k] < last->end;

@@ -481,13 +481,24 @@ bool sl__sparse_lex(lexer *lx) {
         if (--depth < 0) return false;
       }
       if (c == '.') {
+        if (after_word) lx->toks.items[lx->toks.count - 1].flags |= TOK_HEAD;
         dotted_any = true;
         bool other = !after_word || !after_self;  // `a[0].x`, `f().x`: not simple, counted all the same
         if (other) dotted_other = true;
         if (is_del || in_for || after_as) L.use = true;
       }
       if (c == '(' && after_word && L.eq_tok != UINT32_MAX) L.call_value = true;  // `f(`, not `(a, b)`
-      if (c == '=' && depth == 0) {
+      // `==`, `!=`, `<=`, `>=` compare (`<<=`, `>>=` assign): only an assignment's `=` counts.
+      if (c == '=' && (p + 1 < end && p[1] == '=')) {
+        p += 2;
+        after_word = after_dot = false;
+        last = p - 1;
+        first_word = false;
+        continue;
+      }
+      bool compares = c == '=' && p > q &&
+                      (p[-1] == '!' || ((p[-1] == '<' || p[-1] == '>') && !(p - 1 > q && p[-2] == p[-1])));
+      if (c == '=' && depth == 0 && !compares) {
         L.call_value = false;
         L.eq_tok = (uint32_t)lx->toks.count;
         if (dotted_other) L.use = true;

@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 #include "alloc.h"
+#include "analyzer.h"
+#include "hash_set.h"
 
 /* TOK_SLOTS: a word with "slots" in it (a trigger too); TOK_SETATTR: `setattr`, `__setattr__`
  * (what SLT020 looks for in every body); TOK_WEAK: a word with "weak" in it (weakref, WeakSet);
@@ -23,7 +25,8 @@
 enum {
   TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64, TOK_BIND = 128,
   TOK_KEYWORD = 256,  // a hard keyword (`if`, `for`, `import`, ...): never a name a statement binds
-  TOK_COMMENT = 512   // a word inside a comment
+  TOK_COMMENT = 512,  // a word inside a comment
+  TOK_HEAD = 1024     // a word right before a `.` outside strings and comments (`a` in `a.b = 1`)
 };
 
 typedef struct tok {
@@ -81,5 +84,54 @@ bool sl__sparse_lex(lexer *lx);
 bool sl__sparse_structure(lexer *lx);
 
 void sl__sparse_lexer_release(lexer *lx);
+
+/* ---- questions about words and lines, for the decisions (sparse.c, sparse_thin.c) ---- */
+
+/* Whether one of the tokens [a, b) is a trigger, odd, or in `names`. */
+static inline bool mentions(const lexer *lx, uint32_t a, uint32_t b, const sl_hash_set *names) {
+  for (uint32_t t = a; t < b; t++) {
+    const tok *k = &lx->toks.items[t];
+    if ((k->flags & (TOK_TRIGGER | TOK_ODD)) || (names && sl__hash_set_has(names, k->hash))) return true;
+  }
+  return false;
+}
+
+/* Whether one of the tokens [a, b) is in `names`. */
+static inline bool names_one(const lexer *lx, uint32_t a, uint32_t b, const sl_hash_set *names) {
+  for (uint32_t t = a; t < b; t++)
+    if (sl__hash_set_has(names, lx->toks.items[t].hash)) return true;
+  return false;
+}
+
+/* Adds the words of [a, b) to `hot`, but the keywords: no statement binds one. */
+static inline void add_tokens(const lexer *lx, uint32_t a, uint32_t b, sl_hash_set *hot, bool *changed) {
+  for (uint32_t t = a; t < b; t++)
+    if (!(lx->toks.items[t].flags & TOK_KEYWORD) && sl__hash_set_add(hot, lx->toks.items[t].hash)) *changed = true;
+}
+
+/* An `import` or `from` statement. */
+static inline bool is_import(const lline *L) {
+  return L->first_word &&
+         (L->first_word == sl_prefilter_hash("import", 6) || L->first_word == sl_prefilter_hash("from", 4));
+}
+
+/* The words of the statement on line L (not an import) that may be names it binds, as [*a, *b);
+ * false when it binds none (an expression statement, `return`, `pass`, ...). */
+static inline bool targets(const lline *L, uint32_t *a, uint32_t *b) {
+  *a = L->tok0;
+  if (L->walrus || L->kind == LINE_BLOCK) {  // `for x in`, `with ... as x`, `except E as x`, ...
+    *b = L->tok_end;
+    return true;
+  }
+  if (L->eq_tok != UINT32_MAX) {
+    *b = L->eq_tok;
+    return true;
+  }
+  if (L->colon_tok != UINT32_MAX) {  // an annotation without a value: `x: P`
+    *b = L->colon_tok;
+    return true;
+  }
+  return false;
+}
 
 #endif

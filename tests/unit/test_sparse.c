@@ -241,6 +241,28 @@ static void what_is_blanked(void **state) {
   assert_true(kept("from m import Point\n\n\ndef f():\n    B = Point\n\n    class C(B):\n        pass\n", hot,
                    "class C"));
   assert_true(kept("from m import Point\n\n\ndef f():\n    def g(p=Point()):\n        p.zz = 1\n", hot, "p.zz"));
+  // Inside a kept body, the statements nothing read depends on are blanked too: not the use, not
+  // what binds a name it mentions (every binding: whether a name is bound once matters), not a
+  // header of a compound statement written on one line, not a nested class's own statements.
+  const char *body = "from m import Point\n\n\ndef f(e):\n    p = Point()\n    print('hello')\n    assert p.x == 1\n"
+                     "    if e:\n        p = e\n    try: q = 1\n    except E: pass\n    p.zz = 1\n\n    class C(Point):\n"
+                     "        x = 1\n        __slots__ = ('x',)\n";
+  assert_false(kept(body, hot, "print('hello')"));
+  assert_false(kept(body, hot, "assert p.x"));  // `==` compares: it binds nothing
+  assert_true(kept(body, hot, "p = Point()"));
+  assert_true(kept(body, hot, "p = e"));
+  assert_true(kept(body, hot, "p.zz = 1"));
+  assert_true(kept(body, hot, "try: q = 1"));
+  assert_true(kept(body, hot, "x = 1"));
+  // A name the body binds to a weak-reference maker: what names it is read.
+  const char *weak = "import weakref\n\n\nclass S:\n    __slots__ = ()\n\n\ndef f():\n    seen = weakref.WeakSet()\n"
+                     "    s = S()\n    seen.add(s)\n    print(1)\n";
+  assert_true(kept(weak, NULL, "seen.add(s)"));
+  assert_true(kept(weak, NULL, "s = S()"));
+  assert_false(kept(weak, NULL, "print(1)"));
+  // Left whole: a method of a class with a slot feature of its own (SLT018 reads how it forwards).
+  assert_true(kept("class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        print(1)\n        self.zz = 1\n", NULL,
+                   "print(1)"));
   // ... through a name this file binds to it, and through `as`.
   assert_true(kept("from m import Point\nP2 = Point\n\n\ndef f():\n    p = P2()\n    p.zz = 1\n", hot, "p.zz"));
   assert_true(kept("from m import Point as Q\n\n\ndef f():\n    p = Q()\n    p.zz = 1\n", hot, "p.zz"));

@@ -276,6 +276,16 @@ static void drop_data(lexer *lx, const names *sets, const hcount *count) {
   }
 }
 
+/* Counts the words of class C (decorators to last line) into c. */
+static void hcount_add(hcount *c, const lexer *lx, const lline *C) {
+  const lline *ls = lx->lines.items;
+  for (uint32_t t = ls[C->deco0].tok0; t < ls[C->body_end].tok_end; t++) {
+    size_t j = hcount_slot(c, lx->toks.items[t].hash);
+    c->keys[j] = lx->toks.items[t].hash;
+    c->counts[j]++;
+  }
+}
+
 /* How many times each word occurs in the file. */
 static hcount count_words(const lexer *lx) {
   hcount c = {NULL, NULL, 64};
@@ -294,23 +304,23 @@ static hcount count_words(const lexer *lx) {
  * Marks (lline.drop) the module-level class statements that can neither produce nor change a
  * finding, once the bodies are decided: no slot feature, weak reference maker, hot name or
  * `setattr` anywhere in their text, no base that may lay out instances its own way, no method
- * that keeps its body, no `:=`, and a name that nothing else in the file names (a subclass, an
- * instance, a mention in a string: kept). With SL_SPARSE_STORES also no annotated class
+ * that keeps its body, no `:=`, and a name that nothing else in the file names but such classes
+ * (a subclass or an instance elsewhere, a mention in a string: kept). With SL_SPARSE_STORES also no annotated class
  * attribute: SLT020 takes the fields of a dataclass or of a class it cannot see into as stored.
  * Such a class has a __dict__ and nothing refers to it: a test case, most often.
  */
 static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsigned flags) {
   lline *ls = lx->lines.items;
+  SL_VEC(uint32_t) droppable = {0};
   for (size_t i = 0; i < lx->lines.count; i++) {
     lline *C = &ls[i];
     if (C->parent >= 0 || C->kind != LINE_CLASS || !C->colon_end || C->done || C->name_tok == UINT32_MAX) continue;
     bool ok = !names_one(lx, C->name_tok + 1, C->tok_end, &sets->layout);
-    uint32_t a = ls[C->deco0].tok0, b = ls[C->body_end].tok_end, here = 0, name = lx->toks.items[C->name_tok].hash;
+    uint32_t a = ls[C->deco0].tok0, b = ls[C->body_end].tok_end, name = lx->toks.items[C->name_tok].hash;
     for (uint32_t t = a; t < b && ok; t++) {
       const tok *w = &lx->toks.items[t];
       ok = !(w->flags & (TOK_TRIGGER | TOK_ODD | TOK_SETATTR)) && !sl__hash_set_has(&sets->trig, w->hash) &&
            (w->hash == name || !sl__hash_set_has(&sets->hot, w->hash));
-      here += w->hash == name;
     }
     for (uint32_t k = (uint32_t)i + 1; k <= C->body_end && ok; k++) {
       const lline *L = &ls[k];
@@ -321,8 +331,37 @@ static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsi
         ok = c != (int32_t)i;
       }
     }
-    C->drop = ok && count->counts[hcount_slot(count, name)] == here;
+    if (ok) SL_VEC_PUSH(droppable, (uint32_t)i);
   }
+  // Each name must be named nowhere but in the droppable classes (itself, a subclass or a test
+  // case that is dropped too), to a fixed point: `inside` counts the words of every droppable
+  // class, `out` those of the ones found not to be (both only grow: a count of 0 is a free slot).
+  hcount inside = {sl_xcalloc(count->cap, sizeof(uint32_t)), sl_xcalloc(count->cap, sizeof(uint32_t)), count->cap};
+  hcount out = {sl_xcalloc(count->cap, sizeof(uint32_t)), sl_xcalloc(count->cap, sizeof(uint32_t)), count->cap};
+  for (size_t d = 0; d < droppable.count; d++) hcount_add(&inside, lx, &ls[droppable.items[d]]);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    size_t kept = 0;
+    for (size_t d = 0; d < droppable.count; d++) {
+      const lline *C = &ls[droppable.items[d]];
+      uint32_t name = lx->toks.items[C->name_tok].hash;
+      uint32_t in = inside.counts[hcount_slot(&inside, name)] - out.counts[hcount_slot(&out, name)];
+      if (count->counts[hcount_slot(count, name)] == in) {
+        droppable.items[kept++] = droppable.items[d];
+      } else {
+        hcount_add(&out, lx, C);
+        changed = true;
+      }
+    }
+    droppable.count = kept;
+  }
+  for (size_t d = 0; d < droppable.count; d++) ls[droppable.items[d]].drop = true;
+  free(inside.keys);
+  free(inside.counts);
+  free(out.keys);
+  free(out.counts);
+  free(droppable.items);
 }
 
 /*

@@ -72,6 +72,13 @@ bool sl__class_has_slots_decorator(const sl_class *c);
  *  store (`del`: delete) `name`, or the analysis cannot tell: code written for a base often uses
  *  attributes its subclasses declare (a mixin with `__slots__ = ()`). */
 bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool del);
+/** Whether `self` of class `ci` may well be an instance of a subclass of this file that can store
+ *  (`del`: delete) `name`, as SLT001 and SLT009 read it: one declaring it as a slot (a base writing
+ *  a slot its subclasses declare), one the analysis cannot see through, or — for a class declaring
+ *  no slots of its own (`__slots__ = ()`: a mixin, an abstract base) — any that can store it (a
+ *  `__dict__`). A concrete slotted class is not excused by an unslotted subclass: its own
+ *  instances still raise. */
+bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del);
 /** Whether a class of the MRO of `cls` binds `__getattr__` or `__getattribute__` in any way (or a
  *  standard-library base has a `__getattr__`): attributes may then exist without being stored. */
 bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls);

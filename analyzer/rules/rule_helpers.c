@@ -55,3 +55,18 @@ bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool de
   }
   return false;
 }
+
+bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del) {
+  const sl_class *cls = &m->classes[ci];
+  bool mixin = cls->slots_state == SL_SLOTS_KNOWN && cls->n_slots == 0 && cls->flavor == SL_CLASS_PLAIN;
+  sl_typeref base = {SL_TYPE_CLASS, ci};
+  for (size_t k = 0; k < m->n_classes; k++) {
+    if ((int)k == ci || !sl__type_is_subtype(m, (sl_typeref){SL_TYPE_CLASS, (int)k}, base)) continue;
+    const sl_class *sub = &m->classes[k];
+    if (sub->opaque || sl__class_declares_slot(sub, name, NULL, NULL)) return true;
+    if (!mixin) continue;
+    sl_setattr_result r = sl__class_setattr(m, (int)k, name, del).result;
+    if (r == SL_SETATTR_ALLOWED || r == SL_SETATTR_UNKNOWN) return true;
+  }
+  return false;
+}

@@ -323,10 +323,18 @@ static void what_is_blanked(void **state) {
   assert_null(strstr(t1, "data = [1, 2]"));
   assert_non_null(strstr(t1, "class Slotted"));
   free(t1);
-  // ... not when something names it, nor when it derives from a hot or layout name.
+  // ... nor one only such classes name (a test case deriving from it, dropped too); not when
+  // something else names it, nor when it derives from a hot or layout name.
   char named_class[512];
   snprintf(named_class, sizeof named_class, "%s\n\nclass TestY(TestX):\n    pass\n", tc);
+  assert_false(kept(named_class, NULL, "class TestX"));
+  assert_false(kept(named_class, NULL, "class TestY"));
+  snprintf(named_class, sizeof named_class, "%s\n\nclass TestY(TestX):\n    pass\n\n\nt = TestY()\n", tc);
   assert_true(kept(named_class, NULL, "class TestX"));
+  assert_true(kept(named_class, NULL, "class TestY"));
+  snprintf(named_class, sizeof named_class, "%s\n\nclass TestY(TestX):\n    pass\n\n\nTestX.run()\n", tc);
+  assert_true(kept(named_class, NULL, "class TestX"));
+  assert_false(kept(named_class, NULL, "class TestY"));
   assert_true(kept("class E(int):\n    x = 1\n", NULL, "x = 1"));
   assert_true(kept("I = (int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));
   assert_false(kept("I = make(int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));  // an instance: no class

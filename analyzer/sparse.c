@@ -365,6 +365,34 @@ static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsi
 }
 
 /*
+ * Marks (lline.drop) the methods whose bodies are blanked, header and all, in the module-level
+ * classes that cannot lay out instances without a __dict__: no slot feature of their own (not
+ * relevant), no decorator, a header naming no hot, layout, slot-feature or weak-reference name
+ * and no trigger, and a name that is not hot. Such a class has no __slots__, so it and every
+ * subclass have a __dict__ and a __weakref__: what its methods are called changes no finding
+ * (there is no store to refuse, no slot to conflict with). Its header, class attributes and the
+ * methods that keep their bodies stay: a subclass's MRO and a dataclass's fields read them.
+ */
+static void drop_methods(lexer *lx, const names *sets) {
+  lline *ls = lx->lines.items;
+  for (size_t i = 0; i < lx->lines.count; i++) {
+    const lline *C = &ls[i];
+    if (C->parent >= 0 || C->kind != LINE_CLASS || !C->colon_end || C->done || C->drop || C->name_tok == UINT32_MAX ||
+        C->deco0 != (uint32_t)i || sl__hash_set_has(&sets->hot, lx->toks.items[C->name_tok].hash))
+      continue;
+    bool plain = true;
+    for (uint32_t t = C->tok0; t < C->tok_end && plain; t++) {
+      const tok *w = &lx->toks.items[t];
+      plain = !(w->flags & (TOK_TRIGGER | TOK_ODD | TOK_SETATTR)) && !sl__hash_set_has(&sets->trig, w->hash) &&
+              !sl__hash_set_has(&sets->hot, w->hash) && !sl__hash_set_has(&sets->layout, w->hash) &&
+              !sl__hash_set_has(&sets->feat, w->hash);
+    }
+    for (uint32_t k = (uint32_t)i + 1; k <= C->body_end && plain; k++)
+      if (ls[k].parent == (int32_t)i && ls[k].candidate && !ls[k].done) ls[k].drop = true;
+  }
+}
+
+/*
  * Decides which candidate defs keep their bodies (lline.done), to a fixed point, with two sets of
  * names: `trig`, names that make weak references (a mention keeps a body, as the slot-feature
  * words themselves do), and `hot`, names that may stand for a class without __dict__ or one laying
@@ -474,6 +502,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     drop_data(lx, &sets, &count);
     drop_classes(lx, &sets, &count, flags);
     sl__sparse_thin(lx, trig);
+    drop_methods(lx, &sets);
     free(count.keys);
     free(count.counts);
   }
@@ -534,16 +563,22 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
     const lline *L = &lx.lines.items[i];
     if (!L->drop && (!L->candidate || L->done)) continue;
     // A body from its first statement to its last line; a dropped statement, itself; a dropped
-    // class, from its first decorator to its last line (nothing in it is looked at again).
-    bool whole_class = L->drop && L->kind == LINE_CLASS;
-    const lline *first = !L->drop ? &lx.lines.items[i + 1] : whole_class ? &lx.lines.items[L->deco0] : L;
-    const lline *last = L->drop && !whole_class ? L : &lx.lines.items[L->body_end];
-    if (whole_class) i = L->body_end;
+    // class or def, from its first decorator to its last line (nothing in it is looked at again).
+    bool whole = L->drop && (L->kind == LINE_CLASS || L->kind == LINE_DEF);
+    const lline *first = !L->drop ? &lx.lines.items[i + 1] : whole ? &lx.lines.items[L->deco0] : L;
+    const lline *last = L->drop && !whole ? L : &lx.lines.items[L->body_end];
+    if (whole) i = L->body_end;
     // Dropped statements one after the other in the same block become one `0`: fewer ranges for
     // the parser, and fewer statements.
-    while (L->drop && !whole_class && i + 1 < lx.lines.count && lx.lines.items[i + 1].drop &&
-           lx.lines.items[i + 1].kind != LINE_CLASS && lx.lines.items[i + 1].parent == L->parent)
-      last = &lx.lines.items[++i];
+    while (L->drop && i + 1 < lx.lines.count) {
+      const lline *N = &lx.lines.items[i + 1];
+      const lline *S = N->decorates >= 0 ? &lx.lines.items[N->decorates] : N;
+      if (!S->drop || S->parent != L->parent) break;
+      bool s_whole = S->kind == LINE_CLASS || S->kind == LINE_DEF;
+      if (s_whole && S->deco0 != i + 1) break;
+      i = s_whole ? S->body_end : i + 1;
+      last = &lx.lines.items[i];
+    }
     bool suppression = false;
     for (size_t k = 0; k < lx.noqa.count && !suppression; k++)
       suppression = lx.noqa.items[k] >= first->start && lx.noqa.items[k] < last->end;

@@ -107,6 +107,7 @@ typedef struct names {
   sl_hash_set trig, hot, layout;
   sl_hash_set feat;  // names bound to a slot feature (`NT = typing.NamedTuple`): hot, and a class
                      // whose header or decorators name one has that feature (relevant_class)
+  sl_hash_set fixable;  // the classes of `trig` that are there for SLT003/SLT007's fix
 } names;
 
 /*
@@ -122,6 +123,7 @@ static void relevant_class(lexer *lx, int32_t c, names *sets, bool *changed) {
   if (C->name_tok == UINT32_MAX) return;
   bool fixable = names_one(lx, C->name_tok + 1, C->tok_end, &sets->layout);
   sl__hash_set_add(fixable ? &sets->trig : &sets->hot, lx->toks.items[C->name_tok].hash);
+  if (fixable) sl__hash_set_add(&sets->fixable, lx->toks.items[C->name_tok].hash);
 }
 
 static void add_name(const lexer *lx, uint32_t t, sl_hash_set *set, bool *changed) {
@@ -403,7 +405,7 @@ static void drop_methods(lexer *lx, const names *sets) {
 static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) {
   lline *ls = lx->lines.items;
   size_t n = lx->lines.count;
-  names sets = {{0}, {0}, {0}, {0}};
+  names sets = {{0}, {0}, {0}, {0}, {0}};
   sl_hash_set *trig = &sets.trig, *hot = &sets.hot, *layout = &sets.layout, *feat = &sets.feat;
   // What the pre-filter's first pass read as names other modules define may hold a keyword (its
   // scan is coarser); no keyword names a class.
@@ -501,7 +503,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     hcount count = count_words(lx);
     drop_data(lx, &sets, &count);
     drop_classes(lx, &sets, &count, flags);
-    sl__sparse_thin(lx, trig);
+    sl__sparse_thin(lx, trig, &sets.fixable);
     drop_methods(lx, &sets);
     free(count.keys);
     free(count.counts);
@@ -514,6 +516,7 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
   sl__hash_set_release(hot);
   sl__hash_set_release(layout);
   sl__hash_set_release(feat);
+  sl__hash_set_release(&sets.fixable);
 }
 
 /* For a module summary only what a module and its classes bind counts: a body keeps its text when

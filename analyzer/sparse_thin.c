@@ -17,6 +17,7 @@
  * one forwarding call, docstring included), bodies naming super/__class__, __setattr__,
  * __delattr__ or __all__, and the lines of a class body nested in the def (its class attributes).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "sparse_thin.h"
@@ -63,10 +64,17 @@ static bool whole(const lexer *lx, const lline *C) {
   return false;
 }
 
+/* The hashes of the words the decisions look for here. */
+typedef struct words {
+  openers o;
+  uint32_t del, nonlocal, w_for, w_in, w_as, w_case;
+} words;
+
 /* The words line L may bind, as [*a, *b) (false: none); the heads of attributes among them bind
  * nothing (`self` in `self.x = 1`), nor do keywords. A class statement binds its name; `import`
- * and `del` every name they hold; a def its name and parameters. */
-static bool bound(const lline *L, uint32_t del, uint32_t *a, uint32_t *b) {
+ * and `del` every name they hold; a def its name and parameters; a block header what follows
+ * `for` (to `in`) or `as`, a `case` every name in its pattern, `if`/`while`/`try`/... nothing. */
+static bool bound(const lexer *lx, const lline *L, const words *w, uint32_t *a, uint32_t *b) {
   *a = L->tok0;
   *b = L->tok_end;
   if (L->kind == LINE_CLASS && L->name_tok != UINT32_MAX) {
@@ -74,30 +82,59 @@ static bool bound(const lline *L, uint32_t del, uint32_t *a, uint32_t *b) {
     *b = *a + 1;
     return true;
   }
-  return is_import(L) || (L->first_word && L->first_word == del) || L->kind == LINE_DEF || targets(L, a, b);
+  if (L->kind == LINE_BLOCK) {
+    if (L->first_word == w->w_case) return true;
+    for (uint32_t t = L->tok0; t < L->tok_end; t++) {
+      uint32_t h = lx->toks.items[t].hash;
+      if (h == w->w_as) {
+        *a = t + 1;
+        return true;
+      }
+      if (h == w->w_for) {
+        uint32_t e = t + 1;
+        while (e < L->tok_end && lx->toks.items[e].hash != w->w_in) e++;
+        *a = t + 1;
+        *b = e;
+        return true;
+      }
+    }
+    return false;
+  }
+  return is_import(L) || (L->first_word && L->first_word == w->del) || L->kind == LINE_DEF || targets(L, a, b);
 }
 
 static bool binding(const tok *w) { return !(w->flags & (TOK_KEYWORD | TOK_HEAD)); }
 
-static void add_bound(const lexer *lx, const lline *L, uint32_t del, sl_hash_set *set, bool *changed) {
+static void add_bound(const lexer *lx, const lline *L, const words *w, sl_hash_set *set, bool *changed) {
   uint32_t a, b;
-  if (!bound(L, del, &a, &b)) return;
+  if (!bound(lx, L, w, &a, &b)) return;
   for (uint32_t t = a; t < b; t++)
     if (binding(&lx->toks.items[t]) && sl__hash_set_add(set, lx->toks.items[t].hash)) *changed = true;
 }
 
-static bool binds_one(const lexer *lx, const lline *L, uint32_t del, const sl_hash_set *set) {
+static bool binds_one(const lexer *lx, const lline *L, const words *w, const sl_hash_set *set) {
   uint32_t a, b;
-  if (!bound(L, del, &a, &b)) return false;
+  if (!bound(lx, L, w, &a, &b)) return false;
   for (uint32_t t = a; t < b; t++)
     if (binding(&lx->toks.items[t]) && sl__hash_set_has(set, lx->toks.items[t].hash)) return true;
   return false;
 }
 
+/* Whether line L has a trigger word (a weak-reference maker, a slot feature, `noqa`) or names a
+ * `trig` name that is not only a `fixable` class. */
+static bool weak_or_trigger(const lexer *lx, const lline *L, const sl_hash_set *trig, const sl_hash_set *fixable) {
+  for (uint32_t t = L->tok0; t < L->tok_end; t++) {
+    const tok *k = &lx->toks.items[t];
+    if ((k->flags & (TOK_TRIGGER | TOK_ODD)) || (sl__hash_set_has(trig, k->hash) && !sl__hash_set_has(fixable, k->hash)))
+      return true;
+  }
+  return false;
+}
+
 /* Blanks (lline.drop) the statements of kept candidate C's body that nothing the analysis reads
  * depends on. `marked` and `need` are scratch. */
-static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const openers *o,
-                 uint32_t del, uint32_t nonlocal, sl_hash_set *marked, sl_hash_set *need) {
+static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set *fixable, const words *w,
+                 sl_hash_set *marked, sl_hash_set *need) {
   lline *ls = lx->lines.items;
   uint32_t c = (uint32_t)(C - ls);
   if (whole(lx, C)) return;
@@ -111,52 +148,67 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const openers *o,
     grew = false;
     for (uint32_t k = c + 1; k <= C->body_end; k++) {
       const lline *L = &ls[k];
-      if (!mentions(lx, L->tok0, L->tok_end, trig) && !names_one(lx, L->tok0, L->tok_end, marked)) continue;
-      add_bound(lx, L, del, marked, &grew);
+      if (!weak_or_trigger(lx, L, trig, fixable) && !names_one(lx, L->tok0, L->tok_end, marked)) continue;
+      add_bound(lx, L, w, marked, &grew);
     }
   }
+  // Each line is a SEED (kept, and what it names is needed: it may be where a finding is, or
+  // define a class), a HEADER (kept for the structure; what it names is needed only once it binds
+  // a needed name: `if p.x:` reads, `for q in ps:` binds), BARE (kept: it names a class whose fix
+  // looks for the statements making an instance, `yield TokenInfo(...)`; what else it names is
+  // needed only once it binds a needed name) or SIMPLE (blanked unless it binds a needed name).
+  enum { SIMPLE, HEADER, BARE, SEED };
+  uint8_t *state = sl_xmalloc(C->body_end - c + 1);
   sl__hash_set_clear(need);
   size_t n_drop = 0;
   for (uint32_t k = c + 1; k <= C->body_end; k++) {
     lline *L = &ls[k];
-    bool simple = L->kind == LINE_PLAIN && !L->decorator && !L->walrus && !L->use && !L->dotted_target &&
-                  !(L->first_word && (opens(o, L->first_word) || L->first_word == nonlocal)) &&
-                  !in_class_body(lx, k, c) && !mentions(lx, L->tok0, L->tok_end, trig) &&
-                  !names_one(lx, L->tok0, L->tok_end, marked);
-    if (simple) {
+    const lline *D = L->decorates >= 0 ? &ls[L->decorates] : L;  // a decorator goes with its def or class
+    bool header = D->kind == LINE_BLOCK || D->kind == LINE_DEF ||
+                  (L->first_word && opens(&w->o, L->first_word));  // `try: x = 1` written on one line
+    bool seed = L->walrus || L->use || L->dotted_target || D->kind == LINE_CLASS ||
+                (L->first_word && L->first_word == w->nonlocal) || in_class_body(lx, k, c) ||
+                names_one(lx, L->tok0, L->tok_end, marked) || weak_or_trigger(lx, L, trig, fixable);
+    uint8_t st = seed ? SEED : header ? HEADER : SIMPLE;
+    if (st != SEED && names_one(lx, L->tok0, L->tok_end, fixable)) st = BARE;
+    state[k - c] = st;
+    if (st == SIMPLE) {
       L->drop = true;
       n_drop++;
-    } else {
+    } else if (st == SEED) {
       bool changed = false;
       add_tokens(lx, L->tok0, L->tok_end, need, &changed);
     }
   }
-  if (!n_drop) return;
-  // A statement that binds a name a kept one mentions is kept, and what it mentions is needed.
-  bool changed = true;
+  // A statement or header that binds a name a kept one mentions is kept, and what it names is
+  // needed (what the name holds, and whether it is bound once, is what the analysis follows).
+  bool changed = n_drop > 0;
   for (int rounds = 0; changed; rounds++) {
     changed = false;
     for (uint32_t k = c + 1; k <= C->body_end; k++) {
       lline *L = &ls[k];
-      if (!L->drop || !binds_one(lx, L, del, need)) continue;
+      if (state[k - c] == SEED || !binds_one(lx, L, w, need)) continue;
+      state[k - c] = SEED;
       L->drop = false;
       add_tokens(lx, L->tok0, L->tok_end, need, &changed);
       changed = true;
     }
     if (changed && rounds == 32) {  // names bound backwards, many times over: keep the body whole
       for (uint32_t k = c + 1; k <= C->body_end; k++) ls[k].drop = false;
-      return;
+      break;
     }
   }
+  free(state);
 }
 
-void sl__sparse_thin(lexer *lx, const sl_hash_set *trig) {
-  openers o = make_openers();
-  uint32_t del = sl_prefilter_hash("del", 3), nonlocal = sl_prefilter_hash("nonlocal", 8);
+void sl__sparse_thin(lexer *lx, const sl_hash_set *trig, const sl_hash_set *fixable) {
+  words w = {make_openers(),         sl_prefilter_hash("del", 3), sl_prefilter_hash("nonlocal", 8),
+             sl_prefilter_hash("for", 3), sl_prefilter_hash("in", 2), sl_prefilter_hash("as", 2),
+             sl_prefilter_hash("case", 4)};
   sl_hash_set marked = {0}, need = {0};
   for (size_t i = 0; i < lx->lines.count; i++) {
     lline *C = &lx->lines.items[i];
-    if (C->candidate && C->done) thin(lx, C, trig, &o, del, nonlocal, &marked, &need);
+    if (C->candidate && C->done) thin(lx, C, trig, fixable, &w, &marked, &need);
   }
   sl__hash_set_release(&marked);
   sl__hash_set_release(&need);

@@ -8,7 +8,8 @@
 #include "sparse_lex.h"
 
 /** Marks lline.drop on the statements to blank inside every kept candidate of lx (candidate and
- *  done), given the decisions' `trig` names (a mention keeps a body). */
-void sl__sparse_thin(lexer *lx, const sl_hash_set *trig);
+ *  done), given the decisions' `trig` names (a mention keeps a body) and, among them, the
+ *  `fixable` classes (SLT003/SLT007's fix looks for the statements that make an instance). */
+void sl__sparse_thin(lexer *lx, const sl_hash_set *trig, const sl_hash_set *fixable);
 
 #endif

@@ -254,6 +254,12 @@ static void what_is_blanked(void **state) {
   assert_true(kept(body, hot, "p.zz = 1"));
   assert_true(kept(body, hot, "try: q = 1"));
   assert_true(kept(body, hot, "x = 1"));
+  // A header is kept, but what it reads is not followed (`if p.x:`); what it binds is (`for q in`).
+  const char *hdr = "from m import Point\n\n\ndef f(e):\n    a = 1\n    if a:\n        pass\n    b = [Point()]\n"
+                    "    for q in b:\n        q.zz = 1\n";
+  assert_false(kept(hdr, hot, "a = 1"));
+  assert_true(kept(hdr, hot, "if a:"));
+  assert_true(kept(hdr, hot, "b = [Point()]"));
   // A name the body binds to a weak-reference maker: what names it is read.
   const char *weak = "import weakref\n\n\nclass S:\n    __slots__ = ()\n\n\ndef f():\n    seen = weakref.WeakSet()\n"
                      "    s = S()\n    seen.add(s)\n    print(1)\n";
@@ -335,6 +341,19 @@ static void what_is_blanked(void **state) {
   snprintf(named_class, sizeof named_class, "%s\n\nclass TestY(TestX):\n    pass\n\n\nTestX.run()\n", tc);
   assert_true(kept(named_class, NULL, "class TestX"));
   assert_false(kept(named_class, NULL, "class TestY"));
+  // In a class that has a __dict__ whatever its bases (no slot feature, nothing hot in its header),
+  // blanked methods go header and all; its header and class attributes stay.
+  const char *plain_cls = "import unittest\n\n\nclass TestZ(unittest.TestCase):\n    level = 1\n\n    def test_a(self):\n"
+                          "        return 1\n\n    @unittest.skip('x')\n    def test_b(self):\n        return 2\n\n\nz = TestZ()\n";
+  assert_false(kept(plain_cls, NULL, "def test_a"));
+  assert_false(kept(plain_cls, NULL, "def test_b"));
+  assert_false(kept(plain_cls, NULL, "@unittest.skip"));
+  assert_true(kept(plain_cls, NULL, "class TestZ(unittest.TestCase):"));
+  assert_true(kept(plain_cls, NULL, "level = 1"));
+  assert_true(kept("class S:\n    __slots__ = ()\n\n    def f(self):\n        return 1\n", NULL, "def f"));
+  assert_true(kept("import dataclasses\n\n\n@dataclasses.dataclass\nclass D:\n    def f(self):\n        return 1\n\n\nD()\n",
+                   NULL, "def f"));
+  assert_true(kept("from m import Point\n\n\nclass Q(Point):\n    def f(self):\n        return 1\n", hot, "def f"));
   assert_true(kept("class E(int):\n    x = 1\n", NULL, "x = 1"));
   assert_true(kept("I = (int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));
   assert_false(kept("I = make(int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));  // an instance: no class

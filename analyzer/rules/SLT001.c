@@ -5,24 +5,6 @@
 
 #include <stdlib.h>
 
-/* Whether `self` of class `ci` may well be an instance of a subclass that can hold `name`: one
- * that declares it (a base writing a slot its subclasses declare), one we cannot see through, or —
- * for a class declaring no slots of its own (`__slots__ = ()`, a mixin or abstract base) — one
- * whose instances have a __dict__. A concrete slotted class is not excused by an unslotted
- * subclass: its own instances still raise. */
-static bool subclass_holds(const sl_model *m, int ci, const char *name) {
-  const sl_class *cls = &m->classes[ci];
-  bool mixin = cls->slots_state == SL_SLOTS_KNOWN && cls->n_slots == 0 && cls->flavor == SL_CLASS_PLAIN;
-  sl_typeref base = {SL_TYPE_CLASS, ci};
-  for (size_t k = 0; k < m->n_classes; k++) {
-    if ((int)k == ci || !sl__type_is_subtype(m, (sl_typeref){SL_TYPE_CLASS, (int)k}, base)) continue;
-    const sl_class *sub = &m->classes[k];
-    if (sub->opaque || sl__class_declares_slot(sub, name, NULL, NULL)) return true;
-    if (mixin && sl__class_setattr(m, (int)k, name, false).result != SL_SETATTR_NO_ATTRIBUTE) return true;
-  }
-  return false;
-}
-
 void sl__check_SLT001(const sl_rule_ctx *ctx) {
   const sl_model *m = ctx->model;
   if (sl_rule_in_stub(ctx)) return;
@@ -35,7 +17,7 @@ void sl__check_SLT001(const sl_rule_ctx *ctx) {
     if (a.result != SL_SETATTR_NO_ATTRIBUTE) continue;
     // `self` (or a parameter annotated with the class) may be an instance of a subclass that
     // declares the name: code in a base often relies on its subclasses' slots (a mixin).
-    if (st->receiver != SL_RECV_LOCAL_INSTANCE && subclass_holds(m, st->class_index, st->name)) continue;
+    if (st->receiver != SL_RECV_LOCAL_INSTANCE && sl__subclass_excuses(m, st->class_index, st->name, false, true)) continue;
     char *slots = sl__slot_list(m, st->class_index);
     const char *what = st->kind == SL_STORE_AUGMENTED ? "reading it" : "assigning it";
     sl_diag *d = sl__diag_add(ctx->out, SL_SLT001, st->span,

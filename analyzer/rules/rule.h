@@ -76,9 +76,10 @@ bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool de
  *  (`del`: delete) `name`, as SLT001 and SLT009 read it: one declaring it as a slot (a base writing
  *  a slot its subclasses declare), one the analysis cannot see through, or — for a class declaring
  *  no slots of its own (`__slots__ = ()`: a mixin, an abstract base) — any that can store it (a
- *  `__dict__`). A concrete slotted class is not excused by an unslotted subclass: its own
- *  instances still raise. */
-bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del);
+ *  `__dict__`; with `read_only_too`, also one where the store fails the other way, read-only:
+ *  SLT001 leaves that one to SLT009). A concrete slotted class is not excused by an unslotted
+ *  subclass: its own instances still raise. */
+bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del, bool read_only_too);
 /** Whether a class of the MRO of `cls` binds `__getattr__` or `__getattribute__` in any way (or a
  *  standard-library base has a `__getattr__`): attributes may then exist without being stored. */
 bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls);

@@ -56,7 +56,7 @@ bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool de
   return false;
 }
 
-bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del) {
+bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del, bool read_only_too) {
   const sl_class *cls = &m->classes[ci];
   bool mixin = cls->slots_state == SL_SLOTS_KNOWN && cls->n_slots == 0 && cls->flavor == SL_CLASS_PLAIN;
   sl_typeref base = {SL_TYPE_CLASS, ci};
@@ -66,7 +66,7 @@ bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del)
     if (sub->opaque || sl__class_declares_slot(sub, name, NULL, NULL)) return true;
     if (!mixin) continue;
     sl_setattr_result r = sl__class_setattr(m, (int)k, name, del).result;
-    if (r == SL_SETATTR_ALLOWED || r == SL_SETATTR_UNKNOWN) return true;
+    if (r == SL_SETATTR_ALLOWED || r == SL_SETATTR_UNKNOWN || (read_only_too && r == SL_SETATTR_READ_ONLY)) return true;
   }
   return false;
 }

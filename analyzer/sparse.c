@@ -307,9 +307,9 @@ static hcount count_words(const lexer *lx) {
  * finding, once the bodies are decided: no slot feature, weak reference maker, hot name or
  * `setattr` anywhere in their text, no base that may lay out instances its own way, no method
  * that keeps its body, no `:=`, and a name that nothing else in the file names but such classes
- * (a subclass or an instance elsewhere, a mention in a string: kept). With SL_SPARSE_STORES also no annotated class
- * attribute: SLT020 takes the fields of a dataclass or of a class it cannot see into as stored.
- * Such a class has a __dict__ and nothing refers to it: a test case, most often.
+ * (a subclass or an instance elsewhere, a mention in a string: kept). With SL_SPARSE_STORES also
+ * no annotated class attribute: SLT020 takes the fields of a dataclass or of a class it cannot see
+ * into as stored. Such a class has a __dict__ and nothing refers to it: a test case, most often.
  */
 static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsigned flags) {
   lline *ls = lx->lines.items;

@@ -15,7 +15,8 @@
  *
  * Left whole: methods of a class with a slot feature of its own (SLT018 reads whether a method is
  * one forwarding call, docstring included), bodies naming super/__class__, __setattr__,
- * __delattr__ or __all__, and the lines of a class body nested in the def (its class attributes).
+ * __delattr__, __all__ or `global` (a body that binds beyond itself); and kept whole, the lines of
+ * a class body nested in the def (its class attributes).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -35,3 +35,35 @@ class Below(Fielded):
 
 
 Below(1)
+
+
+# On 3.10 the fields a slotted dataclass inherits from a dataclass base are in its __slots__ too:
+# a base that already has them as slots makes them redundant (reported at the decorator).
+@dataclass(slots=True)
+class Parent:
+    b: int = 0
+
+
+@dataclass(slots=True)  # expect: SLT002[-py310]
+class Heir(Parent):
+    c: int = 1
+
+
+@dataclass(slots=True)
+class Overrides(Parent):
+    b: int = 2  # expect: SLT002[-py310]
+
+
+@dataclass
+class PlainParent:
+    d: int = 0
+
+
+@dataclass(slots=True)
+class FromPlain(PlainParent):  # PlainParent has no slots: nothing is redundant
+    e: int = 1
+
+
+Heir()
+Overrides()
+FromPlain()

@@ -367,6 +367,10 @@ typedef struct sl_prefilter_facts {
   size_t n_defs;
   uint32_t *def_idents;
   size_t n_def_idents;
+  uint32_t *called;      /**< names called somewhere (`N(`), distinct: those read from other modules,
+                              or all of them when the file star-imports (an instance made inline,
+                              `Point().z = 1`, is of what it calls) */
+  size_t n_called;
 } sl_prefilter_facts;
 
 /** Scans UTF-8 `text` (`len` bytes; need not be NUL-terminated) into *out. */

@@ -280,7 +280,8 @@ typedef struct sl_attr_store {
 /** A store on `recv.name` whose receiver is resolved after the walk. */
 typedef struct sl_pending_store {
   int scope;
-  const char *recv;
+  const char *recv;         /**< the receiver name, as bound (mangled); with recv_is_call, the callee */
+  bool recv_is_call;        /**< the receiver is `recv(...)` itself (`C().x = 1`): exactly a C */
   sl_attr_store store;      /**< class_index and receiver filled in when resolved */
 } sl_pending_store;
 
@@ -316,7 +317,8 @@ typedef struct sl_instance_use {
 /** A use whose receiver (and, for weak references, holder) is resolved after the walk. */
 typedef struct sl_pending_use {
   int scope;
-  const char *recv;         /**< the receiver name, as bound (mangled) */
+  const char *recv;         /**< the receiver name, as bound (mangled); with recv_is_call, the callee */
+  bool recv_is_call;        /**< the receiver is `recv(...)` itself (`weakref.ref(C())`): exactly a C */
   const char *holder;       /**< the callee as a dotted name, or the name of a variable holding a weak container */
   bool holder_is_callee;    /**< `holder` is called (a function or container type), not a variable */
   sl_instance_use use;      /**< class_index, receiver and via filled in when resolved */

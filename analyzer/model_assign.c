@@ -34,6 +34,7 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
     sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
     p->scope = w->scope;
     p->recv = sl__ident_normalize(&m->arena, simple.object, simple.object_len);
+    p->recv_is_call = false;
     p->store.class_index = -1;
     p->store.name = name;
     p->store.span = sl_node_span(attr);
@@ -52,11 +53,15 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   // rule asking "is this ever assigned?" must err on the side of yes.
   const char *stored = NULL;
   if (!ts_node_is_null(name) && kind != SL_STORE_DELETE) note_stored_name(w->m, stored = sl__walk_mangled(w, name));
-  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) || ts_node_is_null(name) || w->error_depth) return object;
+  if (ts_node_is_null(name) || w->error_depth) return object;
+  // `C(...).x = 1`: the receiver is an instance of exactly what the callee names, when a class.
+  const char *callee = sl_node_is(obj, SL_NODE_CALL) ? sl__walk_callee(w, obj) : NULL;
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee) return object;
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
   p->scope = w->scope;
-  p->recv = sl__walk_ident(w, obj);
+  p->recv = callee ? callee : sl__walk_ident(w, obj);
+  p->recv_is_call = callee != NULL;
   p->store.class_index = -1;
   p->store.name = stored ? stored : sl__walk_mangled(w, name);
   p->store.span = sl_node_span(attr);

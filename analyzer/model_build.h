@@ -28,6 +28,10 @@ void *sl__grow(void **items, size_t *count, size_t *cap, size_t size);
 const char *sl__node_ident(sl_model *m, const char *text, TSNode node);
 /** "a.b.c" for an identifier, attribute chain or dotted_name; NULL for anything else. */
 const char *sl__node_dotted(sl_model *m, const char *text, TSNode node);
+/** The callee of call node `call` as a name to look up: a plain name as bound (mangled with the
+ *  class's `mangle`, NULL outside a class), a dotted one as written; NULL for anything else
+ *  (`f()()`, `x[0]()`). In the model's arena. */
+const char *sl__node_callee(sl_model *m, const char *text, TSNode call, const char *mangle);
 
 /** Adds a class named `name` (not mangled) and returns its index. */
 int sl__new_class(sl_model *m, const char *name);

@@ -73,8 +73,8 @@ struct sl_lint_memo {
 #if UINTPTR_MAX == UINT64_MAX
 _Static_assert(sizeof(sl_class) == 688, "a field was added to sl_class: copy it in copy_class");
 _Static_assert(sizeof(sl_name_binding) == 48, "a field was added to sl_name_binding: copy it in copy_name");
-_Static_assert(sizeof(sl_pending_store) == 88, "a field was added to sl_pending_store: copy it");
-_Static_assert(sizeof(sl_pending_use) == 120, "a field was added to sl_pending_use: copy it");
+_Static_assert(sizeof(sl_pending_store) == 96, "a field was added to sl_pending_store: copy it");
+_Static_assert(sizeof(sl_pending_use) == 128, "a field was added to sl_pending_use: copy it");
 _Static_assert(sizeof(sl_super_call) == 72, "a field was added to sl_super_call: copy it");
 #endif
 

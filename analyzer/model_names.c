@@ -83,6 +83,17 @@ bool sl__walk_simple_attribute(sl_walker *w, TSNode attr, sl_simple_attribute *o
 
 const char *sl__walk_dotted(sl_walker *w, TSNode node) { return sl__node_dotted(w->m, w->text, node); }
 
+const char *sl__node_callee(sl_model *m, const char *text, TSNode call, const char *mangle) {
+  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION);
+  if (sl_node_is(fn, SL_NODE_IDENTIFIER)) return sl__ident_mangle(&m->arena, mangle, sl__node_ident(m, text, fn));
+  if (sl_node_is(fn, SL_NODE_ATTRIBUTE)) return sl__node_dotted(m, text, fn);
+  return NULL;
+}
+
+const char *sl__walk_callee(sl_walker *w, TSNode call) {
+  return sl__node_callee(w->m, w->text, call, w->mangle_class >= 0 ? w->m->classes[w->mangle_class].mangle : NULL);
+}
+
 sl_name_binding *sl__walk_bind(sl_walker *w, int scope, const char *name, sl_name_kind kind, TSNode at) {
   sl_model *m = w->m;
   sl_name_binding *b = GROW(m->names, m->n_names, m->cap_names);

@@ -27,12 +27,25 @@ static bool maybe_weak(sl_site site, const char *holder) {
 
 static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TSNode expr, sl_use_kind kind,
                     sl_weak_role role, const char *holder, bool holder_is_callee) {
-  if (!sl_node_is(recv, SL_NODE_IDENTIFIER) || !holder) return;
+  if (!holder) return;
+  // `weakref.ref(C())`, `vars(C())`: the receiver is an instance of exactly what the callee names.
+  const char *callee = sl_node_is(recv, SL_NODE_CALL) ? sl__node_callee(m, text, recv, site.mangle) : NULL;
+  if (!sl_node_is(recv, SL_NODE_IDENTIFIER) && !callee) return;
   if (kind == SL_USE_WEAKREF && !maybe_weak(site, holder)) return;
   sl_pending_use *p = sl__grow((void **)&m->pending_uses, &m->n_pending_uses, &m->cap_pending_uses, sizeof *p);
   p->scope = site.scope;
-  p->use.name = sl__node_ident(m, text, recv);
-  p->recv = sl__ident_mangle(&m->arena, site.mangle, p->use.name);
+  if (callee) {
+    size_t n = strlen(callee);  // as the messages show it: `C()`
+    char *shown = sl_arena_alloc(&m->arena, n + 3);
+    memcpy(shown, callee, n);
+    memcpy(shown + n, "()", 3);
+    p->use.name = shown;
+    p->recv = callee;
+    p->recv_is_call = true;
+  } else {
+    p->use.name = sl__node_ident(m, text, recv);
+    p->recv = sl__ident_mangle(&m->arena, site.mangle, p->use.name);
+  }
   p->holder = holder;
   p->holder_is_callee = holder_is_callee;
   p->use.class_index = -1;
@@ -231,7 +244,7 @@ static void uses_attribute(sl_model *m, TSNode attr, sl_site site, const char *t
   uint32_t end = ts_node_end_byte(attr);
   if (end < 8 || memcmp(text + end - 8, "__dict__", 8) != 0) return;
   TSNode obj = sl_node_field(attr, SL_FIELD_OBJECT), name = sl_node_field(attr, SL_FIELD_ATTRIBUTE);
-  if (sl_node_is(obj, SL_NODE_IDENTIFIER) && sl_node_text_eq(name, text, "__dict__"))
+  if ((sl_node_is(obj, SL_NODE_IDENTIFIER) || sl_node_is(obj, SL_NODE_CALL)) && sl_node_text_eq(name, text, "__dict__"))
     add_use(m, site, text, obj, attr, SL_USE_DICT_ATTR, SL_WEAK_CALL, "", false);
 }
 

@@ -91,6 +91,8 @@ typedef struct sl_simple_attribute {
 bool sl__walk_simple_attribute(sl_walker *w, TSNode attr, sl_simple_attribute *out);
 /** As sl__node_dotted. */
 const char *sl__walk_dotted(sl_walker *w, TSNode node);
+/** As sl__node_callee, with the class the walk is in. */
+const char *sl__walk_callee(sl_walker *w, TSNode call);
 /** Records that `name` is bound in `scope` at `at`: kind OTHER under TYPE_CHECKING or in an error. */
 sl_name_binding *sl__walk_bind(sl_walker *w, int scope, const char *name, sl_name_kind kind, TSNode at);
 /** Adds a scope inside the current one; returns its index. */

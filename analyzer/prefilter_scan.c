@@ -367,6 +367,7 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii, uint32_t m
     s->have_owner = false;
   }
   const char *after = skip_blanks(p + n, s->end);
+  if (after < s->end && *after == '(') sl__hash_set_add(&s->called, h);
   bool is_import_kw = ascii && n == 6 && memcmp(p, "import", 6) == 0;
   bool is_as = ascii && n == 2 && memcmp(p, "as", 2) == 0;
   if (s->import_kind == IMPORT_FROM && !is_as && !s->want_alias) {
@@ -563,6 +564,16 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   SHRINK(s.refs);
   SHRINK(s.defs);
   SHRINK(s.def_idents);
+  // Only the called names another module may define matter (reads_outside in the CLI).
+  sl_hash_set read = {0};
+  for (size_t i = 0; i < s.refs.count; i++) sl__hash_set_add(&read, s.refs.items[i].name);
+  SL_VEC(uint32_t) called = {0};
+  for (size_t j = 0; j < s.called.cap; j++) {
+    uint32_t h = s.called.slots[j];
+    if (h && (s.star_modules.count || sl__hash_set_has(&read, h))) SL_VEC_PUSH(called, h);
+  }
+  sl__hash_set_release(&read);
+  sl__hash_set_release(&s.called);
   *out = (sl_prefilter_facts){
       .triggered = s.triggered, .weakref = s.weakref,
       .idents = s.idents.items, .n_idents = s.idents.count,
@@ -570,6 +581,7 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
       .star_modules = s.star_modules.items, .n_star_modules = s.star_modules.count,
       .defs = s.defs.items, .n_defs = s.defs.count,
       .def_idents = s.def_idents.items, .n_def_idents = s.def_idents.count,
+      .called = called.items, .n_called = called.count,
   };
 }
 
@@ -579,5 +591,6 @@ void sl_prefilter_facts_release(sl_prefilter_facts *facts) {
   free(facts->star_modules);
   free(facts->defs);
   free(facts->def_idents);
+  free(facts->called);
   memset(facts, 0, sizeof *facts);
 }

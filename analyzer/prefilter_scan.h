@@ -27,6 +27,7 @@ typedef struct scanner {
   SL_VEC(sl_prefilter_ref) dotted;   // `X.N` as (X, N): X may be an alias of a module
   SL_VEC(sl_prefilter_ref) aliases;  // `import a.m as x` as (x, m); `from a import m as x` as (x, m)
   SL_VEC(uint32_t) star_modules;
+  sl_hash_set called;    // identifiers followed by `(`: what may be called (an instance made inline)
   bool have_owner;       // the last punctuation was a dot after a token: `owner` is its left side
   uint32_t owner;
   enum { IMPORT_NONE, IMPORT_PLAIN, IMPORT_FROM } import_kind;  // of the logical line

@@ -563,11 +563,18 @@ static int resolve_receiver(sl_model *m, int scope, const char *recv, uint32_t a
   }
 }
 
+/* A receiver that is a call `recv(...)`: an instance of exactly the class the callee names. */
+static int call_receiver(sl_model *m, int scope, const char *callee, sl_receiver_kind *kind) {
+  *kind = SL_RECV_LOCAL_INSTANCE;
+  return instance_class(m, scope, callee);
+}
+
 static void resolve_stores(sl_model *m) {
   for (size_t i = 0; i < m->n_pending; i++) {
     sl_pending_store *p = &m->pending[i];
     sl_attr_store st = p->store;
-    st.class_index = resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
+    st.class_index = p->recv_is_call ? call_receiver(m, p->scope, p->recv, &st.receiver)
+                                     : resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
     if (st.class_index < 0) continue;
     sl_attr_store *out = sl__grow((void **)&m->stores, &m->n_stores, &m->cap_stores, sizeof *out);
     *out = st;
@@ -638,9 +645,10 @@ static void resolve_uses(sl_model *m) {
     case SL_USE_DICT_ATTR:
       break;
     }
-    use.class_index = resolve_receiver(m, p->scope, p->recv, use.span.start_byte, &use.receiver);
+    use.class_index = p->recv_is_call ? call_receiver(m, p->scope, p->recv, &use.receiver)
+                                      : resolve_receiver(m, p->scope, p->recv, use.span.start_byte, &use.receiver);
     if (use.class_index < 0) continue;
-    use.probed = probed(m, p);
+    use.probed = !p->recv_is_call && probed(m, p);  // a fresh instance: no probe asks about it
     sl_instance_use *out = sl__grow((void **)&m->uses, &m->n_uses, &m->cap_uses, sizeof *out);
     *out = use;
   }

@@ -315,6 +315,10 @@ static bool add_kept_names(pair_set *keep, const sl_prefilter_facts *f, uint32_t
   sl_prefilter_names read;
   sl_prefilter_names_init(&read);
   if (sl_prefilter_imported_names(f, &keep->pairs, &read) > 0) {
+    // What it imports is an attribute of this module too: `from .models import Point` in a
+    // package's __init__ makes `from pkg import Point` read the slotted class.
+    for (size_t r = 0; r < read.count; r++)
+      if (add_pair(keep, module, read.items[r])) grew = true;
     for (bool changed = true; changed;) {
       changed = false;
       for (size_t d = 0; d < f->n_defs; d++) {
@@ -354,10 +358,10 @@ static bool outside_names(const sl_prefilter_facts *f, const sl_prefilter_names 
 }
 
 /* Whether a class of the file names, among its bases (or keywords), or a value makes an instance
- * of (`p = Point()`), a name it reads from a module that is not one of this run's files: the
- * workspace index may find that module in the project (a single file checked, a folder of a
- * package, an excluded file) and see a slotted class there, which no fact of this run can rule
- * out. A star import of such a module may bring any name. `checked` holds the module keys of the
+ * of (`p = Point()`), or the file calls (an instance made inline, `Point().z = 1`), a name it reads
+ * from a module that is not one of this run's files: the workspace index may find that module in
+ * the project (a single file checked, a folder of a package, an excluded file) and see a slotted
+ * class there, which no fact of this run can rule out. A star import of such a module may bring any name. `checked` holds the module keys of the
  * run's files, `present` those of the modules under the import roots (a built-in or C-extension
  * module, `time`, `_socket`, has no source there: the index finds nothing in it); a relative import
  * of the package itself (`from . import N`, `from . import *`) is never ruled out. */
@@ -374,6 +378,9 @@ static bool reads_outside(const sl_prefilter_facts *f, const sl_prefilter_names 
     for (uint32_t k = 0; k < def->count && !found; k++)
       found = sl_prefilter_names_has(&outside, f->def_idents[def->first + k]);
   }
+  // An instance made inline (`Point().z = 1`, `weakref.ref(Point())`): a call of such a name.
+  for (size_t k = 0; k < f->n_called && !found && (outside.count || star_outside); k++)
+    found = star_outside || sl_prefilter_names_has(&outside, f->called[k]);
   sl_prefilter_names_release(&outside);
   return found;
 }

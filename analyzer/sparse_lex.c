@@ -111,50 +111,50 @@ enum {
  * that may use an instance); W_SUPER: super, __class__ (a method that may call its class's
  * methods the way SLT018 looks at); W_SELF: self, cls; W_BIND: global, __setattr__, __delattr__,
  * __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR); W_KEYWORD: the hard keywords
- * (TOK_KEYWORD). */
+ * (TOK_KEYWORD); W_COMPOUND: the keywords that open a compound statement's clause (if, elif, else,
+ * while, for, with, try, except, finally). */
 enum {
   W_DEL = 1, W_FOR = 2, W_IN = 4, W_AS = 8, W_USE = 16, W_SELF = 32, W_CLASS = 64, W_DEF = 128, W_ASYNC = 256,
-  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048, W_KEYWORD = 4096
+  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048, W_KEYWORD = 4096, W_COMPOUND = 8192
 };
 
 #define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
 static inline unsigned word_kind(const char *p, size_t n) {
-  enum { K = W_KEYWORD };
+  enum { K = W_KEYWORD, C = W_COMPOUND | W_KEYWORD };
   switch (n) {
   case 2:
-    return SAME(p, "in") ? W_IN | K : SAME(p, "as") ? W_AS | K : SAME(p, "if") || SAME(p, "is") || SAME(p, "or") ? K : 0;
+    return SAME(p, "in") ? W_IN | K : SAME(p, "as") ? W_AS | K : SAME(p, "if") ? C : SAME(p, "is") || SAME(p, "or") ? K : 0;
   case 3:
     return SAME(p, "del")   ? W_DEL | K
-           : SAME(p, "for") ? W_FOR | K
+           : SAME(p, "for") ? W_FOR | C
            : SAME(p, "cls") ? W_SELF
            : SAME(p, "def") ? W_DEF | K
-           : SAME(p, "and") || SAME(p, "not") || SAME(p, "try") ? K
-                                                                 : 0;
+           : SAME(p, "try") ? C
+           : SAME(p, "and") || SAME(p, "not") ? K
+                                               : 0;
   case 4:
     return SAME(p, "vars")   ? W_USE
            : SAME(p, "self") ? W_SELF
-           : SAME(p, "else") || SAME(p, "elif") || SAME(p, "from") || SAME(p, "pass") || SAME(p, "with") ||
-                   SAME(p, "None") || SAME(p, "True")
-               ? K
-               : 0;
+           : SAME(p, "else") || SAME(p, "elif") || SAME(p, "with") ? C
+           : SAME(p, "from") || SAME(p, "pass") || SAME(p, "None") || SAME(p, "True") ? K
+                                                                                     : 0;
   case 5:
     return SAME(p, "super")   ? W_SUPER
            : SAME(p, "class") ? W_CLASS | K
            : SAME(p, "async") ? W_ASYNC | K
-           : SAME(p, "await") || SAME(p, "break") || SAME(p, "raise") || SAME(p, "while") || SAME(p, "yield") ||
-                   SAME(p, "False")
-               ? K
-               : 0;
+           : SAME(p, "while") ? C
+           : SAME(p, "await") || SAME(p, "break") || SAME(p, "raise") || SAME(p, "yield") || SAME(p, "False") ? K
+                                                                                                               : 0;
   case 6:
     return SAME(p, "global") ? W_BIND | K
-           : SAME(p, "import") || SAME(p, "return") || SAME(p, "assert") || SAME(p, "except") || SAME(p, "lambda")
-               ? K
-               : 0;
+           : SAME(p, "except") ? C
+           : SAME(p, "import") || SAME(p, "return") || SAME(p, "assert") || SAME(p, "lambda") ? K
+                                                                                               : 0;
   case 7:
     return SAME(p, "setattr")   ? W_USE | W_SETATTR
            : SAME(p, "delattr") ? W_USE
            : SAME(p, "__all__") ? W_BIND
-           : SAME(p, "finally") ? K
+           : SAME(p, "finally") ? C
                                 : 0;
   case 8: return SAME(p, "__dict__") ? W_USE : SAME(p, "nonlocal") || SAME(p, "continue") ? K : 0;
   case 9: return SAME(p, "__class__") ? W_SUPER : 0;
@@ -381,6 +381,7 @@ bool sl__sparse_lex(lexer *lx) {
     const char *last = q;  // the last character outside comments
     bool first_word = true, want_name = false;
     // For `use`: what the last word was, and where the line is in a `for` target or after `as`.
+    bool compound = false;  // it starts with a keyword whose clause needs a `:` on its line
     bool after_word = false, after_self = false, dotted_other = false, dotted_any = false, is_del = false, in_for = false,
          after_as = false, after_dot = false;
     for (p = q; p < end;) {
@@ -403,6 +404,7 @@ bool sl__sparse_lex(lexer *lx) {
         if (t == L.tok0 && s == q) {
           L.first_word = lx->toks.items[t].hash;
           if (kind & W_DEL) is_del = true;
+          if (kind & W_COMPOUND) compound = true;
         }
         if (kind & W_FOR) in_for = true;
         if (kind & W_IN) in_for = false;
@@ -513,6 +515,11 @@ bool sl__sparse_lex(lexer *lx) {
       p++;
     }
     if (depth != 0) return false;
+    // A header without its `:` (or a class or def without its name) on its line is a syntax error
+    // Python reports, but tree-sitter may read the next line as its rest (`class\nName(B):`): a text
+    // the decisions cannot follow.
+    if ((compound || L.kind == LINE_CLASS || L.kind == LINE_DEF) && L.colon_tok == UINT32_MAX) return false;
+    if ((L.kind == LINE_CLASS || L.kind == LINE_DEF) && L.name_tok == UINT32_MAX) return false;
     L.end = (uint32_t)(p - text);
     L.tok_end = (uint32_t)lx->toks.count;
     L.colon_end = *last == ':';

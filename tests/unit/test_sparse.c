@@ -375,6 +375,10 @@ static void what_is_blanked(void **state) {
   assert_null(sparse_of("def f():\n\treturn 1\n", NULL));
   assert_null(sparse_of("def f():\n    return '1\n", NULL));
   assert_null(sparse_of("def f():\n    return (1\n", NULL));
+  // A header whose `:` (or a class or def whose name) is not on its line: Python refuses it, but
+  // tree-sitter may read the next line as its rest (found by fuzz_prefilter: `class \nName(B):`).
+  assert_null(sparse_of("class \nodel:\n    __slots__ = ()\n\n    def f(self):\n        self.x = 1\n", NULL));
+  assert_null(sparse_of("def f():\n    if \n    x:\n        pass\n\n\ndef g():\n    return 1\n", NULL));
 }
 
 int main(void) {

@@ -308,8 +308,9 @@ static hcount count_words(const lexer *lx) {
  * `setattr` anywhere in their text, no base that may lay out instances its own way, no method
  * that keeps its body, no `:=`, and a name that nothing else in the file names but such classes
  * (a subclass or an instance elsewhere, a mention in a string: kept). With SL_SPARSE_STORES also
- * no annotated class attribute: SLT020 takes the fields of a dataclass or of a class it cannot see
- * into as stored. Such a class has a __dict__ and nothing refers to it: a test case, most often.
+ * no annotated class attribute (SLT020 takes the fields of a dataclass or of a class it cannot see
+ * into as stored) and no attribute stored outside its methods. Such a class has a __dict__ and
+ * nothing refers to it: a test case, most often.
  */
 static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsigned flags) {
   lline *ls = lx->lines.items;
@@ -327,6 +328,9 @@ static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsi
     for (uint32_t k = (uint32_t)i + 1; k <= C->body_end && ok; k++) {
       const lline *L = &ls[k];
       ok = !L->walrus && !(L->candidate && L->done) && !L->done;
+      // An attribute stored outside a method (`self.y = y` in a class body) counts for SLT020 as
+      // any store does; the methods that store a slot's name keep their bodies (slot_words).
+      if (ok && (flags & SL_SPARSE_STORES) && !L->in_candidate && (L->dotted_target || L->use)) ok = false;
       if (ok && (flags & SL_SPARSE_STORES) && L->kind == LINE_PLAIN && L->colon_tok != UINT32_MAX) {
         int32_t c = L->parent;
         while (c >= 0 && ls[c].kind != LINE_CLASS) c = ls[c].parent;

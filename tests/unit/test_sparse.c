@@ -354,6 +354,16 @@ static void what_is_blanked(void **state) {
   assert_true(kept("import dataclasses\n\n\n@dataclasses.dataclass\nclass D:\n    def f(self):\n        return 1\n\n\nD()\n",
                    NULL, "def f"));
   assert_true(kept("from m import Point\n\n\nclass Q(Point):\n    def f(self):\n        return 1\n", hot, "def f"));
+  // With SLT020 on, an attribute stored in a class body (outside its methods) keeps the class:
+  // the slot of that name counts as assigned (found by fuzz_prefilter).
+  const char *body_store = "class P:\n    __slots__ = ('y',)\n\n\nclass T:\n    o.y = 1\n";
+  char *with_stores = sparse_for(body_store, NULL, SL_SPARSE_DATA | SL_SPARSE_STORES);
+  char *no_stores = sparse_for(body_store, NULL, SL_SPARSE_DATA);
+  assert_true(!with_stores || strstr(with_stores, "o.y = 1"));
+  assert_non_null(no_stores);
+  assert_null(strstr(no_stores, "o.y = 1"));
+  free(with_stores);
+  free(no_stores);
   assert_true(kept("class E(int):\n    x = 1\n", NULL, "x = 1"));
   assert_true(kept("I = (int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));
   assert_false(kept("I = make(int)\n\n\nclass E(I):\n    x = 1\n", NULL, "x = 1"));  // an instance: no class

@@ -384,6 +384,10 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii, uint32_t m
   }
   bool was_line_start = s->line_start;
   s->line_start = false;
+  bool class_kw = ascii && n == 5 && memcmp(p, "class", 5) == 0;
+  // `class` again where a name was wanted (`class` alone on its line, then `class C(A, B):`): the
+  // grammar's parser takes the second as the statement and the first as an error; so does this.
+  if (s->want_class_name && class_kw) s->want_class_name = false;
   if (s->want_class_name) {
     s->want_class_name = false;
     // `class NAME(` or `class NAME:`; anything else is prose ("the class of ...") or broken code
@@ -405,7 +409,7 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii, uint32_t m
     start_def(s, h, false, UINT32_MAX);
     def_ident(s, s->defs.count - 1, s->alias_of);
     SL_VEC_PUSH(s->aliases, ((sl_prefilter_ref){h, s->alias_of}));
-  } else if (ascii && n == 5 && memcmp(p, "class", 5) == 0) {
+  } else if (class_kw) {
     s->want_class_name = true;
     s->class_at = was_line_start ? (uint32_t)(p - s->line) : UINT32_MAX;
   } else if (is_as) {

@@ -67,6 +67,9 @@ static void test_layout_conflicts(void **state) {
   relevant("class C \\\n  (bytes,\n   dict):\n    pass\n");
   relevant("import builtins\nclass C(builtins.int, builtins.str):\n    pass\n");
   relevant("class Q(Exception, int):\n    pass\n");
+  // `class` alone on its line: the grammar's parser takes what follows as the class statement
+  // (found by fuzz_prefilter).
+  relevant("class A(int): pass\nclass B(str): pass\nclass\nclass C(A, B): pass\n");
 }
 
 static void test_weak_references(void **state) {

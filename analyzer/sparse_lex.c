@@ -367,6 +367,9 @@ bool sl__sparse_lex(lexer *lx) {
       continue;
     }
     if (odd_indent) return false;
+    // A line that starts with a line continuation: where its statement is indented is read one way
+    // by CPython (the first line's column) and another by tree-sitter (found by fuzz_prefilter).
+    if (*q == '\\') return false;
     lline L;
     memset(&L, 0, sizeof L);
     L.start = (uint32_t)(q - text);

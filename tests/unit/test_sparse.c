@@ -389,6 +389,9 @@ static void what_is_blanked(void **state) {
   // tree-sitter may read the next line as its rest (found by fuzz_prefilter: `class \nName(B):`).
   assert_null(sparse_of("class \nodel:\n    __slots__ = ()\n\n    def f(self):\n        self.x = 1\n", NULL));
   assert_null(sparse_of("def f():\n    if \n    x:\n        pass\n\n\ndef g():\n    return 1\n", NULL));
+  // A line that starts with a line continuation: CPython and tree-sitter indent its statement
+  // differently (found by fuzz_prefilter).
+  assert_null(sparse_of("class P:\n  a = 1\n\\\n  def f(self):\n        self.b = 2\n", NULL));
 }
 
 int main(void) {

@@ -31,6 +31,10 @@ static inline bool sl__hash_set_has(const sl_hash_set *set, uint32_t h) {
 
 /** Empties the set, keeping its table. */
 static inline void sl__hash_set_clear(sl_hash_set *set) {
+  if (set->count == 0) {  // scratch sets are cleared per def, most of which add nothing
+    set->zero = false;
+    return;
+  }
   for (size_t j = 0; j < set->cap; j++) set->slots[j] = 0;
   set->count = 0;
   set->zero = false;

@@ -112,10 +112,10 @@ enum {
  * methods the way SLT018 looks at); W_SELF: self, cls; W_BIND: global, __setattr__, __delattr__,
  * __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR); W_KEYWORD: the hard keywords
  * (TOK_KEYWORD); W_COMPOUND: the keywords that open a compound statement's clause (if, elif, else,
- * while, for, with, try, except, finally). */
+ * while, for, with, try, except, finally); W_MATCH: `match`, a soft keyword. */
 enum {
   W_DEL = 1, W_FOR = 2, W_IN = 4, W_AS = 8, W_USE = 16, W_SELF = 32, W_CLASS = 64, W_DEF = 128, W_ASYNC = 256,
-  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048, W_KEYWORD = 4096, W_COMPOUND = 8192
+  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048, W_KEYWORD = 4096, W_COMPOUND = 8192, W_MATCH = 16384
 };
 
 #define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
@@ -143,6 +143,7 @@ static inline unsigned word_kind(const char *p, size_t n) {
            : SAME(p, "class") ? W_CLASS | K
            : SAME(p, "async") ? W_ASYNC | K
            : SAME(p, "while") ? C
+           : SAME(p, "match") ? W_MATCH
            : SAME(p, "await") || SAME(p, "break") || SAME(p, "raise") || SAME(p, "yield") || SAME(p, "False") ? K
                                                                                                                : 0;
   case 6:
@@ -408,6 +409,7 @@ bool sl__sparse_lex(lexer *lx) {
           L.first_word = lx->toks.items[t].hash;
           if (kind & W_DEL) is_del = true;
           if (kind & W_COMPOUND) compound = true;
+          L.header = (kind & (W_COMPOUND | W_ASYNC | W_CLASS | W_DEF | W_MATCH)) != 0;
         }
         if (kind & W_FOR) in_for = true;
         if (kind & W_IN) in_for = false;

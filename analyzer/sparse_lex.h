@@ -44,6 +44,9 @@ typedef struct lline {
   uint32_t eq_tok;         // tokens before the last `=` outside brackets (UINT32_MAX: none)
   uint32_t colon_tok;      // tokens before the first `:` outside brackets (UINT32_MAX: none)
   uint32_t first_word;     // hash of the word the line starts with (0: it starts otherwise)
+  bool header;             // it starts with a word that opens a compound statement or one of its
+                           // clauses (if, else, for, try, except, class, def, async, match, ...):
+                           // a header even with its body on the same line (`try: x = 1`)
   uint32_t name_tok;       // class/def: the token of its name (UINT32_MAX: none)
   line_kind kind;
   bool colon_end;          // its last character outside comments is a `:` (a body follows)

@@ -23,26 +23,6 @@
 
 #include "sparse_thin.h"
 
-/* The hashes of the words that open a compound statement: written on one line (`try: x = 1`),
- * one is still a header whose clauses follow, never a statement to blank. */
-typedef struct openers {
-  uint32_t h[13];
-} openers;
-
-static openers make_openers(void) {
-  static const char *const w[] = {"if", "elif", "else", "for", "while", "with", "try", "except", "finally",
-                                  "async", "class", "def", "match"};
-  openers o;
-  for (size_t i = 0; i < sizeof w / sizeof *w; i++) o.h[i] = sl_prefilter_hash(w[i], strlen(w[i]));
-  return o;
-}
-
-static bool opens(const openers *o, uint32_t h) {
-  for (size_t i = 0; i < sizeof o->h / sizeof *o->h; i++)
-    if (o->h[i] == h) return true;
-  return false;
-}
-
 /* Whether line k, inside candidate c, is a statement of a class body (through blocks). */
 static bool in_class_body(const lexer *lx, uint32_t k, uint32_t c) {
   const lline *ls = lx->lines.items;
@@ -67,7 +47,6 @@ static bool whole(const lexer *lx, const lline *C) {
 
 /* The hashes of the words the decisions look for here. */
 typedef struct words {
-  openers o;
   uint32_t del, nonlocal, w_for, w_in, w_as, w_case;
 } words;
 
@@ -165,8 +144,7 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
   for (uint32_t k = c + 1; k <= C->body_end; k++) {
     lline *L = &ls[k];
     const lline *D = L->decorates >= 0 ? &ls[L->decorates] : L;  // a decorator goes with its def or class
-    bool header = D->kind == LINE_BLOCK || D->kind == LINE_DEF ||
-                  (L->first_word && opens(&w->o, L->first_word));  // `try: x = 1` written on one line
+    bool header = D->kind == LINE_BLOCK || D->kind == LINE_DEF || L->header;  // `try: x = 1` on one line
     bool seed = L->walrus || L->use || L->dotted_target || D->kind == LINE_CLASS ||
                 (L->first_word && L->first_word == w->nonlocal) || in_class_body(lx, k, c) ||
                 names_one(lx, L->tok0, L->tok_end, marked) || weak_or_trigger(lx, L, trig, fixable);
@@ -203,9 +181,8 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
 }
 
 void sl__sparse_thin(lexer *lx, const sl_hash_set *trig, const sl_hash_set *fixable) {
-  words w = {make_openers(),         sl_prefilter_hash("del", 3), sl_prefilter_hash("nonlocal", 8),
-             sl_prefilter_hash("for", 3), sl_prefilter_hash("in", 2), sl_prefilter_hash("as", 2),
-             sl_prefilter_hash("case", 4)};
+  words w = {sl_prefilter_hash("del", 3), sl_prefilter_hash("nonlocal", 8), sl_prefilter_hash("for", 3),
+             sl_prefilter_hash("in", 2),  sl_prefilter_hash("as", 2),       sl_prefilter_hash("case", 4)};
   sl_hash_set marked = {0}, need = {0};
   for (size_t i = 0; i < lx->lines.count; i++) {
     lline *C = &lx->lines.items[i];

@@ -423,8 +423,11 @@ bool sl_prefilter_keep(const char *text, size_t len);
  * slotted or lay out instances their own way: the sets sl_prefilter_decide took; may be NULL), or
  * a name this file binds to such a thing (followed to a fixed point), or holds a class statement
  * that may conflict in layout, or is a method of a class whose own text names any of these.
- * Returns NULL when nothing would be blanked or when the text is not one the scan can read for
- * sure (a tab in an indentation, an unclosed string or bracket): then lint the text itself. The
+ * Where the text is kept, the parser also skips comments that say no "noqa" and the insides of
+ * statements made only of strings (docstrings): what the rules read of them is that they are
+ * there. Returns NULL when there would be nothing to blank or skip, or when the text is not one
+ * the scan can read for sure (a tab in an indentation, an unclosed string or bracket): then lint
+ * the text itself. The
  * caller must also lint the text itself when the copy does not parse without error (a blanked
  * body cannot hide a syntax error the copy would show). `flags` (SL_SPARSE_*) say what else to keep
  * or blank. *blanked is the number of bytes blanked.

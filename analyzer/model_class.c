@@ -36,8 +36,9 @@ void sl__class_decorators(sl_model *m, int ci, TSNode decorated, const char *tex
     if (!sl_node_is(d, SL_NODE_DECORATOR)) continue;
     sl_class *c = &m->classes[ci];
     sl_decorator *dec = ARENA_GROW(&m->arena, c->decorators, c->n_decorators, c->cap_decorators);
-    dec->span = sl_node_span(d);
     TSNode expr = ts_node_named_child(d, 0);
+    // From `@` to the end of its expression: the decorator node also holds a comment after it.
+    dec->span = sl_span_join(sl_node_span(d), sl_node_span(expr));
     dec->slots_kw = dec->weakref_slot_kw = dec->frozen_kw = dec->init_kw = -1;
     if (sl_node_is(expr, SL_NODE_CALL)) {
       dec->is_call = true;

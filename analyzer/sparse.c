@@ -110,18 +110,28 @@ typedef struct names {
   sl_hash_set fixable;  // the classes of `trig` that are there for SLT003/SLT007's fix
 } names;
 
+/* Whether class C's own text (decorators to last line) has a word with "slots" in it. */
+static bool names_slots(const lexer *lx, const lline *C) {
+  const lline *ls = lx->lines.items;
+  for (uint32_t t = ls[C->deco0].tok0; t < ls[C->body_end].tok_end; t++)
+    if (lx->toks.items[t].flags & TOK_SLOTS) return true;
+  return false;
+}
+
 /*
  * The class line `c` has a slot feature of its own: the methods that store or delete attributes
- * keep their text, and its name is hot — or, when a base may lay out instances its own way (where
- * SLT003/SLT007 offer to empty its __slots__ if no instance of it is bound anywhere), a trigger:
- * every body that names it keeps its text.
+ * keep their text, and its name is hot — or, when it writes `__slots__` (or `slots=True`) itself
+ * and a base may lay out instances its own way (where SLT003/SLT007 offer to empty its __slots__
+ * if no instance of it is bound anywhere), a trigger: every body that names it keeps its text.
+ * A subclass of such a class without slots of its own has nothing to empty; only an attribute
+ * stored on one of its instances stops the fix, which a hot name keeps.
  */
 static void relevant_class(lexer *lx, int32_t c, names *sets, bool *changed) {
   if (c < 0 || lx->lines.items[c].done) return;
   const lline *C = &lx->lines.items[c];
   lx->lines.items[c].done = *changed = true;
   if (C->name_tok == UINT32_MAX) return;
-  bool fixable = names_one(lx, C->name_tok + 1, C->tok_end, &sets->layout);
+  bool fixable = names_one(lx, C->name_tok + 1, C->tok_end, &sets->layout) && names_slots(lx, C);
   sl__hash_set_add(fixable ? &sets->trig : &sets->hot, lx->toks.items[C->name_tok].hash);
   if (fixable) sl__hash_set_add(&sets->fixable, lx->toks.items[C->name_tok].hash);
 }
@@ -537,19 +547,34 @@ static void keep_for_summary(lexer *lx) {
 
 /* A blanked body: [skip_from, skip_to) holds nothing but blanks and newlines the parser needs
  * not read (the `0` before it and the newline ending the body stay outside). */
-typedef struct gap {
-  uint32_t skip_from, skip_to;
-} gap;
+typedef SL_VEC(byte_range) byte_ranges;
 
-/* sl_sparse_text, also giving the gaps (in order; *gaps owned by the caller). */
+/* Appends to *out the union of the ranges a and b (each in order), in order: overlapping or
+ * touching ranges become one. */
+static void merge_ranges(const byte_range *a, size_t na, const byte_range *b, size_t nb, byte_ranges *out) {
+  for (size_t i = 0, j = 0; i < na || j < nb;) {
+    byte_range next = j >= nb || (i < na && a[i].from <= b[j].from) ? a[i++] : b[j++];
+    byte_range *last = out->count ? &out->items[out->count - 1] : NULL;
+    if (last && next.from <= last->to) {
+      if (next.to > last->to) last->to = next.to;
+    } else {
+      SL_VEC_PUSH(*out, next);
+    }
+  }
+}
+
+/* sl_sparse_text, also giving the gaps, what the parser skips (in order; *gaps owned by the
+ * caller): the blanked bodies and statements, and where the text is kept, the comments and
+ * insides of strings that nothing reads (sparse_lex.h). The text is sparse when there are gaps
+ * even if nothing is blanked. */
 static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot, unsigned flags, size_t *blanked,
-                    gap **gaps, size_t *n_gaps) {
+                    byte_range **gaps, size_t *n_gaps) {
   *blanked = 0;
   *gaps = NULL;
   *n_gaps = 0;
   if (len == 0 || len > UINT32_MAX) return NULL;
-  lexer lx = {text, len, {0}, {0}, {0}, false};
-  SL_VEC(gap) found = {0};
+  lexer lx = {text, len, {0}, {0}, {0}, {0}, {0}, false};
+  byte_ranges found = {0};
   char *out = NULL;
   if (!sl__sparse_lex(&lx) || !sl__sparse_structure(&lx)) goto done;
   for (size_t i = 0; i < lx.lines.count; i++) {
@@ -605,7 +630,16 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
     uint32_t to = last->end;
     if (to > first->start + 1 && (text[to - 1] == '\n' || text[to - 1] == '\r')) to--;
     if (to > first->start + 1 && to < len && text[to] == '\n' && text[to - 1] == '\r') to--;
-    if (to > first->start + 1) SL_VEC_PUSH(found, ((gap){first->start + 1, to}));
+    if (to > first->start + 1) SL_VEC_PUSH(found, ((byte_range){first->start + 1, to}));
+  }
+  if (!lx.gave_up) {
+    byte_ranges unread = {0}, all = {0};
+    merge_ranges(lx.comments.items, lx.comments.count, lx.string_insides.items, lx.string_insides.count, &unread);
+    merge_ranges(found.items, found.count, unread.items, unread.count, &all);
+    free(unread.items);
+    free(found.items);
+    found = all;
+    if (!out && found.count) out = sl_xstrndup(text, len);
   }
 done:
   sl__sparse_lexer_release(&lx);
@@ -619,7 +653,7 @@ done:
 }
 
 char *sl_sparse_text(const char *text, size_t len, const sl_prefilter_names *hot, unsigned flags, size_t *blanked) {
-  gap *gaps;
+  byte_range *gaps;
   size_t n_gaps;
   char *out = sparse(text, len, hot, flags, blanked, &gaps, &n_gaps);
   free(gaps);
@@ -638,15 +672,19 @@ static TSPoint point_at(const char *text, uint32_t at, uint32_t *scanned, uint32
 }
 
 /* The parse of the sparse text `s` that skips its gaps; NULL when none can be made. */
-static TSTree *parse_skipping(const char *s, size_t len, const gap *gaps, size_t n_gaps) {
+static TSTree *parse_skipping(const char *s, size_t len, const byte_range *gaps, size_t n_gaps) {
   TSRange *ranges = sl_xmalloc((n_gaps + 1) * sizeof *ranges);
   uint32_t scanned = 0, row = 0, line = 0, from = 0;
   size_t n = 0;
   for (size_t i = 0; i <= n_gaps; i++) {
-    uint32_t to = i < n_gaps ? gaps[i].skip_from : (uint32_t)len;
-    TSPoint a = point_at(s, from, &scanned, &row, &line), b = point_at(s, to, &scanned, &row, &line);
-    ranges[n++] = (TSRange){a, b, from, to};
-    if (i < n_gaps) from = gaps[i].skip_to;
+    uint32_t to = i < n_gaps ? gaps[i].from : (uint32_t)len;
+    // A gap at the start or the end of the text (a comment) leaves an empty range: none is needed
+    // but the parser must have one.
+    if (from < to || (i == n_gaps && n == 0)) {
+      TSPoint a = point_at(s, from, &scanned, &row, &line), b = point_at(s, to, &scanned, &row, &line);
+      ranges[n++] = (TSRange){a, b, from, to};
+    }
+    if (i < n_gaps) from = gaps[i].to;
   }
   TSParser *parser = ts_parser_new();
   TSTree *tree = NULL;
@@ -662,7 +700,7 @@ int sl_parse_sparse(const char *text, size_t len, const sl_prefilter_names *hot,
   *read = text;
   *tree = NULL;
   size_t blanked, n_gaps;
-  gap *gaps;
+  byte_range *gaps;
   char *s = sparse(text, len, hot, flags, &blanked, &gaps, &n_gaps);
   if (s) {
     *tree = parse_skipping(s, len, gaps, n_gaps);

@@ -340,6 +340,22 @@ static const char *short_string(lexer *lx, const char *p, const char *end) {
   return NULL;
 }
 
+/* Whether the comment [p, e) says "noqa", in any case (a suppression the tree must show). Few
+ * comments have a `q`: memchr rules most out at once. */
+static bool says_noqa(const char *p, const char *e) {
+  size_t n = (size_t)(e - p);
+  return (memchr(p, 'q', n) || memchr(p, 'Q', n)) && sl__contains_nocase(p, n, "noqa");
+}
+
+/* Whether the word [s, e), right before a quote, is a prefix of a string that is neither an
+ * f-string nor a t-string (whose insides are expressions): r, b, u, rb, br in any case. */
+static bool plain_string_prefix(const char *s, const char *e) {
+  if (e - s > 2) return false;
+  for (; s < e; s++)
+    if (!strchr("rRbBuU", *s)) return false;
+  return true;
+}
+
 /* Splits the text into logical lines and their words. Returns false when it cannot be sure. */
 bool sl__sparse_lex(lexer *lx) {
   const char *text = lx->text, *end = text + lx->len, *p = text;
@@ -360,10 +376,8 @@ bool sl__sparse_lex(lexer *lx) {
     if (*q == '#') {
       const char *e = line_end(q, end);
       // A comment on a line of its own is no statement's: of its words only a suppression matters.
-      // Few comments have a `q`: memchr rules most out at once.
-      size_t n = (size_t)(e - q);
-      if ((memchr(q, 'q', n) || memchr(q, 'Q', n)) && sl__contains_nocase(q, n, "noqa"))
-        SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
+      if (says_noqa(q, e)) SL_VEC_PUSH(lx->noqa, (uint32_t)(q - text));
+      else SL_VEC_PUSH(lx->comments, ((byte_range){(uint32_t)(q - text), (uint32_t)(e - text)}));
       p = e < end ? skip_newline(e, end) : e;
       continue;
     }
@@ -388,6 +402,9 @@ bool sl__sparse_lex(lexer *lx) {
     bool compound = false;  // it starts with a keyword whose clause needs a `:` on its line
     bool after_word = false, after_self = false, dotted_other = false, dotted_any = false, is_del = false, in_for = false,
          after_as = false, after_dot = false;
+    // Whether the line is so far a statement of strings only, and where its strings' insides start.
+    bool only_strings = true, any_string = false;
+    size_t insides0 = lx->string_insides.count;
     for (p = q; p < end;) {
       char c = *p;
       unsigned cls = byte_class[(unsigned char)c];
@@ -395,6 +412,7 @@ bool sl__sparse_lex(lexer *lx) {
         bool ident;
         size_t k = u8_char(p, end, &ident);
         if (!ident) {  // a non-ASCII character that is not an identifier's
+          only_strings = false;
           p += k;
           continue;
         }
@@ -405,6 +423,8 @@ bool sl__sparse_lex(lexer *lx) {
         p = word(lx, p, end, after_dot ? TOK_ATTR : 0, &kind);
         uint32_t t = (uint32_t)lx->toks.count - 1;
         after_dot = false;
+        if (only_strings && !(p < end && byte_class[(unsigned char)*p] == B_Q && plain_string_prefix(s, p)))
+          only_strings = false;
         if (t == L.tok0 && s == q) {
           L.first_word = lx->toks.items[t].hash;
           if (kind & W_DEL) is_del = true;
@@ -459,6 +479,11 @@ bool sl__sparse_lex(lexer *lx) {
           bool triple = p + 2 < end && p[1] == c && p[2] == c;
           const char *e = triple ? long_string_end(p, end) : short_string(lx, p, end);
           if (!e) return false;
+          if (only_strings) {
+            any_string = true;
+            uint32_t quotes = triple ? 3 : 1, from = (uint32_t)(p - text) + quotes, to = (uint32_t)(e - text) - quotes;
+            if (from < to) SL_VEC_PUSH(lx->string_insides, ((byte_range){from, to}));
+          }
           if (triple) words_in(lx, p, e, TOK_STRING);
           p = e;
           last = p - 1;
@@ -469,6 +494,7 @@ bool sl__sparse_lex(lexer *lx) {
         if (cls == B_H) {
           const char *e = line_end(p, end);
           words_in(lx, p, e, TOK_COMMENT);
+          if (!says_noqa(p, e)) SL_VEC_PUSH(lx->comments, ((byte_range){(uint32_t)(p - text), (uint32_t)(e - text)}));
           p = e;
           continue;
         }
@@ -483,6 +509,7 @@ bool sl__sparse_lex(lexer *lx) {
         if (depth == 0) break;
         continue;
       }
+      only_strings = false;
       if (c == '(' || c == '[' || c == '{') depth++;
       if (c == ')' || c == ']' || c == '}') {
         if (--depth < 0) return false;
@@ -525,6 +552,7 @@ bool sl__sparse_lex(lexer *lx) {
     // the decisions cannot follow.
     if ((compound || L.kind == LINE_CLASS || L.kind == LINE_DEF) && L.colon_tok == UINT32_MAX) return false;
     if ((L.kind == LINE_CLASS || L.kind == LINE_DEF) && L.name_tok == UINT32_MAX) return false;
+    if (!(only_strings && any_string)) lx->string_insides.count = insides0;
     L.end = (uint32_t)(p - text);
     L.tok_end = (uint32_t)lx->toks.count;
     L.colon_end = *last == ':';
@@ -594,4 +622,6 @@ void sl__sparse_lexer_release(lexer *lx) {
   free(lx->toks.items);
   free(lx->lines.items);
   free(lx->noqa.items);
+  free(lx->comments.items);
+  free(lx->string_insides.items);
 }

@@ -69,12 +69,23 @@ typedef struct lline {
   bool drop;               // a module-level assignment of data nothing else names: blanked
 } lline;
 
+/* Bytes [from, to) of the text. */
+typedef struct byte_range {
+  uint32_t from, to;
+} byte_range;
+
 typedef struct lexer {
   const char *text;
   size_t len;
   SL_VEC(tok) toks;
   SL_VEC(lline) lines;
   SL_VEC(uint32_t) noqa;  // where the comment lines that say "noqa" are: never blanked
+  // What the parser need not read even where the text is kept (each in order): comments that
+  // say no "noqa" (nothing but a suppression is read from a comment), and the insides of the
+  // strings of statements made only of strings (a docstring: that it is one is what is read,
+  // not what it says).
+  SL_VEC(byte_range) comments;
+  SL_VEC(byte_range) string_insides;
   bool gave_up;           // a fixed point of the decisions took too many rounds: no sparse text
 } lexer;
 

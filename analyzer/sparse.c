@@ -482,9 +482,14 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
       fired[i] = level;
       changed = true;
       // What it binds makes weak references when it names them; else it is hot, and when it names
-      // a slot feature, a feature too.
-      bool weak = names_one(lx, L->tok0, L->tok_end, trig);
-      for (uint32_t t = L->tok0; t < L->tok_end && !weak; t++) weak = (lx->toks.items[t].flags & TOK_WEAK) != 0;
+      // a slot feature, a feature too. A class deriving from a class that is a trigger only for
+      // SLT003/SLT007's fix has none of that fix (relevant_class decides whether it has its own).
+      bool weak = false;
+      for (uint32_t t = L->tok0; t < L->tok_end && !weak; t++) {
+        const tok *w = &lx->toks.items[t];
+        weak = (w->flags & TOK_WEAK) || (sl__hash_set_has(trig, w->hash) &&
+                                         !(L->kind == LINE_CLASS && sl__hash_set_has(&sets.fixable, w->hash)));
+      }
       sl_hash_set *into = weak ? trig : hot;
       if (level == 2 && !weak) {
         uint32_t a, b;

@@ -183,6 +183,10 @@ static inline uint16_t token_flags(const char *p, size_t n, uint32_t mask, unsig
   return f;
 }
 
+/* What a word in a comment or a docstring is not, whatever it says: the analysis reads neither
+ * (a suppression is read from the comments the parser is given, sl_sparse_text). */
+enum { UNREAD_FLAGS = TOK_TRIGGER | TOK_SLOTS | TOK_SETATTR | TOK_WEAK | TOK_BIND };
+
 /* Appends the token of a word (p, n bytes, normalised), with its sl_prefilter_hash. */
 static inline void push_token(lexer *lx, const char *p, size_t n, uint32_t hash, uint16_t flags) {
   tok t = {hash, 0, flags};
@@ -242,13 +246,16 @@ static const char *word(lexer *lx, const char *p, const char *end, uint16_t flag
   if (ascii) {
     *kind = word_kind(s, n);
     uint16_t f = token_flags(s, n, mask, *kind);
-    // `global` in a string or a comment declares nothing.
+    // `global` in a string or a comment declares nothing; nothing in a comment matters.
     if ((flags & (TOK_STRING | TOK_COMMENT)) && (*kind & W_KEYWORD)) f &= (uint16_t)~(TOK_BIND | TOK_TRIGGER);
+    if (flags & TOK_COMMENT) f &= (uint16_t)~UNREAD_FLAGS;
     push_token(lx, s, n, h, flags | f);
   } else {
     *kind = 0;
     push_unicode_token(lx, s, n);
-    lx->toks.items[lx->toks.count - 1].flags |= flags;
+    tok *w = &lx->toks.items[lx->toks.count - 1];
+    w->flags |= flags;
+    if (flags & TOK_COMMENT) w->flags &= (uint16_t)~UNREAD_FLAGS;
   }
   return p;
 }
@@ -356,6 +363,29 @@ static bool plain_string_prefix(const char *s, const char *e) {
   return true;
 }
 
+/* Whether the logical line starting at `line` ends where its statement cannot: with an operator
+ * (`p =`, `a +`) or with a keyword that needs what follows (`import N as`, `not`) — `word` (n
+ * bytes, of `kind`) is its last word when that is the last thing on it, `last` its last character
+ * outside comments. Python refuses such a line; tree-sitter reads on into the next one as the
+ * statement's rest (`p =` and then `Point()`), which the decisions would not follow. */
+static bool unfinished(const char *line, const char *last, const char *word, size_t n, unsigned kind, bool import) {
+  if (word) {
+    static const char *const enders[] = {"pass", "break", "continue", "return", "raise", "yield", "True", "False", "None"};
+    if (!(kind & W_KEYWORD)) return false;
+    for (size_t i = 0; i < sizeof enders / sizeof *enders; i++)
+      if (strlen(enders[i]) == n && memcmp(enders[i], word, n) == 0) return false;
+    return true;
+  }
+  char c = *last;
+  if (c == '.') {  // `...` and a number (`1.`) may end a statement
+    const char *w = last;
+    while (w > line && byte_class[(unsigned char)w[-1]] == B_I) w--;
+    return !(last - line >= 2 && last[-1] == '.' && last[-2] == '.') && !(w < last && *w >= '0' && *w <= '9');
+  }
+  if (c == '*') return !import;  // `from m import *`
+  return strchr("=+-/%&|^<>@~!", c) != NULL;
+}
+
 /* Splits the text into logical lines and their words. Returns false when it cannot be sure. */
 bool sl__sparse_lex(lexer *lx) {
   const char *text = lx->text, *end = text + lx->len, *p = text;
@@ -405,6 +435,9 @@ bool sl__sparse_lex(lexer *lx) {
     // Whether the line is so far a statement of strings only, and where its strings' insides start.
     bool only_strings = true, any_string = false;
     size_t insides0 = lx->string_insides.count;
+    const char *last_word = NULL;  // the last word, when it is the last thing read
+    size_t last_word_n = 0;
+    unsigned last_word_kind = 0;
     for (p = q; p < end;) {
       char c = *p;
       unsigned cls = byte_class[(unsigned char)c];
@@ -467,6 +500,9 @@ bool sl__sparse_lex(lexer *lx) {
         }
         first_word = false;
         last = p - 1;
+        last_word = s;
+        last_word_n = (size_t)(p - s);
+        last_word_kind = kind;
         continue;
       }
       // The most frequent first (branches, not a jump table: the compiler's one mispredicted).
@@ -487,6 +523,7 @@ bool sl__sparse_lex(lexer *lx) {
           if (triple) words_in(lx, p, e, TOK_STRING);
           p = e;
           last = p - 1;
+          last_word = NULL;
           first_word = false;
           after_word = after_dot = false;
           continue;
@@ -523,6 +560,7 @@ bool sl__sparse_lex(lexer *lx) {
       }
       if (c == '(' && after_word && L.eq_tok != UINT32_MAX) L.call_value = true;  // `f(`, not `(a, b)`
       // `==`, `!=`, `<=`, `>=` compare (`<<=`, `>>=` assign): only an assignment's `=` counts.
+      last_word = NULL;
       if (c == '=' && (p + 1 < end && p[1] == '=')) {
         p += 2;
         after_word = after_dot = false;
@@ -552,7 +590,11 @@ bool sl__sparse_lex(lexer *lx) {
     // the decisions cannot follow.
     if ((compound || L.kind == LINE_CLASS || L.kind == LINE_DEF) && L.colon_tok == UINT32_MAX) return false;
     if ((L.kind == LINE_CLASS || L.kind == LINE_DEF) && L.name_tok == UINT32_MAX) return false;
-    if (!(only_strings && any_string)) lx->string_insides.count = insides0;
+    if (unfinished(q, last, last_word, last_word_n, last_word_kind, is_import(&L))) return false;
+    if (!(only_strings && any_string))
+      lx->string_insides.count = insides0;
+    else
+      for (size_t t = L.tok0; t < lx->toks.count; t++) lx->toks.items[t].flags &= (uint16_t)~UNREAD_FLAGS;
     L.end = (uint32_t)(p - text);
     L.tok_end = (uint32_t)lx->toks.count;
     L.colon_end = *last == ':';

@@ -215,6 +215,9 @@ static void what_is_blanked(void **state) {
   assert_false(kept("class A:\n    __slots__ = ()\n\n\ndef f():\n    return A()\n", NULL, "return A()"));
   assert_true(kept("class A:\n    __slots__ = ()\n\n\ndef f():\n    a = A()\n    a.zz = 1\n", NULL, "a.zz"));
   assert_true(kept("class W(int):\n    __slots__ = ('__dict__',)\n\n\ndef f():\n    return W()\n", NULL, "return W()"));
+  // ... but a subclass writing no slots of its own has nothing to empty: it is only hot.
+  assert_false(kept("class W(int):\n    __slots__ = ('__dict__',)\n\n\nclass S(W):\n    pass\n\n\ndef f():\n"
+                    "    return S()\n", NULL, "return S()"));
   // A slot feature through an alias: the class has it, its storing methods keep their text.
   assert_true(kept("import typing\nNT = typing.NamedTuple\n\n\nclass P(NT):\n    a: int\n\n    def f(self):\n"
                    "        self.zz = 1\n", NULL, "self.zz"));
@@ -392,11 +395,88 @@ static void what_is_blanked(void **state) {
   // A line that starts with a line continuation: CPython and tree-sitter indent its statement
   // differently (found by fuzz_prefilter).
   assert_null(sparse_of("class P:\n  a = 1\n\\\n  def f(self):\n        self.b = 2\n", NULL));
+  // A line that ends where its statement cannot (an operator, a keyword that needs more): Python
+  // refuses it, tree-sitter reads the next line as its rest (found by unit.sparse's random edits:
+  // `import NamedTuple as` and then the alias on the next line).
+  assert_null(sparse_of("from typing import NamedTuple as \nNT\n\n\ndef f():\n    return 1\n", NULL));
+  assert_null(sparse_of("def f():\n    p =\n    P()\n\n\ndef g():\n    return 1\n", NULL));
+  assert_null(sparse_of("def f():\n    return a and # more\n\n\ndef g():\n    return 1\n", NULL));
+  assert_null(sparse_of("def f():\n    return a.\n\n\ndef g():\n    return 1\n", NULL));
+  const char *ends[] = {"x = ...", "x = 1.", "from m import *", "return", "x = not_", "raise", "s = 'a' 'b'"};
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+    char src[256];
+    snprintf(src, sizeof src, "def f():\n    %s\n\n\ndef g():\n    return 1\n", ends[i]);
+    char *ended = sparse_of(src, NULL);
+    assert_non_null(ended);  // ... but these end a statement
+    free(ended);
+  }
+}
+
+/* Whether the parse sl_parse_sparse makes of src has a node of `type` starting where `needle`
+ * first is in src. */
+static bool parsed_at(const char *src, const char *needle, const char *type) {
+  TSTree *tree;
+  const char *read;
+  assert_int_equal(sl_parse_sparse(src, strlen(src), NULL, SL_SPARSE_DATA, &tree, &read), 0);
+  assert_false(ts_node_has_error(ts_tree_root_node(tree)));
+  uint32_t at = (uint32_t)(strstr(src, needle) - src);
+  TSNode n = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), at, at + 1);
+  bool found = false;
+  for (; !ts_node_is_null(n) && ts_node_start_byte(n) == at && !found; n = ts_node_parent(n))
+    found = strcmp(ts_node_type(n), type) == 0;
+  ts_tree_delete(tree);
+  if (read != src) free((char *)read);
+  return found;
+}
+
+/* Where the text is kept, the parser skips what nothing reads: comments but suppressions, the
+ * insides of statements made only of strings; not a string whose value is read. */
+static void what_is_skipped(void **state) {
+  (void)state;
+  const char *src = "# a remark at the top\nx = 1  # a remark\ny = 2  # noqa: SLT001\n    # an indented remark\n"
+                    "# slotlint: NOQA: SLT020\nclass C:\n    \"\"\"Doc.\"\"\"\n    __slots__ = ('__doc__',)  # remark\n"
+                    "class D:\n    __slots__ = ('a',)\n    def f(self):\n        '''Doc.'''\n        self.zz = 1  # remark\n        s = 'abc'\n"
+                    "        'plain' r'raw' b'bytes'\n        f'{s}'\n        'abc'.join(s)\n";
+  assert_false(parsed_at(src, "# a remark at", "comment"));
+  assert_false(parsed_at(src, "# a remark\n", "comment"));
+  assert_false(parsed_at(src, "# an indented", "comment"));
+  assert_true(parsed_at(src, "# noqa: SLT001", "comment"));
+  assert_true(parsed_at(src, "# slotlint: NOQA: SLT020", "comment"));
+  assert_true(parsed_at(src, "\"\"\"Doc", "string"));           // a docstring is still one ...
+  assert_false(parsed_at(src, "Doc.\"\"\"", "string_content"));  // ... without its insides
+  assert_false(parsed_at(src, "Doc.'''", "string_content"));
+  assert_false(parsed_at(src, "raw'", "string_content"));
+  assert_true(parsed_at(src, "__doc__'", "string_content"));  // a slot's name is read
+  assert_true(parsed_at(src, "abc'\n", "string_content"));
+  assert_true(parsed_at(src, "{s}", "interpolation"));  // an f-string's insides are expressions
+  assert_true(parsed_at(src, "abc'.join", "string_content"));
+  // The findings are those of the text: SLT004 for the docstring's __doc__, SLT001 for self.zz.
+  sl_options opts;
+  sl_options_init(&opts);
+  opts.rules = sl_rule_set_all();
+  text t = {strdup(src), strlen(src)};
+  TSParser *parser = ts_parser_new();
+  assert_true(ts_parser_set_language(parser, sl_python_language()));
+  size_t before = lints_compared;
+  compare(parser, &t, &opts, "skipped.py", 0);
+  assert_int_equal(lints_compared, before + 1);
+  TSTree *tree;
+  const char *read;
+  assert_int_equal(sl_parse_sparse(t.s, t.len, NULL, SL_SPARSE_DATA, &tree, &read), 0);
+  char *found = lint(tree, read, t.len, &opts);
+  assert_non_null(strstr(found, "'__doc__'"));
+  assert_non_null(strstr(found, "'zz'"));
+  free(found);
+  ts_tree_delete(tree);
+  free((char *)read);
+  ts_parser_delete(parser);
+  free(t.s);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(what_is_blanked),
+      cmocka_unit_test(what_is_skipped),
       cmocka_unit_test(sparse_equals_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

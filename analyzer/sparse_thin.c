@@ -14,9 +14,10 @@
  * of them.
  *
  * Left whole: methods of a class with a slot feature of its own (SLT018 reads whether a method is
- * one forwarding call, docstring included), bodies naming super/__class__, __setattr__,
- * __delattr__, __all__ or `global` (a body that binds beyond itself); and kept whole, the lines of
- * a class body nested in the def (its class attributes).
+ * one forwarding call, docstring included), bodies naming super/__class__ in a method of a
+ * decorated class (SLT018 again: a slotted dataclass), __setattr__, __delattr__, __all__ or
+ * `global` (a body that binds beyond itself); and kept whole, the lines of a class body nested in
+ * the def (its class attributes).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +34,22 @@ static bool in_class_body(const lexer *lx, uint32_t k, uint32_t c) {
   return false;
 }
 
+/* Whether the nearest class around line k is decorated: a method of a slotted dataclass (or of
+ * what a decorator the lexer cannot read may make one) is where SLT018 reads super() and
+ * __class__; anywhere else they are ordinary names. */
+static bool in_decorated_class(const lexer *lx, uint32_t k) {
+  const lline *ls = lx->lines.items;
+  for (int32_t p = ls[k].parent; p >= 0; p = ls[p].parent)
+    if (ls[p].kind == LINE_CLASS) return ls[p].deco0 != (uint32_t)p;
+  return false;
+}
+
 /* Whether candidate C must stay whole (see the file's comment). */
 static bool whole(const lexer *lx, const lline *C) {
   const lline *ls = lx->lines.items;
   if (C->owner >= 0 && ls[C->owner].done) return true;
   for (uint32_t k = C->deco0; k <= C->body_end; k++) {
-    if (ls[k].super_call) return true;
+    if (ls[k].super_call && in_decorated_class(lx, k)) return true;
     for (uint32_t t = ls[k].tok0; t < ls[k].tok_end; t++)
       if (lx->toks.items[t].flags & TOK_BIND) return true;
   }
@@ -111,6 +122,21 @@ static bool weak_or_trigger(const lexer *lx, const lline *L, const sl_hash_set *
   return false;
 }
 
+/* Whether L is a def whose name is all it has of a trigger word or a `marked` name (`def
+ * test_slots(self):`): it binds nothing from a weak-reference maker but that name. */
+static bool only_name_triggers(const lexer *lx, const lline *L, const sl_hash_set *trig, const sl_hash_set *fixable,
+                               const sl_hash_set *marked) {
+  if (L->kind != LINE_DEF || L->name_tok == UINT32_MAX) return false;
+  for (uint32_t t = L->tok0; t < L->tok_end; t++) {
+    const tok *k = &lx->toks.items[t];
+    if (t == L->name_tok) continue;
+    if ((k->flags & (TOK_TRIGGER | TOK_ODD)) || (sl__hash_set_has(trig, k->hash) && !sl__hash_set_has(fixable, k->hash)) ||
+        sl__hash_set_has(marked, k->hash))
+      return false;
+  }
+  return true;
+}
+
 /* Blanks (lline.drop) the statements of kept candidate C's body that nothing the analysis reads
  * depends on. `marked` and `need` are scratch. */
 static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set *fixable, const words *w,
@@ -129,6 +155,10 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
     for (uint32_t k = c + 1; k <= C->body_end; k++) {
       const lline *L = &ls[k];
       if (!weak_or_trigger(lx, L, trig, fixable) && !names_one(lx, L->tok0, L->tok_end, marked)) continue;
+      if (only_name_triggers(lx, L, trig, fixable, marked)) {
+        if (sl__hash_set_add(marked, lx->toks.items[L->name_tok].hash)) grew = true;
+        continue;
+      }
       add_bound(lx, L, w, marked, &grew);
     }
   }

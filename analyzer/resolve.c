@@ -525,16 +525,29 @@ static int local_class(sl_model *m, int scope, const char *name) {
   return q.local_class;
 }
 
+/* A __new__ written in Python somewhere in the class's MRO may return anything at all: a cached
+ * instance, or one of a subclass chosen at run time (pathlib's PurePath picks PosixPath), whose
+ * layout may have a __dict__. A class whose MRO is unknown says nothing either way. */
+static bool custom_new(const sl_model *m, int ci) {
+  const sl_class *c = &m->classes[ci];
+  for (size_t i = 0; i < c->n_mro; i++)
+    if (c->mro[i].kind == SL_TYPE_CLASS && m->classes[c->mro[i].index].defines_new) return true;
+  return false;
+}
+
 /* The class `name` names as seen from `scope`: one of this file, else one of another module of
  * the project (materialised), else -1. Only for what is surely an instance of exactly that class
  * (`x = C(...)`): a subclass elsewhere in the project may hold what the class cannot, and the
- * model sees the subclasses of this file only. */
+ * model sees the subclasses of this file only; nor when a __new__ of ours decides what the call
+ * returns. */
 static int instance_class(sl_model *m, int scope, const char *name) {
   qualified q = qualify(m, scope, name);
-  if (q.local_class >= 0 || !q.name || !m->project) return q.local_class;
-  if (special_name(q.name) || find_export(q.name, m->target_minor)) return -1;
-  const char *outside;
-  return sl__foreign_class(m, q.name, &outside);
+  int ci = q.local_class;
+  if (ci < 0 && q.name && m->project && !special_name(q.name) && !find_export(q.name, m->target_minor)) {
+    const char *outside;
+    ci = sl__foreign_class(m, q.name, &outside);
+  }
+  return ci >= 0 && custom_new(m, ci) ? -1 : ci;
 }
 
 /*

@@ -431,7 +431,15 @@ typedef struct sl_model {
    *  in scope 0), for sl__model_name_stored. */
   sl_name_index name_index;
   sl_name_index stored_index;
+  /** Built by resolve.c: the names stored on a class object of this file from outside its body
+   *  (`C.name = v`, `del C.name`, in a function or at module level), keyed by (class index,
+   *  name). What the class binds under such a name once that code has run (a property patched
+   *  in, a plain value, nothing) is beyond the model. */
+  sl_name_index late_index;
 } sl_model;
+
+/** Whether code outside class `class_index`'s body stores or deletes `name` on the class object. */
+bool sl__model_late_bound(const sl_model *model, int class_index, const char *name);
 
 /** Whether `name` is in model->stored_names. */
 bool sl__model_name_stored(const sl_model *model, const char *name);

@@ -582,16 +582,40 @@ static int call_receiver(sl_model *m, int scope, const char *callee, sl_receiver
   return instance_class(m, scope, callee);
 }
 
+/* The class of this file a store's receiver names as a class object (`C.name = v`), or -1. A
+ * class body's own statements bind its names directly, never through the class's name. */
+static int class_object(sl_model *m, const sl_pending_store *p) {
+  if (p->recv_is_call) return -1;
+  int ci = qualify(m, p->scope, p->recv).local_class;
+  return ci >= 0 && m->scopes[p->scope].kind == SL_SCOPE_CLASS && m->scopes[p->scope].class_index == ci ? -1 : ci;
+}
+
 static void resolve_stores(sl_model *m) {
+  size_t late = 0;
   for (size_t i = 0; i < m->n_pending; i++) {
     sl_pending_store *p = &m->pending[i];
     sl_attr_store st = p->store;
     st.class_index = p->recv_is_call ? call_receiver(m, p->scope, p->recv, &st.receiver)
                                      : resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
-    if (st.class_index < 0) continue;
+    if (st.class_index < 0) {
+      // Kept for the index below: class_index now names the class object stored on.
+      p->store.class_index = class_object(m, p);
+      if (p->store.class_index >= 0) late++;
+      continue;
+    }
+    p->store.class_index = -1;
     sl_attr_store *out = sl__grow((void **)&m->stores, &m->n_stores, &m->cap_stores, sizeof *out);
     *out = st;
   }
+  if (!late) return;
+  sl__name_index_init(&m->late_index, &m->arena, late);
+  for (size_t i = 0; i < m->n_pending; i++)
+    if (m->pending[i].store.class_index >= 0)
+      sl__name_index_add(&m->late_index, m->pending[i].store.class_index, m->pending[i].store.name, (uint32_t)i);
+}
+
+bool sl__model_late_bound(const sl_model *m, int class_index, const char *name) {
+  return sl__name_index_find(&m->late_index, class_index, name, sl__name_hash(name)) != NULL;
 }
 
 /* The standard-library names that make a weak reference in each role. */

@@ -282,6 +282,10 @@ typedef struct sl_pending_store {
   int scope;
   const char *recv;         /**< the receiver name, as bound (mangled); with recv_is_call, the callee */
   bool recv_is_call;        /**< the receiver is `recv(...)` itself (`C().x = 1`): exactly a C */
+  /** A `setattr(recv, name, v)` call: it counts only when `recv` names a class object (a name
+   *  patched in, sl__model_late_bound), never as a store on an instance; store.name is "*" when
+   *  the name is not a literal (any name). */
+  bool class_only;
   sl_attr_store store;      /**< class_index and receiver filled in when resolved */
 } sl_pending_store;
 
@@ -438,7 +442,8 @@ typedef struct sl_model {
   sl_name_index late_index;
 } sl_model;
 
-/** Whether code outside class `class_index`'s body stores or deletes `name` on the class object. */
+/** Whether code outside class `class_index`'s body stores or deletes `name` on the class object
+ *  (or setattr()s a name it does not spell out). */
 bool sl__model_late_bound(const sl_model *model, int class_index, const char *name);
 
 /** Whether `name` is in model->stored_names. */

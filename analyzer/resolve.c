@@ -595,8 +595,9 @@ static void resolve_stores(sl_model *m) {
   for (size_t i = 0; i < m->n_pending; i++) {
     sl_pending_store *p = &m->pending[i];
     sl_attr_store st = p->store;
-    st.class_index = p->recv_is_call ? call_receiver(m, p->scope, p->recv, &st.receiver)
-                                     : resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
+    st.class_index = p->class_only    ? -1
+                     : p->recv_is_call ? call_receiver(m, p->scope, p->recv, &st.receiver)
+                                       : resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
     if (st.class_index < 0) {
       // Kept for the index below: class_index now names the class object stored on.
       p->store.class_index = class_object(m, p);
@@ -615,7 +616,9 @@ static void resolve_stores(sl_model *m) {
 }
 
 bool sl__model_late_bound(const sl_model *m, int class_index, const char *name) {
-  return sl__name_index_find(&m->late_index, class_index, name, sl__name_hash(name)) != NULL;
+  if (!m->late_index.count) return false;  // the usual file: nothing patches a class
+  return sl__name_index_find(&m->late_index, class_index, name, sl__name_hash(name)) != NULL ||
+         sl__name_index_find(&m->late_index, class_index, "*", sl__name_hash("*")) != NULL;
 }
 
 /* The standard-library names that make a weak reference in each role. */

@@ -57,13 +57,15 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   if (ts_node_is_null(name) || w->error_depth) return object;
   // `C(...).x = 1`: the receiver is an instance of exactly what the callee names, when a class.
   const char *callee = sl_node_is(obj, SL_NODE_CALL) ? sl__walk_callee(w, obj) : NULL;
-  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee) return object;
+  // `pkg.C.name = v` can only matter as a store on a class object (a name patched in).
+  const char *dotted = !callee && sl_node_is(obj, SL_NODE_ATTRIBUTE) ? sl__walk_dotted(w, obj) : NULL;
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee && !dotted) return object;
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
   p->scope = w->scope;
-  p->recv = callee ? callee : sl__walk_ident(w, obj);
+  p->recv = callee ? callee : dotted ? dotted : sl__walk_ident(w, obj);
   p->recv_is_call = callee != NULL;
-  p->class_only = false;
+  p->class_only = dotted != NULL;
   p->store.class_index = -1;
   p->store.name = stored ? stored : sl__walk_mangled(w, name);
   p->store.span = sl_node_span(attr);

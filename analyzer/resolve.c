@@ -536,17 +536,20 @@ static bool custom_new(const sl_model *m, int ci) {
 }
 
 /* The class `name` names as seen from `scope`: one of this file, else one of another module of
- * the project (materialised), else -1. Only for what is surely an instance of exactly that class
- * (`x = C(...)`): a subclass elsewhere in the project may hold what the class cannot, and the
- * model sees the subclasses of this file only; nor when a __new__ of ours decides what the call
- * returns. */
-static int instance_class(sl_model *m, int scope, const char *name) {
+ * the project (materialised), else -1. */
+static int named_class(sl_model *m, int scope, const char *name) {
   qualified q = qualify(m, scope, name);
-  int ci = q.local_class;
-  if (ci < 0 && q.name && m->project && !special_name(q.name) && !find_export(q.name, m->target_minor)) {
-    const char *outside;
-    ci = sl__foreign_class(m, q.name, &outside);
-  }
+  if (q.local_class >= 0 || !q.name || !m->project) return q.local_class;
+  if (special_name(q.name) || find_export(q.name, m->target_minor)) return -1;
+  const char *outside;
+  return sl__foreign_class(m, q.name, &outside);
+}
+
+/* As named_class, only for what is surely an instance of exactly that class (`x = C(...)`): a
+ * subclass elsewhere in the project may hold what the class cannot, and the model sees the
+ * subclasses of this file only; nor when a __new__ of ours decides what the call returns. */
+static int instance_class(sl_model *m, int scope, const char *name) {
+  int ci = named_class(m, scope, name);
   return ci >= 0 && custom_new(m, ci) ? -1 : ci;
 }
 
@@ -582,11 +585,12 @@ static int call_receiver(sl_model *m, int scope, const char *callee, sl_receiver
   return instance_class(m, scope, callee);
 }
 
-/* The class of this file a store's receiver names as a class object (`C.name = v`), or -1. A
- * class body's own statements bind its names directly, never through the class's name. */
+/* The class (of this file, or of another module of the project) a store's receiver names as a
+ * class object (`C.name = v`, `pkg.C.name = v`), or -1. A class body's own statements bind its
+ * names directly, never through the class's name. */
 static int class_object(sl_model *m, const sl_pending_store *p) {
   if (p->recv_is_call) return -1;
-  int ci = qualify(m, p->scope, p->recv).local_class;
+  int ci = named_class(m, p->scope, p->recv);
   return ci >= 0 && m->scopes[p->scope].kind == SL_SCOPE_CLASS && m->scopes[p->scope].class_index == ci ? -1 : ci;
 }
 

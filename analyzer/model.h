@@ -239,6 +239,7 @@ typedef enum {
   SL_NAME_IMPORT_MODULE,    /**< import a.b [as n]: `target` is the module path bound */
   SL_NAME_IMPORT_FROM,      /**< from m import x [as n]: `target` is "m", `member` is "x" */
   SL_NAME_SELF_PARAM,       /**< first parameter of a method of class `index` */
+  SL_NAME_CLS_PARAM,        /**< first parameter of a classmethod of class `index`: the class or a subclass */
   SL_NAME_TYPED_PARAM,      /**< parameter annotated with the plain name `member` */
   SL_NAME_INSTANCE,         /**< n = member(...) */
   SL_NAME_OTHER,            /**< anything else: assignment, def, parameter, for target, del... */

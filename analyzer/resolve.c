@@ -567,10 +567,18 @@ static int resolve_receiver(sl_model *m, int scope, const char *recv, uint32_t a
   case SL_NAME_SELF_PARAM:
     *kind = SL_RECV_SELF;
     return b->index;
-  case SL_NAME_INSTANCE:
+  case SL_NAME_INSTANCE: {
     if (at <= b->start_byte) return -1;
+    // `obj = cls(...)` in a classmethod: an instance of the class or a subclass, as `self` is.
+    int n;
+    const sl_name_binding *callee = sl__model_lookup(m, b->scope, b->member, &n);
+    if (callee && n == 1 && callee->kind == SL_NAME_CLS_PARAM) {
+      *kind = SL_RECV_SELF;
+      return custom_new(m, callee->index) ? -1 : callee->index;
+    }
     *kind = SL_RECV_LOCAL_INSTANCE;
     return instance_class(m, b->scope, b->member);
+  }
   case SL_NAME_TYPED_PARAM:
     *kind = SL_RECV_ANNOTATED_PARAM;
     return local_class(m, m->scopes[b->scope].parent, b->member);
@@ -586,10 +594,14 @@ static int call_receiver(sl_model *m, int scope, const char *callee, sl_receiver
 }
 
 /* The class (of this file, or of another module of the project) a store's receiver names as a
- * class object (`C.name = v`, `pkg.C.name = v`), or -1. A class body's own statements bind its
+ * class object (`C.name = v`, `pkg.C.name = v`, `cls.name = v`), or -1. A class body's own statements bind its
  * names directly, never through the class's name. */
 static int class_object(sl_model *m, const sl_pending_store *p) {
   if (p->recv_is_call) return -1;
+  // `cls.name = v` in a classmethod patches the class (or a subclass) the same way.
+  int n;
+  const sl_name_binding *b = sl__model_lookup(m, p->scope, p->recv, &n);
+  if (b && n == 1 && b->kind == SL_NAME_CLS_PARAM) return b->index;
   int ci = named_class(m, p->scope, p->recv);
   return ci >= 0 && m->scopes[p->scope].kind == SL_SCOPE_CLASS && m->scopes[p->scope].class_index == ci ? -1 : ci;
 }

@@ -114,6 +114,7 @@ sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const ch
       return (sl_setattr_answer){SL_SETATTR_READ_ONLY, t, NULL, false};
     }
     const sl_class *c = &m->classes[t.index];
+    if (sl__model_late_bound(m, t.index, name)) return unknown;
     if (dataclass_slot_field(m, c, name)) return allowed;
     if (sl__class_find_slot(c, name)) return allowed;
     if (c->flavor == SL_CLASS_NAMEDTUPLE && find_field(c, name)) {

@@ -239,6 +239,7 @@ typedef enum {
   SL_NAME_IMPORT_MODULE,    /**< import a.b [as n]: `target` is the module path bound */
   SL_NAME_IMPORT_FROM,      /**< from m import x [as n]: `target` is "m", `member` is "x" */
   SL_NAME_SELF_PARAM,       /**< first parameter of a method of class `index` */
+  SL_NAME_CLS_PARAM,        /**< first parameter of a classmethod of class `index`: the class or a subclass */
   SL_NAME_TYPED_PARAM,      /**< parameter annotated with the plain name `member` */
   SL_NAME_INSTANCE,         /**< n = member(...) */
   SL_NAME_OTHER,            /**< anything else: assignment, def, parameter, for target, del... */
@@ -282,6 +283,10 @@ typedef struct sl_pending_store {
   int scope;
   const char *recv;         /**< the receiver name, as bound (mangled); with recv_is_call, the callee */
   bool recv_is_call;        /**< the receiver is `recv(...)` itself (`C().x = 1`): exactly a C */
+  /** A `setattr(recv, name, v)` call: it counts only when `recv` names a class object (a name
+   *  patched in, sl__model_late_bound), never as a store on an instance; store.name is "*" when
+   *  the name is not a literal (any name). */
+  bool class_only;
   sl_attr_store store;      /**< class_index and receiver filled in when resolved */
 } sl_pending_store;
 
@@ -431,7 +436,16 @@ typedef struct sl_model {
    *  in scope 0), for sl__model_name_stored. */
   sl_name_index name_index;
   sl_name_index stored_index;
+  /** Built by resolve.c: the names stored on a class object of this file from outside its body
+   *  (`C.name = v`, `del C.name`, in a function or at module level), keyed by (class index,
+   *  name). What the class binds under such a name once that code has run (a property patched
+   *  in, a plain value, nothing) is beyond the model. */
+  sl_name_index late_index;
 } sl_model;
+
+/** Whether code outside class `class_index`'s body stores or deletes `name` on the class object
+ *  (or setattr()s a name it does not spell out). */
+bool sl__model_late_bound(const sl_model *model, int class_index, const char *name);
 
 /** Whether `name` is in model->stored_names. */
 bool sl__model_name_stored(const sl_model *model, const char *name);

@@ -35,6 +35,7 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
     p->scope = w->scope;
     p->recv = sl__ident_normalize(&m->arena, simple.object, simple.object_len);
     p->recv_is_call = false;
+    p->class_only = false;
     p->store.class_index = -1;
     p->store.name = name;
     p->store.span = sl_node_span(attr);
@@ -56,12 +57,15 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   if (ts_node_is_null(name) || w->error_depth) return object;
   // `C(...).x = 1`: the receiver is an instance of exactly what the callee names, when a class.
   const char *callee = sl_node_is(obj, SL_NODE_CALL) ? sl__walk_callee(w, obj) : NULL;
-  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee) return object;
+  // `pkg.C.name = v` can only matter as a store on a class object (a name patched in).
+  const char *dotted = !callee && sl_node_is(obj, SL_NODE_ATTRIBUTE) ? sl__walk_dotted(w, obj) : NULL;
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee && !dotted) return object;
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
   p->scope = w->scope;
-  p->recv = callee ? callee : sl__walk_ident(w, obj);
+  p->recv = callee ? callee : dotted ? dotted : sl__walk_ident(w, obj);
   p->recv_is_call = callee != NULL;
+  p->class_only = dotted != NULL;
   p->store.class_index = -1;
   p->store.name = stored ? stored : sl__walk_mangled(w, name);
   p->store.span = sl_node_span(attr);
@@ -401,6 +405,8 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
   uint32_t pos = 0;
   bool found = false;
+  TSNode object = {0}, name_arg = {0};
+  const char *literal = NULL;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, args);
   for (TSNode a; sl_child_iter_next(&it, &a);) {
@@ -408,15 +414,32 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
     if (sl_node_is(a, SL_NODE_LIST_SPLAT) || sl_node_is(a, SL_NODE_DICTIONARY_SPLAT) ||
         sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
       break;
+    if (pos == 0) object = a;
     if (pos >= first && pos < first + (uint32_t)name_args) {
       const char *v;
+      if (pos == first) name_arg = a;
       if (sl__pystring_eval(a, w->text, &w->m->arena, &v) == SL_PYSTR_STR) {
         note_stored_name(w->m, v);
         found = true;
+        if (pos == first) literal = v;
       }
     }
     pos++;
   }
   sl_child_iter_release(&it);
   if (!found) w->m->dynamic_setattr = true;
+  // `setattr(C, name, v)` patches class C (properties made in a loop): resolve.c keeps it when
+  // C names a class. The name is a string, never mangled.
+  if (first == 1 && sl_node_is(object, SL_NODE_IDENTIFIER) && !ts_node_is_null(name_arg) && !w->error_depth) {
+    sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
+    p->scope = w->scope;
+    p->recv = sl__walk_ident(w, object);
+    p->recv_is_call = false;
+    p->class_only = true;
+    p->store.class_index = -1;
+    p->store.name = literal ? literal : "*";
+    p->store.span = sl_node_span(call);
+    p->store.name_span = sl_node_span(name_arg);
+    p->store.kind = SL_STORE_ASSIGN;
+  }
 }

@@ -105,7 +105,9 @@ static bool method_forwards(sl_walker *w, TSNode fn, const char *method, int npa
 
 /* ---- scopes: functions, lambdas, comprehensions ------------------------------------------ */
 
-static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_class, bool annotate) {
+/* self_class / cls_class: the class whose method (classmethod) binds its first parameter to an
+ * instance (the class), or -1. */
+static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_class, int cls_class, bool annotate) {
   bool first = true;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, params);
@@ -144,6 +146,9 @@ static void bind_params(sl_walker *w, TSNode params, int fn_scope, int self_clas
     if (first && self_class >= 0 && positional) {
       b = sl__walk_bind(w, fn_scope, name, SL_NAME_SELF_PARAM, name_node);
       b->index = self_class;
+    } else if (first && cls_class >= 0 && positional) {
+      b = sl__walk_bind(w, fn_scope, name, SL_NAME_CLS_PARAM, name_node);
+      b->index = cls_class;
     } else {
       b = sl__walk_bind(w, fn_scope, name, SL_NAME_OTHER, name_node);
       // `c: C` — the annotation a plain class name (or a string holding one).
@@ -249,10 +254,12 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
                     !implicit_class && !w->type_checking)
                        ? cls
                        : -1;
+  // `cls` of a classmethod: `cls(...)` makes an instance of the class or of a subclass.
+  int cls_class = cls >= 0 && is_classmethod && !is_static && !unknown_decorator && !w->type_checking ? cls : -1;
   int saved = w->scope;
   sl_cell saved_cell = w->cell;
   w->scope = fn_scope;
-  bind_params(w, params, fn_scope, self_class, true);
+  bind_params(w, params, fn_scope, self_class, cls_class, true);
   // The body (not the defaults, evaluated outside) of a function defined in a class body gets that
   // class's __class__ cell; the functions nested in it share it.
   if (cls >= 0) {
@@ -273,7 +280,7 @@ void sl__walk_lambda(sl_walker *w, TSNode lam) {
   sl_cell saved_cell = w->cell;
   TSNode params = sl_node_field(lam, SL_FIELD_PARAMETERS);
   w->scope = fn_scope;
-  if (!ts_node_is_null(params)) bind_params(w, params, fn_scope, -1, false);
+  if (!ts_node_is_null(params)) bind_params(w, params, fn_scope, -1, -1, false);
   if (cls >= 0) {
     w->cell.class_index = cls;
     w->cell.method = "<lambda>";

@@ -248,7 +248,8 @@ static void copy_name(const move *mv, sl_name_binding *b, const sl_name_binding 
   *b = *src;
   b->name = dup(mv, src->name);
   b->scope = move_scope(mv, src->scope);
-  if ((src->kind == SL_NAME_CLASS || src->kind == SL_NAME_SELF_PARAM) && src->index >= 0)
+  if ((src->kind == SL_NAME_CLASS || src->kind == SL_NAME_SELF_PARAM || src->kind == SL_NAME_CLS_PARAM) &&
+      src->index >= 0)
     b->index = move_class(mv, src->index);
   b->target = dup(mv, src->target);
   b->member = dup(mv, src->member);

@@ -525,16 +525,32 @@ static int local_class(sl_model *m, int scope, const char *name) {
   return q.local_class;
 }
 
+/* A __new__ written in Python somewhere in the class's MRO may return anything at all: a cached
+ * instance, or one of a subclass chosen at run time (pathlib's PurePath picks PosixPath), whose
+ * layout may have a __dict__. A class whose MRO is unknown says nothing either way. */
+static bool custom_new(const sl_model *m, int ci) {
+  const sl_class *c = &m->classes[ci];
+  for (size_t i = 0; i < c->n_mro; i++)
+    if (c->mro[i].kind == SL_TYPE_CLASS && m->classes[c->mro[i].index].defines_new) return true;
+  return false;
+}
+
 /* The class `name` names as seen from `scope`: one of this file, else one of another module of
- * the project (materialised), else -1. Only for what is surely an instance of exactly that class
- * (`x = C(...)`): a subclass elsewhere in the project may hold what the class cannot, and the
- * model sees the subclasses of this file only. */
-static int instance_class(sl_model *m, int scope, const char *name) {
+ * the project (materialised), else -1. */
+static int named_class(sl_model *m, int scope, const char *name) {
   qualified q = qualify(m, scope, name);
   if (q.local_class >= 0 || !q.name || !m->project) return q.local_class;
   if (special_name(q.name) || find_export(q.name, m->target_minor)) return -1;
   const char *outside;
   return sl__foreign_class(m, q.name, &outside);
+}
+
+/* As named_class, only for what is surely an instance of exactly that class (`x = C(...)`): a
+ * subclass elsewhere in the project may hold what the class cannot, and the model sees the
+ * subclasses of this file only; nor when a __new__ of ours decides what the call returns. */
+static int instance_class(sl_model *m, int scope, const char *name) {
+  int ci = named_class(m, scope, name);
+  return ci >= 0 && custom_new(m, ci) ? -1 : ci;
 }
 
 /*
@@ -551,10 +567,18 @@ static int resolve_receiver(sl_model *m, int scope, const char *recv, uint32_t a
   case SL_NAME_SELF_PARAM:
     *kind = SL_RECV_SELF;
     return b->index;
-  case SL_NAME_INSTANCE:
+  case SL_NAME_INSTANCE: {
     if (at <= b->start_byte) return -1;
+    // `obj = cls(...)` in a classmethod: an instance of the class or a subclass, as `self` is.
+    int n;
+    const sl_name_binding *callee = sl__model_lookup(m, b->scope, b->member, &n);
+    if (callee && n == 1 && callee->kind == SL_NAME_CLS_PARAM) {
+      *kind = SL_RECV_SELF;
+      return custom_new(m, callee->index) ? -1 : callee->index;
+    }
     *kind = SL_RECV_LOCAL_INSTANCE;
     return instance_class(m, b->scope, b->member);
+  }
   case SL_NAME_TYPED_PARAM:
     *kind = SL_RECV_ANNOTATED_PARAM;
     return local_class(m, m->scopes[b->scope].parent, b->member);
@@ -569,16 +593,48 @@ static int call_receiver(sl_model *m, int scope, const char *callee, sl_receiver
   return instance_class(m, scope, callee);
 }
 
+/* The class (of this file, or of another module of the project) a store's receiver names as a
+ * class object (`C.name = v`, `pkg.C.name = v`, `cls.name = v`), or -1. A class body's own statements bind its
+ * names directly, never through the class's name. */
+static int class_object(sl_model *m, const sl_pending_store *p) {
+  if (p->recv_is_call) return -1;
+  // `cls.name = v` in a classmethod patches the class (or a subclass) the same way.
+  int n;
+  const sl_name_binding *b = sl__model_lookup(m, p->scope, p->recv, &n);
+  if (b && n == 1 && b->kind == SL_NAME_CLS_PARAM) return b->index;
+  int ci = named_class(m, p->scope, p->recv);
+  return ci >= 0 && m->scopes[p->scope].kind == SL_SCOPE_CLASS && m->scopes[p->scope].class_index == ci ? -1 : ci;
+}
+
 static void resolve_stores(sl_model *m) {
+  size_t late = 0;
   for (size_t i = 0; i < m->n_pending; i++) {
     sl_pending_store *p = &m->pending[i];
     sl_attr_store st = p->store;
-    st.class_index = p->recv_is_call ? call_receiver(m, p->scope, p->recv, &st.receiver)
-                                     : resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
-    if (st.class_index < 0) continue;
+    st.class_index = p->class_only    ? -1
+                     : p->recv_is_call ? call_receiver(m, p->scope, p->recv, &st.receiver)
+                                       : resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
+    if (st.class_index < 0) {
+      // Kept for the index below: class_index now names the class object stored on.
+      p->store.class_index = class_object(m, p);
+      if (p->store.class_index >= 0) late++;
+      continue;
+    }
+    p->store.class_index = -1;
     sl_attr_store *out = sl__grow((void **)&m->stores, &m->n_stores, &m->cap_stores, sizeof *out);
     *out = st;
   }
+  if (!late) return;
+  sl__name_index_init(&m->late_index, &m->arena, late);
+  for (size_t i = 0; i < m->n_pending; i++)
+    if (m->pending[i].store.class_index >= 0)
+      sl__name_index_add(&m->late_index, m->pending[i].store.class_index, m->pending[i].store.name, (uint32_t)i);
+}
+
+bool sl__model_late_bound(const sl_model *m, int class_index, const char *name) {
+  if (!m->late_index.count) return false;  // the usual file: nothing patches a class
+  return sl__name_index_find(&m->late_index, class_index, name, sl__name_hash(name)) != NULL ||
+         sl__name_index_find(&m->late_index, class_index, "*", sl__name_hash("*")) != NULL;
 }
 
 /* The standard-library names that make a weak reference in each role. */

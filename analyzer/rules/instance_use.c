@@ -16,13 +16,6 @@ static size_t own_slot_count(const sl_class *c) {
   return c->slots_state == SL_SLOTS_KNOWN ? c->n_slots : 1;
 }
 
-/* A __new__ of this file in the MRO may return an instance of any class. */
-static bool custom_new(const sl_model *m, const sl_class *c) {
-  for (size_t i = 0; i < c->n_mro; i++)
-    if (c->mro[i].kind == SL_TYPE_CLASS && m->classes[c->mro[i].index].defines_new) return true;
-  return false;
-}
-
 /* may_derive's answers for one target class: 0 not asked yet, else 1 + the answer; 3 while the
  * class is being asked (a cycle of unresolved classes: "may", as the depth limit says). */
 enum { MEMO_NONE, MEMO_NO, MEMO_YES, MEMO_BUSY };
@@ -50,8 +43,8 @@ bool sl__use_lacks(const sl_model *m, const sl_instance_use *use, sl_instance_ha
   int ci = use->class_index;
   const sl_class *cls = &m->classes[ci];
   if (cls->incomplete || !cls->resolved || has(m, (sl_typeref){SL_TYPE_CLASS, ci}) != SL_NO) return false;
-  // `C(...)` is exactly a C, unless a __new__ of ours may return anything at all.
-  if (use->receiver == SL_RECV_LOCAL_INSTANCE) return !custom_new(m, cls);
+  // `C(...)` is exactly a C (resolve.c keeps no such use when a __new__ of ours decides).
+  if (use->receiver == SL_RECV_LOCAL_INSTANCE) return true;
   // `self` in a mixin (no slots of its own) or an abstract class is an instance of subclasses that
   // decide the layout, and that may be anywhere.
   if (use->receiver == SL_RECV_SELF && (own_slot_count(cls) == 0 || cls->declares_abstract)) return false;

@@ -416,7 +416,8 @@ bool sl_prefilter_keep(const char *text, size_t len);
  * Sparse text: the pre-filter inside a file it keeps. Returns a copy of `text` (NUL-terminated,
  * `len` bytes, owned by the caller) in which the bodies of the functions that can neither produce
  * nor change a finding are blanked — the first character of a body becomes `0`, the rest spaces,
- * newlines kept — so that linting the copy gives the findings of the text itself, at the same
+ * newlines kept; or, when the def's header allows, its parameters become `):0` and the body is
+ * blanked whole (`def f():0`) — so that linting the copy gives the findings of the text itself, at the same
  * offsets, lines and columns, while the parser reads far less. A body is kept when it, its header
  * or its decorators name a slot feature ("slots", "namedtuple", "weakref"), "noqa", `global`,
  * `nonlocal` or `:=`, or a name in `hot` (names this file reads from other modules that may be

@@ -18,9 +18,12 @@
  * stores anywhere), a store of an attribute named like a slot. Whole statements go only when
  * nothing else in the file names what they bind: module-level data and module-level classes
  * that can produce no finding (drop_data, drop_classes). Every other statement, def header and
- * decorator stays where it was, byte for byte. The first character of what is blanked becomes
- * `0` (a body cannot be empty), the rest spaces, newlines kept, so every offset, line and column of
- * what remains is unchanged; and the parser skips the blanks (included ranges).
+ * decorator stays where it was, byte for byte, but the parameters of a def whose body is blanked
+ * (only its body reads them): `def f(self, x):` becomes `def f():0`, the body's `0` taking the
+ * place of the parameters. The first character of what is blanked becomes `0` (a body cannot be
+ * empty), the rest spaces, newlines kept, so every offset, line and column of what remains is
+ * unchanged; and the parser skips the blanks (included ranges), and the comments and docstrings
+ * nothing reads.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -554,6 +557,18 @@ static void keep_for_summary(lexer *lx) {
  * not read (the `0` before it and the newline ending the body stay outside). */
 typedef SL_VEC(byte_range) byte_ranges;
 
+/* Whether the header of def L (its body blanked) may become `def f():0` where its parameters
+ * start: room for `):0` on their first line, and nothing in the parentheses, the annotation or
+ * the comments after them that the analysis reads (sparse_lex.h, header_reads; a suppression). */
+static bool short_header(const char *text, const lline *L) {
+  if (!L->params_from || L->header_reads || L->header_colon < L->params_from + 2) return false;
+  for (uint32_t k = L->params_from; k <= L->params_from + 2; k++)
+    if (text[k] == '\n' || text[k] == '\r') return false;
+  size_t n = L->end - L->params_from;
+  const char *h = text + L->params_from;
+  return !((memchr(h, 'q', n) || memchr(h, 'Q', n)) && sl__contains_nocase(h, n, "noqa"));
+}
+
 /* Whether text[from, to) is blank: spaces, tabs, form feeds, newlines. */
 static bool blank_between(const char *text, uint32_t from, uint32_t to) {
   for (uint32_t k = from; k < to; k++)
@@ -636,17 +651,27 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
       memcpy(out, text, len);
       out[len] = '\0';
     }
-    out[first->start] = '0';
-    for (uint32_t k = first->start + 1; k < last->end; k++)
+    // A def whose body is blanked: its parameters and return annotation are read by nothing but
+    // the body, so the header becomes `def f():0` where its parameters were, and one range is
+    // skipped from there to the end of the body (when there is room for `):0` and the header
+    // holds nothing else the analysis reads: no use, no trigger, no suppression).
+    uint32_t zero = first->start;
+    if (!L->drop && short_header(text, L)) {
+      zero = L->params_from + 2;
+      out[L->params_from] = ')';
+      out[L->params_from + 1] = ':';
+    }
+    out[zero] = '0';
+    for (uint32_t k = zero + 1; k < last->end; k++)
       if (out[k] != '\n' && out[k] != '\r') {
         out[k] = ' ';
         (*blanked)++;
       }
     // The parser reads the `0`, then the newline that ends the body (if the body ends with one).
     uint32_t to = last->end;
-    if (to > first->start + 1 && (text[to - 1] == '\n' || text[to - 1] == '\r')) to--;
-    if (to > first->start + 1 && to < len && text[to] == '\n' && text[to - 1] == '\r') to--;
-    if (to > first->start + 1) SL_VEC_PUSH(found, ((byte_range){first->start + 1, to}));
+    if (to > zero + 1 && (text[to - 1] == '\n' || text[to - 1] == '\r')) to--;
+    if (to > zero + 1 && to < len && text[to] == '\n' && text[to - 1] == '\r') to--;
+    if (to > zero + 1) SL_VEC_PUSH(found, ((byte_range){zero + 1, to}));
   }
   if (!lx.gave_up) {
     byte_ranges unread = {0}, all = {0};

@@ -547,9 +547,11 @@ bool sl__sparse_lex(lexer *lx) {
         continue;
       }
       only_strings = false;
+      if (c == '(' && depth == 0 && L.kind == LINE_DEF && !L.params_from) L.params_from = (uint32_t)(p + 1 - text);
       if (c == '(' || c == '[' || c == '{') depth++;
       if (c == ')' || c == ']' || c == '}') {
         if (--depth < 0) return false;
+        if (depth == 0 && c == ')' && L.params_from && !L.params_to) L.params_to = (uint32_t)(p - text);
       }
       if (c == '.') {
         if (after_word) lx->toks.items[lx->toks.count - 1].flags |= TOK_HEAD;
@@ -579,7 +581,10 @@ bool sl__sparse_lex(lexer *lx) {
       after_word = false;
       after_dot = c == '.';
       if (c == ':' && p + 1 < end && p[1] == '=') L.walrus = true;
-      else if (c == ':' && depth == 0 && L.colon_tok == UINT32_MAX) L.colon_tok = (uint32_t)lx->toks.count;
+      else if (c == ':' && depth == 0 && L.colon_tok == UINT32_MAX) {
+        L.colon_tok = (uint32_t)lx->toks.count;
+        if (L.kind == LINE_DEF) L.header_colon = (uint32_t)(p - text);
+      }
       if (c != '@' || !L.decorator || p != q) first_word = false;
       last = p;
       p++;
@@ -597,6 +602,10 @@ bool sl__sparse_lex(lexer *lx) {
       for (size_t t = L.tok0; t < lx->toks.count; t++) lx->toks.items[t].flags &= (uint16_t)~UNREAD_FLAGS;
     L.end = (uint32_t)(p - text);
     L.tok_end = (uint32_t)lx->toks.count;
+    L.header_reads = L.use || L.walrus;
+    for (size_t t = L.tok0; t < L.tok_end && !L.header_reads; t++)
+      L.header_reads = (lx->toks.items[t].flags & (TOK_TRIGGER | TOK_ODD | TOK_WEAK | TOK_SETATTR)) != 0;
+    if (!(L.params_from && L.params_to && L.header_colon > L.params_to)) L.params_from = L.params_to = L.header_colon = 0;
     L.colon_end = *last == ':';
     if (L.decorator) L.kind = LINE_PLAIN;
     if (L.kind == LINE_BLOCK && !L.colon_end) L.kind = LINE_PLAIN;

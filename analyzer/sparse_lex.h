@@ -57,6 +57,12 @@ typedef struct lline {
   bool dotted_target;      // a `.` before a `=` outside brackets: it stores an attribute
   bool call_value;         // a `(` after the last `=` outside brackets: the value is made by a call
   bool decorator;
+  // A def: where its parameters are (inside its first parentheses) and what follows them up to its
+  // `:` (a return annotation): [params_from, params_to) and [params_to + 1, header_colon); 0 when
+  // not read (a header the lexer could not follow, or no def).
+  uint32_t params_from, params_to, header_colon;
+  bool header_reads;       // it may read an instance or make a weak reference (a use, `:=`, a
+                           // trigger or weak-reference word): what it holds cannot be skipped
   // Block structure, filled after lexing:
   int32_t parent;          // the block opener this line is in, -1 for the module
   uint32_t body_end;       // a block opener: its last body line (inclusive)

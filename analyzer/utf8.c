@@ -8,6 +8,9 @@
  */
 #include "analyzer.h"
 
+#include <stdint.h>
+#include <string.h>
+
 /*
  * Length of the well-formed sequence at s[0..avail), or 0 when s[0] does not start one.
  * avail is at least 1.
@@ -81,7 +84,9 @@ bool sl_utf8_validate(const char *text, size_t len, size_t *bad_offset) {
   size_t i = 0;
   while (i < len) {
     if (s[i] < 0x80) {
-      i++;
+      // Source is mostly ASCII: eight bytes at a time while none has its high bit.
+      for (uint64_t w; i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0);) i += 8;
+      while (i < len && s[i] < 0x80) i++;
       continue;
     }
     size_t n = utf8_sequence(s + i, len - i);

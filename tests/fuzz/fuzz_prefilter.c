@@ -60,7 +60,7 @@ static void check_sparse(const char *text, size_t size, uint32_t choice) {
   FUZZ_CHECK(blanked < size, "%zu bytes blanked of %zu", blanked, size);  // a one-character body becomes `0`: none
   for (size_t i = 0; i < size; i++)
     FUZZ_CHECK((text[i] == '\n' || text[i] == '\r') == (sparse[i] == '\n' || sparse[i] == '\r') &&
-                   (sparse[i] == text[i] || sparse[i] == ' ' || sparse[i] == '0'),
+                   (sparse[i] == text[i] || sparse[i] == ' ' || sparse[i] == '0' || sparse[i] == ')' || sparse[i] == ':'),
                "byte %zu changed from 0x%02x to 0x%02x", i, (unsigned char)text[i], (unsigned char)sparse[i]);
   // What the CLI parses: the sparse text, skipping what is blanked, when that parses cleanly.
   TSTree *st;

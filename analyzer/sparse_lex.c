@@ -434,7 +434,7 @@ bool sl__sparse_lex(lexer *lx) {
          after_as = false, after_dot = false;
     // Whether the line is so far a statement of strings only, and where its strings' insides start.
     bool only_strings = true, any_string = false;
-    size_t insides0 = lx->string_insides.count;
+    size_t insides0 = lx->string_insides.count, strings_tok0 = lx->toks.count;
     const char *last_word = NULL;  // the last word, when it is the last thing read
     size_t last_word_n = 0;
     unsigned last_word_kind = 0;
@@ -584,6 +584,16 @@ bool sl__sparse_lex(lexer *lx) {
       else if (c == ':' && depth == 0 && L.colon_tok == UINT32_MAX) {
         L.colon_tok = (uint32_t)lx->toks.count;
         if (L.kind == LINE_DEF) L.header_colon = (uint32_t)(p - text);
+        if (L.kind == LINE_DEF || L.kind == LINE_CLASS) {
+          // A body on the header's line may be a docstring alone (`def f(): r"""..."""`).
+          only_strings = true;
+          any_string = false;
+          insides0 = lx->string_insides.count;
+          strings_tok0 = lx->toks.count;
+          last = p;
+          p++;
+          continue;
+        }
       }
       if (c != '@' || !L.decorator || p != q) first_word = false;
       last = p;
@@ -599,7 +609,7 @@ bool sl__sparse_lex(lexer *lx) {
     if (!(only_strings && any_string))
       lx->string_insides.count = insides0;
     else
-      for (size_t t = L.tok0; t < lx->toks.count; t++) lx->toks.items[t].flags &= (uint16_t)~UNREAD_FLAGS;
+      for (size_t t = strings_tok0; t < lx->toks.count; t++) lx->toks.items[t].flags &= (uint16_t)~UNREAD_FLAGS;
     L.end = (uint32_t)(p - text);
     L.tok_end = (uint32_t)lx->toks.count;
     L.header_reads = L.use || L.walrus;

@@ -14,8 +14,8 @@
  * of them.
  *
  * Left whole: methods of a class with a slot feature of its own (SLT018 reads whether a method is
- * one forwarding call, docstring included), bodies naming super/__class__ in a method of a
- * decorated class (SLT018 again: a slotted dataclass), __setattr__, __delattr__, __all__ or
+ * one forwarding call, docstring included), bodies naming super/__class__ in a method of a class
+ * whose decorator names "slots" (SLT018 again: a slotted dataclass), __setattr__, __delattr__, __all__ or
  * `global` (a body that binds beyond itself); and kept whole, the lines of a class body nested in
  * the def (its class attributes).
  */
@@ -34,13 +34,17 @@ static bool in_class_body(const lexer *lx, uint32_t k, uint32_t c) {
   return false;
 }
 
-/* Whether the nearest class around line k is decorated: a method of a slotted dataclass (or of
- * what a decorator the lexer cannot read may make one) is where SLT018 reads super() and
- * __class__; anywhere else they are ordinary names. */
-static bool in_decorated_class(const lexer *lx, uint32_t k) {
+/* Whether the nearest class around line k has a decorator naming "slots": a method of a slotted
+ * dataclass (`@dataclass(slots=True)`, the only way the analysis sees one) is where SLT018 reads
+ * super() and __class__; anywhere else they are ordinary names. */
+static bool in_slotted_dataclass(const lexer *lx, uint32_t k) {
   const lline *ls = lx->lines.items;
-  for (int32_t p = ls[k].parent; p >= 0; p = ls[p].parent)
-    if (ls[p].kind == LINE_CLASS) return ls[p].deco0 != (uint32_t)p;
+  for (int32_t p = ls[k].parent; p >= 0; p = ls[p].parent) {
+    if (ls[p].kind != LINE_CLASS) continue;
+    for (uint32_t t = ls[ls[p].deco0].tok0; t < ls[p].tok0; t++)
+      if (lx->toks.items[t].flags & TOK_SLOTS) return true;
+    return false;
+  }
   return false;
 }
 
@@ -49,7 +53,7 @@ static bool whole(const lexer *lx, const lline *C) {
   const lline *ls = lx->lines.items;
   if (C->owner >= 0 && ls[C->owner].done) return true;
   for (uint32_t k = C->deco0; k <= C->body_end; k++) {
-    if (ls[k].super_call && in_decorated_class(lx, k)) return true;
+    if (ls[k].super_call && in_slotted_dataclass(lx, k)) return true;
     for (uint32_t t = ls[k].tok0; t < ls[k].tok_end; t++)
       if (lx->toks.items[t].flags & TOK_BIND) return true;
   }

@@ -34,7 +34,7 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
     if (a.descriptor) continue;
     // `self` (or a parameter annotated with the class) may be an instance of a subclass that
     // declares the name: code in a base often relies on its subclasses' slots.
-    if (st->receiver != SL_RECV_LOCAL_INSTANCE && sl__subclass_excuses(m, st->class_index, st->name, del, false)) continue;
+    if (sl__store_excused(m, st, del, false)) continue;
     const char *what = del ? "deleting it" : "assigning it";
     const char *owner = sl__type_name(m, a.owner);
     bool own = a.owner.kind == SL_TYPE_CLASS && &m->classes[a.owner.index] == cls;

@@ -391,6 +391,29 @@ static bool mentions_setattr(TSNode node, const char *text) {
   return false;
 }
 
+/* `object.__setattr__(recv, 'name', v)`: a store on the instance `recv` that no __setattr__ of
+ * its classes intercepts (resolve.c keeps it when `object` is the builtin). A name that is not an
+ * identifier, or a private one (a string is never mangled, the class's slot is), is left alone. */
+static void record_generic_store(sl_walker *w, TSNode fn, TSNode object, TSNode name_arg) {
+  TSNode callee = sl_node_field(fn, SL_FIELD_OBJECT);
+  const char *name;
+  if (!sl_node_is(callee, SL_NODE_IDENTIFIER) || !sl_node_text_eq(callee, w->text, "object") ||
+      !sl_node_is(object, SL_NODE_IDENTIFIER) ||
+      sl__pystring_eval(name_arg, w->text, &w->m->arena, &name) != SL_PYSTR_STR || !sl__is_identifier(name) ||
+      strncmp(name, "__", 2) == 0)
+    return;
+  sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
+  p->scope = w->scope;
+  p->recv = sl__walk_ident(w, object);
+  p->recv_is_call = false;
+  p->class_only = false;
+  p->store.class_index = -1;
+  p->store.name = name;
+  p->store.span = sl_node_span(name_arg);
+  p->store.name_span = sl_node_span(name_arg);
+  p->store.kind = SL_STORE_GENERIC;
+}
+
 void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   int name_args;  // how many leading arguments may hold the name
   uint32_t first;  // the first of them
@@ -405,7 +428,7 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
   uint32_t pos = 0;
   bool found = false;
-  TSNode object = {0}, name_arg = {0};
+  TSNode object = {0}, name_arg = {0}, second = {0};
   const char *literal = NULL;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, args);
@@ -415,6 +438,7 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
         sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
       break;
     if (pos == 0) object = a;
+    if (pos == 1) second = a;
     if (pos >= first && pos < first + (uint32_t)name_args) {
       const char *v;
       if (pos == first) name_arg = a;
@@ -428,6 +452,7 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   }
   sl_child_iter_release(&it);
   if (!found) w->m->dynamic_setattr = true;
+  if (first == 0 && pos == 3 && !w->error_depth) record_generic_store(w, fn, object, second);
   // `setattr(C, name, v)` patches class C (properties made in a loop): resolve.c keeps it when
   // C names a class. The name is a string, never mangled.
   if (first == 1 && sl_node_is(object, SL_NODE_IDENTIFIER) && !ts_node_is_null(name_arg) && !w->error_depth) {

@@ -26,7 +26,7 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
     const sl_class *cls = &m->classes[st->class_index];
     if (!sl_rule_instance_reportable(cls)) continue;
     bool del = st->kind == SL_STORE_DELETE;
-    sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, del);
+    sl_setattr_answer a = sl__store_setattr(m, st);
     if (a.result != SL_SETATTR_READ_ONLY) continue;
     // A property without a setter (or deleter) is read-only too, but with another message
     // ("can't set attribute", "property 'x' of 'C' object has no setter") and whether or not

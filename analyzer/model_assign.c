@@ -20,6 +20,12 @@ static void note_stored_name(sl_model *m, const char *name) {
   *slot = name;
 }
 
+/* Whether the receiver written `recv` (n bytes) is the one an enclosing `if hasattr(recv,
+ * '__dict__'):` asks about. */
+static bool guarded(const sl_walker *w, const char *recv, size_t n) {
+  return w->dict_guard && strlen(w->dict_guard) == n && memcmp(w->dict_guard, recv, n) == 0;
+}
+
 /* Records the store on `recv.name` (the attribute node); returns its object (to be visited). */
 static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   sl_simple_attribute simple;
@@ -30,7 +36,7 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
     const char *name =
         sl__ident_mangle(&m->arena, mangle, sl__ident_normalize(&m->arena, simple.name, simple.name_len));
     if (kind != SL_STORE_DELETE) note_stored_name(m, name);
-    if (w->error_depth) return (TSNode){0};
+    if (w->error_depth || guarded(w, simple.object, simple.object_len)) return (TSNode){0};
     sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
     p->scope = w->scope;
     p->recv = sl__ident_normalize(&m->arena, simple.object, simple.object_len);
@@ -60,6 +66,11 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   // `pkg.C.name = v` can only matter as a store on a class object (a name patched in).
   const char *dotted = !callee && sl_node_is(obj, SL_NODE_ATTRIBUTE) ? sl__walk_dotted(w, obj) : NULL;
   if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee && !dotted) return object;
+  if (sl_node_is(obj, SL_NODE_IDENTIFIER) && w->dict_guard) {
+    size_t n;
+    const char *t = sl_node_text(obj, w->text, &n);
+    if (guarded(w, t, n)) return object;
+  }
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
   p->scope = w->scope;
@@ -402,6 +413,9 @@ static void record_generic_store(sl_walker *w, TSNode fn, TSNode object, TSNode 
       sl__pystring_eval(name_arg, w->text, &w->m->arena, &name) != SL_PYSTR_STR || !sl__is_identifier(name) ||
       strncmp(name, "__", 2) == 0)
     return;
+  size_t n;
+  const char *recv = sl_node_text(object, w->text, &n);
+  if (guarded(w, recv, n)) return;
   sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
   p->scope = w->scope;
   p->recv = sl__walk_ident(w, object);

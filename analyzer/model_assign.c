@@ -402,6 +402,21 @@ static bool mentions_setattr(TSNode node, const char *text) {
   return false;
 }
 
+/* A store a call makes on the object the identifier `object` names (resolved with the others). */
+static void add_call_store(sl_walker *w, TSNode object, const char *name, sl_span span, TSNode name_arg,
+                           sl_store_kind kind, bool class_only) {
+  sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
+  p->scope = w->scope;
+  p->recv = sl__walk_ident(w, object);
+  p->recv_is_call = false;
+  p->class_only = class_only;
+  p->store.class_index = -1;
+  p->store.name = name;
+  p->store.span = span;
+  p->store.name_span = sl_node_span(name_arg);
+  p->store.kind = kind;
+}
+
 /* `object.__setattr__(recv, 'name', v)`: a store on the instance `recv` that no __setattr__ of
  * its classes intercepts (resolve.c keeps it when `object` is the builtin). A name that is not an
  * identifier, or a private one (a string is never mangled, the class's slot is), is left alone. */
@@ -415,17 +430,7 @@ static void record_generic_store(sl_walker *w, TSNode fn, TSNode object, TSNode 
     return;
   size_t n;
   const char *recv = sl_node_text(object, w->text, &n);
-  if (guarded(w, recv, n)) return;
-  sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
-  p->scope = w->scope;
-  p->recv = sl__walk_ident(w, object);
-  p->recv_is_call = false;
-  p->class_only = false;
-  p->store.class_index = -1;
-  p->store.name = name;
-  p->store.span = sl_node_span(name_arg);
-  p->store.name_span = sl_node_span(name_arg);
-  p->store.kind = SL_STORE_GENERIC;
+  if (!guarded(w, recv, n)) add_call_store(w, object, name, sl_node_span(name_arg), name_arg, SL_STORE_GENERIC, false);
 }
 
 void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
@@ -469,16 +474,6 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   if (first == 0 && pos == 3 && !w->error_depth) record_generic_store(w, fn, object, second);
   // `setattr(C, name, v)` patches class C (properties made in a loop): resolve.c keeps it when
   // C names a class. The name is a string, never mangled.
-  if (first == 1 && sl_node_is(object, SL_NODE_IDENTIFIER) && !ts_node_is_null(name_arg) && !w->error_depth) {
-    sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
-    p->scope = w->scope;
-    p->recv = sl__walk_ident(w, object);
-    p->recv_is_call = false;
-    p->class_only = true;
-    p->store.class_index = -1;
-    p->store.name = literal ? literal : "*";
-    p->store.span = sl_node_span(call);
-    p->store.name_span = sl_node_span(name_arg);
-    p->store.kind = SL_STORE_ASSIGN;
-  }
+  if (first == 1 && sl_node_is(object, SL_NODE_IDENTIFIER) && !ts_node_is_null(name_arg) && !w->error_depth)
+    add_call_store(w, object, literal ? literal : "*", sl_node_span(call), name_arg, SL_STORE_ASSIGN, true);
 }

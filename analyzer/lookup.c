@@ -80,7 +80,8 @@ static const sl_binding *find_binding(const sl_class *c, const char *name) {
   return NULL;
 }
 
-sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const char *name, bool del) {
+/* generic: the store is object.__setattr__ itself, past any hook of the classes of this file. */
+static sl_setattr_answer class_setattr(const sl_model *m, int class_index, const char *name, bool del, bool generic) {
   sl_setattr_answer unknown = {SL_SETATTR_UNKNOWN, {SL_TYPE_NONE, -1}, NULL, false};
   sl_setattr_answer allowed = {SL_SETATTR_ALLOWED, {SL_TYPE_NONE, -1}, NULL, false};
   const sl_class *cls = &m->classes[class_index];
@@ -94,6 +95,7 @@ sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const ch
     if (t.kind == SL_TYPE_CLASS) {
       const sl_class *c = &m->classes[t.index];
       if (c->opaque || c->incomplete) return unknown;
+      if (generic) continue;
       if (del ? (c->defines_delattr && !c->delattr_forwards) : (c->defines_setattr && !c->setattr_forwards))
         return unknown;
     } else if (i + 1 < cls->n_mro) {  // object, always last, has the default ones
@@ -147,6 +149,14 @@ sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const ch
   if (has_dict == SL_YES) return allowed;
   if (has_dict == SL_UNKNOWN) return unknown;
   return (sl_setattr_answer){SL_SETATTR_NO_ATTRIBUTE, {SL_TYPE_NONE, -1}, NULL, false};
+}
+
+sl_setattr_answer sl__class_setattr(const sl_model *m, int class_index, const char *name, bool del) {
+  return class_setattr(m, class_index, name, del, false);
+}
+
+sl_setattr_answer sl__store_setattr(const sl_model *m, const sl_attr_store *st) {
+  return class_setattr(m, st->class_index, st->name, st->kind == SL_STORE_DELETE, st->kind == SL_STORE_GENERIC);
 }
 
 /* Whether a class attribute lookup of `name` may find something in a class of this file (any

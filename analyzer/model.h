@@ -266,7 +266,15 @@ typedef struct sl_star_import {
 /** Who an attribute store's receiver is. */
 typedef enum { SL_RECV_SELF, SL_RECV_LOCAL_INSTANCE, SL_RECV_ANNOTATED_PARAM } sl_receiver_kind;
 
-typedef enum { SL_STORE_ASSIGN, SL_STORE_AUGMENTED, SL_STORE_ANNOTATED, SL_STORE_DELETE } sl_store_kind;
+typedef enum {
+  SL_STORE_ASSIGN,
+  SL_STORE_AUGMENTED,
+  SL_STORE_ANNOTATED,
+  SL_STORE_DELETE,
+  /** `object.__setattr__(recv, 'name', v)`: the generic store, which no `__setattr__` of the
+   *  classes intercepts (a frozen dataclass's __post_init__ sets derived attributes this way). */
+  SL_STORE_GENERIC,
+} sl_store_kind;
 
 /** `recv.name = ...` (or del) where recv is an instance of a class of this file. */
 typedef struct sl_attr_store {
@@ -533,6 +541,10 @@ typedef struct sl_setattr_answer {
   bool descriptor;
 } sl_setattr_answer;
 sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, const char *name, bool del);
+/** What the store `st` does: sl__class_setattr for its class and name, deleting for SL_STORE_DELETE;
+ *  for SL_STORE_GENERIC the `__setattr__` of every class of this file is bypassed (a built-in base
+ *  with a hook of its own still leaves it unknown). */
+sl_setattr_answer sl__store_setattr(const sl_model *model, const sl_attr_store *st);
 
 /** Whether reading `instance.__dict__` can succeed: a __dict__ in the layout, or a class attribute
  *  `__dict__`, `__getattr__` or `__getattribute__` along the MRO that may provide one. */

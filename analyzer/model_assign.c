@@ -20,6 +20,12 @@ static void note_stored_name(sl_model *m, const char *name) {
   *slot = name;
 }
 
+/* Whether the receiver written `recv` (n bytes) is the one an enclosing `if hasattr(recv,
+ * '__dict__'):` asks about. */
+static bool guarded(const sl_walker *w, const char *recv, size_t n) {
+  return w->dict_guard && strlen(w->dict_guard) == n && memcmp(w->dict_guard, recv, n) == 0;
+}
+
 /* Records the store on `recv.name` (the attribute node); returns its object (to be visited). */
 static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   sl_simple_attribute simple;
@@ -30,7 +36,7 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
     const char *name =
         sl__ident_mangle(&m->arena, mangle, sl__ident_normalize(&m->arena, simple.name, simple.name_len));
     if (kind != SL_STORE_DELETE) note_stored_name(m, name);
-    if (w->error_depth) return (TSNode){0};
+    if (w->error_depth || guarded(w, simple.object, simple.object_len)) return (TSNode){0};
     sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
     p->scope = w->scope;
     p->recv = sl__ident_normalize(&m->arena, simple.object, simple.object_len);
@@ -60,6 +66,11 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   // `pkg.C.name = v` can only matter as a store on a class object (a name patched in).
   const char *dotted = !callee && sl_node_is(obj, SL_NODE_ATTRIBUTE) ? sl__walk_dotted(w, obj) : NULL;
   if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee && !dotted) return object;
+  if (sl_node_is(obj, SL_NODE_IDENTIFIER) && w->dict_guard) {
+    size_t n;
+    const char *t = sl_node_text(obj, w->text, &n);
+    if (guarded(w, t, n)) return object;
+  }
   sl_model *m = w->m;
   sl_pending_store *p = GROW(m->pending, m->n_pending, m->cap_pending);
   p->scope = w->scope;
@@ -391,6 +402,37 @@ static bool mentions_setattr(TSNode node, const char *text) {
   return false;
 }
 
+/* A store a call makes on the object the identifier `object` names (resolved with the others). */
+static void add_call_store(sl_walker *w, TSNode object, const char *name, sl_span span, TSNode name_arg,
+                           sl_store_kind kind, bool class_only) {
+  sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
+  p->scope = w->scope;
+  p->recv = sl__walk_ident(w, object);
+  p->recv_is_call = false;
+  p->class_only = class_only;
+  p->store.class_index = -1;
+  p->store.name = name;
+  p->store.span = span;
+  p->store.name_span = sl_node_span(name_arg);
+  p->store.kind = kind;
+}
+
+/* `object.__setattr__(recv, 'name', v)`: a store on the instance `recv` that no __setattr__ of
+ * its classes intercepts (resolve.c keeps it when `object` is the builtin). A name that is not an
+ * identifier, or a private one (a string is never mangled, the class's slot is), is left alone. */
+static void record_generic_store(sl_walker *w, TSNode fn, TSNode object, TSNode name_arg) {
+  TSNode callee = sl_node_field(fn, SL_FIELD_OBJECT);
+  const char *name;
+  if (!sl_node_is(callee, SL_NODE_IDENTIFIER) || !sl_node_text_eq(callee, w->text, "object") ||
+      !sl_node_is(object, SL_NODE_IDENTIFIER) ||
+      sl__pystring_eval(name_arg, w->text, &w->m->arena, &name) != SL_PYSTR_STR || !sl__is_identifier(name) ||
+      strncmp(name, "__", 2) == 0)
+    return;
+  size_t n;
+  const char *recv = sl_node_text(object, w->text, &n);
+  if (!guarded(w, recv, n)) add_call_store(w, object, name, sl_node_span(name_arg), name_arg, SL_STORE_GENERIC, false);
+}
+
 void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   int name_args;  // how many leading arguments may hold the name
   uint32_t first;  // the first of them
@@ -405,7 +447,7 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   TSNode args = sl_node_field(call, SL_FIELD_ARGUMENTS);
   uint32_t pos = 0;
   bool found = false;
-  TSNode object = {0}, name_arg = {0};
+  TSNode object = {0}, name_arg = {0}, second = {0};
   const char *literal = NULL;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, args);
@@ -415,6 +457,7 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
         sl_node_is(a, SL_NODE_KEYWORD_ARGUMENT))
       break;
     if (pos == 0) object = a;
+    if (pos == 1) second = a;
     if (pos >= first && pos < first + (uint32_t)name_args) {
       const char *v;
       if (pos == first) name_arg = a;
@@ -428,18 +471,9 @@ void sl__walk_setattr_call(sl_walker *w, TSNode call, TSNode fn) {
   }
   sl_child_iter_release(&it);
   if (!found) w->m->dynamic_setattr = true;
+  if (first == 0 && pos == 3 && !w->error_depth) record_generic_store(w, fn, object, second);
   // `setattr(C, name, v)` patches class C (properties made in a loop): resolve.c keeps it when
   // C names a class. The name is a string, never mangled.
-  if (first == 1 && sl_node_is(object, SL_NODE_IDENTIFIER) && !ts_node_is_null(name_arg) && !w->error_depth) {
-    sl_pending_store *p = GROW(w->m->pending, w->m->n_pending, w->m->cap_pending);
-    p->scope = w->scope;
-    p->recv = sl__walk_ident(w, object);
-    p->recv_is_call = false;
-    p->class_only = true;
-    p->store.class_index = -1;
-    p->store.name = literal ? literal : "*";
-    p->store.span = sl_node_span(call);
-    p->store.name_span = sl_node_span(name_arg);
-    p->store.kind = SL_STORE_ASSIGN;
-  }
+  if (first == 1 && sl_node_is(object, SL_NODE_IDENTIFIER) && !ts_node_is_null(name_arg) && !w->error_depth)
+    add_call_store(w, object, literal ? literal : "*", sl_node_span(call), name_arg, SL_STORE_ASSIGN, true);
 }

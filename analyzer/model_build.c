@@ -33,10 +33,33 @@ static bool is_type_checking_test(sl_walker *w, TSNode cond) {
   return sl_node_text_eq(cond, w->text, "TYPE_CHECKING") || sl_node_text_eq(cond, w->text, "typing.TYPE_CHECKING");
 }
 
+/* The name `cond` asks about, when it is `hasattr(NAME, '__dict__')` or `getattr(NAME, '__dict__'
+ * ...)`, alone or as a term of an `and`: its body runs only when the instance has a __dict__. */
+static const char *dict_probe(sl_walker *w, TSNode cond) {
+  while (sl_node_is(cond, SL_NODE_PARENTHESIZED_EXPRESSION)) cond = ts_node_named_child(cond, 0);
+  if (sl_node_is(cond, SL_NODE_BOOLEAN_OPERATOR)) {
+    if (!sl_node_text_eq(sl_node_field(cond, SL_FIELD_OPERATOR), w->text, "and")) return NULL;
+    const char *left = dict_probe(w, sl_node_field(cond, SL_FIELD_LEFT));
+    return left ? left : dict_probe(w, sl_node_field(cond, SL_FIELD_RIGHT));
+  }
+  if (!sl_node_is(cond, SL_NODE_CALL)) return NULL;
+  TSNode fn = sl_node_field(cond, SL_FIELD_FUNCTION), args = sl_node_field(cond, SL_FIELD_ARGUMENTS);
+  if (!sl_node_text_eq(fn, w->text, "hasattr") && !sl_node_text_eq(fn, w->text, "getattr")) return NULL;
+  if (!sl_node_is(args, SL_NODE_ARGUMENT_LIST) || ts_node_named_child_count(args) < 2) return NULL;
+  TSNode obj = ts_node_named_child(args, 0), attr = ts_node_named_child(args, 1);
+  const char *v;
+  if (!sl_node_is(obj, SL_NODE_IDENTIFIER) ||
+      sl__pystring_eval(attr, w->text, &w->m->arena, &v) != SL_PYSTR_STR || strcmp(v, "__dict__") != 0)
+    return NULL;
+  return sl__walk_ident(w, obj);
+}
+
 static void visit_if(sl_walker *w, TSNode node) {
   TSNode cond = sl_node_field(node, SL_FIELD_CONDITION);
   sl__walk_visit(w, cond);
   bool tc = is_type_checking_test(w, cond);
+  const char *guard = tc ? NULL : dict_probe(w, cond);
+  bool consequence = true;  // the first block is the body; else and elif come after it
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, node);
   for (TSNode c; sl_child_iter_next(&it, &c);) {
@@ -46,6 +69,12 @@ static void visit_if(sl_walker *w, TSNode node) {
       w->type_checking = true;
       sl__walk_visit(w, c);
       w->type_checking = saved;
+    } else if (guard && consequence && sl_node_is(c, SL_NODE_BLOCK)) {
+      const char *saved = w->dict_guard;
+      w->dict_guard = guard;
+      sl__walk_visit(w, c);
+      w->dict_guard = saved;
+      consequence = false;
     } else {
       sl__walk_visit(w, c);
     }

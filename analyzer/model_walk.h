@@ -32,6 +32,9 @@ typedef struct sl_walker {
   int mangle_class;  /**< innermost class whose body (transitively) holds the code, -1 if none */
   int error_depth;   /**< > 0 inside an ERROR node */
   bool type_checking;/**< inside `if TYPE_CHECKING:` */
+  /** Inside the body of `if hasattr(NAME, '__dict__'):` (or `getattr(NAME, '__dict__', ...)`): NAME,
+   *  whose stores are then made only where the instance can take them (none recorded); else NULL. */
+  const char *dict_guard;
   sl_constants *constants; /**< module-level `NAME = literal`, for folding `__slots__ = NAME` */
   bool weakref;      /**< the file names the weakref module somewhere */
   sl_cell cell;      /**< the __class__ cell a zero-argument super() would read here */

@@ -611,9 +611,14 @@ static void resolve_stores(sl_model *m) {
   for (size_t i = 0; i < m->n_pending; i++) {
     sl_pending_store *p = &m->pending[i];
     sl_attr_store st = p->store;
+    // `object.__setattr__(recv, ...)` is generic only with the builtin `object`; it never patches
+    // a class (on a class object it is a TypeError).
+    if (st.kind == SL_STORE_GENERIC &&
+        !is_qualified(qualify(m, p->scope, "object").name, "builtins.object")) continue;
     st.class_index = p->class_only    ? -1
                      : p->recv_is_call ? call_receiver(m, p->scope, p->recv, &st.receiver)
                                        : resolve_receiver(m, p->scope, p->recv, st.span.start_byte, &st.receiver);
+    if (st.class_index < 0 && st.kind == SL_STORE_GENERIC) continue;
     if (st.class_index < 0) {
       // Kept for the index below: class_index now names the class object stored on.
       p->store.class_index = class_object(m, p);

@@ -13,11 +13,11 @@ void sl__check_SLT001(const sl_rule_ctx *ctx) {
     if (st->kind == SL_STORE_DELETE) continue;
     const sl_class *cls = &m->classes[st->class_index];
     if (!sl_rule_instance_reportable(cls)) continue;
-    sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, false);
+    sl_setattr_answer a = sl__store_setattr(m, st);
     if (a.result != SL_SETATTR_NO_ATTRIBUTE) continue;
     // `self` (or a parameter annotated with the class) may be an instance of a subclass that
     // declares the name: code in a base often relies on its subclasses' slots (a mixin).
-    if (st->receiver != SL_RECV_LOCAL_INSTANCE && sl__subclass_excuses(m, st->class_index, st->name, false, true)) continue;
+    if (sl__store_excused(m, st, false, true)) continue;
     char *slots = sl__slot_list(m, st->class_index);
     const char *what = st->kind == SL_STORE_AUGMENTED ? "reading it" : "assigning it";
     sl_diag *d = sl__diag_add(ctx->out, SL_SLT001, st->span,

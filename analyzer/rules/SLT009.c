@@ -26,7 +26,7 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
     const sl_class *cls = &m->classes[st->class_index];
     if (!sl_rule_instance_reportable(cls)) continue;
     bool del = st->kind == SL_STORE_DELETE;
-    sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, del);
+    sl_setattr_answer a = sl__store_setattr(m, st);
     if (a.result != SL_SETATTR_READ_ONLY) continue;
     // A property without a setter (or deleter) is read-only too, but with another message
     // ("can't set attribute", "property 'x' of 'C' object has no setter") and whether or not
@@ -34,7 +34,7 @@ void sl__check_SLT009(const sl_rule_ctx *ctx) {
     if (a.descriptor) continue;
     // `self` (or a parameter annotated with the class) may be an instance of a subclass that
     // declares the name: code in a base often relies on its subclasses' slots.
-    if (st->receiver != SL_RECV_LOCAL_INSTANCE && sl__subclass_excuses(m, st->class_index, st->name, del, false)) continue;
+    if (sl__store_excused(m, st, del, false)) continue;
     const char *what = del ? "deleting it" : "assigning it";
     const char *owner = sl__type_name(m, a.owner);
     bool own = a.owner.kind == SL_TYPE_CLASS && &m->classes[a.owner.index] == cls;

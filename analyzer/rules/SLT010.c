@@ -11,7 +11,7 @@ void sl__check_SLT010(const sl_rule_ctx *ctx) {
     const sl_class *cls = &m->classes[st->class_index];
     if (!sl_rule_instance_reportable(cls)) continue;
     // `del self.v` of a class variable is read-only (SLT009), answered by the same lookup.
-    sl_setattr_answer a = sl__class_setattr(m, st->class_index, st->name, true);
+    sl_setattr_answer a = sl__store_setattr(m, st);
     if (a.result != SL_SETATTR_NO_ATTRIBUTE) continue;
     // `self` (or a parameter annotated with the class) may be an instance of a subclass that
     // declares the name: code in a base often relies on its subclasses' slots.

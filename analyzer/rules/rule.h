@@ -80,6 +80,12 @@ bool sl__subclass_may_allow(const sl_model *m, int ci, const char *name, bool de
  *  SLT001 leaves that one to SLT009). A concrete slotted class is not excused by an unslotted
  *  subclass: its own instances still raise. */
 bool sl__subclass_excuses(const sl_model *m, int ci, const char *name, bool del, bool read_only_too);
+/** Whether the store `st` (on class `st->class_index`) may succeed on another instance its receiver
+ *  can hold, as SLT001 and SLT009 read it: a local bound to `C(...)` is exactly a C (never); `self`
+ *  as sl__subclass_excuses says; a parameter annotated `: C` admits any subclass, so any subclass
+ *  of this file that can store (`del`: delete) the name, or that the analysis cannot see through,
+ *  excuses it (a function typed for the base and called with a subclass that has a `__dict__`). */
+bool sl__store_excused(const sl_model *m, const sl_attr_store *st, bool del, bool read_only_too);
 /** Whether a class of the MRO of `cls` binds `__getattr__` or `__getattribute__` in any way (or a
  *  standard-library base has a `__getattr__`): attributes may then exist without being stored. */
 bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls);

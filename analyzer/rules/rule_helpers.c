@@ -28,6 +28,17 @@ bool sl__class_has_slots_decorator(const sl_class *c) {
   return false;
 }
 
+bool sl__store_excused(const sl_model *m, const sl_attr_store *st, bool del, bool read_only_too) {
+  switch (st->receiver) {
+  case SL_RECV_LOCAL_INSTANCE: return false;
+  case SL_RECV_ANNOTATED_PARAM:
+    if (sl__subclass_may_allow(m, st->class_index, st->name, del)) return true;
+    break;
+  case SL_RECV_SELF: break;
+  }
+  return sl__subclass_excuses(m, st->class_index, st->name, del, read_only_too);
+}
+
 bool sl__class_defines_getattr(const sl_model *m, const sl_class *cls) {
   for (size_t i = 0; i < cls->n_mro; i++) {
     sl_typeref t = cls->mro[i];

@@ -557,6 +557,10 @@ static void keep_for_summary(lexer *lx) {
  * not read (the `0` before it and the newline ending the body stay outside). */
 typedef SL_VEC(byte_range) byte_ranges;
 
+/* Whether line L opens a block (a class, a def, a compound statement's clause) with its body on
+ * the lines after it. */
+static bool opens_block(const lline *L) { return L->colon_end && L->kind != LINE_PLAIN; }
+
 /* Whether the header of def L (its body blanked) may become `def f():0` where its parameters
  * start: room for `):0` on their first line, and nothing in the parentheses, the annotation or
  * the comments after them that the analysis reads (sparse_lex.h, header_reads; a suppression). */
@@ -625,9 +629,11 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
   for (size_t i = 0; i < lx.lines.count; i++) {
     const lline *L = &lx.lines.items[i];
     if (!L->drop && (!L->candidate || L->done)) continue;
+    if (L->decorates >= 0) continue;  // a dropped def's decorator: blanked with it
     // A body from its first statement to its last line; a dropped statement, itself; a dropped
-    // class or def, from its first decorator to its last line (nothing in it is looked at again).
-    bool whole = L->drop && (L->kind == LINE_CLASS || L->kind == LINE_DEF);
+    // class, def or compound statement's clause, from its first decorator to its last line
+    // (nothing in it is looked at again).
+    bool whole = L->drop && opens_block(L);
     const lline *first = !L->drop ? &lx.lines.items[i + 1] : whole ? &lx.lines.items[L->deco0] : L;
     const lline *last = L->drop && !whole ? L : &lx.lines.items[L->body_end];
     if (whole) i = L->body_end;
@@ -637,7 +643,7 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
       const lline *N = &lx.lines.items[i + 1];
       const lline *S = N->decorates >= 0 ? &lx.lines.items[N->decorates] : N;
       if (!S->drop || S->parent != L->parent) break;
-      bool s_whole = S->kind == LINE_CLASS || S->kind == LINE_DEF;
+      bool s_whole = opens_block(S);
       if (s_whole && S->deco0 != i + 1) break;
       i = s_whole ? S->body_end : i + 1;
       last = &lx.lines.items[i];

@@ -109,13 +109,15 @@ enum {
 /* The words the lexer and the decisions look for, as bits: one switch per token instead of a
  * comparison with each. W_USE: vars, __dict__, setattr, delattr, __setattr__, __delattr__ (a body
  * that may use an instance); W_SUPER: super, __class__ (a method that may call its class's
- * methods the way SLT018 looks at); W_SELF: self, cls; W_BIND: global, __setattr__, __delattr__,
+ * methods the way SLT018 looks at); W_PROBE: hasattr, getattr (a probe of an instance's __dict__
+ * or __weakref__ silences its uses in the function); W_SELF: self, cls; W_BIND: global, __setattr__, __delattr__,
  * __all__ (TOK_BIND); W_SETATTR: setattr, __setattr__ (TOK_SETATTR); W_KEYWORD: the hard keywords
  * (TOK_KEYWORD); W_COMPOUND: the keywords that open a compound statement's clause (if, elif, else,
  * while, for, with, try, except, finally); W_MATCH: `match`, a soft keyword. */
 enum {
   W_DEL = 1, W_FOR = 2, W_IN = 4, W_AS = 8, W_USE = 16, W_SELF = 32, W_CLASS = 64, W_DEF = 128, W_ASYNC = 256,
-  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048, W_KEYWORD = 4096, W_COMPOUND = 8192, W_MATCH = 16384
+  W_BIND = 512, W_SETATTR = 1024, W_SUPER = 2048, W_KEYWORD = 4096, W_COMPOUND = 8192, W_MATCH = 16384,
+  W_PROBE = 32768
 };
 
 #define SAME(p, lit) (memcmp((p), (lit), sizeof(lit) - 1) == 0)
@@ -154,6 +156,7 @@ static inline unsigned word_kind(const char *p, size_t n) {
   case 7:
     return SAME(p, "setattr")   ? W_USE | W_SETATTR
            : SAME(p, "delattr") ? W_USE
+           : SAME(p, "hasattr") || SAME(p, "getattr") ? W_PROBE
            : SAME(p, "__all__") ? W_BIND
            : SAME(p, "finally") ? C
                                 : 0;
@@ -469,6 +472,7 @@ bool sl__sparse_lex(lexer *lx) {
         if (kind & W_AS) after_as = true;
         if (kind & W_USE) L.use = true;
         if (kind & W_SUPER) L.super_call = true;
+        if (kind & W_PROBE) L.probe = true;
         after_word = true;
         after_self = (kind & W_SELF) != 0;
         if (want_name) {

@@ -54,6 +54,7 @@ typedef struct lline {
   bool use;                // may use an instance the way a rule looks at: an attribute stored or
                            // deleted through a name other than self/cls, vars(), __dict__, setattr()
   bool super_call;         // names super or __class__: a method of a slotted dataclass (SLT018)
+  bool probe;              // calls hasattr or getattr: a probe of __dict__/__weakref__ is read
   bool dotted_target;      // a `.` before a `=` outside brackets: it stores an attribute
   bool call_value;         // a `(` after the last `=` outside brackets: the value is made by a call
   bool decorator;

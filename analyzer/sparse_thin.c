@@ -5,16 +5,17 @@
  * A kept test method of two hundred lines is most often kept for one store and the line that made
  * its instance; the asserts around them cost the parser as much as the rest of the file. What the
  * analysis reads in a function body is: the statements that may use an instance (a store or `del`
- * of an attribute, vars, __dict__, setattr), make a weak reference or name a word that triggers
- * (a slot feature, `noqa`) or a class whose fix looks for instances (the `trig` names), define a
- * class or a function, open a block, bind with `:=`, say `nonlocal`, or name what the body bound
- * from a weak-reference maker; and, for each name those statements mention, every statement that
- * binds it (what the name holds, and whether it is bound once, is what the analysis follows).
- * Those are kept, to a fixed point; every other simple statement becomes `0`, one `0` for a run
- * of them.
+ * of an attribute, vars, __dict__, setattr), probe one (hasattr, getattr: a probe of __dict__
+ * silences the uses of its name), make a weak reference or name a word that triggers (a slot
+ * feature) or a class whose fix looks for instances (the `trig` names), define a class, bind with
+ * `:=`, say `nonlocal`, or name what the body bound from a weak-reference maker; the headers of
+ * the blocks holding any of those; and, for each name those statements mention, every statement
+ * that binds it (what the name holds, and whether it is bound once, is what the analysis follows).
+ * Those are kept, to a fixed point; every other simple statement becomes `0`, one `0` for a run of
+ * them, and so does a compound statement or a def with nothing kept inside (drop_empty_compounds).
  *
- * Left whole: methods of a class with a slot feature of its own (SLT018 reads whether a method is
- * one forwarding call, docstring included), bodies naming super/__class__ in a method of a class
+ * Left whole: methods of a slotted dataclass (SLT018 reads whether a method is one forwarding
+ * call, docstring included), bodies naming super/__class__ in a method of a class
  * whose decorator names "slots" (SLT018 again: a slotted dataclass), __setattr__, __delattr__, __all__ or
  * `global` (a body that binds beyond itself); and kept whole, the lines of a class body nested in
  * the def (its class attributes).
@@ -51,7 +52,7 @@ static bool in_slotted_dataclass(const lexer *lx, uint32_t k) {
 /* Whether candidate C must stay whole (see the file's comment). */
 static bool whole(const lexer *lx, const lline *C) {
   const lline *ls = lx->lines.items;
-  if (C->owner >= 0 && ls[C->owner].done) return true;
+  if (C->owner >= 0 && ls[C->owner].done && in_slotted_dataclass(lx, (uint32_t)(C - ls))) return true;
   for (uint32_t k = C->deco0; k <= C->body_end; k++) {
     if (ls[k].super_call && in_slotted_dataclass(lx, k)) return true;
     for (uint32_t t = ls[k].tok0; t < ls[k].tok_end; t++)
@@ -63,6 +64,7 @@ static bool whole(const lexer *lx, const lline *C) {
 /* The hashes of the words the decisions look for here. */
 typedef struct words {
   uint32_t del, nonlocal, w_for, w_in, w_as, w_case;
+  uint32_t w_elif, w_else, w_except, w_finally;  // the clauses that continue a compound statement
 } words;
 
 /* The words line L may bind, as [*a, *b) (false: none); the heads of attributes among them bind
@@ -141,6 +143,49 @@ static bool only_name_triggers(const lexer *lx, const lline *L, const sl_hash_se
   return true;
 }
 
+/* Whether line L continues the compound statement before it (`elif`, `else`, `except`, `finally`). */
+static bool is_clause(const lline *L, const words *w) {
+  uint32_t f = L->first_word;
+  return L->header && f && (f == w->w_elif || f == w->w_else || f == w->w_except || f == w->w_finally);
+}
+
+/* The last line of the clause (or one-line compound statement, or def) opened on line k. */
+static uint32_t clause_end(const lline *ls, uint32_t k) {
+  return ls[k].colon_end && ls[k].kind != LINE_PLAIN ? ls[k].body_end : k;
+}
+
+/*
+ * After the thinning, a compound statement or nested def of C's body whose every line is blanked
+ * goes whole, headers and clauses too: with nothing kept inside, what its headers read changes no
+ * finding, and it binds nothing a kept line names (else its header would be kept as a binding).
+ * Inner statements first (backwards), so that an outer one sees them gone. `state` is thin()'s:
+ * only HEADER lines (not SEED, not BARE) may go.
+ */
+static void drop_empty_compounds(lexer *lx, const lline *C, const words *w, const uint8_t *state) {
+  enum { HEADER = 1 };
+  lline *ls = lx->lines.items;
+  uint32_t c = (uint32_t)(C - ls);
+  for (uint32_t k = C->body_end; k > c; k--) {
+    lline *L = &ls[k];
+    const lline *D = L->decorates >= 0 ? &ls[L->decorates] : L;
+    if (L->drop || state[k - c] != HEADER || is_clause(L, w) || L->decorates >= 0 || D->kind == LINE_CLASS) continue;
+    if (L->kind == LINE_DEF && !L->colon_end) continue;  // `def f(): ...` on one line: its decorators would stay
+    // Its extent: its decorators, itself, its body, and the clauses that follow it at its level.
+    uint32_t first = D->kind == LINE_DEF ? L->deco0 : k, end = clause_end(ls, k);
+    while (end + 1 <= C->body_end && ls[end + 1].parent == L->parent && is_clause(&ls[end + 1], w) &&
+           D->kind != LINE_DEF)
+      end = clause_end(ls, end + 1);
+    bool empty = true;
+    for (uint32_t m = first; m <= end && empty; m++) {
+      bool own_header = m == k || (m < k && ls[m].decorates == (int32_t)k) ||
+                        (ls[m].parent == L->parent && is_clause(&ls[m], w));
+      empty = ls[m].drop || (own_header && state[m - c] == HEADER);
+    }
+    if (!empty) continue;
+    for (uint32_t m = first; m <= end; m++) ls[m].drop = true;
+  }
+}
+
 /* Blanks (lline.drop) the statements of kept candidate C's body that nothing the analysis reads
  * depends on. `marked` and `need` are scratch. */
 static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set *fixable, const words *w,
@@ -179,7 +224,7 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
     lline *L = &ls[k];
     const lline *D = L->decorates >= 0 ? &ls[L->decorates] : L;  // a decorator goes with its def or class
     bool header = D->kind == LINE_BLOCK || D->kind == LINE_DEF || L->header;  // `try: x = 1` on one line
-    bool seed = L->walrus || L->use || L->dotted_target || D->kind == LINE_CLASS ||
+    bool seed = L->walrus || L->use || L->dotted_target || L->probe || D->kind == LINE_CLASS ||
                 (L->first_word && L->first_word == w->nonlocal) || in_class_body(lx, k, c) ||
                 names_one(lx, L->tok0, L->tok_end, marked) || weak_or_trigger(lx, L, trig, fixable);
     uint8_t st = seed ? SEED : header ? HEADER : SIMPLE;
@@ -208,15 +253,19 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
     }
     if (changed && rounds == 32) {  // names bound backwards, many times over: keep the body whole
       for (uint32_t k = c + 1; k <= C->body_end; k++) ls[k].drop = false;
-      break;
+      free(state);
+      return;
     }
   }
+  drop_empty_compounds(lx, C, w, state);
   free(state);
 }
 
 void sl__sparse_thin(lexer *lx, const sl_hash_set *trig, const sl_hash_set *fixable) {
-  words w = {sl_prefilter_hash("del", 3), sl_prefilter_hash("nonlocal", 8), sl_prefilter_hash("for", 3),
-             sl_prefilter_hash("in", 2),  sl_prefilter_hash("as", 2),       sl_prefilter_hash("case", 4)};
+  words w = {sl_prefilter_hash("del", 3),    sl_prefilter_hash("nonlocal", 8), sl_prefilter_hash("for", 3),
+             sl_prefilter_hash("in", 2),     sl_prefilter_hash("as", 2),       sl_prefilter_hash("case", 4),
+             sl_prefilter_hash("elif", 4),   sl_prefilter_hash("else", 4),     sl_prefilter_hash("except", 6),
+             sl_prefilter_hash("finally", 7)};
   sl_hash_set marked = {0}, need = {0};
   for (size_t i = 0; i < lx->lines.count; i++) {
     lline *C = &lx->lines.items[i];

@@ -40,6 +40,14 @@ static char *lint(const TSTree *tree, const char *s, size_t len, const sl_option
 
 static size_t lints_compared, sparse_texts, bytes_blanked, bytes_seen, broken_whole, broken_differ;
 
+/* The sparse text of t as compare() makes it, for a failure's report (leaked: the test stops). */
+static char *sparse_copy_for_report(const text *t, const sl_options *opts) {
+  unsigned flags = SL_SPARSE_DATA | ((opts->rules & SL_RULE_BIT(SL_SLT020)) ? SL_SPARSE_STORES : 0);
+  size_t blanked;
+  char *s = sl_sparse_text(t->s, t->len, NULL, flags, &blanked);
+  return s ? s : (char *)"(none)";
+}
+
 /* Lints t whole and from its sparse text, as sl_parse_sparse parses it (when it has one that
  * parses cleanly): the same. */
 static void compare(TSParser *parser, const text *t, const sl_options *opts, const char *path, int step) {
@@ -57,6 +65,15 @@ static void compare(TSParser *parser, const text *t, const sl_options *opts, con
   assert_int_equal(sl_parse_sparse(t->s, t->len, NULL, flags, &st, &read), 0);
   if (read == t->s) {  // the sparse text did not parse cleanly: the text itself was
     ts_tree_delete(st);
+    TSTree *wt = parse(parser, t->s, t->len);
+    // Then the text has a syntax error too: blanking never breaks what parses (else the lint
+    // would parse the text twice, and a blanking rule would be wrong without any test failing).
+    if (!ts_node_has_error(ts_tree_root_node(wt))) {
+      fprintf(stderr, "%s, after %d edits: the sparse text does not parse, the text does\n--- sparse ---\n%s\n", path,
+              step, sparse_copy_for_report(t, opts));
+      fail();
+    }
+    ts_tree_delete(wt);
     return;
   }
   TSTree *wt = parse(parser, t->s, t->len);
@@ -256,11 +273,31 @@ static void what_is_blanked(void **state) {
   assert_true(kept(body, hot, "p = Point()"));
   assert_true(kept(body, hot, "p = e"));
   assert_true(kept(body, hot, "p.zz = 1"));
-  assert_true(kept(body, hot, "try: q = 1"));
+  assert_true(kept(body, hot, "if e:"));  // a header with a kept line in its body
+  // A compound statement with nothing kept inside goes whole, clauses too (one-line ones here).
+  assert_false(kept(body, hot, "try: q = 1"));
+  assert_false(kept(body, hot, "except E: pass"));
+  const char *nested = "from m import Point\n\n\ndef f(e):\n    p = Point()\n    for x in e:\n        try:\n"
+                       "            print(x)\n        except E as err:\n            log(err)\n        else:\n"
+                       "            pass\n        finally:\n            done()\n    with open(e) as fh:\n"
+                       "        q = fh\n    p.zz = q\n";
+  assert_false(kept(nested, hot, "for x in e:"));
+  assert_false(kept(nested, hot, "except E as err:"));
+  assert_false(kept(nested, hot, "finally:"));
+  assert_true(kept(nested, hot, "with open(e) as fh:"));  // binds fh, which q = fh needs
+  assert_true(kept(nested, hot, "p.zz = q"));
+  char *whole_nested = sparse_of(nested, hot);
+  TSParser *parser = ts_parser_new();
+  assert_true(ts_parser_set_language(parser, sl_python_language()));
+  TSTree *tree = ts_parser_parse_string(parser, NULL, whole_nested, (uint32_t)strlen(whole_nested));
+  assert_false(ts_node_has_error(ts_tree_root_node(tree)));  // the statements gone leave one `0`
+  ts_tree_delete(tree);
+  ts_parser_delete(parser);
+  free(whole_nested);
   assert_true(kept(body, hot, "x = 1"));
   // A header is kept, but what it reads is not followed (`if p.x:`); what it binds is (`for q in`).
-  const char *hdr = "from m import Point\n\n\ndef f(e):\n    a = 1\n    if a:\n        pass\n    b = [Point()]\n"
-                    "    for q in b:\n        q.zz = 1\n";
+  const char *hdr = "from m import Point\n\n\ndef f(e):\n    a = 1\n    if a:\n        c = Point()\n        c.zz = 1\n"
+                    "    b = [Point()]\n    for q in b:\n        q.zz = 1\n";
   assert_false(kept(hdr, hot, "a = 1"));
   assert_true(kept(hdr, hot, "if a:"));
   assert_true(kept(hdr, hot, "b = [Point()]"));
@@ -270,9 +307,17 @@ static void what_is_blanked(void **state) {
   assert_true(kept(weak, NULL, "seen.add(s)"));
   assert_true(kept(weak, NULL, "s = S()"));
   assert_false(kept(weak, NULL, "print(1)"));
-  // Left whole: a method of a class with a slot feature of its own (SLT018 reads how it forwards).
-  assert_true(kept("class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        print(1)\n        self.zz = 1\n", NULL,
-                   "print(1)"));
+  // A method of a class with a slot feature of its own is thinned as any kept body: the store
+  // stays, what it does not depend on goes ...
+  const char *own = "class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        print(1)\n        self.zz = 1\n";
+  assert_false(kept(own, NULL, "print(1)"));
+  assert_true(kept(own, NULL, "self.zz = 1"));
+  // ... but a probe of __dict__ stays (it silences the uses of its name), and the block it guards;
+  assert_true(kept("class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        if not hasattr(self, '__dict__'):\n"
+                   "            return {}\n        self.zz = 1\n        return vars(self)\n", NULL, "if not hasattr"));
+  // ... and a method of a slotted dataclass stays whole (SLT018 reads how it forwards).
+  assert_true(kept("from dataclasses import dataclass\n\n\n@dataclass(slots=True)\nclass A:\n    a: int\n\n"
+                   "    def f(self):\n        print(1)\n        self.zz = 1\n", NULL, "print(1)"));
   // ... through a name this file binds to it, and through `as`.
   assert_true(kept("from m import Point\nP2 = Point\n\n\ndef f():\n    p = P2()\n    p.zz = 1\n", hot, "p.zz"));
   assert_true(kept("from m import Point as Q\n\n\ndef f():\n    p = Q()\n    p.zz = 1\n", hot, "p.zz"));
@@ -436,8 +481,8 @@ static void what_is_skipped(void **state) {
   (void)state;
   const char *src = "# a remark at the top\nx = 1  # a remark\ny = 2  # noqa: SLT001\n    # an indented remark\n"
                     "# slotlint: NOQA: SLT020\nclass C:\n    \"\"\"Doc.\"\"\"\n    __slots__ = ('__doc__',)  # remark\n"
-                    "class D:\n    __slots__ = ('a',)\n    def f(self):\n        '''Doc.'''\n        self.zz = 1  # remark\n        s = 'abc'\n"
-                    "        'plain' r'raw' b'bytes'\n        f'{s}'\n        'abc'.join(s)\n";
+                    "class D:\n    __slots__ = ('a',)\n    def f(self):\n        '''Doc.'''\n        self.zz = 1  # remark\n"
+                    "s = 'abc'\n'plain' r'raw' b'bytes'\nf'{s}'\n'abc'.join(s)\n";
   assert_false(parsed_at(src, "# a remark at", "comment"));
   assert_false(parsed_at(src, "# a remark\n", "comment"));
   assert_false(parsed_at(src, "# an indented", "comment"));

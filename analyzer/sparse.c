@@ -188,13 +188,11 @@ static bool uses_hot(const lexer *lx, const lline *C, const sl_hash_set *hot, sl
 }
 
 /*
- * For SLT020 (which counts a slot as used when any attribute of its name is stored anywhere in the
- * file, or when a setattr() may store anything): the words that may name a slot — every word of a
- * line that names "slots", and of the module-level lines binding a name such a line uses
- * (`__slots__ = FIELDS`), to a fixed point — keep a body that stores an attribute of that name, as
- * `setattr` and `__setattr__` do.
+ * The words that may name a slot: every word of a line that names "slots", and of the module- or
+ * class-level lines binding a name such a line uses (`__slots__ = FIELDS`, what __slots__ folds),
+ * to a fixed point; a mangled one (`'_C__x'`) also as the class's own code writes it (`__x`).
  */
-static void slot_words(lexer *lx, sl_hash_set *words) {
+static void slot_word_set(lexer *lx, sl_hash_set *words) {
   lline *ls = lx->lines.items;
 
   for (size_t i = 0; i < lx->lines.count; i++)
@@ -218,6 +216,15 @@ static void slot_words(lexer *lx, sl_hash_set *words) {
     const tok *w = &lx->toks.items[t];
     if (w->unmangled && sl__hash_set_has(words, w->hash)) sl__hash_set_add(words, w->unmangled);
   }
+}
+
+/*
+ * For SLT020 (which counts a slot as used when any attribute of its name is stored anywhere in the
+ * file, or when a setattr() may store anything): the words that may name a slot (slot_word_set)
+ * keep a body that stores an attribute of that name, as `setattr` and `__setattr__` do.
+ */
+static void slot_words(lexer *lx, const sl_hash_set *words) {
+  lline *ls = lx->lines.items;
   // A body keeps its text when it calls setattr, or when a line of it that stores an attribute
   // (lline.use, dotted_target) names an attribute that is a slot word.
   for (size_t i = 0; i < lx->lines.count; i++) {
@@ -412,6 +419,31 @@ static void drop_methods(lexer *lx, const names *sets) {
 }
 
 /*
+ * Marks (lline.skip_value) the assignments whose value is literals only (sparse_lex.h) and whose
+ * targets are plain names that no line naming "slots" reads (slot_word_set: what __slots__ folds)
+ * and are no dunder (`__all__`, `__match_args__`, ...): what the analysis reads of them is the
+ * names they bind, not the numbers and strings (an Enum's members, a table of messages). No
+ * annotated assignment (a dataclass field's default counts), nothing the line may read or make
+ * (header_reads: a trigger word, even in a string, keeps it).
+ */
+static void literal_values(lexer *lx, const sl_hash_set *slot_words_set) {
+  lline *ls = lx->lines.items;
+  for (size_t i = 0; i < lx->lines.count; i++) {
+    lline *L = &ls[i];
+    if (!L->value_at || L->header_reads || L->walrus || L->use || L->dotted_target || L->decorator ||
+        L->kind != LINE_PLAIN || L->eq_tok == UINT32_MAX || L->colon_tok < L->eq_tok)
+      continue;
+    bool ok = true;
+    for (uint32_t t = L->tok0; t < L->eq_tok && ok; t++) {
+      const tok *w = &lx->toks.items[t];
+      ok = !(w->flags & (TOK_ATTR | TOK_KEYWORD)) && !sl__hash_set_has(slot_words_set, w->hash) &&
+           !(w->unmangled && sl__hash_set_has(slot_words_set, w->unmangled)) && !(w->flags & TOK_DUNDER);
+    }
+    L->skip_value = ok;
+  }
+}
+
+/*
  * Decides which candidate defs keep their bodies (lline.done), to a fixed point, with two sets of
  * names: `trig`, names that make weak references (a mention keeps a body, as the slot-feature
  * words themselves do), and `hot`, names that may stand for a class without __dict__ or one laying
@@ -442,11 +474,9 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     }
   sl__hash_set_release(&keywords);
   layout_names(lx, layout);
-  if (flags & SL_SPARSE_STORES) {
-    sl_hash_set words = {0};
-    slot_words(lx, &words);
-    sl__hash_set_release(&words);
-  }
+  sl_hash_set words = {0};  // slot_word_set's
+  if (flags & (SL_SPARSE_STORES | SL_SPARSE_DATA)) slot_word_set(lx, &words);
+  if (flags & SL_SPARSE_STORES) slot_words(lx, &words);
   // A body with a class statement that may conflict in layout is kept whatever else it holds.
   for (size_t i = 0; i < n; i++) {
     if (!ls[i].in_candidate || !may_conflict(lx, &ls[i], layout)) continue;
@@ -527,10 +557,12 @@ static void decide(lexer *lx, const sl_prefilter_names *hot_in, unsigned flags) 
     drop_classes(lx, &sets, &count, flags);
     sl__sparse_thin(lx, trig, &sets.fixable);
     drop_methods(lx, &sets);
+    literal_values(lx, &words);
     free(count.keys);
     free(count.counts);
   }
   sl__hash_set_release(&local);
+  sl__hash_set_release(&words);
   free(fired);
   free(uses);
   free(stores);
@@ -626,9 +658,24 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
   else
     decide(&lx, hot, flags);
   if (lx.gave_up) goto done;
+  uint32_t blanked_to = 0;  // where the last blanked range ends: the lines before are done
   for (size_t i = 0; i < lx.lines.count; i++) {
     const lline *L = &lx.lines.items[i];
-    if (!L->drop && (!L->candidate || L->done)) continue;
+    if (!L->drop && (!L->candidate || L->done)) {
+      if (L->skip_value && L->start >= blanked_to) {
+        // A value of literals only: `0` for it (literal_values).
+        if (!out) out = sl_xstrndup(text, len);
+        out[L->value_at] = '0';
+        for (uint32_t k = L->value_at + 1; k < L->value_end; k++)
+          if (out[k] != '\n' && out[k] != '\r') {
+            out[k] = ' ';
+            (*blanked)++;
+          }
+        if (L->value_end > L->value_at + 1) SL_VEC_PUSH(found, ((byte_range){L->value_at + 1, L->value_end}));
+        blanked_to = L->value_end;
+      }
+      continue;
+    }
     if (L->decorates >= 0) continue;  // a dropped def's decorator: blanked with it
     // A body from its first statement to its last line; a dropped statement, itself; a dropped
     // class, def or compound statement's clause, from its first decorator to its last line
@@ -652,11 +699,8 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
     for (size_t k = 0; k < lx.noqa.count && !suppression; k++)
       suppression = lx.noqa.items[k] >= first->start && lx.noqa.items[k] < last->end;
     if (suppression) continue;
-    if (!out) {
-      out = sl_xmalloc(len + 1);
-      memcpy(out, text, len);
-      out[len] = '\0';
-    }
+    if (!out) out = sl_xstrndup(text, len);
+    blanked_to = last->end;
     // A def whose body is blanked: its parameters and return annotation are read by nothing but
     // the body, so the header becomes `def f():0` where its parameters were, and one range is
     // skipped from there to the end of the body (when there is room for `):0` and the header

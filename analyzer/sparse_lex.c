@@ -183,6 +183,7 @@ static inline uint16_t token_flags(const char *p, size_t n, uint32_t mask, unsig
   if (kind & W_BIND) f |= TOK_BIND | TOK_TRIGGER;
   if (kind & W_SETATTR) f |= TOK_SETATTR;
   if (kind & W_KEYWORD) f |= TOK_KEYWORD;
+  if (n > 2 && p[0] == '_' && p[1] == '_') f |= TOK_DUNDER;
   return f;
 }
 
@@ -366,6 +367,8 @@ static bool plain_string_prefix(const char *s, const char *e) {
   return true;
 }
 
+#define SAME_WORD(s, e, lit) ((size_t)((e) - (s)) == sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
+
 /* Whether the logical line starting at `line` ends where its statement cannot: with an operator
  * (`p =`, `a +`) or with a keyword that needs what follows (`import N as`, `not`) — `word` (n
  * bytes, of `kind`) is its last word when that is the last thing on it, `last` its last character
@@ -438,6 +441,9 @@ bool sl__sparse_lex(lexer *lx) {
     // Whether the line is so far a statement of strings only, and where its strings' insides start.
     bool only_strings = true, any_string = false;
     size_t insides0 = lx->string_insides.count, strings_tok0 = lx->toks.count;
+    // The value of an assignment, while it may be literals only (see lline.value_at).
+    bool in_value = false, literal = false;
+    const char *value_at = NULL;
     const char *last_word = NULL;  // the last word, when it is the last thing read
     size_t last_word_n = 0;
     unsigned last_word_kind = 0;
@@ -507,6 +513,12 @@ bool sl__sparse_lex(lexer *lx) {
         last_word = s;
         last_word_n = (size_t)(p - s);
         last_word_kind = kind;
+        if (in_value) {
+          if (!value_at) value_at = s;
+          bool number = *s >= '0' && *s <= '9';
+          bool constant = (kind & W_KEYWORD) && (SAME_WORD(s, p, "None") || SAME_WORD(s, p, "True") || SAME_WORD(s, p, "False"));
+          if (!number && !constant) literal = false;
+        }
         continue;
       }
       // The most frequent first (branches, not a jump table: the compiler's one mispredicted).
@@ -525,6 +537,7 @@ bool sl__sparse_lex(lexer *lx) {
             if (from < to) SL_VEC_PUSH(lx->string_insides, ((byte_range){from, to}));
           }
           if (triple) words_in(lx, p, e, TOK_STRING);
+          if (in_value && !value_at) value_at = p;
           p = e;
           last = p - 1;
           last_word = NULL;
@@ -551,6 +564,10 @@ bool sl__sparse_lex(lexer *lx) {
         continue;
       }
       only_strings = false;
+      if (in_value) {
+        if (!value_at) value_at = p;
+        if (!strchr("()[]{},:-+.", c)) literal = false;
+      }
       if (c == '(' && depth == 0 && L.kind == LINE_DEF && !L.params_from) L.params_from = (uint32_t)(p + 1 - text);
       if (c == '(' || c == '[' || c == '{') depth++;
       if (c == ')' || c == ']' || c == '}') {
@@ -577,6 +594,8 @@ bool sl__sparse_lex(lexer *lx) {
       bool compares = c == '=' && p > q &&
                       (p[-1] == '!' || ((p[-1] == '<' || p[-1] == '>') && !(p - 1 > q && p[-2] == p[-1])));
       if (c == '=' && depth == 0 && !compares) {
+        in_value = literal = true;  // from here, the value of the last `=`
+        value_at = NULL;
         L.call_value = false;
         L.eq_tok = (uint32_t)lx->toks.count;
         if (dotted_other) L.use = true;
@@ -616,6 +635,10 @@ bool sl__sparse_lex(lexer *lx) {
       for (size_t t = strings_tok0; t < lx->toks.count; t++) lx->toks.items[t].flags &= (uint16_t)~UNREAD_FLAGS;
     L.end = (uint32_t)(p - text);
     L.tok_end = (uint32_t)lx->toks.count;
+    if (in_value && literal && value_at && value_at <= last) {
+      L.value_at = (uint32_t)(value_at - text);
+      L.value_end = (uint32_t)(last + 1 - text);
+    }
     L.header_reads = L.use || L.walrus;
     for (size_t t = L.tok0; t < L.tok_end && !L.header_reads; t++)
       L.header_reads = (lx->toks.items[t].flags & (TOK_TRIGGER | TOK_ODD | TOK_WEAK | TOK_SETATTR)) != 0;

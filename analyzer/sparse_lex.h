@@ -26,7 +26,8 @@ enum {
   TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64, TOK_BIND = 128,
   TOK_KEYWORD = 256,  // a hard keyword (`if`, `for`, `import`, ...): never a name a statement binds
   TOK_COMMENT = 512,  // a word inside a comment
-  TOK_HEAD = 1024     // a word right before a `.` outside strings and comments (`a` in `a.b = 1`)
+  TOK_HEAD = 1024,    // a word right before a `.` outside strings and comments (`a` in `a.b = 1`)
+  TOK_DUNDER = 2048   // a word that starts with two underscores (`__all__`, `__x`)
 };
 
 typedef struct tok {
@@ -64,6 +65,11 @@ typedef struct lline {
   uint32_t params_from, params_to, header_colon;
   bool header_reads;       // it may read an instance or make a weak reference (a use, `:=`, a
                            // trigger or weak-reference word): what it holds cannot be skipped
+  // An assignment whose value (after its last `=` outside brackets) is made of literals only:
+  // numbers, strings, None/True/False, in brackets, commas, colons, signs and dots. [value_at,
+  // value_end) is that value; value_at 0 when it is anything else.
+  uint32_t value_at, value_end;
+  bool skip_value;         // decided (sparse.c): the parser reads `0` for the value
   // Block structure, filled after lexing:
   int32_t parent;          // the block opener this line is in, -1 for the module
   uint32_t body_end;       // a block opener: its last body line (inclusive)

@@ -357,7 +357,8 @@ typedef struct sl_prefilter_def {
 typedef struct sl_prefilter_facts {
   bool triggered;        /**< names a slot feature: "slots", "namedtuple" (any case) */
   bool weakref;          /**< mentions "weakref" (the analyzer's own test for weak references) */
-  uint32_t *idents;      /**< hashes of every identifier, distinct, in the order first read */
+  uint32_t *idents;      /**< with star imports (what they may bring in): hashes of every
+                              identifier, distinct, in the order first read; else none */
   size_t n_idents;
   sl_prefilter_ref *refs;  /**< names read from other modules, distinct, in no particular order */
   size_t n_refs;

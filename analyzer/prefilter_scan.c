@@ -161,12 +161,22 @@ static void note_builtins(scanner *s) {
   }
 }
 
-/* The identifiers of a file, each once. */
-static bool seen_before(scanner *s, uint32_t h) { return !sl__hash_set_add(&s->seen, h); }
-
+/* The identifiers of a file: all of them as read (a set per token costs a probe per token; the
+ * list is kept, made distinct, only when a star import needs it: keep_distinct). */
 static void emit(scanner *s, uint32_t h) {
-  if (!seen_before(s, h)) SL_VEC_PUSH(s->idents, h);
+  SL_VEC_PUSH(s->idents, h);
   if (s->collecting != COLLECT_NONE) def_ident(s, s->def, h);
+}
+
+/* Keeps of the `n` hashes of `items` those `wanted` says (NULL: all), each once, in the order first
+ * read; returns how many. */
+static size_t keep_distinct(uint32_t *items, size_t n, const sl_hash_set *wanted) {
+  sl_hash_set seen = {0};
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((!wanted || sl__hash_set_has(wanted, items[i])) && sl__hash_set_add(&seen, items[i])) items[kept++] = items[i];
+  sl__hash_set_release(&seen);
+  return kept;
 }
 
 /* A normalised token: its hash, its ASCII identifier runs (where a character NFKC maps to ASCII
@@ -367,7 +377,7 @@ static void on_token(scanner *s, const char *p, size_t n, bool ascii, uint32_t m
     s->have_owner = false;
   }
   const char *after = skip_blanks(p + n, s->end);
-  if (after < s->end && *after == '(') sl__hash_set_add(&s->called, h);
+  if (after < s->end && *after == '(') SL_VEC_PUSH(s->called, h);
   bool is_import_kw = ascii && n == 6 && memcmp(p, "import", 6) == 0;
   bool is_as = ascii && n == 2 && memcmp(p, "as", 2) == 0;
   if (s->import_kind == IMPORT_FROM && !is_as && !s->want_alias) {
@@ -560,9 +570,10 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   SL_VEC_FREE(s.open_classes);
   SL_VEC_FREE(s.dunder_hits);
   SL_VEC_FREE(s.header_end);
-  sl__hash_set_release(&s.seen);  // the identifiers are distinct already, in the order first read
   sl__scan_resolve_dotted(&s);
   s.star_modules.count = sl__scan_sort_unique(s.star_modules.items, s.star_modules.count);
+  // The identifiers matter only as what a star import may bring in (sl_prefilter_imported_names).
+  s.idents.count = s.star_modules.count ? keep_distinct(s.idents.items, s.idents.count, NULL) : 0;
   // A file's facts may wait for the fixed point across files: keep no room for tokens read.
   SHRINK(s.idents);
   SHRINK(s.refs);
@@ -571,13 +582,9 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   // Only the called names another module may define matter (reads_outside in the CLI).
   sl_hash_set read = {0};
   for (size_t i = 0; i < s.refs.count; i++) sl__hash_set_add(&read, s.refs.items[i].name);
-  SL_VEC(uint32_t) called = {0};
-  for (size_t j = 0; j < s.called.cap; j++) {
-    uint32_t h = s.called.slots[j];
-    if (h && (s.star_modules.count || sl__hash_set_has(&read, h))) SL_VEC_PUSH(called, h);
-  }
+  s.called.count = keep_distinct(s.called.items, s.called.count, s.star_modules.count ? NULL : &read);
+  SHRINK(s.called);
   sl__hash_set_release(&read);
-  sl__hash_set_release(&s.called);
   *out = (sl_prefilter_facts){
       .triggered = s.triggered, .weakref = s.weakref,
       .idents = s.idents.items, .n_idents = s.idents.count,
@@ -585,7 +592,7 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
       .star_modules = s.star_modules.items, .n_star_modules = s.star_modules.count,
       .defs = s.defs.items, .n_defs = s.defs.count,
       .def_idents = s.def_idents.items, .n_def_idents = s.def_idents.count,
-      .called = called.items, .n_called = called.count,
+      .called = s.called.items, .n_called = s.called.count,
   };
 }
 

@@ -20,14 +20,13 @@ typedef struct scanner {
   SL_VEC(uint32_t) header_end;    // per def: where a class statement's bases end
   SL_VEC(uint32_t) class_indent;  // per def: the column of a `class` opening its line, else UINT32_MAX
   const char *token;     // the token being read
-  SL_VEC(uint32_t) idents;
-  sl_hash_set seen;      // the identifiers in `idents`
+  SL_VEC(uint32_t) idents;  // every identifier read, repeats too (made distinct at the end, when kept)
   const sl_prefilter_names *layout_builtins, *weakless_builtins;
   SL_VEC(sl_prefilter_ref) refs;     // names read from other modules
   SL_VEC(sl_prefilter_ref) dotted;   // `X.N` as (X, N): X may be an alias of a module
   SL_VEC(sl_prefilter_ref) aliases;  // `import a.m as x` as (x, m); `from a import m as x` as (x, m)
   SL_VEC(uint32_t) star_modules;
-  sl_hash_set called;    // identifiers followed by `(`: what may be called (an instance made inline)
+  SL_VEC(uint32_t) called;  // identifiers followed by `(`: what may be called (an instance made inline), repeats too
   bool have_owner;       // the last punctuation was a dot after a token: `owner` is its left side
   uint32_t owner;
   enum { IMPORT_NONE, IMPORT_PLAIN, IMPORT_FROM } import_kind;  // of the logical line

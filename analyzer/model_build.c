@@ -82,6 +82,56 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl_child_iter_release(&it);
 }
 
+/* Whether an exception written in an `except` clause takes an AttributeError: the class itself or
+ * one of its bases by their builtin names, alone or in a tuple. Any other name, even one bound to
+ * a tuple holding AttributeError, is taken not to (the store stays checked). */
+static bool catches_attribute_error(sl_walker *w, TSNode e) {
+  while (sl_node_is(e, SL_NODE_PARENTHESIZED_EXPRESSION)) e = ts_node_named_child(e, 0);
+  if (sl_node_is(e, SL_NODE_IDENTIFIER))
+    return sl_node_text_eq(e, w->text, "AttributeError") || sl_node_text_eq(e, w->text, "Exception") ||
+           sl_node_text_eq(e, w->text, "BaseException");
+  if (!sl_node_is(e, SL_NODE_TUPLE)) return false;
+  uint32_t n = ts_node_named_child_count(e);
+  for (uint32_t i = 0; i < n; i++)
+    if (catches_attribute_error(w, ts_node_named_child(e, i))) return true;
+  return false;
+}
+
+/* Whether an `except` clause runs for an AttributeError: bare, or naming it (`as` aside). */
+static bool clause_catches(sl_walker *w, TSNode clause) {
+  TSNode alias = sl_node_field(clause, SL_FIELD_ALIAS);
+  bool bare = true, catches = false;
+  uint32_t n = ts_node_named_child_count(clause);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(clause, i);
+    if (sl_node_is(c, SL_NODE_BLOCK) || sl_node_is(c, SL_NODE_COMMENT) || ts_node_eq(c, alias)) continue;
+    if (sl_node_is(c, SL_NODE_AS_PATTERN)) c = ts_node_named_child(c, 0);
+    bare = false;
+    catches |= catches_attribute_error(w, c);
+  }
+  return bare || catches;
+}
+
+/* A `try` statement: a store in its body (not in else, finally or the handlers) whose
+ * AttributeError a handler catches is the code probing the instance on purpose (store_caught). */
+static void visit_try(sl_walker *w, TSNode node) {
+  TSNode body = sl_node_field(node, SL_FIELD_BODY);
+  bool caught = false;
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode c; !caught && sl_child_iter_next(&it, &c);)
+    caught = sl_node_is(c, SL_NODE_EXCEPT_CLAUSE) && !ts_node_has_error(c) && clause_catches(w, c);
+  sl_child_iter_release(&it);
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode c; sl_child_iter_next(&it, &c);) {
+    bool saved = w->store_caught;
+    if (caught && ts_node_eq(c, body)) w->store_caught = true;
+    sl__walk_visit(w, c);
+    w->store_caught = saved;
+  }
+  sl_child_iter_release(&it);
+}
+
 /* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
 static bool mentions(const char *text, size_t len, const char *word) {
   size_t n = strlen(word);
@@ -247,6 +297,9 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
     return;
   case SL_NODE_IF_STATEMENT:
     visit_if(w, node);
+    return;
+  case SL_NODE_TRY_STATEMENT:
+    visit_try(w, node);
     return;
   case SL_NODE_LAMBDA:
     sl__walk_lambda(w, node);

@@ -35,6 +35,10 @@ typedef struct sl_walker {
   /** Inside the body of `if hasattr(NAME, '__dict__'):` (or `getattr(NAME, '__dict__', ...)`): NAME,
    *  whose stores are then made only where the instance can take them (none recorded); else NULL. */
   const char *dict_guard;
+  /** Inside the body of a `try` one of whose handlers catches AttributeError: a store that fails
+   *  there is the code's own probe (does the instance take attributes?), so none is recorded.
+   *  Cleared in the bodies of functions and lambdas, which run later, outside the `try`. */
+  bool store_caught;
   sl_constants *constants; /**< module-level `NAME = literal`, for folding `__slots__ = NAME` */
   bool weakref;      /**< the file names the weakref module somewhere */
   sl_cell cell;      /**< the __class__ cell a zero-argument super() would read here */

@@ -65,7 +65,8 @@ typedef enum {
 /* The field names the analyzer asks for. */
 #define SL_NODE_FIELDS(X)                                                                           \
   X(ALIAS, "alias") X(ALTERNATIVE, "alternative") X(ARGUMENT, "argument") X(ARGUMENTS, "arguments") \
-  X(ATTRIBUTE, "attribute") X(BODY, "body") X(CONDITION, "condition") X(DEFINITION, "definition")   \
+  X(ATTRIBUTE, "attribute") X(BODY, "body") X(CONDITION, "condition")                              \
+  X(CONSEQUENCE, "consequence") X(DEFINITION, "definition")                                         \
   X(FUNCTION, "function") X(KEY, "key") X(LEFT, "left") X(MODULE_NAME, "module_name") X(NAME, "name") \
   X(OBJECT, "object") X(OPERATOR, "operator") X(PARAMETERS, "parameters")                           \
   X(RETURN_TYPE, "return_type") X(RIGHT, "right") X(SUBSCRIPT, "subscript")                         \

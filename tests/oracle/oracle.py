@@ -42,7 +42,10 @@ a store or `del` whose AttributeError the code catches on purpose (probing wheth
 attributes) does not raise out of its `try`, and slotlint keeps silent on it (SLT001, SLT009,
 SLT010). A handler that raises it again has it recorded anew, by the statement around the `try`.
 Other exceptions stay recorded when caught: SLT016 reports a weak reference that raises, handled
-or not, and a fixture may catch a class-creation error to go on.
+or not, and a fixture may catch a class-creation error to go on. An exception that a `raise` of the
+fixture raised leaves the compound statements (if, for, while, with, try, match) around it after
+being recorded, as it would unwrapped: `if not hasattr(self, '__dict__'): raise TypeError` must
+stop the lines after it; the simple statement that called the function records and stops it.
 
 Directives in the first 10 lines of a fixture: `# requires-python: 3.10` (skipped on older
 interpreters), `# select: SLT012` (for the fixture runner only), `# no-oracle: reason` (skipped).
@@ -204,6 +207,7 @@ _EXC = "_slotlint_exc"
 _CATCH = "_slotlint_BaseException"
 _CLASS = "_slotlint_class"
 _CAUGHT = "_slotlint_caught"
+_RAISED = "_slotlint_raised"
 
 
 def _span(node):
@@ -234,6 +238,8 @@ _VERBATIM_FUNCTIONS = frozenset(("__setattr__", "__delattr__", "__getattr__", "_
 
 
 _TRY_TYPES = (ast.Try,) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+_COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith) + _TRY_TYPES + \
+    ((ast.Match,) if hasattr(ast, "Match") else ())
 
 
 class _Rewriter(object):
@@ -278,7 +284,15 @@ class _Rewriter(object):
                         args=[ast.Constant(value=first), ast.Constant(value=last),
                               ast.Name(id=_EXC, ctx=ast.Load())],
                         keywords=[])
-        handler_body = [ast.Expr(value=call)] + ([ast.Raise(exc=None, cause=None)] if reraise else [])
+        handler_body = [ast.Expr(value=call)]
+        if reraise:
+            handler_body.append(ast.Raise(exc=None, cause=None))
+        elif isinstance(stmt, _COMPOUND):
+            # what a `raise` of the fixture raised leaves the block, as it would unwrapped
+            handler_body.append(ast.If(
+                test=ast.Call(func=ast.Name(id=_RAISED, ctx=ast.Load()),
+                              args=[ast.Name(id=_EXC, ctx=ast.Load())], keywords=[]),
+                body=[ast.Raise(exc=None, cause=None)], orelse=[]))
         handler = ast.ExceptHandler(type=ast.Name(id=_CATCH, ctx=ast.Load()), name=_EXC,
                                     body=handler_body)
         body = [stmt]
@@ -327,6 +341,12 @@ def execute(fixture, verbose):
         classes.append((first, last, cls))
 
     tree = ast.parse(fixture.source, fixture.path)
+    raise_lines = set(line for n in ast.walk(tree) if isinstance(n, ast.Raise)
+                      for line in range(n.lineno, (getattr(n, "end_lineno", None) or n.lineno) + 1))
+
+    def raised(exc):
+        return _raised_at(exc, code.co_filename) in raise_lines
+
     class_spans = sorted(_span(n) for n in ast.walk(tree) if isinstance(n, ast.ClassDef))
     code = compile(rewrite(tree), fixture.path, "exec", dont_inherit=True)
     module = types.ModuleType("__main__")
@@ -338,6 +358,7 @@ def execute(fixture, verbose):
     module.__dict__[_CATCH] = BaseException
     module.__dict__[_CLASS] = record_class
     module.__dict__[_CAUGHT] = caught
+    module.__dict__[_RAISED] = raised
     saved_main = sys.modules.get("__main__")
     saved_out, saved_err = sys.stdout, sys.stderr
     buf = io.StringIO()

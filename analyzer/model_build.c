@@ -199,8 +199,7 @@ static void visit_try(sl_walker *w, TSNode node) {
   sl_child_iter_release(&it);
 }
 
-/* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
-static bool mentions(const char *text, size_t len, const char *word) {
+bool sl__walk_mentions(const char *text, size_t len, const char *word) {
   size_t n = strlen(word);
   while (len >= n) {
     const char *p = memchr(text, word[0], len - n + 1);
@@ -234,7 +233,7 @@ static bool inert(const char *text, TSNode node, bool bracketed) {
   }
   // An attribute read records a use only when it reads `__dict__` (uses_attribute); spaces, a
   // comment or a line continuation may stand between the dot and the name.
-  return !dotted || !mentions(text + a, b - a, "__dict__");
+  return !dotted || !sl__walk_mentions(text + a, b - a, "__dict__");
 }
 
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
@@ -522,7 +521,7 @@ static void build(sl_model *model, const TSTree *tree, const char *text, size_t 
   sl_constants constants = {0};
   sl_cursors cursors = {0};
   sl_use_sites deferred = {0};
-  bool weakref = mentions(text, len, "weakref");
+  bool weakref = sl__walk_mentions(text, len, "weakref");
   sl_walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
                  .weakref = weakref, .cell = {.class_index = -1}, .cursors = &cursors,
                  .deferred = weakref ? &deferred : NULL};

@@ -78,6 +78,8 @@ static inline int sl__walk_body_class(sl_walker *w) {
 /* model_build.c: the dispatch. */
 /** Visits a node (null: nothing) and what it holds. */
 void sl__walk_visit(sl_walker *w, TSNode node);
+/** Whether `word` occurs anywhere in the `len` bytes of `text` (which need not end in NUL). */
+bool sl__walk_mentions(const char *text, size_t len, const char *word);
 /** Visits each named child of a node, marking those directly in the class body. */
 void sl__walk_children(sl_walker *w, TSNode node);
 /** The uses of instances a node makes (model_uses.c), recorded now or at the end of the walk. */

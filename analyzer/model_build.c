@@ -126,6 +126,7 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl__walk_visit(w, cond);
   bool tc = is_type_checking_test(w, cond);
   const char *guard = tc ? NULL : dict_probe(w, cond);
+  if (!tc && sl__walk_body_class(w) >= 0 && sl__walk_in_class_body(w, node)) sl__walk_cond_slots(w, node);
   bool consequence = true;  // the first block is the body; else and elif come after it
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, node);
@@ -183,6 +184,7 @@ static bool clause_catches(sl_walker *w, TSNode clause) {
  * AttributeError a handler catches is the code probing the instance on purpose (store_caught). */
 static void visit_try(sl_walker *w, TSNode node) {
   TSNode body = sl_node_field(node, SL_FIELD_BODY);
+  if (sl__walk_body_class(w) >= 0 && sl__walk_in_class_body(w, node)) sl__walk_cond_slots(w, node);
   bool caught = false;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, node);

@@ -137,6 +137,13 @@ void sl__walk_lambda(sl_walker *w, TSNode lam);
 /** A list, set or dict comprehension or a generator expression. */
 void sl__walk_comprehension(sl_walker *w, TSNode comp);
 
+/* model_cond_slots.c */
+/** An `if` (not `if TYPE_CHECKING:`) or `try` statement directly in a class body: records, before
+ *  its blocks are walked, the slots of a `__slots__` assigned in every branch (sl_class.cond_slots). */
+void sl__walk_cond_slots(sl_walker *w, TSNode stmt);
+/** At the end of a class body: whether the conditional __slots__ found is all the body assigns. */
+void sl__walk_cond_slots_end(sl_model *m, int ci);
+
 /* model_class.c */
 /** A class statement; `decorated` is its decorated_definition or a null node. */
 void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated);

@@ -69,10 +69,17 @@ char *sl__slot_list(const sl_model *m, int ci) {
   for (size_t i = 0; i < cls->n_mro; i++) {
     if (cls->mro[i].kind != SL_TYPE_CLASS) continue;
     const sl_class *c = &m->classes[cls->mro[i].index];
-    size_t n = c->flavor == SL_CLASS_DATACLASS_SLOTS ? c->n_fields : c->slots_state == SL_SLOTS_KNOWN ? c->n_slots : 0;
+    // A conditional __slots__ (cond_slots_ok) lists the names of all its branches.
+    bool branches = c->slots_state != SL_SLOTS_KNOWN && c->cond_slots_ok;
+    size_t n = c->flavor == SL_CLASS_DATACLASS_SLOTS ? c->n_fields
+               : c->slots_state == SL_SLOTS_KNOWN    ? c->n_slots
+               : branches                            ? c->n_cond_slots
+                                                     : 0;
     for (size_t k = 0; k < n; k++) {
       const char *name;
-      if (c->flavor == SL_CLASS_DATACLASS_SLOTS) {
+      if (branches) {
+        name = c->cond_slots[k];
+      } else if (c->flavor == SL_CLASS_DATACLASS_SLOTS) {
         const sl_field *f = &c->fields[k];
         if (f->classvar || f->initvar || f->kw_only_marker) continue;
         name = f->name;

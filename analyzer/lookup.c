@@ -159,6 +159,26 @@ sl_setattr_answer sl__store_setattr(const sl_model *m, const sl_attr_store *st) 
   return class_setattr(m, st->class_index, st->name, st->kind == SL_STORE_DELETE, st->kind == SL_STORE_GENERIC);
 }
 
+bool sl__store_fails_every_branch(const sl_model *m, const sl_attr_store *st) {
+  const sl_class *cls = &m->classes[st->class_index];
+  const char *name = st->name;
+  if (!cls->cond_slots_ok || st->kind == SL_STORE_DELETE || st->kind == SL_STORE_GENERIC) return false;
+  if (!cls->resolved || cls->incomplete || cls->foreign || sl_create_fails(&cls->creation) ||
+      cls->flavor != SL_CLASS_PLAIN || cls->n_decorators || cls->has_metaclass_kw || cls->n_bases > 1 ||
+      cls->n_mro < 2 || (cls->defines_setattr && !cls->setattr_forwards))
+    return false;
+  // A dunder name may be one every class namespace has, or one CPython adds by version.
+  size_t len = strlen(name);
+  if (len > 4 && strncmp(name, "__", 2) == 0 && strcmp(name + len - 2, "__") == 0) return false;
+  for (size_t i = 0; i < cls->n_cond_slots; i++)
+    if (strcmp(cls->cond_slots[i], name) == 0) return false;
+  if (find_binding(cls, name) || sl__model_late_bound(m, st->class_index, name)) return false;
+  sl_typeref base = cls->mro[1];
+  if (base.kind == SL_TYPE_CLASS)
+    return sl__class_setattr(m, base.index, name, false).result == SL_SETATTR_NO_ATTRIBUTE;
+  return cls->n_mro == 2;  // `object`, last in every MRO: no __dict__, no attribute of that name
+}
+
 /* Whether a class attribute lookup of `name` may find something in a class of this file (any
  * binding at all: we cannot tell what a name bound in a class body holds). */
 static bool class_binds(const sl_class *c, const char *name) { return find_binding(c, name) != NULL; }

@@ -194,6 +194,16 @@ typedef struct sl_class {
   int slots_field_pos;
   bool slots_field_has_value;
   sl_span slots_field_stmt;
+  /** `__slots__` assigned in every branch of one `if`/`elif`/`else` or `try`/`except` directly in
+   *  the body, each a literal of strings without '__dict__' (slots_state is then DYNAMIC, as for
+   *  any conditional __slots__): the names of all the branches (model_cond_slots.c). cond_slots_ok
+   *  when those are all the __slots__ assignments of the body (n_slots_assigns, anywhere in it). */
+  const char **cond_slots;
+  size_t n_cond_slots;
+  sl_span cond_slots_stmt;  /**< the if or try statement */
+  bool cond_slots_seen;     /**< such a statement was found (a second one spoils the first) */
+  bool cond_slots_ok;
+  int n_cond_assigns, n_slots_assigns;
 
   /* Names bound in the body. */
   sl_binding *bindings;
@@ -545,6 +555,12 @@ sl_setattr_answer sl__class_setattr(const sl_model *model, int class_index, cons
  *  for SL_STORE_GENERIC the `__setattr__` of every class of this file is bypassed (a built-in base
  *  with a hook of its own still leaves it unknown). */
 sl_setattr_answer sl__store_setattr(const sl_model *model, const sl_attr_store *st);
+/** Whether the store `st` (an assignment) on an instance of a class whose __slots__ is assigned in
+ *  every branch of one if/else or try/except (sl_class.cond_slots_ok) fails with AttributeError
+ *  whichever branch ran: no branch declares the name, the class binds nothing of that name and has
+ *  no hook, decorator or metaclass, and its one base (or `object`) has no __dict__ and lets no such
+ *  store through (sl__class_setattr says NO_ATTRIBUTE). */
+bool sl__store_fails_every_branch(const sl_model *model, const sl_attr_store *st);
 
 /** Whether reading `instance.__dict__` can succeed: a __dict__ in the layout, or a class attribute
  *  `__dict__`, `__getattr__` or `__getattribute__` along the MRO that may provide one. */

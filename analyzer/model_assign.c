@@ -20,10 +20,12 @@ static void note_stored_name(sl_model *m, const char *name) {
   *slot = name;
 }
 
-/* Whether the receiver written `recv` (n bytes) is the one an enclosing `if hasattr(recv,
- * '__dict__'):` asks about. */
+/* Whether a store on the receiver written `recv` (n bytes) is made only where it can succeed: it
+ * is the one an enclosing `if hasattr(recv, '__dict__'):` (or an earlier guard that leaves the
+ * block otherwise) asks about, or the store is in a `try` that catches its AttributeError. */
 static bool guarded(const sl_walker *w, const char *recv, size_t n) {
-  return w->dict_guard && strlen(w->dict_guard) == n && memcmp(w->dict_guard, recv, n) == 0;
+  return w->store_caught ||
+         (w->dict_guard && strlen(w->dict_guard) == n && memcmp(w->dict_guard, recv, n) == 0);
 }
 
 /* Records the store on `recv.name` (the attribute node); returns its object (to be visited). */
@@ -66,6 +68,7 @@ static TSNode record_store(sl_walker *w, TSNode attr, sl_store_kind kind) {
   // `pkg.C.name = v` can only matter as a store on a class object (a name patched in).
   const char *dotted = !callee && sl_node_is(obj, SL_NODE_ATTRIBUTE) ? sl__walk_dotted(w, obj) : NULL;
   if (!sl_node_is(obj, SL_NODE_IDENTIFIER) && !callee && !dotted) return object;
+  if (w->store_caught) return object;
   if (sl_node_is(obj, SL_NODE_IDENTIFIER) && w->dict_guard) {
     size_t n;
     const char *t = sl_node_text(obj, w->text, &n);

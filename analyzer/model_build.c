@@ -33,25 +33,92 @@ static bool is_type_checking_test(sl_walker *w, TSNode cond) {
   return sl_node_text_eq(cond, w->text, "TYPE_CHECKING") || sl_node_text_eq(cond, w->text, "typing.TYPE_CHECKING");
 }
 
-/* The name `cond` asks about, when it is `hasattr(NAME, '__dict__')` or `getattr(NAME, '__dict__'
- * ...)`, alone or as a term of an `and`: its body runs only when the instance has a __dict__. */
-static const char *dict_probe(sl_walker *w, TSNode cond) {
-  while (sl_node_is(cond, SL_NODE_PARENTHESIZED_EXPRESSION)) cond = ts_node_named_child(cond, 0);
-  if (sl_node_is(cond, SL_NODE_BOOLEAN_OPERATOR)) {
-    if (!sl_node_text_eq(sl_node_field(cond, SL_FIELD_OPERATOR), w->text, "and")) return NULL;
-    const char *left = dict_probe(w, sl_node_field(cond, SL_FIELD_LEFT));
-    return left ? left : dict_probe(w, sl_node_field(cond, SL_FIELD_RIGHT));
-  }
-  if (!sl_node_is(cond, SL_NODE_CALL)) return NULL;
-  TSNode fn = sl_node_field(cond, SL_FIELD_FUNCTION), args = sl_node_field(cond, SL_FIELD_ARGUMENTS);
-  if (!sl_node_text_eq(fn, w->text, "hasattr") && !sl_node_text_eq(fn, w->text, "getattr")) return NULL;
+/* The name a call `hasattr(NAME, '__dict__')` or `getattr(NAME, '__dict__' ...)` asks about, or
+ * NULL; *none_default: it is `getattr(NAME, '__dict__', None)`, which is None where there is none. */
+static const char *dict_probe_call(sl_walker *w, TSNode call, bool *none_default) {
+  *none_default = false;
+  if (!sl_node_is(call, SL_NODE_CALL)) return NULL;
+  TSNode fn = sl_node_field(call, SL_FIELD_FUNCTION), args = sl_node_field(call, SL_FIELD_ARGUMENTS);
+  bool has = sl_node_text_eq(fn, w->text, "hasattr");
+  if (!has && !sl_node_text_eq(fn, w->text, "getattr")) return NULL;
   if (!sl_node_is(args, SL_NODE_ARGUMENT_LIST) || ts_node_named_child_count(args) < 2) return NULL;
   TSNode obj = ts_node_named_child(args, 0), attr = ts_node_named_child(args, 1);
   const char *v;
   if (!sl_node_is(obj, SL_NODE_IDENTIFIER) ||
       sl__pystring_eval(attr, w->text, &w->m->arena, &v) != SL_PYSTR_STR || strcmp(v, "__dict__") != 0)
     return NULL;
+  *none_default = !has && ts_node_named_child_count(args) == 3 && sl_node_is(ts_node_named_child(args, 2), SL_NODE_NONE);
   return sl__walk_ident(w, obj);
+}
+
+/* `getattr(NAME, '__dict__', None) is None` (is_none) or `... is not None` (!is_none): NAME, else NULL. */
+static const char *dict_none_test(sl_walker *w, TSNode cond, bool is_none) {
+  if (!sl_node_is(cond, SL_NODE_COMPARISON_OPERATOR) || ts_node_child_count(cond) != 3) return NULL;
+  TSNode op = ts_node_child(cond, 1);
+  bool none_default;
+  if (strcmp(ts_node_type(op), is_none ? "is" : "is not") != 0 || !sl_node_is(ts_node_child(cond, 2), SL_NODE_NONE))
+    return NULL;
+  const char *name = dict_probe_call(w, ts_node_child(cond, 0), &none_default);
+  return none_default ? name : NULL;
+}
+
+static TSNode unparenthesized(TSNode e) {
+  while (sl_node_is(e, SL_NODE_PARENTHESIZED_EXPRESSION)) e = ts_node_named_child(e, 0);
+  return e;
+}
+
+/* The name `cond` asks about, when it is `hasattr(NAME, '__dict__')`, `getattr(NAME, '__dict__'
+ * ...)` or `getattr(NAME, '__dict__', None) is not None`, alone or as a term of an `and`: its body
+ * runs only when the instance has a __dict__. */
+static const char *dict_probe(sl_walker *w, TSNode cond) {
+  cond = unparenthesized(cond);
+  if (sl_node_is(cond, SL_NODE_BOOLEAN_OPERATOR)) {
+    if (!sl_node_text_eq(sl_node_field(cond, SL_FIELD_OPERATOR), w->text, "and")) return NULL;
+    const char *left = dict_probe(w, sl_node_field(cond, SL_FIELD_LEFT));
+    return left ? left : dict_probe(w, sl_node_field(cond, SL_FIELD_RIGHT));
+  }
+  bool none_default;
+  const char *name = dict_probe_call(w, cond, &none_default);
+  return name ? name : dict_none_test(w, cond, false);
+}
+
+/* The name `cond` asks about when it is true wherever NAME's instance has no __dict__ (`not
+ * hasattr(NAME, '__dict__')`, `not getattr(...)`, `getattr(NAME, '__dict__', None) is None`,
+ * alone or as a term of an `or`): where it is false, the instance has one. */
+static const char *dict_absence(sl_walker *w, TSNode cond) {
+  cond = unparenthesized(cond);
+  if (sl_node_is(cond, SL_NODE_BOOLEAN_OPERATOR)) {
+    if (!sl_node_text_eq(sl_node_field(cond, SL_FIELD_OPERATOR), w->text, "or")) return NULL;
+    const char *left = dict_absence(w, sl_node_field(cond, SL_FIELD_LEFT));
+    return left ? left : dict_absence(w, sl_node_field(cond, SL_FIELD_RIGHT));
+  }
+  if (sl_node_is(cond, SL_NODE_NOT_OPERATOR)) {
+    bool none_default;
+    return dict_probe_call(w, unparenthesized(sl_node_field(cond, SL_FIELD_ARGUMENT)), &none_default);
+  }
+  return dict_none_test(w, cond, true);
+}
+
+/* Whether a block always leaves the block around its statement: its last statement returns, raises,
+ * continues or breaks. */
+static bool block_leaves(TSNode block) {
+  uint32_t n = ts_node_named_child_count(block);
+  while (n > 0 && sl_node_is(ts_node_named_child(block, n - 1), SL_NODE_COMMENT)) n--;
+  if (n == 0) return false;
+  TSNode last = ts_node_named_child(block, n - 1);
+  return sl_node_is(last, SL_NODE_RETURN_STATEMENT) || sl_node_is(last, SL_NODE_RAISE_STATEMENT) ||
+         sl_node_is(last, SL_NODE_CONTINUE_STATEMENT) || sl_node_is(last, SL_NODE_BREAK_STATEMENT);
+}
+
+/* An early exit `if not hasattr(NAME, '__dict__'): return` (or raise, continue, break; with any
+ * elif/else): the statements after it in its block run only when NAME's instance has a __dict__.
+ * Returns NAME, else NULL. */
+static const char *exit_guard(sl_walker *w, TSNode if_stmt) {
+  if (ts_node_has_error(if_stmt)) return NULL;
+  TSNode cond = sl_node_field(if_stmt, SL_FIELD_CONDITION);
+  TSNode body = sl_node_field(if_stmt, SL_FIELD_CONSEQUENCE);
+  if (!sl_node_is(body, SL_NODE_BLOCK) || !block_leaves(body)) return NULL;
+  return dict_absence(w, cond);
 }
 
 static void visit_if(sl_walker *w, TSNode node) {
@@ -59,6 +126,7 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl__walk_visit(w, cond);
   bool tc = is_type_checking_test(w, cond);
   const char *guard = tc ? NULL : dict_probe(w, cond);
+  if (!tc && sl__walk_body_class(w) >= 0 && sl__walk_in_class_body(w, node)) sl__walk_cond_slots(w, node);
   bool consequence = true;  // the first block is the body; else and elif come after it
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, node);
@@ -82,8 +150,58 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl_child_iter_release(&it);
 }
 
-/* Whether `word` occurs anywhere in the text (a cheap pre-filter; the text need not end in NUL). */
-static bool mentions(const char *text, size_t len, const char *word) {
+/* Whether an exception written in an `except` clause takes an AttributeError: the class itself or
+ * one of its bases by their builtin names, alone or in a tuple. Any other name, even one bound to
+ * a tuple holding AttributeError, is taken not to (the store stays checked). */
+static bool catches_attribute_error(sl_walker *w, TSNode e) {
+  while (sl_node_is(e, SL_NODE_PARENTHESIZED_EXPRESSION)) e = ts_node_named_child(e, 0);
+  if (sl_node_is(e, SL_NODE_IDENTIFIER))
+    return sl_node_text_eq(e, w->text, "AttributeError") || sl_node_text_eq(e, w->text, "Exception") ||
+           sl_node_text_eq(e, w->text, "BaseException");
+  if (!sl_node_is(e, SL_NODE_TUPLE)) return false;
+  uint32_t n = ts_node_named_child_count(e);
+  for (uint32_t i = 0; i < n; i++)
+    if (catches_attribute_error(w, ts_node_named_child(e, i))) return true;
+  return false;
+}
+
+/* Whether an `except` clause runs for an AttributeError: bare, or naming it (`as` aside). */
+static bool clause_catches(sl_walker *w, TSNode clause) {
+  TSNode alias = sl_node_field(clause, SL_FIELD_ALIAS);
+  bool bare = true, catches = false;
+  uint32_t n = ts_node_named_child_count(clause);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode c = ts_node_named_child(clause, i);
+    if (sl_node_is(c, SL_NODE_BLOCK) || sl_node_is(c, SL_NODE_COMMENT) || ts_node_eq(c, alias)) continue;
+    if (sl_node_is(c, SL_NODE_AS_PATTERN)) c = ts_node_named_child(c, 0);
+    bare = false;
+    catches |= catches_attribute_error(w, c);
+  }
+  return bare || catches;
+}
+
+/* A `try` statement: a store in its body (not in else, finally or the handlers) whose
+ * AttributeError a handler catches is the code probing the instance on purpose (store_caught). */
+static void visit_try(sl_walker *w, TSNode node) {
+  TSNode body = sl_node_field(node, SL_FIELD_BODY);
+  if (sl__walk_body_class(w) >= 0 && sl__walk_in_class_body(w, node)) sl__walk_cond_slots(w, node);
+  bool caught = false;
+  sl_child_iter it;
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode c; !caught && sl_child_iter_next(&it, &c);)
+    caught = sl_node_is(c, SL_NODE_EXCEPT_CLAUSE) && !ts_node_has_error(c) && clause_catches(w, c);
+  sl_child_iter_release(&it);
+  sl_child_iter_init(&it, w->cursors, node);
+  for (TSNode c; sl_child_iter_next(&it, &c);) {
+    bool saved = w->store_caught;
+    if (caught && ts_node_eq(c, body)) w->store_caught = true;
+    sl__walk_visit(w, c);
+    w->store_caught = saved;
+  }
+  sl_child_iter_release(&it);
+}
+
+bool sl__walk_mentions(const char *text, size_t len, const char *word) {
   size_t n = strlen(word);
   while (len >= n) {
     const char *p = memchr(text, word[0], len - n + 1);
@@ -117,7 +235,7 @@ static bool inert(const char *text, TSNode node, bool bracketed) {
   }
   // An attribute read records a use only when it reads `__dict__` (uses_attribute); spaces, a
   // comment or a line continuation may stand between the dot and the name.
-  return !dotted || !mentions(text + a, b - a, "__dict__");
+  return !dotted || !sl__walk_mentions(text + a, b - a, "__dict__");
 }
 
 /* `a + b + c + ...` nests to the left, one level per operand, and generated code has chains of
@@ -248,6 +366,9 @@ void sl__walk_visit(sl_walker *w, TSNode node) {
   case SL_NODE_IF_STATEMENT:
     visit_if(w, node);
     return;
+  case SL_NODE_TRY_STATEMENT:
+    visit_try(w, node);
+    return;
   case SL_NODE_LAMBDA:
     sl__walk_lambda(w, node);
     return;
@@ -307,6 +428,11 @@ void sl__walk_children(sl_walker *w, TSNode node) {
   // statement holds (an assignment).
   bool body = !ts_node_is_null(w->class_body) && node.id == w->class_body.id;
   bool held = !body && node.id == w->direct && sl_node_is(node, SL_NODE_EXPRESSION_STATEMENT);
+  // After an early exit `if not hasattr(obj, '__dict__'): return` the rest of a block stores on
+  // obj only where it can (dict_guard); the guard ends with the block. Only in blocks: the
+  // module's statements may be replayed from the memo one by one.
+  bool block = sl_node_is(node, SL_NODE_BLOCK);
+  const char *guard = w->dict_guard;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, node);
   for (TSNode child; sl_child_iter_next(&it, &child);) {
@@ -316,8 +442,11 @@ void sl__walk_children(sl_walker *w, TSNode node) {
     if (body) w->direct = child.id;
     if (held) w->direct_child = child.id;
     sl__walk_visit(w, child);
+    const char *exit;
+    if (block && sl_node_is(child, SL_NODE_IF_STATEMENT) && (exit = exit_guard(w, child)) != NULL) w->dict_guard = exit;
   }
   sl_child_iter_release(&it);
+  w->dict_guard = guard;
 }
 
 void sl__model_build(sl_model *model, const TSTree *tree, const char *text, size_t len, int target_minor) {
@@ -394,7 +523,7 @@ static void build(sl_model *model, const TSTree *tree, const char *text, size_t 
   sl_constants constants = {0};
   sl_cursors cursors = {0};
   sl_use_sites deferred = {0};
-  bool weakref = mentions(text, len, "weakref");
+  bool weakref = sl__walk_mentions(text, len, "weakref");
   sl_walker w = {.m = model, .text = text, .scope = -1, .mangle_class = -1, .constants = &constants,
                  .weakref = weakref, .cell = {.class_index = -1}, .cursors = &cursors,
                  .deferred = weakref ? &deferred : NULL};

@@ -60,6 +60,12 @@ void sl__class_bases(sl_model *m, int ci, TSNode superclasses, const char *text)
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
                       bool direct, bool only_statement, const char *text, const sl_constants *constants);
 
+/** Folds a `__slots__` value as sl__slots_assign does, for one branch of a conditional __slots__:
+ *  true when it is a container (or `+` of them) whose entries are all strings, setting the
+ *  entries (in the model's arena) and their count; changes nothing on the class but slots_names. */
+bool sl__slots_fold_strings(sl_model *m, int ci, TSNode value, const char *text, const sl_constants *constants,
+                            const sl_slot **slots, size_t *count);
+
 /** Where the walk is: the scope, the class that mangles private names there, and whether the file
  *  names the weakref module at all (no weak reference can be made otherwise). */
 typedef struct sl_weak_heads sl_weak_heads;

@@ -311,4 +311,5 @@ void sl__walk_class(sl_walker *outer, TSNode node, TSNode decorated) {
   w.class_body = body;
   w.direct = w.direct_child = NULL;
   sl__walk_visit(&w, body);
+  sl__walk_cond_slots_end(m, ci);
 }

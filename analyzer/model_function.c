@@ -78,7 +78,86 @@ static bool forwards_call(sl_walker *w, TSNode call, const char *method, const c
   return k == nparams;
 }
 
-/* Whether a __setattr__/__delattr__ body does nothing but forward to the default behaviour. */
+/* Whether an expression before the forwarding call leaves it to run, with what it forwards: its
+ * text has no `yield` or `await` (the method would not run its body), no `:=` (it may rebind a
+ * parameter), and names no other setattr/delattr or `__dict__` (a store made some other way). A
+ * call may still raise; then the assignment raises that instead, and the name is still not one the
+ * class takes. */
+static bool plain_expression(sl_walker *w, TSNode e) {
+  static const char *const words[] = {"yield", "await", ":=", "setattr", "delattr", "__dict__", NULL};
+  size_t n;
+  const char *t = sl_node_text(e, w->text, &n);
+  if (ts_node_has_error(e)) return false;
+  for (int i = 0; words[i]; i++)
+    if (sl__walk_mentions(t, n, words[i])) return false;
+  return true;
+}
+
+static bool is_param(sl_walker *w, TSNode id, const char **params, int nparams) {
+  for (int i = 0; i < nparams; i++)
+    if (sl_node_text_eq(id, w->text, params[i])) return true;
+  return false;
+}
+
+static bool plain_block(sl_walker *w, TSNode block, const char **params, int nparams);
+
+/* Whether a statement before the final forwarding call can neither keep it from running nor change
+ * what it forwards (be conservative): an expression, an assignment to a local name that is not a
+ * parameter, `pass`, or an `if` whose condition and blocks are such statements (no return, raise,
+ * loop, other store or setattr). */
+static bool plain_statement(sl_walker *w, TSNode st, const char **params, int nparams) {
+  switch (sl_node_kind_of(st)) {
+  case SL_NODE_COMMENT:
+  case SL_NODE_PASS_STATEMENT:
+    return true;
+  case SL_NODE_EXPRESSION_STATEMENT: {
+    if (ts_node_named_child_count(st) != 1) return false;
+    TSNode e = ts_node_named_child(st, 0);
+    // `a = b = v` nests to the right; each target must be a local name.
+    while (sl_node_is(e, SL_NODE_ASSIGNMENT) || sl_node_is(e, SL_NODE_AUGMENTED_ASSIGNMENT)) {
+      TSNode left = sl_node_field(e, SL_FIELD_LEFT);
+      if (!sl_node_is(left, SL_NODE_IDENTIFIER) || is_param(w, left, params, nparams)) return false;
+      e = sl_node_field(e, SL_FIELD_RIGHT);
+      if (ts_node_is_null(e)) return true;  // `x: int`, an annotation alone
+    }
+    return plain_expression(w, e);
+  }
+  case SL_NODE_IF_STATEMENT: {
+    uint32_t n = ts_node_named_child_count(st);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode c = ts_node_named_child(st, i);
+      if (sl_node_is(c, SL_NODE_BLOCK)) {
+        if (!plain_block(w, c, params, nparams)) return false;
+      } else if (sl_node_is(c, SL_NODE_COMMENT)) {
+        continue;
+      } else if (ts_node_eq(c, sl_node_field(st, SL_FIELD_CONDITION))) {
+        if (!plain_expression(w, c)) return false;
+      } else {
+        // elif / else: a condition and a block, or a block
+        TSNode cond = sl_node_field(c, SL_FIELD_CONDITION);
+        TSNode block = ts_node_is_null(cond) ? sl_node_field(c, SL_FIELD_BODY) : sl_node_field(c, SL_FIELD_CONSEQUENCE);
+        if ((!ts_node_is_null(cond) && !plain_expression(w, cond)) || !sl_node_is(block, SL_NODE_BLOCK) ||
+            !plain_block(w, block, params, nparams))
+          return false;
+      }
+    }
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+static bool plain_block(sl_walker *w, TSNode block, const char **params, int nparams) {
+  uint32_t n = ts_node_named_child_count(block);
+  for (uint32_t i = 0; i < n; i++)
+    if (!plain_statement(w, ts_node_named_child(block, i), params, nparams)) return false;
+  return true;
+}
+
+/* Whether a __setattr__/__delattr__ body forwards every name unchanged to the default behaviour:
+ * its last statement does, unconditionally, and what comes before it (plain_statement) can neither
+ * skip it nor change its arguments. */
 static bool method_forwards(sl_walker *w, TSNode fn, const char *method, int nparams) {
   TSNode params = sl_node_field(fn, SL_FIELD_PARAMETERS);
   const char *names[3];
@@ -86,21 +165,23 @@ static bool method_forwards(sl_walker *w, TSNode fn, const char *method, int npa
     if (!param_name(w, params, (uint32_t)i, &names[i])) return false;
   if (ts_node_named_child_count(params) != (uint32_t)nparams) return false;
   TSNode body = sl_node_field(fn, SL_FIELD_BODY);
+  if (ts_node_has_error(body)) return false;
   uint32_t n = ts_node_named_child_count(body);
-  int calls = 0;
+  bool forwarded = false;
   for (uint32_t i = 0; i < n; i++) {
     TSNode st = ts_node_named_child(body, i);
     if (sl_node_is(st, SL_NODE_COMMENT) || sl_node_is(st, SL_NODE_PASS_STATEMENT)) continue;
+    if (forwarded) return false;  // something after the forwarding call
     TSNode e = ts_node_named_child(st, 0);
     if (sl_node_is(st, SL_NODE_EXPRESSION_STATEMENT) && sl_node_is(e, SL_NODE_STRING) && i == 0) continue;  // docstring
     if ((sl_node_is(st, SL_NODE_EXPRESSION_STATEMENT) || sl_node_is(st, SL_NODE_RETURN_STATEMENT)) &&
         forwards_call(w, e, method, names, nparams)) {
-      calls++;
+      forwarded = true;
       continue;
     }
-    return false;
+    if (!plain_statement(w, st, names, nparams)) return false;
   }
-  return calls == 1;
+  return forwarded;
 }
 
 /* ---- scopes: functions, lambdas, comprehensions ------------------------------------------ */
@@ -268,7 +349,10 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
     w->cell.method_node = ts_node_is_null(name) ? fn : name;
   }
   w->cell.params = params;
+  bool caught = w->store_caught;  // the body runs when called, not where it is defined
+  w->store_caught = false;
   sl__walk_visit(w, sl_node_field(fn, SL_FIELD_BODY));
+  w->store_caught = caught;
   w->scope = saved;
   w->cell = saved_cell;
 }
@@ -287,7 +371,10 @@ void sl__walk_lambda(sl_walker *w, TSNode lam) {
     w->cell.method_node = lam;
   }
   w->cell.params = params;
+  bool caught = w->store_caught;  // the body runs when called, not where it is defined
+  w->store_caught = false;
   sl__walk_visit(w, sl_node_field(lam, SL_FIELD_BODY));
+  w->store_caught = caught;
   w->scope = saved;
   w->cell = saved_cell;
 }

@@ -71,7 +71,7 @@ struct sl_lint_memo {
 /* The copy functions below know every field of these structures that holds a pointer, an index
  * or a position: a field added to one of them must be added there too. */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sl_class) == 688, "a field was added to sl_class: copy it in copy_class");
+_Static_assert(sizeof(sl_class) == 744, "a field was added to sl_class: copy it in copy_class");
 _Static_assert(sizeof(sl_name_binding) == 48, "a field was added to sl_name_binding: copy it in copy_name");
 _Static_assert(sizeof(sl_pending_store) == 96, "a field was added to sl_pending_store: copy it");
 _Static_assert(sizeof(sl_pending_use) == 128, "a field was added to sl_pending_use: copy it");
@@ -229,6 +229,9 @@ static void copy_class(const move *mv, sl_class *c, const sl_class *src) {
   d->not_iterable = dup(mv, d->not_iterable);
   for (size_t i = 0; i < src->n_slots_names; i++) c->slots_names[i] = dup(mv, src->slots_names[i]);
   c->slots_field_stmt = move_span(mv, src->slots_field_stmt);
+  c->cond_slots = dup_array(mv, src->cond_slots, src->n_cond_slots, sizeof *src->cond_slots);
+  for (size_t i = 0; i < src->n_cond_slots; i++) c->cond_slots[i] = dup(mv, src->cond_slots[i]);
+  c->cond_slots_stmt = move_span(mv, src->cond_slots_stmt);
   c->bindings = dup_array(mv, src->bindings, src->n_bindings, sizeof *src->bindings);
   c->cap_bindings = src->n_bindings;
   for (size_t i = 0; i < src->n_bindings; i++) {

@@ -35,6 +35,10 @@ typedef struct sl_walker {
   /** Inside the body of `if hasattr(NAME, '__dict__'):` (or `getattr(NAME, '__dict__', ...)`): NAME,
    *  whose stores are then made only where the instance can take them (none recorded); else NULL. */
   const char *dict_guard;
+  /** Inside the body of a `try` one of whose handlers catches AttributeError: a store that fails
+   *  there is the code's own probe (does the instance take attributes?), so none is recorded.
+   *  Cleared in the bodies of functions and lambdas, which run later, outside the `try`. */
+  bool store_caught;
   sl_constants *constants; /**< module-level `NAME = literal`, for folding `__slots__ = NAME` */
   bool weakref;      /**< the file names the weakref module somewhere */
   sl_cell cell;      /**< the __class__ cell a zero-argument super() would read here */
@@ -74,6 +78,8 @@ static inline int sl__walk_body_class(sl_walker *w) {
 /* model_build.c: the dispatch. */
 /** Visits a node (null: nothing) and what it holds. */
 void sl__walk_visit(sl_walker *w, TSNode node);
+/** Whether `word` occurs anywhere in the `len` bytes of `text` (which need not end in NUL). */
+bool sl__walk_mentions(const char *text, size_t len, const char *word);
 /** Visits each named child of a node, marking those directly in the class body. */
 void sl__walk_children(sl_walker *w, TSNode node);
 /** The uses of instances a node makes (model_uses.c), recorded now or at the end of the walk. */
@@ -130,6 +136,13 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated);
 void sl__walk_lambda(sl_walker *w, TSNode lam);
 /** A list, set or dict comprehension or a generator expression. */
 void sl__walk_comprehension(sl_walker *w, TSNode comp);
+
+/* model_cond_slots.c */
+/** An `if` (not `if TYPE_CHECKING:`) or `try` statement directly in a class body: records, before
+ *  its blocks are walked, the slots of a `__slots__` assigned in every branch (sl_class.cond_slots). */
+void sl__walk_cond_slots(sl_walker *w, TSNode stmt);
+/** At the end of a class body: whether the conditional __slots__ found is all the body assigns. */
+void sl__walk_cond_slots_end(sl_model *m, int ci);
 
 /* model_class.c */
 /** A class statement; `decorated` is its decorated_definition or a null node. */

@@ -349,6 +349,7 @@ static bool fold_value(fold *f, TSNode v, bool top) {
 void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode value, bool augmented,
                       bool direct, bool only_statement, const char *text, const sl_constants *constants) {
   sl_class *c = &m->classes[ci];
+  c->n_slots_assigns++;
   fold f = {m, text, c->mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0, false, NULL, constants, ci, 0};
   bool ok = direct && fold_value(&f, value, true);
   if (augmented) {
@@ -388,4 +389,16 @@ void sl__slots_assign(sl_model *m, int ci, TSNode stmt, TSNode target, TSNode va
   c->slots_decl.quote = f.quote ? f.quote : '\'';
   c->slots_decl.not_iterable = f.not_iterable;
   c->slots_decl.only_statement = only_statement;
+}
+
+bool sl__slots_fold_strings(sl_model *m, int ci, TSNode value, const char *text, const sl_constants *constants,
+                            const sl_slot **slots, size_t *count) {
+  fold f = {m, text, m->classes[ci].mangle, NULL, 0, 0, SL_SLOTS_STYLE_OTHER, NULL, false, {0}, 0, false, NULL,
+            constants, ci, 0};
+  if (!fold_value(&f, value, true) || f.not_iterable || f.style == SL_SLOTS_STYLE_STRING) return false;
+  for (size_t i = 0; i < f.count; i++)
+    if (!f.slots[i].is_string) return false;
+  *slots = f.slots;
+  *count = f.count;
+  return true;
 }

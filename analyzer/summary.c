@@ -99,6 +99,10 @@ static void copy_class(sl_model *m, sl_arena *a, const sl_class *src, sl_class *
   c->slots_decl.container = dup(a, src->slots_decl.container);
   c->slots_decl.not_iterable = dup(a, src->slots_decl.not_iterable);
   c->n_slots_names = 0;  // checked here by the module's own resolution
+  // A conditional __slots__ is this module's to check (SLT001 reports only on classes of the file).
+  c->cond_slots = NULL;
+  c->n_cond_slots = 0;
+  c->cond_slots_seen = c->cond_slots_ok = false;
   c->bindings = COPY_ARRAY(a, c->bindings, src->bindings, src->n_bindings);
   c->cap_bindings = src->n_bindings;
   for (size_t i = 0; i < src->n_bindings; i++) c->bindings[i].name = dup(a, src->bindings[i].name);

@@ -22,6 +22,7 @@
   X(AS_PATTERN, "as_pattern") X(AS_PATTERN_TARGET, "as_pattern_target") X(ASSIGNMENT, "assignment") \
   X(ATTRIBUTE, "attribute") X(AUGMENTED_ASSIGNMENT, "augmented_assignment")                         \
   X(BINARY_OPERATOR, "binary_operator") X(BLOCK, "block") X(BOOLEAN_OPERATOR, "boolean_operator")   \
+  X(BREAK_STATEMENT, "break_statement") X(CONTINUE_STATEMENT, "continue_statement")                 \
   X(CALL, "call") X(CLASS_DEFINITION, "class_definition") X(COMMENT, "comment")                     \
   X(COMPARISON_OPERATOR, "comparison_operator") X(CONCATENATED_STRING, "concatenated_string")       \
   X(CONDITIONAL_EXPRESSION, "conditional_expression") X(DECORATED_DEFINITION, "decorated_definition") \
@@ -49,7 +50,8 @@
   X(STRING_START, "string_start") X(SUBSCRIPT, "subscript") X(TRUE, "true") X(TUPLE, "tuple")       \
   X(TUPLE_PATTERN, "tuple_pattern") X(TYPE, "type") X(TYPED_DEFAULT_PARAMETER, "typed_default_parameter") \
   X(TYPED_PARAMETER, "typed_parameter") X(UNARY_OPERATOR, "unary_operator") X(WITH_ITEM, "with_item")  \
-  X(WILDCARD_IMPORT, "wildcard_import") X(MODULE, "module")
+  X(WILDCARD_IMPORT, "wildcard_import") X(MODULE, "module")                                       \
+  X(RAISE_STATEMENT, "raise_statement") X(TRY_STATEMENT, "try_statement")
 
 /** A node's type among those above; SL_NODE_OTHER for every other type (and for a null node). */
 typedef enum {
@@ -63,7 +65,8 @@ typedef enum {
 /* The field names the analyzer asks for. */
 #define SL_NODE_FIELDS(X)                                                                           \
   X(ALIAS, "alias") X(ALTERNATIVE, "alternative") X(ARGUMENT, "argument") X(ARGUMENTS, "arguments") \
-  X(ATTRIBUTE, "attribute") X(BODY, "body") X(CONDITION, "condition") X(DEFINITION, "definition")   \
+  X(ATTRIBUTE, "attribute") X(BODY, "body") X(CONDITION, "condition")                              \
+  X(CONSEQUENCE, "consequence") X(DEFINITION, "definition")                                         \
   X(FUNCTION, "function") X(KEY, "key") X(LEFT, "left") X(MODULE_NAME, "module_name") X(NAME, "name") \
   X(OBJECT, "object") X(OPERATOR, "operator") X(PARAMETERS, "parameters")                           \
   X(RETURN_TYPE, "return_type") X(RIGHT, "right") X(SUBSCRIPT, "subscript")                         \

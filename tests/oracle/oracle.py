@@ -33,8 +33,19 @@ and `nonlocal`, `from __future__` imports, `raise` (it raises for its caller), a
 the attribute-protocol methods (__setattr__, __getattr__, __get__, __set__, ...), whose exceptions
 are the outcome of the attribute access in the caller's statement; an expectation on a line in
 such a body (no wrapped statement holds it) is met by an exception raised from that line itself
-(SLT018's super() in __setattr__). Statements in the body of the fixture's own `try` record and
-re-raise, so its handlers still see what they are there to catch.
+(SLT018's super() in __setattr__). Statements in the body of the fixture's own `try` (and in the
+blocks nested in that body, but not in the functions and classes defined there) record and
+re-raise, so its handlers still see what they are there to catch. A handler that takes an
+AttributeError takes it back: its record is dropped (each handler body starts with a call that
+forgets the AttributeError being handled, or those among the leaves of an `except*` group), because
+a store or `del` whose AttributeError the code catches on purpose (probing whether instances take
+attributes) does not raise out of its `try`, and slotlint keeps silent on it (SLT001, SLT009,
+SLT010). A handler that raises it again has it recorded anew, by the statement around the `try`.
+Other exceptions stay recorded when caught: SLT016 reports a weak reference that raises, handled
+or not, and a fixture may catch a class-creation error to go on. An exception that a `raise` of the
+fixture raised leaves the compound statements (if, for, while, with, try, match) around it after
+being recorded, as it would unwrapped: `if not hasattr(self, '__dict__'): raise TypeError` must
+stop the lines after it; the simple statement that called the function records and stops it.
 
 Directives in the first 10 lines of a fixture: `# requires-python: 3.10` (skipped on older
 interpreters), `# select: SLT012` (for the fixture runner only), `# no-oracle: reason` (skipped).
@@ -195,6 +206,8 @@ _RECORD = "_slotlint_record"
 _EXC = "_slotlint_exc"
 _CATCH = "_slotlint_BaseException"
 _CLASS = "_slotlint_class"
+_CAUGHT = "_slotlint_caught"
+_RAISED = "_slotlint_raised"
 
 
 def _span(node):
@@ -225,6 +238,8 @@ _VERBATIM_FUNCTIONS = frozenset(("__setattr__", "__delattr__", "__getattr__", "_
 
 
 _TRY_TYPES = (ast.Try,) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+_COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith) + _TRY_TYPES + \
+    ((ast.Match,) if hasattr(ast, "Match") else ())
 
 
 class _Rewriter(object):
@@ -233,7 +248,7 @@ class _Rewriter(object):
     def body(self, stmts, scope_start, reraise=False):
         out = []
         for i, stmt in enumerate(stmts):
-            self.inner(stmt)
+            self.inner(stmt, reraise)
             keep = ((i == 0 and scope_start and _is_docstring(stmt))  # stays the __doc__
                     or isinstance(stmt, (ast.Global, ast.Nonlocal))   # must precede every use
                     or isinstance(stmt, ast.Raise)                    # raises for its caller
@@ -241,22 +256,27 @@ class _Rewriter(object):
             out.append(stmt if keep else self.wrap(stmt, reraise))
         return out
 
-    def inner(self, stmt):
+    def inner(self, stmt, in_try=False):
         if (isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
                 and stmt.name in _VERBATIM_FUNCTIONS):
             return
         scope = isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        in_try = in_try and not scope  # a def's or class's body is not run by the `try` around it
         for field in ("body", "orelse", "finalbody"):
             value = getattr(stmt, field, None)
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 # In the body of the fixture's own `try`, record and re-raise: its handlers
                 # (`except ImportError:` ...) must still see what they are there to catch.
-                reraise = field == "body" and isinstance(stmt, _TRY_TYPES)
+                reraise = in_try or (field == "body" and isinstance(stmt, _TRY_TYPES))
                 setattr(stmt, field, self.body(value, scope and field == "body", reraise))
         for handler in getattr(stmt, "handlers", None) or ():
-            handler.body = self.body(handler.body, False)
+            handler.body = [self.caught(handler)] + self.body(handler.body, False, in_try)
         for case in getattr(stmt, "cases", None) or ():
-            case.body = self.body(case.body, False)
+            case.body = self.body(case.body, False, in_try)
+
+    def caught(self, handler):
+        return _located(ast.Expr(value=ast.Call(func=ast.Name(id=_CAUGHT, ctx=ast.Load()),
+                                                args=[], keywords=[])), handler)
 
     def wrap(self, stmt, reraise):
         first, last = _span(stmt)
@@ -264,7 +284,15 @@ class _Rewriter(object):
                         args=[ast.Constant(value=first), ast.Constant(value=last),
                               ast.Name(id=_EXC, ctx=ast.Load())],
                         keywords=[])
-        handler_body = [ast.Expr(value=call)] + ([ast.Raise(exc=None, cause=None)] if reraise else [])
+        handler_body = [ast.Expr(value=call)]
+        if reraise:
+            handler_body.append(ast.Raise(exc=None, cause=None))
+        elif isinstance(stmt, _COMPOUND):
+            # what a `raise` of the fixture raised leaves the block, as it would unwrapped
+            handler_body.append(ast.If(
+                test=ast.Call(func=ast.Name(id=_RAISED, ctx=ast.Load()),
+                              args=[ast.Name(id=_EXC, ctx=ast.Load())], keywords=[]),
+                body=[ast.Raise(exc=None, cause=None)], orelse=[]))
         handler = ast.ExceptHandler(type=ast.Name(id=_CATCH, ctx=ast.Load()), name=_EXC,
                                     body=handler_body)
         body = [stmt]
@@ -294,7 +322,18 @@ def execute(fixture, verbose):
         if seen.get(id(exc)) is exc:
             return  # re-raised from a `try` body and caught further out
         seen[id(exc)] = exc
-        records.append((first, last, type(exc).__name__, str(exc), _raised_at(exc, code.co_filename)))
+        records.append((first, last, type(exc).__name__, str(exc), _raised_at(exc, code.co_filename), exc))
+
+    def caught():
+        # The AttributeError a handler of the fixture's own `try` took (an `except*` handler has
+        # a group whose leaves are the exceptions raised): it did not raise out of the `try`.
+        stack = [sys.exc_info()[1]]
+        while stack:
+            exc = stack.pop()
+            stack.extend(getattr(exc, "exceptions", None) or ())
+            if isinstance(exc, AttributeError) and seen.get(id(exc)) is exc:
+                del seen[id(exc)]
+                records[:] = [r for r in records if r[5] is not exc]
 
     classes = []  # (first, last, class object) of every class statement that ran
 
@@ -302,6 +341,12 @@ def execute(fixture, verbose):
         classes.append((first, last, cls))
 
     tree = ast.parse(fixture.source, fixture.path)
+    raise_lines = set(line for n in ast.walk(tree) if isinstance(n, ast.Raise)
+                      for line in range(n.lineno, (getattr(n, "end_lineno", None) or n.lineno) + 1))
+
+    def raised(exc):
+        return _raised_at(exc, code.co_filename) in raise_lines
+
     class_spans = sorted(_span(n) for n in ast.walk(tree) if isinstance(n, ast.ClassDef))
     code = compile(rewrite(tree), fixture.path, "exec", dont_inherit=True)
     module = types.ModuleType("__main__")
@@ -312,6 +357,8 @@ def execute(fixture, verbose):
     module.__dict__[_RECORD] = record
     module.__dict__[_CATCH] = BaseException
     module.__dict__[_CLASS] = record_class
+    module.__dict__[_CAUGHT] = caught
+    module.__dict__[_RAISED] = raised
     saved_main = sys.modules.get("__main__")
     saved_out, saved_err = sys.stdout, sys.stderr
     buf = io.StringIO()
@@ -359,7 +406,7 @@ def _innermost(records, line):
     A line that no wrapped statement holds (in the body of a method the rewriter leaves verbatim,
     such as __setattr__) is met by the exceptions raised from that very line."""
     best = None
-    for (first, last, _t, _m, _at) in records:
+    for (first, last, _t, _m, _at, _e) in records:
         if first <= line <= last and (best is None or last - first < best[1] - best[0]):
             best = (first, last)
     if best is None:
@@ -416,7 +463,7 @@ def check(fixture, minor, verbose):
             # reported once, not again as unexpected
             explained.update(i for i, r in enumerate(records) if id(r) in members)
 
-    for idx, (first, last, tname, msg, _at) in enumerate(records):
+    for idx, (first, last, tname, msg, _at, _e) in enumerate(records):
         if idx in explained:
             continue
         if not is_slots_related(tname, msg):

@@ -1,6 +1,7 @@
 # selftest: pass
 # The fixture's own try/except keeps its meaning: the handler still runs (so `Fallback` exists
-# below), and a slots error the fixture catches itself is still recorded for its line.
+# below). An AttributeError the fixture catches itself does not raise out of its `try` (the line
+# stays unmarked); one its handlers do not take, or take and raise again, is recorded for its line.
 try:
     from _slotlint_no_such_module import Fallback
 except ImportError:
@@ -13,9 +14,19 @@ class C:
 
     def __init__(self):
         try:
-            self.b = 1  # expect: SLT001
+            self.b = 1
         except AttributeError:
             self.a = 0
+        try:
+            self.c = 1  # expect: SLT001
+        except KeyError:
+            pass
+
+    def again(self):
+        try:
+            self.d = 1  # expect: SLT001
+        except AttributeError:
+            raise
 
 
 class D(Fallback):
@@ -23,4 +34,5 @@ class D(Fallback):
 
 
 C()
+C().again()
 D().anything = 1

@@ -98,10 +98,7 @@ class Conditional:
         v = 1
 
     def set(self):
-        try:
-            self.v = 1  # expect: SLT001
-        except AttributeError:
-            pass
+        self.v = 1  # expect: SLT001
 
 
 class Deleted:
@@ -110,10 +107,7 @@ class Deleted:
     del v
 
     def set(self):
-        try:
-            self.v = 1  # expect: SLT001
-        except AttributeError:
-            pass
+        self.v = 1  # expect: SLT001
 
 
 class Point(NamedTuple):

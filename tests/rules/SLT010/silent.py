@@ -35,10 +35,7 @@ class ForwardingDelattr:
     def drop(self):
         self.a = 1
         del self.a
-        try:
-            del self.b  # expect: SLT010
-        except AttributeError:
-            pass
+        del self.b  # expect: SLT010
 
 
 class Props:
@@ -62,10 +59,7 @@ class ClassVariable:
     v = 1
 
     def drop(self):
-        try:
-            del self.v  # expect: SLT009
-        except AttributeError:
-            pass
+        del self.v  # expect: SLT009
 
 
 class Unknown(collections.UserList):

@@ -6,7 +6,8 @@
  * its instance; the asserts around them cost the parser as much as the rest of the file. What the
  * analysis reads in a function body is: the statements that may use an instance (a store or `del`
  * of an attribute, vars, __dict__, setattr), probe one (hasattr, getattr: a probe of __dict__
- * silences the uses of its name), make a weak reference or name a word that triggers (a slot
+ * silences the uses of its name; and the return, raise, continue or break of a block it guards,
+ * which makes it a guard for what follows), make a weak reference or name a word that triggers (a slot
  * feature) or a class whose fix looks for instances (the `trig` names), define a class, bind with
  * `:=`, say `nonlocal`, or name what the body bound from a weak-reference maker; the headers of
  * the blocks holding any of those; and, for each name those statements mention, every statement
@@ -65,6 +66,7 @@ static bool whole(const lexer *lx, const lline *C) {
 typedef struct words {
   uint32_t del, nonlocal, w_for, w_in, w_as, w_case;
   uint32_t w_elif, w_else, w_except, w_finally;  // the clauses that continue a compound statement
+  uint32_t w_return, w_raise, w_continue, w_break;  // the statements that leave a block
 } words;
 
 /* The words line L may bind, as [*a, *b) (false: none); the heads of attributes among them bind
@@ -141,6 +143,15 @@ static bool only_name_triggers(const lexer *lx, const lline *L, const sl_hash_se
       return false;
   }
   return true;
+}
+
+/* Whether line L leaves its block (return, raise, continue, break) and that block is guarded by a
+ * probe (`if not hasattr(self, '__dict__'): return`): the stores after such a guard are read as
+ * made on an instance with a __dict__, only if the guard always leaves. */
+static bool leaves_probe(const lexer *lx, const lline *L, const words *w) {
+  uint32_t f = L->first_word;
+  return L->parent >= 0 && lx->lines.items[L->parent].probe && f &&
+         (f == w->w_return || f == w->w_raise || f == w->w_continue || f == w->w_break);
 }
 
 /* Whether line L continues the compound statement before it (`elif`, `else`, `except`, `finally`). */
@@ -224,7 +235,7 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
     lline *L = &ls[k];
     const lline *D = L->decorates >= 0 ? &ls[L->decorates] : L;  // a decorator goes with its def or class
     bool header = D->kind == LINE_BLOCK || D->kind == LINE_DEF || L->header;  // `try: x = 1` on one line
-    bool seed = L->walrus || L->use || L->dotted_target || L->probe || D->kind == LINE_CLASS ||
+    bool seed = L->walrus || L->use || L->dotted_target || L->probe || D->kind == LINE_CLASS || leaves_probe(lx, L, w) ||
                 (L->first_word && L->first_word == w->nonlocal) || in_class_body(lx, k, c) ||
                 names_one(lx, L->tok0, L->tok_end, marked) || weak_or_trigger(lx, L, trig, fixable);
     uint8_t st = seed ? SEED : header ? HEADER : SIMPLE;
@@ -265,7 +276,8 @@ void sl__sparse_thin(lexer *lx, const sl_hash_set *trig, const sl_hash_set *fixa
   words w = {sl_prefilter_hash("del", 3),    sl_prefilter_hash("nonlocal", 8), sl_prefilter_hash("for", 3),
              sl_prefilter_hash("in", 2),     sl_prefilter_hash("as", 2),       sl_prefilter_hash("case", 4),
              sl_prefilter_hash("elif", 4),   sl_prefilter_hash("else", 4),     sl_prefilter_hash("except", 6),
-             sl_prefilter_hash("finally", 7)};
+             sl_prefilter_hash("finally", 7), sl_prefilter_hash("return", 6),   sl_prefilter_hash("raise", 5),
+             sl_prefilter_hash("continue", 8), sl_prefilter_hash("break", 5)};
   sl_hash_set marked = {0}, need = {0};
   for (size_t i = 0; i < lx->lines.count; i++) {
     lline *C = &lx->lines.items[i];

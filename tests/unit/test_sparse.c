@@ -315,6 +315,14 @@ static void what_is_blanked(void **state) {
   // ... but a probe of __dict__ stays (it silences the uses of its name), and the block it guards;
   assert_true(kept("class A:\n    __slots__ = ('a',)\n\n    def f(self):\n        if not hasattr(self, '__dict__'):\n"
                    "            return {}\n        self.zz = 1\n        return vars(self)\n", NULL, "if not hasattr"));
+  // ... with the return, raise, continue or break of the block it guards (then it is a guard for
+  // the stores after it);
+  const char *guard = "class A:\n    __slots__ = ('a',)\n\n    def f(self, xs):\n        for x in xs:\n"
+                      "            if not hasattr(x, '__dict__'):\n                continue\n            x.zz = 1\n"
+                      "        if not hasattr(self, '__dict__'):\n            return None\n        print(2)\n        self.zz = 1\n";
+  assert_true(kept(guard, NULL, "continue"));
+  assert_true(kept(guard, NULL, "return None"));
+  assert_false(kept(guard, NULL, "print(2)"));
   // ... and a method of a slotted dataclass stays whole (SLT018 reads how it forwards).
   assert_true(kept("from dataclasses import dataclass\n\n\n@dataclass(slots=True)\nclass A:\n    a: int\n\n"
                    "    def f(self):\n        print(1)\n        self.zz = 1\n", NULL, "print(1)"));

@@ -86,7 +86,10 @@ void sl__walk_cond_slots(sl_walker *w, TSNode stmt) {
   c->cond_slots_seen = true;
   c->cond_slots = names;
   c->n_cond_slots = n;
-  c->cond_slots_stmt = sl_node_span(stmt);
+  // Its head (`if FAST`, `try`): the statement's node may end with a comment after its last line.
+  TSNode cond = sl_node_field(stmt, SL_FIELD_CONDITION);
+  c->cond_slots_stmt = ts_node_is_null(cond) ? sl_node_span(ts_node_child(stmt, 0))
+                                             : sl_span_join(sl_node_span(stmt), sl_node_span(cond));
 }
 
 void sl__walk_cond_slots_end(sl_model *m, int ci) {

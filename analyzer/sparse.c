@@ -589,6 +589,25 @@ static void keep_for_summary(lexer *lx) {
  * not read (the `0` before it and the newline ending the body stay outside). */
 typedef SL_VEC(byte_range) byte_ranges;
 
+/* Spaces over s[from, to), its newlines (LF, CR) kept where they are; returns how many bytes
+ * became spaces. A run at a time (memchr, memset): blanked bodies are most of a kept file. */
+static size_t blank(char *s, uint32_t from, uint32_t to) {
+  size_t n = 0;
+  for (uint32_t k = from; k < to;) {
+    const char *lf = memchr(s + k, '\n', to - k);
+    uint32_t e = lf ? (uint32_t)(lf - s) : to;
+    for (uint32_t a = k; a < e;) {  // a lone CR is a newline too
+      const char *cr = memchr(s + a, '\r', e - a);
+      uint32_t b = cr ? (uint32_t)(cr - s) : e;
+      memset(s + a, ' ', b - a);
+      n += b - a;
+      a = cr ? b + 1 : e;
+    }
+    k = lf ? e + 1 : to;
+  }
+  return n;
+}
+
 /* Whether line L opens a block (a class, a def, a compound statement's clause) with its body on
  * the lines after it. */
 static bool opens_block(const lline *L) { return L->colon_end && L->kind != LINE_PLAIN; }
@@ -666,11 +685,7 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
         // A value of literals only: `0` for it (literal_values).
         if (!out) out = sl_xstrndup(text, len);
         out[L->value_at] = '0';
-        for (uint32_t k = L->value_at + 1; k < L->value_end; k++)
-          if (out[k] != '\n' && out[k] != '\r') {
-            out[k] = ' ';
-            (*blanked)++;
-          }
+        *blanked += blank(out, L->value_at + 1, L->value_end);
         if (L->value_end > L->value_at + 1) SL_VEC_PUSH(found, ((byte_range){L->value_at + 1, L->value_end}));
         blanked_to = L->value_end;
       }
@@ -712,11 +727,7 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
       out[L->params_from + 1] = ':';
     }
     out[zero] = '0';
-    for (uint32_t k = zero + 1; k < last->end; k++)
-      if (out[k] != '\n' && out[k] != '\r') {
-        out[k] = ' ';
-        (*blanked)++;
-      }
+    *blanked += blank(out, zero + 1, last->end);
     // The parser reads the `0`, then the newline that ends the body (if the body ends with one).
     uint32_t to = last->end;
     if (to > zero + 1 && (text[to - 1] == '\n' || text[to - 1] == '\r')) to--;

@@ -253,6 +253,7 @@ static const char *word(lexer *lx, const char *p, const char *end, uint16_t flag
     // `global` in a string or a comment declares nothing; nothing in a comment matters.
     if ((flags & (TOK_STRING | TOK_COMMENT)) && (*kind & W_KEYWORD)) f &= (uint16_t)~(TOK_BIND | TOK_TRIGGER);
     if (flags & TOK_COMMENT) f &= (uint16_t)~UNREAD_FLAGS;
+    if ((*kind & W_USE) && !(flags & (TOK_STRING | TOK_COMMENT))) f |= TOK_USE;
     push_token(lx, s, n, h, flags | f);
   } else {
     *kind = 0;
@@ -365,6 +366,17 @@ static bool plain_string_prefix(const char *s, const char *e) {
   for (; s < e; s++)
     if (!strchr("rRbBuU", *s)) return false;
   return true;
+}
+
+/* Whether punctuation c may be part of a value of literals only (brackets, separators, signs,
+ * dots of numbers). */
+static inline bool literal_punct(char c) {
+  switch (c) {
+  case '(': case ')': case '[': case ']': case '{': case '}': case ',': case ':': case '-': case '+': case '.':
+    return true;
+  default:
+    return false;
+  }
 }
 
 #define SAME_WORD(s, e, lit) ((size_t)((e) - (s)) == sizeof(lit) - 1 && memcmp((s), (lit), sizeof(lit) - 1) == 0)
@@ -566,7 +578,7 @@ bool sl__sparse_lex(lexer *lx) {
       only_strings = false;
       if (in_value) {
         if (!value_at) value_at = p;
-        if (!strchr("()[]{},:-+.", c)) literal = false;
+        if (!literal_punct(c)) literal = false;
       }
       if (c == '(' && depth == 0 && L.kind == LINE_DEF && !L.params_from) L.params_from = (uint32_t)(p + 1 - text);
       if (c == '(' || c == '[' || c == '{') depth++;

@@ -197,6 +197,22 @@ static void drop_empty_compounds(lexer *lx, const lline *C, const words *w, cons
   }
 }
 
+/* Whether line L stores an attribute (`o.x = v`, `o.x += v`) and is read for nothing else: what
+ * its value names is then not needed (the rules read where a store goes, not what it stores),
+ * unless the value itself may use an instance, probe one, make a weak reference or name a
+ * trigger, or binds with `:=`. */
+static bool plain_store(const lexer *lx, const lline *L, const sl_hash_set *trig, const sl_hash_set *fixable,
+                        const sl_hash_set *marked) {
+  if (!L->dotted_target || L->eq_tok == UINT32_MAX || L->walrus || L->probe || L->super_call) return false;
+  for (uint32_t t = L->eq_tok; t < L->tok_end; t++) {
+    const tok *k = &lx->toks.items[t];
+    if ((k->flags & (TOK_USE | TOK_TRIGGER | TOK_ODD | TOK_WEAK | TOK_SETATTR | TOK_BIND)) ||
+        (sl__hash_set_has(trig, k->hash) && !sl__hash_set_has(fixable, k->hash)) || sl__hash_set_has(marked, k->hash))
+      return false;
+  }
+  return true;
+}
+
 /* Blanks (lline.drop) the statements of kept candidate C's body that nothing the analysis reads
  * depends on. `marked` and `need` are scratch. */
 static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set *fixable, const words *w,
@@ -246,7 +262,7 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
       n_drop++;
     } else if (st == SEED) {
       bool changed = false;
-      add_tokens(lx, L->tok0, L->tok_end, need, &changed);
+      add_tokens(lx, L->tok0, plain_store(lx, L, trig, fixable, marked) ? L->eq_tok : L->tok_end, need, &changed);
     }
   }
   // A statement or header that binds a name a kept one mentions is kept, and what it names is

@@ -280,12 +280,12 @@ static void what_is_blanked(void **state) {
   const char *nested = "from m import Point\n\n\ndef f(e):\n    p = Point()\n    for x in e:\n        try:\n"
                        "            print(x)\n        except E as err:\n            log(err)\n        else:\n"
                        "            pass\n        finally:\n            done()\n    with open(e) as fh:\n"
-                       "        q = fh\n    p.zz = q\n";
+                       "        q = fh\n    q.zz = p\n";
   assert_false(kept(nested, hot, "for x in e:"));
   assert_false(kept(nested, hot, "except E as err:"));
   assert_false(kept(nested, hot, "finally:"));
   assert_true(kept(nested, hot, "with open(e) as fh:"));  // binds fh, which q = fh needs
-  assert_true(kept(nested, hot, "p.zz = q"));
+  assert_true(kept(nested, hot, "q.zz = p"));
   char *whole_nested = sparse_of(nested, hot);
   TSParser *parser = ts_parser_new();
   assert_true(ts_parser_set_language(parser, sl_python_language()));

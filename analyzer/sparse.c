@@ -583,6 +583,11 @@ static void keep_for_summary(lexer *lx) {
     for (uint32_t t = ls[L->deco0].tok0; t < ls[L->body_end].tok_end && !L->done; t++)
       L->done = (lx->toks.items[t].flags & (TOK_BIND | TOK_ODD)) != 0;
   }
+  // Nor the values of literals only: a summary lists the names bound, never what they hold.
+  sl_hash_set words = {0};
+  slot_word_set(lx, &words);
+  literal_values(lx, &words);
+  sl__hash_set_release(&words);
 }
 
 /* A blanked body: [skip_from, skip_to) holds nothing but blanks and newlines the parser needs

@@ -454,7 +454,10 @@ bool sl__sparse_lex(lexer *lx) {
     bool only_strings = true, any_string = false;
     size_t insides0 = lx->string_insides.count, strings_tok0 = lx->toks.count;
     // The value of an assignment, while it may be literals only (see lline.value_at).
-    bool in_value = false, literal = false;
+    // operand: the last thing read in the value ends an operand (a literal, a closing bracket),
+    // so a `+` or `-` now is a binary operator (not a literal: the analysis reads `'a' + 'b'` as a
+    // value it cannot see through), not a sign.
+    bool in_value = false, literal = false, operand = false;
     const char *value_at = NULL;
     const char *last_word = NULL;  // the last word, when it is the last thing read
     size_t last_word_n = 0;
@@ -530,6 +533,7 @@ bool sl__sparse_lex(lexer *lx) {
           bool number = *s >= '0' && *s <= '9';
           bool constant = (kind & W_KEYWORD) && (SAME_WORD(s, p, "None") || SAME_WORD(s, p, "True") || SAME_WORD(s, p, "False"));
           if (!number && !constant) literal = false;
+          operand = true;
         }
         continue;
       }
@@ -550,6 +554,7 @@ bool sl__sparse_lex(lexer *lx) {
           }
           if (triple) words_in(lx, p, e, TOK_STRING);
           if (in_value && !value_at) value_at = p;
+          operand = true;
           p = e;
           last = p - 1;
           last_word = NULL;
@@ -578,7 +583,8 @@ bool sl__sparse_lex(lexer *lx) {
       only_strings = false;
       if (in_value) {
         if (!value_at) value_at = p;
-        if (!literal_punct(c)) literal = false;
+        if (!literal_punct(c) || ((c == '+' || c == '-') && operand)) literal = false;
+        operand = c == ')' || c == ']' || c == '}' || (c == '.' && operand);  // `1.` is a number
       }
       if (c == '(' && depth == 0 && L.kind == LINE_DEF && !L.params_from) L.params_from = (uint32_t)(p + 1 - text);
       if (c == '(' || c == '[' || c == '{') depth++;
@@ -607,6 +613,7 @@ bool sl__sparse_lex(lexer *lx) {
                       (p[-1] == '!' || ((p[-1] == '<' || p[-1] == '>') && !(p - 1 > q && p[-2] == p[-1])));
       if (c == '=' && depth == 0 && !compares) {
         in_value = literal = true;  // from here, the value of the last `=`
+        operand = false;
         value_at = NULL;
         L.call_value = false;
         L.eq_tok = (uint32_t)lx->toks.count;

@@ -264,12 +264,17 @@ static void summarise_all(const TSTree *tree, const char *text, size_t len, sl_m
 
 int sl_module_summary_new(const char *text, size_t len, const char *path, const char *module, bool is_package,
                           int target_minor, sl_module_summary **out) {
+  return sl__module_summary_from(text, len, path, module, is_package, target_minor, false, out);
+}
+
+int sl__module_summary_from(const char *text, size_t len, const char *path, const char *module, bool is_package,
+                            int target_minor, bool whole_text, sl_module_summary **out) {
   *out = NULL;
   // Only what a module and its classes bind matter to another module: the bodies of functions
   // need no parse, but for a few (sl_sparse_text, SL_SPARSE_SUMMARY).
   TSTree *tree;
   const char *whole = text;
-  int rc = sl_parse_sparse(whole, len, NULL, SL_SPARSE_SUMMARY, &tree, &text);
+  int rc = whole_text ? sl__parse_text(text, len, &tree) : sl_parse_sparse(whole, len, NULL, SL_SPARSE_SUMMARY, &tree, &text);
   if (rc != 0) return rc;
   sl_module_summary *s = sl_xcalloc(1, sizeof *s);
   sl_arena_init(&s->arena);

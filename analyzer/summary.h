@@ -49,6 +49,11 @@ struct sl_module_summary {
   size_t n_all_names;
 };
 
+/** sl_module_summary_new, from the sparse text (as it always is) or, with `whole_text`, from a
+ *  parse of the whole text: the same summary (tests/unit/test_summary_sparse.c). */
+int sl__module_summary_from(const char *text, size_t len, const char *path, const char *module, bool is_package,
+                            int target_minor, bool whole_text, sl_module_summary **out);
+
 /** The class `name` of the summary, NULL if it has none. */
 const sl_class *sl__summary_class(const sl_module_summary *summary, const char *name);
 /** What the module-level import binding `name` stands for ("pkg.a.A"), NULL if none. */

@@ -150,23 +150,23 @@ static void visit_if(sl_walker *w, TSNode node) {
   sl_child_iter_release(&it);
 }
 
-/* Whether an exception written in an `except` clause takes an AttributeError: the class itself or
- * one of its bases by their builtin names, alone or in a tuple. Any other name, even one bound to
- * a tuple holding AttributeError, is taken not to (the store stays checked). */
-static bool catches_attribute_error(sl_walker *w, TSNode e) {
+/* Whether an exception written in an `except` clause takes an `error` (AttributeError, TypeError):
+ * the class itself or one of its bases by their builtin names, alone or in a tuple. Any other
+ * name, even one bound to a tuple holding it, is taken not to (the store or use stays checked). */
+static bool catches_error(sl_walker *w, TSNode e, const char *error) {
   while (sl_node_is(e, SL_NODE_PARENTHESIZED_EXPRESSION)) e = ts_node_named_child(e, 0);
   if (sl_node_is(e, SL_NODE_IDENTIFIER))
-    return sl_node_text_eq(e, w->text, "AttributeError") || sl_node_text_eq(e, w->text, "Exception") ||
+    return sl_node_text_eq(e, w->text, error) || sl_node_text_eq(e, w->text, "Exception") ||
            sl_node_text_eq(e, w->text, "BaseException");
   if (!sl_node_is(e, SL_NODE_TUPLE)) return false;
   uint32_t n = ts_node_named_child_count(e);
   for (uint32_t i = 0; i < n; i++)
-    if (catches_attribute_error(w, ts_node_named_child(e, i))) return true;
+    if (catches_error(w, ts_node_named_child(e, i), error)) return true;
   return false;
 }
 
-/* Whether an `except` clause runs for an AttributeError: bare, or naming it (`as` aside). */
-static bool clause_catches(sl_walker *w, TSNode clause) {
+/* Whether an `except` clause runs for an `error`: bare, or naming it (`as` aside). */
+static bool clause_catches(sl_walker *w, TSNode clause, const char *error) {
   TSNode alias = sl_node_field(clause, SL_FIELD_ALIAS);
   bool bare = true, catches = false;
   uint32_t n = ts_node_named_child_count(clause);
@@ -175,28 +175,34 @@ static bool clause_catches(sl_walker *w, TSNode clause) {
     if (sl_node_is(c, SL_NODE_BLOCK) || sl_node_is(c, SL_NODE_COMMENT) || ts_node_eq(c, alias)) continue;
     if (sl_node_is(c, SL_NODE_AS_PATTERN)) c = ts_node_named_child(c, 0);
     bare = false;
-    catches |= catches_attribute_error(w, c);
+    catches |= catches_error(w, c, error);
   }
   return bare || catches;
 }
 
-/* A `try` statement: a store in its body (not in else, finally or the handlers) whose
- * AttributeError a handler catches is the code probing the instance on purpose (store_caught). */
+/* A `try` statement: a store, `del` or `c.__dict__` in its body (not in else, finally or the
+ * handlers) whose AttributeError a handler catches, or a weak reference or vars() whose TypeError
+ * one catches, is the code probing the instance on purpose (store_caught, type_caught). */
 static void visit_try(sl_walker *w, TSNode node) {
   TSNode body = sl_node_field(node, SL_FIELD_BODY);
   if (sl__walk_body_class(w) >= 0 && sl__walk_in_class_body(w, node)) sl__walk_cond_slots(w, node);
-  bool caught = false;
+  bool caught = false, type_caught = false;
   sl_child_iter it;
   sl_child_iter_init(&it, w->cursors, node);
-  for (TSNode c; !caught && sl_child_iter_next(&it, &c);)
-    caught = sl_node_is(c, SL_NODE_EXCEPT_CLAUSE) && !ts_node_has_error(c) && clause_catches(w, c);
+  for (TSNode c; sl_child_iter_next(&it, &c);) {
+    if (!sl_node_is(c, SL_NODE_EXCEPT_CLAUSE) || ts_node_has_error(c)) continue;
+    caught = caught || clause_catches(w, c, "AttributeError");
+    type_caught = type_caught || clause_catches(w, c, "TypeError");
+  }
   sl_child_iter_release(&it);
   sl_child_iter_init(&it, w->cursors, node);
   for (TSNode c; sl_child_iter_next(&it, &c);) {
-    bool saved = w->store_caught;
+    bool saved = w->store_caught, saved_type = w->type_caught;
     if (caught && ts_node_eq(c, body)) w->store_caught = true;
+    if (type_caught && ts_node_eq(c, body)) w->type_caught = true;
     sl__walk_visit(w, c);
     w->store_caught = saved;
+    w->type_caught = saved_type;
   }
   sl_child_iter_release(&it);
 }

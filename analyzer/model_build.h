@@ -78,6 +78,9 @@ typedef struct sl_site {
    *  start with: a use whose holder starts with none would be dropped by resolve.c, so it is not
    *  looked at. */
   const sl_weak_heads *heads;
+  /** In the body of a `try` whose handlers catch AttributeError (`c.__dict__` there is a probe)
+   *  or TypeError (a weak reference or vars() there is one): such a use is not recorded. */
+  bool attr_caught, type_caught;
 } sl_site;
 
 /** The `__class__` cell a zero-argument super() would read where the walk is. Nodes are kept, not

@@ -349,10 +349,11 @@ void sl__walk_function(sl_walker *w, TSNode fn, TSNode decorated) {
     w->cell.method_node = ts_node_is_null(name) ? fn : name;
   }
   w->cell.params = params;
-  bool caught = w->store_caught;  // the body runs when called, not where it is defined
-  w->store_caught = false;
+  bool caught = w->store_caught, type_caught = w->type_caught;  // the body runs when called, not where it is defined
+  w->store_caught = w->type_caught = false;
   sl__walk_visit(w, sl_node_field(fn, SL_FIELD_BODY));
   w->store_caught = caught;
+  w->type_caught = type_caught;
   w->scope = saved;
   w->cell = saved_cell;
 }
@@ -371,10 +372,11 @@ void sl__walk_lambda(sl_walker *w, TSNode lam) {
     w->cell.method_node = lam;
   }
   w->cell.params = params;
-  bool caught = w->store_caught;  // the body runs when called, not where it is defined
-  w->store_caught = false;
+  bool caught = w->store_caught, type_caught = w->type_caught;  // the body runs when called, not where it is defined
+  w->store_caught = w->type_caught = false;
   sl__walk_visit(w, sl_node_field(lam, SL_FIELD_BODY));
   w->store_caught = caught;
+  w->type_caught = type_caught;
   w->scope = saved;
   w->cell = saved_cell;
 }

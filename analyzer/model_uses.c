@@ -28,6 +28,10 @@ static bool maybe_weak(sl_site site, const char *holder) {
 static void add_use(sl_model *m, sl_site site, const char *text, TSNode recv, TSNode expr, sl_use_kind kind,
                     sl_weak_role role, const char *holder, bool holder_is_callee) {
   if (!holder) return;
+  // What the code catches on purpose raises nothing out of its `try` (visit_try).
+  if ((site.type_caught && (kind == SL_USE_WEAKREF || kind == SL_USE_VARS)) ||
+      (site.attr_caught && kind == SL_USE_DICT_ATTR))
+    return;
   // `weakref.ref(C())`, `vars(C())`: the receiver is an instance of exactly what the callee names.
   const char *callee = sl_node_is(recv, SL_NODE_CALL) ? sl__node_callee(m, text, recv, site.mangle) : NULL;
   if (!sl_node_is(recv, SL_NODE_IDENTIFIER) && !callee) return;

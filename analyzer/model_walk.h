@@ -39,6 +39,8 @@ typedef struct sl_walker {
    *  there is the code's own probe (does the instance take attributes?), so none is recorded.
    *  Cleared in the bodies of functions and lambdas, which run later, outside the `try`. */
   bool store_caught;
+  bool type_caught;  /**< in the body of a `try` a handler of which catches TypeError: a weak
+                          reference or vars() there is the code probing on purpose (visit_try) */
   sl_constants *constants; /**< module-level `NAME = literal`, for folding `__slots__ = NAME` */
   bool weakref;      /**< the file names the weakref module somewhere */
   sl_cell cell;      /**< the __class__ cell a zero-argument super() would read here */
@@ -64,7 +66,7 @@ typedef struct sl_target_ctx {
  * runs as written, so nothing is recorded there (the caller checks `sl__walk_recording`). */
 static inline sl_site sl__walk_site(sl_walker *w) {
   const char *mangle = w->mangle_class >= 0 ? w->m->classes[w->mangle_class].mangle : NULL;
-  return (sl_site){w->scope, mangle, w->weakref, w->cursors, NULL};
+  return (sl_site){w->scope, mangle, w->weakref, w->cursors, NULL, w->store_caught, w->type_caught};
 }
 
 static inline bool sl__walk_recording(sl_walker *w) { return !w->error_depth && !w->type_checking; }

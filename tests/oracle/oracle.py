@@ -40,9 +40,10 @@ AttributeError takes it back: its record is dropped (each handler body starts wi
 forgets the AttributeError being handled, or those among the leaves of an `except*` group), because
 a store or `del` whose AttributeError the code catches on purpose (probing whether instances take
 attributes) does not raise out of its `try`, and slotlint keeps silent on it (SLT001, SLT009,
-SLT010). A handler that raises it again has it recorded anew, by the statement around the `try`.
-Other exceptions stay recorded when caught: SLT016 reports a weak reference that raises, handled
-or not, and a fixture may catch a class-creation error to go on. An exception that a `raise` of the
+SLT010, SLT017's `c.__dict__`). So does a handler that takes the TypeError of a weak reference or
+of vars() (SLT016, SLT017: `try: weakref.ref(c) except TypeError:` probes whether c takes one). A
+handler that raises it again has it recorded anew, by the statement around the `try`. Other
+exceptions stay recorded when caught: a fixture may catch a class-creation error to go on. An exception that a `raise` of the
 fixture raised leaves the compound statements (if, for, while, with, try, match) around it after
 being recorded, as it would unwrapped: `if not hasattr(self, '__dict__'): raise TypeError` must
 stop the lines after it; the simple statement that called the function records and stops it.
@@ -122,6 +123,10 @@ RULES = {
 }
 
 SLOTS_EXC_TYPES = ("AttributeError", "TypeError", "ValueError")
+
+# The TypeErrors of a use a handler may take as a probe (SLT016's weak reference, SLT017's vars()):
+# caught, they raise nothing out of the `try` (see the docstring).
+_PROBED_TYPE_ERROR = re.compile(r"^cannot create weak reference to |^vars\(\) argument must have __dict__ attribute$")
 _SLOTS_RELATED = [re.compile(rx) for entries in RULES.values() for (_t, rx, _a, _b) in entries]
 
 
@@ -331,7 +336,8 @@ def execute(fixture, verbose):
         while stack:
             exc = stack.pop()
             stack.extend(getattr(exc, "exceptions", None) or ())
-            if isinstance(exc, AttributeError) and seen.get(id(exc)) is exc:
+            if (isinstance(exc, AttributeError) or _PROBED_TYPE_ERROR.match(str(exc) if isinstance(exc, TypeError) else "")) \
+                    and seen.get(id(exc)) is exc:
                 del seen[id(exc)]
                 records[:] = [r for r in records if r[5] is not exc]
 

@@ -1,5 +1,7 @@
-# A weak reference is reported where it raises, handled or not: the error is what CPython does
-# (code that means it, as a probe, says so with `# noqa: SLT016`).
+# A weak reference that raises where the code catches its TypeError is the code probing on purpose
+# (does this instance take weak references?): nothing raises out of the `try`, so nothing is
+# reported. A handler for something else, an `else`, a handler's own body, a function defined in
+# the `try` (it runs later) are still checked.
 import weakref
 
 
@@ -9,9 +11,21 @@ class Leaf:
 
 def probe(leaf: Leaf):
     try:
-        return weakref.ref(leaf)  # expect: SLT016
+        return weakref.ref(leaf)
     except TypeError:
         return lambda: leaf
+
+
+def probe_broadly(leaf: Leaf):
+    seen = weakref.WeakSet()
+    try:
+        seen.add(leaf)
+    except (ValueError, Exception):
+        pass
+    try:
+        vars(leaf)
+    except TypeError:
+        pass
 
 
 def not_handled():
@@ -22,8 +36,30 @@ def not_handled():
         pass
 
 
+def in_else():
+    leaf = Leaf()
+    try:
+        pass
+    except TypeError:
+        pass
+    else:
+        weakref.ref(leaf)  # expect: SLT016
+
+
+def later():
+    leaf = Leaf()
+    try:
+        def make():
+            return weakref.ref(leaf)  # expect: SLT016
+    except TypeError:
+        pass
+    return make()
+
+
 probe(Leaf())
-try:
-    not_handled()
-except TypeError:
-    pass
+probe_broadly(Leaf())
+for case in (not_handled, in_else, later):
+    try:
+        case()
+    except TypeError:
+        pass

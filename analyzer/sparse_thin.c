@@ -165,6 +165,14 @@ static uint32_t clause_end(const lline *ls, uint32_t k) {
   return ls[k].colon_end && ls[k].kind != LINE_PLAIN ? ls[k].body_end : k;
 }
 
+/* What thin() makes of each line of a kept body: SEED (kept, and what it names is needed: it may
+ * be where a finding is, or define a class), HEADER (kept for the structure; what it names is
+ * needed only once it binds a needed name: `if p.x:` reads, `for q in ps:` binds), BARE (kept: it
+ * names a class whose fix looks for the statements making an instance, `yield TokenInfo(...)`;
+ * what else it names is needed only once it binds a needed name) or SIMPLE (blanked unless it
+ * binds a needed name). */
+enum { SIMPLE, HEADER, BARE, SEED };
+
 /*
  * After the thinning, a compound statement or nested def of C's body whose every line is blanked
  * goes whole, headers and clauses too: with nothing kept inside, what its headers read changes no
@@ -173,7 +181,6 @@ static uint32_t clause_end(const lline *ls, uint32_t k) {
  * only HEADER lines (not SEED, not BARE) may go.
  */
 static void drop_empty_compounds(lexer *lx, const lline *C, const words *w, const uint8_t *state) {
-  enum { HEADER = 1 };
   lline *ls = lx->lines.items;
   uint32_t c = (uint32_t)(C - ls);
   for (uint32_t k = C->body_end; k > c; k--) {
@@ -238,12 +245,7 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
       add_bound(lx, L, w, marked, &grew);
     }
   }
-  // Each line is a SEED (kept, and what it names is needed: it may be where a finding is, or
-  // define a class), a HEADER (kept for the structure; what it names is needed only once it binds
-  // a needed name: `if p.x:` reads, `for q in ps:` binds), BARE (kept: it names a class whose fix
-  // looks for the statements making an instance, `yield TokenInfo(...)`; what else it names is
-  // needed only once it binds a needed name) or SIMPLE (blanked unless it binds a needed name).
-  enum { SIMPLE, HEADER, BARE, SEED };
+  // Each line is a SEED, a HEADER, BARE or SIMPLE (see the enum above).
   uint8_t *state = sl_xmalloc(C->body_end - c + 1);
   sl__hash_set_clear(need);
   size_t n_drop = 0;

@@ -154,7 +154,7 @@ static void visit_if(sl_walker *w, TSNode node) {
  * the class itself or one of its bases by their builtin names, alone or in a tuple. Any other
  * name, even one bound to a tuple holding it, is taken not to (the store or use stays checked). */
 static bool catches_error(sl_walker *w, TSNode e, const char *error) {
-  while (sl_node_is(e, SL_NODE_PARENTHESIZED_EXPRESSION)) e = ts_node_named_child(e, 0);
+  e = unparenthesized(e);
   if (sl_node_is(e, SL_NODE_IDENTIFIER))
     return sl_node_text_eq(e, w->text, error) || sl_node_text_eq(e, w->text, "Exception") ||
            sl_node_text_eq(e, w->text, "BaseException");

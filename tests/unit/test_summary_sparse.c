@@ -142,7 +142,6 @@ static void hand_cases(void **state) {
 }
 
 int main(void) {
-  (void)render;  // random_edits.h's, for the tests that lint
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(hand_cases),
       cmocka_unit_test(summary_from_sparse_equals_whole),

@@ -590,6 +590,13 @@ bool sl_utf8_validate(const char *text, size_t len, size_t *bad_offset);
 int sl_source_decode(const char *bytes, size_t len, char **out, size_t *out_len, char *err,
                      size_t err_size);
 
+/**
+ * sl_source_decode, taking `bytes` (malloc'd, with room for len + 1 bytes): UTF-8 text becomes
+ * *out in the same buffer, without a copy (a file is most often that); otherwise the bytes are
+ * freed. Either way the caller no longer owns `bytes`, and frees *out on success.
+ */
+int sl_source_decode_owned(char *bytes, size_t len, char **out, size_t *out_len, char *err, size_t err_size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -293,7 +293,9 @@ static int decode_error(char *err, size_t err_size, const char *what, const char
  * Decoding
  * ------------------------------------------------------------------------------------------- */
 
-static int decode_utf8(const char *s, size_t len, char **out, size_t *out_len, char *err,
+/* UTF-8 text as it is: `owned`, the buffer s lies in (room for len + 1 bytes past s), when the
+ * caller gives it up (the text is moved to its start: a BOM dropped), else a copy. */
+static int decode_utf8(const char *s, size_t len, char *owned, char **out, size_t *out_len, char *err,
                        size_t err_size, const char *declared) {
   size_t bad;
   if (!sl_utf8_validate(s, len, &bad)) {
@@ -301,10 +303,10 @@ static int decode_utf8(const char *s, size_t len, char **out, size_t *out_len, c
     snprintf(what, sizeof what, "invalid %s", declared ? declared : "utf-8");
     return decode_error(err, err_size, what, s, bad, (unsigned char)s[bad]);
   }
-  char *copy = sl_xmalloc(len + 1);
-  memcpy(copy, s, len);
-  copy[len] = '\0';
-  *out = copy;
+  char *text = owned ? owned : sl_xmalloc(len + 1);
+  memmove(text, s, len);
+  text[len] = '\0';
+  *out = text;
   *out_len = len;
   return SL_OK;
 }
@@ -358,15 +360,15 @@ static int decode_iconv(iconv_t cd, const char *s, size_t len, char **out, size_
   return SL_OK;
 }
 
-int sl_source_decode(const char *bytes, size_t len, char **out, size_t *out_len, char *err,
-                     size_t err_size) {
+static int decode(const char *bytes, size_t len, char *owned, char **out, size_t *out_len, char *err,
+                  size_t err_size) {
   if (err && err_size > 0) err[0] = '\0';
   bool bom = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0;
   const char *s = bom ? bytes + 3 : bytes;
   size_t n = bom ? len - 3 : len;
 
   char declared[NAME_MAX_LEN + 1];
-  if (!find_declaration(s, n, declared)) return decode_utf8(s, n, out, out_len, err, err_size, NULL);
+  if (!find_declaration(s, n, declared)) return decode_utf8(s, n, owned, out, out_len, err, err_size, NULL);
 
   if (bom) {
     const char *normal = cpython_normal_name(declared);
@@ -381,7 +383,7 @@ int sl_source_decode(const char *bytes, size_t len, char **out, size_t *out_len,
   iconv_t cd;
   switch (encoding_open(declared, &cd)) {
     case ENC_UTF8:
-      return decode_utf8(s, n, out, out_len, err, err_size, declared);
+      return decode_utf8(s, n, owned, out, out_len, err, err_size, declared);
     case ENC_UNKNOWN:
       if (err && err_size > 0)
         snprintf(err, err_size, "unknown encoding '%s' in coding declaration", declared);
@@ -398,5 +400,17 @@ int sl_source_decode(const char *bytes, size_t len, char **out, size_t *out_len,
   }
   int rc = decode_iconv(cd, s, n, out, out_len, err, err_size, declared);
   iconv_close(cd);
+  return rc;
+}
+
+int sl_source_decode(const char *bytes, size_t len, char **out, size_t *out_len, char *err,
+                     size_t err_size) {
+  return decode(bytes, len, NULL, out, out_len, err, err_size);
+}
+
+int sl_source_decode_owned(char *bytes, size_t len, char **out, size_t *out_len, char *err, size_t err_size) {
+  *out = NULL;
+  int rc = decode(bytes, len, bytes, out, out_len, err, err_size);
+  if (*out != bytes) free(bytes);
   return rc;
 }

@@ -137,25 +137,30 @@ static void load_and_run(sl_job *job, const sl_job_settings *s, const sl_prefilt
   memset(&st, 0, sizeof st);
   sl_diag_list_init(&job->diags);
   if (job->error) return;  // discovery already failed on this path
-  if (sl__job_load(job, &raw, &raw_n, &st) == 0) run_decoded(job, s, raw, raw_n, &st, hot);
+  // Only --fix reads the bytes as read (it writes the file back as it was encoded).
+  bool fix = s->fix != SL_FIX_NONE;
+  if (sl__job_load(job, fix ? &raw : NULL, &raw_n, &st) == 0) run_decoded(job, s, raw, raw_n, &st, hot);
 }
 
 void sl__job_run(sl_job *job, const sl_job_settings *s) { load_and_run(job, s, NULL); }
 
 int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st) {
   char err[SL_SOURCE_ERR_SIZE];
-  int rc = job->from_stdin ? sl__source_stdin_read(raw, raw_n, err) : sl__source_file_read(job->path, raw, raw_n, st, err);
-  if (rc != 0) {
-    job->error = xstrdup(err);
-    return -1;
+  char *bytes = NULL;
+  size_t n = 0;
+  int rc = job->from_stdin ? sl__source_stdin_read(&bytes, &n, err) : sl__source_file_read(job->path, &bytes, &n, st, err);
+  if (rc == 0 && !raw) {
+    // Nobody needs the bytes as read: the text is made in their buffer (no copy, most often).
+    rc = sl__source_decode_owned(bytes, n, &job->text, &job->len, err);
+  } else if (rc == 0 && sl__source_decode_bytes(bytes, n, &job->text, &job->len, err) != 0) {
+    free(bytes);
+    rc = -1;
+  } else if (rc == 0) {
+    *raw = bytes;
+    *raw_n = n;
   }
-  if (sl__source_decode_bytes(*raw, *raw_n, &job->text, &job->len, err) != 0) {
-    job->error = xstrdup(err);
-    free(*raw);
-    *raw = NULL;
-    return -1;
-  }
-  return 0;
+  if (rc != 0) job->error = xstrdup(err);
+  return rc == 0 ? 0 : -1;
 }
 
 void sl__job_run_decoded(sl_job *job, const sl_job_settings *s, char *raw, size_t raw_n, const struct stat *st) {

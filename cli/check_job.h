@@ -79,7 +79,8 @@ void sl__pool_for(size_t n, void (*fn)(size_t i, void *ctx), void *ctx, unsigned
 /**
  * The first part of sl__job_run: reads the file (or standard input) and decodes it into
  * job->text / job->len. Returns 0 with *raw (the bytes read; caller frees) and *st set, or -1
- * with job->error set (nothing to free).
+ * with job->error set (nothing to free). A NULL `raw` says the bytes are not wanted: the text is
+ * then made in their buffer when it can be (no copy).
  */
 int sl__job_load(sl_job *job, char **raw, size_t *raw_n, struct stat *st);
 

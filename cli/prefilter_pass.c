@@ -51,8 +51,9 @@ static void first_pass(size_t i, void *ctx) {
   size_t raw_n = 0;
   struct stat st;
   memset(&st, 0, sizeof st);
-  // Decoded first: an undecodable file is an error the pre-filter must not hide.
-  if (sl__job_load(job, &raw, &raw_n, &st) != 0) return;
+  // Decoded first: an undecodable file is an error the pre-filter must not hide. The bytes as read
+  // matter only to a file linted here whole (--fix writes it back as it was encoded).
+  if (sl__job_load(job, p->sparse ? NULL : &raw, &raw_n, &st) != 0) return;
   sl_prefilter_facts *f = &p->facts[i];
   sl_prefilter_scan(job->text, job->len, f);
   bool keep = sl_prefilter_decide(f, NULL, NULL);

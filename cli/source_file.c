@@ -28,7 +28,8 @@ static const char *file_type_name(mode_t mode) {
 
 /*
  * Reads fd to its end. `size_hint` is the expected size (0 when unknown). Returns 0 with *bytes
- * (caller frees) and *len, or -1 with errno set.
+ * (caller frees; room for a byte after them: a read that fills the buffer is followed by one
+ * more, into a larger one) and *len, or -1 with errno set.
  */
 static int read_all(int fd, size_t size_hint, char **bytes, size_t *len) {
   size_t cap = size_hint + 1;  // +1 so that a file of exactly the hinted size ends in one read
@@ -56,20 +57,21 @@ static int read_all(int fd, size_t size_hint, char **bytes, size_t *len) {
   return 0;
 }
 
-int sl__source_decode_bytes(const char *bytes, size_t n, char **text, size_t *len, char *err) {
-  err[0] = '\0';
-  int rc = sl_source_decode(bytes, n, text, len, err, SL_SOURCE_ERR_SIZE);
-  if (rc != 0) {
-    if (err[0] == '\0') snprintf(err, SL_SOURCE_ERR_SIZE, "%s", sl_strerror(rc));
-    return -1;
-  }
-  return 0;
+/* What a decode returned, as these functions do: 0, or -1 with a message in err. */
+static int decoded(int rc, char *err) {
+  if (rc == 0) return 0;
+  if (err[0] == '\0') snprintf(err, SL_SOURCE_ERR_SIZE, "%s", sl_strerror(rc));
+  return -1;
 }
 
-static int decode(char *bytes, size_t n, char **text, size_t *len, char *err) {
-  int rc = sl__source_decode_bytes(bytes, n, text, len, err);
-  free(bytes);
-  return rc;
+int sl__source_decode_bytes(const char *bytes, size_t n, char **text, size_t *len, char *err) {
+  err[0] = '\0';
+  return decoded(sl_source_decode(bytes, n, text, len, err, SL_SOURCE_ERR_SIZE), err);
+}
+
+int sl__source_decode_owned(char *bytes, size_t n, char **text, size_t *len, char *err) {
+  err[0] = '\0';
+  return decoded(sl_source_decode_owned(bytes, n, text, len, err, SL_SOURCE_ERR_SIZE), err);
 }
 
 int sl__source_file_read(const char *path, char **bytes, size_t *n, struct stat *st, char *err) {
@@ -117,7 +119,7 @@ int sl__source_file_load(const char *path, char **text, size_t *len, char *err) 
   size_t n;
   struct stat st;
   if (sl__source_file_read(path, &bytes, &n, &st, err) != 0) return -1;
-  return decode(bytes, n, text, len, err);
+  return sl__source_decode_owned(bytes, n, text, len, err);
 }
 
 int sl__source_stdin_read(char **bytes, size_t *n, char *err) {
@@ -135,5 +137,5 @@ int sl__source_stdin_load(char **text, size_t *len, char *err) {
   char *bytes;
   size_t n;
   if (sl__source_stdin_read(&bytes, &n, err) != 0) return -1;
-  return decode(bytes, n, text, len, err);
+  return sl__source_decode_owned(bytes, n, text, len, err);
 }

@@ -5,8 +5,10 @@
  * The lexer is exact where it decides something (strings, comments, brackets, continuation lines,
  * indentation) and gives up — no sparse text — on anything it cannot read for sure: a tab or a
  * form feed in an indentation, a string or bracket left open, a bracket closed that was not open,
- * a body that does not start on the next logical line. Words are read everywhere, in strings and
- * comments too (a mention in a comment only keeps more).
+ * a body that does not start on the next logical line. Words are read in code and in strings, but
+ * not in comments nor in the strings of a statement made only of strings (a docstring): the
+ * analysis reads neither (a suppression is found by its own search, says_noqa), and a word there
+ * would only keep more.
  */
 #include "sparse_lex.h"
 
@@ -187,8 +189,8 @@ static inline uint16_t token_flags(const char *p, size_t n, uint32_t mask, unsig
   return f;
 }
 
-/* What a word in a comment or a docstring is not, whatever it says: the analysis reads neither
- * (a suppression is read from the comments the parser is given, sl_sparse_text). */
+/* What a word of a docstring is not, whatever it says (the words of a one-quote docstring, read
+ * as its string is, and a string prefix's): the analysis never reads it. */
 enum { UNREAD_FLAGS = TOK_TRIGGER | TOK_SLOTS | TOK_SETATTR | TOK_WEAK | TOK_BIND };
 
 /* Appends the token of a word (p, n bytes, normalised), with its sl_prefilter_hash. */
@@ -250,17 +252,14 @@ static const char *word(lexer *lx, const char *p, const char *end, uint16_t flag
   if (ascii) {
     *kind = word_kind(s, n);
     uint16_t f = token_flags(s, n, mask, *kind);
-    // `global` in a string or a comment declares nothing; nothing in a comment matters.
-    if ((flags & (TOK_STRING | TOK_COMMENT)) && (*kind & W_KEYWORD)) f &= (uint16_t)~(TOK_BIND | TOK_TRIGGER);
-    if (flags & TOK_COMMENT) f &= (uint16_t)~UNREAD_FLAGS;
-    if ((*kind & W_USE) && !(flags & (TOK_STRING | TOK_COMMENT))) f |= TOK_USE;
+    // `global` in a string declares nothing.
+    if ((flags & TOK_STRING) && (*kind & W_KEYWORD)) f &= (uint16_t)~(TOK_BIND | TOK_TRIGGER);
+    if ((*kind & W_USE) && !(flags & TOK_STRING)) f |= TOK_USE;
     push_token(lx, s, n, h, flags | f);
   } else {
     *kind = 0;
     push_unicode_token(lx, s, n);
-    tok *w = &lx->toks.items[lx->toks.count - 1];
-    w->flags |= flags;
-    if (flags & TOK_COMMENT) w->flags &= (uint16_t)~UNREAD_FLAGS;
+    lx->toks.items[lx->toks.count - 1].flags |= flags;
   }
   return p;
 }
@@ -290,13 +289,19 @@ static size_t not_word_len(const char *p, const char *end) {
   return ident ? 0 : k;
 }
 
-/* Reads the words inside a string or comment from p to `stop` (exclusive), with `flags`. */
+/* Reads the words inside a string from p to `stop` (exclusive), with `flags`. */
 static void words_in(lexer *lx, const char *p, const char *stop, uint16_t flags) {
   unsigned kind;
   while (p < stop) {
     size_t k = not_word_len(p, stop);
     p = k ? p + k : word(lx, p, stop, flags, &kind);
   }
+}
+
+/* Reads the words of the n strings of `pending` (ranges of lx->text, in order), and forgets them. */
+static void read_pending(lexer *lx, const byte_range *pending, size_t *n) {
+  for (size_t i = 0; i < *n; i++) words_in(lx, lx->text + pending[i].from, lx->text + pending[i].to, TOK_STRING);
+  *n = 0;
 }
 
 /* A triple-quoted string starting at its first quote p; returns where it ends, NULL when it does
@@ -453,6 +458,10 @@ bool sl__sparse_lex(lexer *lx) {
     // Whether the line is so far a statement of strings only, and where its strings' insides start.
     bool only_strings = true, any_string = false;
     size_t insides0 = lx->string_insides.count, strings_tok0 = lx->toks.count;
+    // Its triple-quoted strings while it is: their words are read (in text order) only once
+    // something else on the line shows it is not (read_pending); a docstring's never are.
+    byte_range pending[4];
+    size_t n_pending = 0;
     // The value of an assignment, while it may be literals only (see lline.value_at).
     // operand: the last thing read in the value ends an operand (a literal, a closing bracket),
     // so a `+` or `-` now is a binary operator (not a literal: the analysis reads `'a' + 'b'` as a
@@ -469,6 +478,7 @@ bool sl__sparse_lex(lexer *lx) {
         bool ident;
         size_t k = u8_char(p, end, &ident);
         if (!ident) {  // a non-ASCII character that is not an identifier's
+          read_pending(lx, pending, &n_pending);
           only_strings = false;
           p += k;
           continue;
@@ -477,6 +487,7 @@ bool sl__sparse_lex(lexer *lx) {
       if (cls == B_I || cls == B_U) {
         const char *s = p;
         unsigned kind;
+        read_pending(lx, pending, &n_pending);  // before this word: a string prefix, or no docstring
         p = word(lx, p, end, after_dot ? TOK_ATTR : 0, &kind);
         uint32_t t = (uint32_t)lx->toks.count - 1;
         after_dot = false;
@@ -552,7 +563,12 @@ bool sl__sparse_lex(lexer *lx) {
             uint32_t quotes = triple ? 3 : 1, from = (uint32_t)(p - text) + quotes, to = (uint32_t)(e - text) - quotes;
             if (from < to) SL_VEC_PUSH(lx->string_insides, ((byte_range){from, to}));
           }
-          if (triple) words_in(lx, p, e, TOK_STRING);
+          if (triple && only_strings && n_pending < sizeof pending / sizeof *pending) {
+            pending[n_pending++] = (byte_range){(uint32_t)(p - text), (uint32_t)(e - text)};
+          } else if (triple) {
+            read_pending(lx, pending, &n_pending);
+            words_in(lx, p, e, TOK_STRING);
+          }
           if (in_value && !value_at) value_at = p;
           operand = true;
           p = e;
@@ -564,7 +580,6 @@ bool sl__sparse_lex(lexer *lx) {
         }
         if (cls == B_H) {
           const char *e = line_end(p, end);
-          words_in(lx, p, e, TOK_COMMENT);
           if (!says_noqa(p, e)) SL_VEC_PUSH(lx->comments, ((byte_range){(uint32_t)(p - text), (uint32_t)(e - text)}));
           p = e;
           continue;
@@ -580,6 +595,7 @@ bool sl__sparse_lex(lexer *lx) {
         if (depth == 0) break;
         continue;
       }
+      read_pending(lx, pending, &n_pending);
       only_strings = false;
       if (in_value) {
         if (!value_at) value_at = p;

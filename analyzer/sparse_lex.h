@@ -25,7 +25,6 @@
 enum {
   TOK_TRIGGER = 1, TOK_ODD = 2, TOK_SLOTS = 4, TOK_SETATTR = 8, TOK_WEAK = 16, TOK_ATTR = 32, TOK_STRING = 64, TOK_BIND = 128,
   TOK_KEYWORD = 256,  // a hard keyword (`if`, `for`, `import`, ...): never a name a statement binds
-  TOK_COMMENT = 512,  // a word inside a comment
   TOK_HEAD = 1024,    // a word right before a `.` outside strings and comments (`a` in `a.b = 1`)
   TOK_DUNDER = 2048,  // a word that starts with two underscores (`__all__`, `__x`)
   TOK_USE = 4096      // vars, __dict__, setattr, delattr, __setattr__, __delattr__ outside strings

@@ -28,5 +28,14 @@ _Noreturn void sl__out_of_memory(void);
     (vec).items[(vec).count++] = (value);                                                    \
   } while (0)
 #define SL_VEC_FREE(vec) (free((vec).items), (vec).items = NULL, (vec).count = (vec).cap = 0)
+/* Room for at least n items in all (an estimate: a vector that grows by doubling copies all it
+ * holds each time). */
+#define SL_VEC_RESERVE(vec, n)                                                               \
+  do {                                                                                       \
+    if ((vec).cap < (n)) {                                                                   \
+      (vec).cap = (n);                                                                       \
+      (vec).items = sl_xrealloc((vec).items, (vec).cap * sizeof *(vec).items);               \
+    }                                                                                        \
+  } while (0)
 
 #endif

@@ -308,12 +308,18 @@ static void hcount_add(hcount *c, const lexer *lx, const lline *C) {
   }
 }
 
-/* How many times each word occurs in the file. */
-static hcount count_words(const lexer *lx) {
+/* An empty count with room for `n` words. */
+static hcount hcount_new(size_t n) {
   hcount c = {NULL, NULL, 64};
-  while (c.cap < 2 * lx->toks.count) c.cap *= 2;
+  while (c.cap < 2 * n) c.cap *= 2;
   c.keys = sl_xcalloc(c.cap, sizeof *c.keys);
   c.counts = sl_xcalloc(c.cap, sizeof *c.counts);
+  return c;
+}
+
+/* How many times each word occurs in the file. */
+static hcount count_words(const lexer *lx) {
+  hcount c = hcount_new(lx->toks.count);
   for (size_t t = 0; t < lx->toks.count; t++) {
     size_t j = hcount_slot(&c, lx->toks.items[t].hash);
     c.keys[j] = lx->toks.items[t].hash;
@@ -362,8 +368,12 @@ static void drop_classes(lexer *lx, const names *sets, const hcount *count, unsi
   // Each name must be named nowhere but in the droppable classes (itself, a subclass or a test
   // case that is dropped too), to a fixed point: `inside` counts the words of every droppable
   // class, `out` those of the ones found not to be (both only grow: a count of 0 is a free slot).
-  hcount inside = {sl_xcalloc(count->cap, sizeof(uint32_t)), sl_xcalloc(count->cap, sizeof(uint32_t)), count->cap};
-  hcount out = {sl_xcalloc(count->cap, sizeof(uint32_t)), sl_xcalloc(count->cap, sizeof(uint32_t)), count->cap};
+  size_t words = 0;
+  for (size_t d = 0; d < droppable.count; d++) {
+    const lline *C = &ls[droppable.items[d]];
+    words += ls[C->body_end].tok_end - ls[C->deco0].tok0;
+  }
+  hcount inside = hcount_new(words), out = hcount_new(words);
   for (size_t d = 0; d < droppable.count; d++) hcount_add(&inside, lx, &ls[droppable.items[d]]);
   bool changed = true;
   while (changed) {
@@ -665,6 +675,10 @@ static char *sparse(const char *text, size_t len, const sl_prefilter_names *hot,
   *n_gaps = 0;
   if (len == 0 || len > UINT32_MAX) return NULL;
   lexer lx = {text, len, {0}, {0}, {0}, {0}, {0}, false};
+  // Python code has about a word per eight bytes and a line per forty, docstrings and comments
+  // aside (no word of them is read).
+  SL_VEC_RESERVE(lx.toks, len / 8 + 16);
+  SL_VEC_RESERVE(lx.lines, len / 40 + 16);
   byte_ranges found = {0};
   char *out = NULL;
   if (!sl__sparse_lex(&lx) || !sl__sparse_structure(&lx)) goto done;

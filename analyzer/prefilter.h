@@ -40,6 +40,12 @@ static inline uint32_t sl__prefilter_hash_step(uint32_t h, unsigned char c) { re
  * its letters are, so most tokens need not be searched for the trigger words. Both scans (the
  * pre-filter's, prefilter_scan.c, and the sparse text's, sparse_lex.c) gather them as they read. */
 #define SL__LETTER(c) (1u << ((c) - 'a'))
+
+/* An ASCII byte's bits as both scans read words: SL__IDENT_BYTE for an identifier's byte (letter,
+ * digit, `_`), and for a letter its own SL__LETTER (any case); 0 for any other byte. One lookup
+ * per byte of a word tells where it ends and gathers its letters. */
+#define SL__IDENT_BYTE 0x80000000u
+extern const uint32_t sl__ident_bits[256];
 enum {
   SL__SLOTS_LETTERS = SL__LETTER('s') | SL__LETTER('l') | SL__LETTER('o') | SL__LETTER('t'),
   SL__NAMEDTUPLE_LETTERS = SL__LETTER('n') | SL__LETTER('a') | SL__LETTER('m') | SL__LETTER('e') | SL__LETTER('d') |

@@ -83,14 +83,14 @@ static const unsigned char byte_class[256] = {
 };
 
 /* The end of the token that starts at q (an identifier character); `ascii` says whether it is all
- * ASCII, `mask` gets its ASCII letters (see letters()), `hash` its sl_prefilter_hash when it is. */
+ * ASCII, `mask` gets its ASCII letters (as sl__ident_bits has them), `hash` its sl_prefilter_hash
+ * when it is. */
 static const char *token_end(const char *q, const char *end, bool *ascii, uint32_t *mask, uint32_t *hash) {
   uint32_t m = 0, h = SL__PREFILTER_HASH_SEED;
   for (;;) {
-    for (unsigned char c; q < end && byte_class[c = (unsigned char)*q] == I; q++) {
-      unsigned k = (c | 0x20u) - 'a';
-      if (k < 26) m |= 1u << k;
-      h = sl__prefilter_hash_step(h, c);
+    for (uint32_t b; q < end && (b = sl__ident_bits[(unsigned char)*q]) != 0; q++) {
+      m |= b;
+      h = sl__prefilter_hash_step(h, (unsigned char)*q);
     }
     size_t k;
     if (q < end && byte_class[(unsigned char)*q] == U && (k = ident_char(q, end)) > 0) {
@@ -522,8 +522,9 @@ void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
         continue;
       }
       break;
-    case B:
-      p++;
+    case B:  // a run at once (indentation)
+      do p++;
+      while (p < end && byte_class[(unsigned char)*p] == B);
       continue;
     case R:
       if (p + 1 < end && p[1] == '\n') {  // CR LF: the LF is the newline

@@ -78,28 +78,10 @@ static size_t ident_len(const char *p, const char *end) {
   return ident ? k : 0;
 }
 
-/* An ASCII identifier byte's bits: IDENT_BYTE, and for a letter its own bit (a = bit 0, any case);
- * 0 for any other byte. A word can be in a token only if all its letters are, and most tokens
- * lack one of each trigger's: their letters, gathered as the token is read, spare the search. */
-#define IDENT_BYTE 0x80000000u
-#define D IDENT_BYTE
-#define L(c) (IDENT_BYTE | 1u << ((c) - 'a'))
-static const uint32_t ident_bits[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
-    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
-    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, D,
-    0, L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'), L('n'), L('o'),
-    L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'), 0, 0, 0, 0, 0,
-};
-#undef D
-#undef L
 
 static uint32_t letters(const char *p, size_t n) {
   uint32_t mask = 0;
-  for (size_t i = 0; i < n; i++) mask |= ident_bits[(unsigned char)p[i]];
+  for (size_t i = 0; i < n; i++) mask |= sl__ident_bits[(unsigned char)p[i]];
   return mask;
 }
 
@@ -236,7 +218,7 @@ static const char *word(lexer *lx, const char *p, const char *end, uint16_t flag
   uint32_t h = SL__PREFILTER_HASH_SEED, mask = 0;
   bool ascii = true;
   for (;;) {
-    for (uint32_t b; p < end && (b = ident_bits[(unsigned char)*p]) != 0; p++) {
+    for (uint32_t b; p < end && (b = sl__ident_bits[(unsigned char)*p]) != 0; p++) {
       mask |= b;
       h = sl__prefilter_hash_step(h, (unsigned char)*p);
     }

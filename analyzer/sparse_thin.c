@@ -67,6 +67,7 @@ typedef struct words {
   uint32_t del, nonlocal, w_for, w_in, w_as, w_case;
   uint32_t w_elif, w_else, w_except, w_finally;  // the clauses that continue a compound statement
   uint32_t w_return, w_raise, w_continue, w_break;  // the statements that leave a block
+  uint32_t w_match;
 } words;
 
 /* The words line L may bind, as [*a, *b) (false: none); the heads of attributes among them bind
@@ -188,6 +189,8 @@ static void drop_empty_compounds(lexer *lx, const lline *C, const words *w, cons
     const lline *D = L->decorates >= 0 ? &ls[L->decorates] : L;
     if (L->drop || state[k - c] != HEADER || is_clause(L, w) || L->decorates >= 0 || D->kind == LINE_CLASS) continue;
     if (L->kind == LINE_DEF && !L->colon_end) continue;  // `def f(): ...` on one line: its decorators would stay
+    // A case clause goes only with its match (a match with no case does not parse).
+    if (L->parent >= 0 && ls[L->parent].first_word == w->w_match && ls[L->parent].kind == LINE_BLOCK) continue;
     // Its extent: its decorators, itself, its body, and the clauses that follow it at its level.
     uint32_t first = D->kind == LINE_DEF ? L->deco0 : k, end = clause_end(ls, k);
     while (end + 1 <= C->body_end && ls[end + 1].parent == L->parent && is_clause(&ls[end + 1], w) &&
@@ -295,7 +298,7 @@ void sl__sparse_thin(lexer *lx, const sl_hash_set *trig, const sl_hash_set *fixa
              sl_prefilter_hash("in", 2),     sl_prefilter_hash("as", 2),       sl_prefilter_hash("case", 4),
              sl_prefilter_hash("elif", 4),   sl_prefilter_hash("else", 4),     sl_prefilter_hash("except", 6),
              sl_prefilter_hash("finally", 7), sl_prefilter_hash("return", 6),   sl_prefilter_hash("raise", 5),
-             sl_prefilter_hash("continue", 8), sl_prefilter_hash("break", 5)};
+             sl_prefilter_hash("continue", 8), sl_prefilter_hash("break", 5), sl_prefilter_hash("match", 5)};
   sl_hash_set marked = {0}, need = {0};
   for (size_t i = 0; i < lx->lines.count; i++) {
     lline *C = &lx->lines.items[i];

@@ -489,6 +489,23 @@ static void what_is_blanked(void **state) {
     free(bt.s);
     ts_parser_delete(bp);
   }
+  // A match kept (here for its `:=`) keeps its case clauses, whatever their bodies hold: a match
+  // without one does not parse (test_patma.py's sparse text did not, and was parsed twice).
+  {
+    const char *match = "def f(x):\n    match w := x,:\n        case y as v,:\n            z = 0\n"
+                        "        case _:\n            pass\n    return 1\n";
+    sl_options o;
+    sl_options_init(&o);
+    o.rules = sl_rule_set_all();
+    TSParser *mp = ts_parser_new();
+    assert_true(ts_parser_set_language(mp, sl_python_language()));
+    text mt = {strdup(match), strlen(match)};
+    size_t before = lints_compared;
+    compare(mp, &mt, &o, "match.py", 0);
+    assert_int_equal(lints_compared, before + 1);
+    free(mt.s);
+    ts_parser_delete(mp);
+  }
   // A line that ends where its statement cannot (an operator, a keyword that needs more): Python
   // refuses it, tree-sitter reads the next line as its rest (found by unit.sparse's random edits:
   // `import NamedTuple as` and then the alias on the next line).

@@ -16,10 +16,13 @@
  * them, and so does a compound statement or a def with nothing kept inside (drop_empty_compounds).
  *
  * Left whole: methods of a slotted dataclass (SLT018 reads whether a method is one forwarding
- * call, docstring included), bodies naming super/__class__ in a method of a class
- * whose decorator names "slots" (SLT018 again: a slotted dataclass), __setattr__, __delattr__, __all__ or
- * `global` (a body that binds beyond itself); and kept whole, the lines of a class body nested in
- * the def (its class attributes).
+ * call, docstring included), bodies naming super/__class__ in a method of a class whose decorator
+ * names "slots" (SLT018 again: a slotted dataclass), and a def named __setattr__ or __delattr__
+ * (whether it forwards every name is read from all of it); kept whole inside a body, such a def
+ * nested in it and the lines of a class body nested in it (its class attributes). A `global`
+ * statement or a mention of __all__ is kept as a line: the statement is what binds the name at
+ * module level (the analysis makes it unknown there; an assignment in the body binds in the
+ * body), and a mention is what makes __all__ dynamic.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -50,15 +53,19 @@ static bool in_slotted_dataclass(const lexer *lx, uint32_t k) {
   return false;
 }
 
+/* Whether line L is a def named __setattr__ or __delattr__ (TOK_BIND names: `__all__` too, which no
+ * def is called in practice): the analysis reads all of its body. */
+static bool store_hook(const lexer *lx, const lline *L) {
+  return L->kind == LINE_DEF && L->name_tok != UINT32_MAX && (lx->toks.items[L->name_tok].flags & TOK_BIND);
+}
+
 /* Whether candidate C must stay whole (see the file's comment). */
 static bool whole(const lexer *lx, const lline *C) {
   const lline *ls = lx->lines.items;
+  if (store_hook(lx, C)) return true;
   if (C->owner >= 0 && ls[C->owner].done && in_slotted_dataclass(lx, (uint32_t)(C - ls))) return true;
-  for (uint32_t k = C->deco0; k <= C->body_end; k++) {
+  for (uint32_t k = C->deco0; k <= C->body_end; k++)
     if (ls[k].super_call && in_slotted_dataclass(lx, k)) return true;
-    for (uint32_t t = ls[k].tok0; t < ls[k].tok_end; t++)
-      if (lx->toks.items[t].flags & TOK_BIND) return true;
-  }
   return false;
 }
 
@@ -67,7 +74,7 @@ typedef struct words {
   uint32_t del, nonlocal, w_for, w_in, w_as, w_case;
   uint32_t w_elif, w_else, w_except, w_finally;  // the clauses that continue a compound statement
   uint32_t w_return, w_raise, w_continue, w_break;  // the statements that leave a block
-  uint32_t w_match;
+  uint32_t w_match, w_global;
 } words;
 
 /* The words line L may bind, as [*a, *b) (false: none); the heads of attributes among them bind
@@ -252,11 +259,15 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
   uint8_t *state = sl_xmalloc(C->body_end - c + 1);
   sl__hash_set_clear(need);
   size_t n_drop = 0;
+  uint32_t hook_end = 0;  // the last line of a __setattr__/__delattr__ nested here: kept whole
   for (uint32_t k = c + 1; k <= C->body_end; k++) {
     lline *L = &ls[k];
     const lline *D = L->decorates >= 0 ? &ls[L->decorates] : L;  // a decorator goes with its def or class
+    if (store_hook(lx, D) && D->body_end > hook_end) hook_end = D->body_end;
     bool header = D->kind == LINE_BLOCK || D->kind == LINE_DEF || L->header;  // `try: x = 1` on one line
-    bool seed = L->walrus || L->use || L->dotted_target || L->probe || D->kind == LINE_CLASS || leaves_probe(lx, L, w) ||
+    bool global = L->first_word && L->first_word == w->w_global;
+    bool seed = k <= hook_end || global || L->walrus || L->use || L->dotted_target || L->probe || D->kind == LINE_CLASS ||
+                leaves_probe(lx, L, w) ||
                 (L->first_word && L->first_word == w->nonlocal) || in_class_body(lx, k, c) ||
                 names_one(lx, L->tok0, L->tok_end, marked) || weak_or_trigger(lx, L, trig, fixable);
     uint8_t st = seed ? SEED : header ? HEADER : SIMPLE;
@@ -265,7 +276,7 @@ static void thin(lexer *lx, lline *C, const sl_hash_set *trig, const sl_hash_set
     if (st == SIMPLE) {
       L->drop = true;
       n_drop++;
-    } else if (st == SEED) {
+    } else if (st == SEED && !global) {  // the names a `global` declares are needed only if read
       bool changed = false;
       add_tokens(lx, L->tok0, plain_store(lx, L, trig, fixable, marked) ? L->eq_tok : L->tok_end, need, &changed);
     }
@@ -298,7 +309,8 @@ void sl__sparse_thin(lexer *lx, const sl_hash_set *trig, const sl_hash_set *fixa
              sl_prefilter_hash("in", 2),     sl_prefilter_hash("as", 2),       sl_prefilter_hash("case", 4),
              sl_prefilter_hash("elif", 4),   sl_prefilter_hash("else", 4),     sl_prefilter_hash("except", 6),
              sl_prefilter_hash("finally", 7), sl_prefilter_hash("return", 6),   sl_prefilter_hash("raise", 5),
-             sl_prefilter_hash("continue", 8), sl_prefilter_hash("break", 5), sl_prefilter_hash("match", 5)};
+             sl_prefilter_hash("continue", 8), sl_prefilter_hash("break", 5), sl_prefilter_hash("match", 5),
+             sl_prefilter_hash("global", 6)};
   sl_hash_set marked = {0}, need = {0};
   for (size_t i = 0; i < lx->lines.count; i++) {
     lline *C = &lx->lines.items[i];

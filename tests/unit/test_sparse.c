@@ -330,8 +330,20 @@ static void what_is_blanked(void **state) {
   assert_true(kept("from m import Point\nP2 = Point\n\n\ndef f():\n    p = P2()\n    p.zz = 1\n", hot, "p.zz"));
   assert_true(kept("from m import Point as Q\n\n\ndef f():\n    p = Q()\n    p.zz = 1\n", hot, "p.zz"));
   assert_true(kept("from m import Point\nORIGIN = Point()\n\n\ndef f():\n    ORIGIN.zz = 1\n", hot, "ORIGIN.zz"));
-  // Bindings that reach out of the body, suppressions, weak references, layout conflicts.
-  assert_true(kept("def f():\n    global G\n    G = g()\n", NULL, "G = g()"));
+  // Bindings that reach out of the body, suppressions, weak references, layout conflicts. A
+  // `global` statement is what binds its names at module level (the analysis makes them unknown
+  // there); an assignment in the body binds in the body: kept only when something kept reads it.
+  const char *global = "def f():\n    global G\n    G = g()\n    print(G.x)\n    return 1\n";
+  assert_true(kept(global, NULL, "global G"));
+  assert_false(kept(global, NULL, "G = g()"));
+  assert_false(kept(global, NULL, "print(G.x)"));
+  assert_true(kept("def f():\n    global G\n    G = g()\n    G.x = 1\n", NULL, "G = g()"));
+  // A __setattr__ is read whole (does it forward every name?), nested in a kept body too.
+  const char *hook = "def f():\n    class C:\n        __slots__ = ('a',)\n\n        def __setattr__(self, n, v):\n"
+                     "            print(n)\n            object.__setattr__(self, n, v)\n\n    return C\n";
+  assert_true(kept(hook, NULL, "print(n)"));
+  assert_true(kept("class C:\n    __slots__ = ('a',)\n\n    def __setattr__(self, n, v):\n        print(n)\n"
+                   "        object.__setattr__(self, n, v)\n", NULL, "print(n)"));
   // ... but not the word `global` in a string or a comment, nor `nonlocal` (which binds only in
   // the def taken as a whole).
   assert_false(kept("def f():\n    s = 'global G'  # global H\n    return s\n", NULL, "return s"));

@@ -1,4 +1,5 @@
 /* prefilter_modules.c — the modules under the import roots, by key (prefilter_modules.h). */
+#define _DEFAULT_SOURCE  // struct dirent's d_type
 #include "prefilter_modules.h"
 
 #include <dirent.h>
@@ -48,7 +49,11 @@ static bool list(const char *dir, int depth, size_t *entries, sl_prefilter_names
     if (!component(name, stem)) continue;
     char *path = xasprintf("%s/%s", dir, name);
     struct stat st;
-    if (stat(path, &st) == 0) {
+    // The listing says what most entries are; a symbolic link (or a file system that does not
+    // say) is asked.
+    bool known = e->d_type == DT_DIR || e->d_type == DT_REG;
+    if (known) st.st_mode = e->d_type == DT_DIR ? S_IFDIR : S_IFREG;
+    if (known || stat(path, &st) == 0) {
       if (S_ISDIR(st.st_mode) && stem == n) {
         sl_prefilter_names_add(keys, sl_prefilter_hash(name, n));
         ok = list(path, depth + 1, entries, keys);

@@ -21,6 +21,7 @@ static sl_workspace *workspace_new(const sl_config *config, int target_minor) {
   const char *isolated = getenv("SLOTLINT_ISOLATED_FILES");
   if (isolated && *isolated && strcmp(isolated, "0") != 0) return NULL;
   sl_workspace *ws = sl_workspace_new(target_minor, true);
+  sl_workspace_cache_folders(ws);  // the files do not change while a check runs
   if (config->n_src) {
     for (size_t i = 0; i < config->n_src; i++) sl_workspace_add_root(ws, config->src[i]);
   } else if (config->root) {

@@ -1,6 +1,8 @@
 /* module_path.c — file paths to module names and back (module_path.h). */
 #include "module_path.h"
 
+#include "dir_cache.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +15,16 @@ static char *xstrdup_(const char *s) {
   return r;
 }
 
-char *sl__path_normalise(const char *path) {
-  char cwd[4096];
+char *sl__path_normalise(const char *path) { return sl__path_normalise_in(NULL, path); }
+
+char *sl__path_normalise_in(const char *cwd, const char *path) {
+  char here[4096];
   size_t n = strlen(path);
   char *buf;
   if (path[0] == '/') {
     buf = xstrdup_(path);
   } else {
-    if (!getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
+    if (!cwd) cwd = getcwd(here, sizeof here) ? here : "";
     buf = malloc(strlen(cwd) + n + 2);
     if (!buf) abort();
     sprintf(buf, "%s/%s", cwd, path);
@@ -52,20 +56,15 @@ char *sl__path_normalise(const char *path) {
   return out;
 }
 
-static bool is_file(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool is_package_dir(const char *dir) {
+static bool is_package_dir(const char *dir, sl_dir_cache *cache) {
   size_t n = strlen(dir);
   char *p = malloc(n + 14);
   if (!p) abort();
   sprintf(p, "%s/__init__.py", dir);
-  bool yes = is_file(p);
+  bool yes = sl__dir_cache_is_file(cache, p);
   if (!yes) {
     strcat(p, "i");
-    yes = is_file(p);
+    yes = sl__dir_cache_is_file(cache, p);
   }
   free(p);
   return yes;
@@ -99,7 +98,8 @@ static void prepend(char **dotted, const char *name, size_t n) {
   *dotted = r;
 }
 
-char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roots, bool *is_package, char **top) {
+char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roots, sl_dir_cache *cache, bool *is_package,
+                         char **top) {
   *is_package = false;
   *top = NULL;
   const char *slash = strrchr(abs, '/');
@@ -128,7 +128,7 @@ char *sl__module_of_path(const char *abs, const char *const *roots, size_t n_roo
     *s = '\0';
   }
   // Regular packages: up while the folder has an __init__.
-  while (*dir && is_package_dir(dir)) {
+  while (*dir && is_package_dir(dir, cache)) {
     char *s = strrchr(dir, '/');
     if (!s || !identifier(s + 1, strlen(s + 1))) goto fail;
     prepend(&dotted, s + 1, strlen(s + 1));
@@ -168,7 +168,7 @@ fail:
   return NULL;
 }
 
-char *sl__module_find(const char *module, const char *const *roots, size_t n_roots) {
+char *sl__module_find(const char *module, const char *const *roots, size_t n_roots, sl_dir_cache *cache) {
   size_t mlen = strlen(module);
   for (size_t i = 0; i < n_roots; i++) {
     size_t rl = strlen(roots[i]);
@@ -181,7 +181,7 @@ char *sl__module_find(const char *module, const char *const *roots, size_t n_roo
     static const char *const suffixes[] = {".pyi", ".py", "/__init__.pyi", "/__init__.py"};
     for (size_t s = 0; s < 4; s++) {
       strcpy(q + mlen, suffixes[s]);
-      if (is_file(p)) return p;
+      if (sl__dir_cache_is_file(cache, p)) return p;
     }
     free(p);
   }

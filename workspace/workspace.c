@@ -58,6 +58,8 @@ struct sl_workspace {
   str_index by_path;       /* files by path */
   size_t made;
   sl_project project;
+  sl_dir_cache *folders;   /* NULL, or what the folders hold, read once (sl_workspace_cache_folders) */
+  char *cwd;               /* with `folders`: the current folder, asked once */
 };
 
 static void *xrealloc_(void *p, size_t n) {
@@ -208,7 +210,7 @@ static const sl_module_summary *project_summary(void *ctx, const char *name, con
   pthread_mutex_unlock(&ws->lock);
 
   if (!looked_up) {
-    char *found = sl__module_find(name, roots, n_roots);
+    char *found = sl__module_find(name, roots, n_roots, ws->folders);
     path = found && relative_paths ? sl__path_shown(found) : found;
     if (path != found) free(found);
     is_package = path && is_init(path);
@@ -270,6 +272,8 @@ void sl_workspace_free(sl_workspace *ws) {
   free(ws->files);
   for (size_t i = 0; i < ws->n_roots; i++) free(ws->roots[i]);
   free(ws->roots);
+  sl__dir_cache_free(ws->folders);
+  free(ws->cwd);
   pthread_mutex_destroy(&ws->lock);
   free(ws);
 }
@@ -298,10 +302,10 @@ int sl_workspace_add_root(sl_workspace *ws, const char *folder) {
 const char *sl_workspace_add_file(sl_workspace *ws, const char *path) {
   const file *known = file_find(ws, path);
   if (known) return ws->modules[known->module]->name;
-  char *abs = sl__path_normalise(path);
+  char *abs = sl__path_normalise_in(ws->cwd, path);
   bool is_package;
   char *top = NULL;
-  char *name = sl__module_of_path(abs, (const char *const *)ws->roots, ws->n_roots, &is_package, &top);
+  char *name = sl__module_of_path(abs, (const char *const *)ws->roots, ws->n_roots, ws->folders, &is_package, &top);
   if (!name) {
     free(abs);
     return NULL;
@@ -313,7 +317,7 @@ const char *sl_workspace_add_file(sl_workspace *ws, const char *path) {
   // The first file named for a module is it (a stub, sorted after its module, does not replace it
   // for its own lint; the finder prefers stubs for the modules others import).
   if (!m->looked_up) {
-    char *found = sl__module_find(m->name, (const char *const *)ws->roots, ws->n_roots);
+    char *found = sl__module_find(m->name, (const char *const *)ws->roots, ws->n_roots, ws->folders);
     // Shown as the front end names it when it is this very file.
     if (!found || strcmp(found, abs) == 0) {
       m->path = xstrdup_(path);
@@ -338,6 +342,11 @@ const char *sl_workspace_add_file(sl_workspace *ws, const char *path) {
 }
 
 const sl_project *sl_workspace_project(sl_workspace *ws) { return &ws->project; }
+
+void sl_workspace_cache_folders(sl_workspace *ws) {
+  if (!ws->folders) ws->folders = sl__dir_cache_new();
+  if (!ws->cwd) ws->cwd = sl__path_normalise(".");
+}
 
 static module *module_of_path(sl_workspace *ws, const char *path) {
   const file *f = file_find(ws, path);
@@ -415,6 +424,10 @@ void sl_workspace_forget_files(sl_workspace *ws) {
     m->summary = NULL;
   }
   free(named);
+  if (ws->folders) {  // what the folders held, read again when asked
+    sl__dir_cache_free(ws->folders);
+    ws->folders = sl__dir_cache_new();
+  }
 }
 
 size_t sl_workspace_summaries_made(const sl_workspace *ws) { return ws->made; }

@@ -43,6 +43,12 @@ int sl_workspace_add_root(sl_workspace *ws, const char *folder);
  *  freed), or NULL when it has none (not a .py/.pyi file, a folder name that is not an identifier). */
 const char *sl_workspace_add_file(sl_workspace *ws, const char *path);
 
+/** From now on, which files the folders hold is read once per folder (a listing) rather than asked
+ *  path by path, and the current folder once: for a run over files that do not change while it
+ *  lasts, from a folder it does not leave (the command line); sl_workspace_forget_files reads the
+ *  folders again. */
+void sl_workspace_cache_folders(sl_workspace *ws);
+
 /** The project the analyzer reads through (sl_options.project); borrowed from the workspace. */
 const sl_project *sl_workspace_project(sl_workspace *ws);
 /** The import roots (absolute folders), in the order added; *n gets their number. Borrowed until

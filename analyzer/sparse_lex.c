@@ -524,7 +524,10 @@ bool sl__sparse_lex(lexer *lx) {
         if (in_value) {
           if (!value_at) value_at = s;
           bool number = *s >= '0' && *s <= '9';
-          bool constant = (kind & W_KEYWORD) && (SAME_WORD(s, p, "None") || SAME_WORD(s, p, "True") || SAME_WORD(s, p, "False"));
+          // Ellipsis too, inside brackets (a table of values: test_ast's): a container is no class,
+          // whatever this module binds the name to.
+          bool constant = ((kind & W_KEYWORD) && (SAME_WORD(s, p, "None") || SAME_WORD(s, p, "True") || SAME_WORD(s, p, "False"))) ||
+                          (depth > 0 && SAME_WORD(s, p, "Ellipsis"));
           if (!number && !constant) literal = false;
           operand = true;
         }

@@ -67,7 +67,8 @@ typedef struct lline {
   bool header_reads;       // it may read an instance or make a weak reference (a use, `:=`, a
                            // trigger or weak-reference word): what it holds cannot be skipped
   // An assignment whose value (after its last `=` outside brackets) is made of literals only:
-  // numbers, strings, None/True/False, in brackets, commas, colons, signs and dots. [value_at,
+  // numbers, strings, None/True/False (Ellipsis inside brackets), in brackets, commas, colons,
+  // signs and dots. [value_at,
   // value_end) is that value; value_at 0 when it is anything else.
   uint32_t value_at, value_end;
   bool skip_value;         // decided (sparse.c): the parser reads `0` for the value

@@ -289,8 +289,10 @@ int sl_class_describe_in(const TSTree *tree, const char *text, size_t len, const
  * release with sl_prefilter_names_release; the set owns its array.
  */
 typedef struct sl_prefilter_names {
-  uint32_t *items;  /**< sorted, distinct */
+  uint32_t *items;  /**< distinct, in the order added */
   size_t count, cap;
+  uint32_t *table;  /**< private: a hash table of the items once there are more than a few */
+  size_t mask;
 } sl_prefilter_names;
 
 void sl_prefilter_names_init(sl_prefilter_names *set);

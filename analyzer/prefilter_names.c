@@ -13,40 +13,60 @@ void sl_prefilter_names_init(sl_prefilter_names *set) { memset(set, 0, sizeof *s
 
 void sl_prefilter_names_release(sl_prefilter_names *set) {
   free(set->items);
+  free(set->table);
   sl_prefilter_names_init(set);
 }
 
-/* The index of the first item >= hash. Without branches on the data: the fixed point across files
- * asks a set millions of times, and a bisection's comparisons are coin flips the CPU cannot
- * predict; a conditional move costs less than the mispredictions. */
-static size_t lower_bound(const sl_prefilter_names *set, uint32_t hash) {
-  if (set->count == 0) return 0;
-  const uint32_t *base = set->items;
-  for (size_t n = set->count; n > 1;) {
-    size_t half = n / 2;
-    base = base[half] < hash ? base + half : base;
-    n -= half;
-  }
-  return (size_t)(base - set->items) + (*base < hash);
+/*
+ * A set is its items and, past SMALL of them, an open-addressing table of them: the fixed point
+ * across files asks sets of thousands of pair hashes millions of times, nearly always "no", which a
+ * table answers at the first empty slot. A slot holds an item plus one (0: empty; the hash
+ * 0xFFFFFFFF, which has no slot of its own, is looked for among the items).
+ */
+enum { SMALL = 8 };
+
+static size_t slot_of(const sl_prefilter_names *set, uint32_t hash) { return (hash * 2654435761u) & set->mask; }
+
+static void table_put(sl_prefilter_names *set, uint32_t hash) {
+  if (hash == UINT32_MAX) return;
+  size_t j = slot_of(set, hash);
+  while (set->table[j]) j = (j + 1) & set->mask;
+  set->table[j] = hash + 1;
+}
+
+static void table_build(sl_prefilter_names *set, size_t cap) {
+  free(set->table);
+  set->table = sl_xcalloc(cap, sizeof *set->table);
+  set->mask = cap - 1;
+  for (size_t i = 0; i < set->count; i++) table_put(set, set->items[i]);
 }
 
 bool sl_prefilter_names_has(const sl_prefilter_names *set, uint32_t hash) {
   if (!set || set->count == 0) return false;
-  size_t at = lower_bound(set, hash);
-  return at < set->count && set->items[at] == hash;
+  if (!set->table || hash == UINT32_MAX) {
+    for (size_t i = 0; i < set->count; i++)
+      if (set->items[i] == hash) return true;
+    return false;
+  }
+  for (size_t j = slot_of(set, hash); set->table[j]; j = (j + 1) & set->mask)
+    if (set->table[j] == hash + 1) return true;
+  return false;
 }
 
 bool sl_prefilter_names_add(sl_prefilter_names *set, uint32_t hash) {
-  size_t at = lower_bound(set, hash);
-  if (at < set->count && set->items[at] == hash) return false;
+  if (sl_prefilter_names_has(set, hash)) return false;
   if (set->count == set->cap) {
-    set->cap = set->cap ? set->cap * 2 : 64;
+    set->cap = set->cap ? set->cap * 2 : 16;
     set->items = sl_xrealloc(set->items, set->cap * sizeof *set->items);
   }
-  // Sets stay small (the class names of a project): inserting in place keeps lookups a bisection.
-  memmove(set->items + at + 1, set->items + at, (set->count - at) * sizeof *set->items);
-  set->items[at] = hash;
-  set->count++;
+  set->items[set->count++] = hash;
+  if (set->count > SMALL && (!set->table || 2 * set->count > set->mask + 1)) {
+    size_t cap = 64;
+    while (cap < 4 * set->count) cap *= 2;
+    table_build(set, cap);
+  } else if (set->table) {
+    table_put(set, hash);
+  }
   return true;
 }
 

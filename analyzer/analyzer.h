@@ -313,13 +313,6 @@ uint32_t sl_prefilter_hash(const char *name, size_t len);
  */
 uint32_t sl_prefilter_pair(uint32_t module, uint32_t name);
 
-/**
- * The name whose pair with `module` is `pair`: sl_prefilter_pair is a bijection of the name for
- * a given module, so exactly one name of that module has a given pair hash (the fixed point
- * across files asks which name a new pair brings to a star import of `module`).
- */
-uint32_t sl_prefilter_unpair(uint32_t module, uint32_t pair);
-
 /** A name a file reads from another module: `from a.m import N`, `m.N`, `x.N` after `import a.m as x`. */
 typedef struct sl_prefilter_ref {
   uint32_t module, name;  /**< hashes; module may be SL_PREFILTER_ANY_MODULE */

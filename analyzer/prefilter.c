@@ -32,18 +32,6 @@ uint32_t sl_prefilter_pair(uint32_t module, uint32_t name) {
   return h;
 }
 
-uint32_t sl_prefilter_unpair(uint32_t module, uint32_t pair) {
-  // sl_prefilter_pair's steps undone in reverse order: each xor-shift and the odd multiplier
-  // (0xA5CB9243 is 0x85EBCA6B's inverse modulo 2^32) are bijections of 32-bit words.
-  uint32_t h = pair;
-  h ^= h >> 13;
-  h ^= h >> 26;
-  h *= 0xA5CB9243u;
-  h ^= h >> 15;
-  h ^= h >> 30;
-  return h ^ module * 0x9E3779B1u;
-}
-
 size_t sl_prefilter_imported_names(const sl_prefilter_facts *f, const sl_prefilter_names *set,
                                    sl_prefilter_names *out) {
   if (!set || set->count == 0) return 0;

@@ -91,12 +91,11 @@ typedef struct watch {
   uint32_t next;  // the next watch in the same bucket, plus one (0: none)
 } watch;
 
-/* A module that files star-import, and the names of the set it has (those whose pair with it is
- * in the set), found once for all those files. */
+/* A module that files star-import, and the names of the set it has (those put in the set with
+ * it: add_pair), for all those files. */
 typedef struct star_module {
   uint32_t module;
-  size_t names_at, pairs_at;   // how much of the set's logs it has been asked about
-  XVEC(uint32_t) exports;      // in the order found (a name may come twice)
+  XVEC(uint32_t) exports;      // in the order they came
 } star_module;
 
 /* The questions every file asks a set, as sl_prefilter_imported_names asks them (its references,
@@ -112,31 +111,10 @@ typedef struct watchers {
   size_t *star_at;            // per star import: how many of its module's exports the file has taken
 } watchers;
 
-/* One bit per bucket of hashes, in front of a sorted set: the star imports ask about every name
- * and pair of the set (over a million questions on the standard library), nearly all answered
- * "no", most by a bit of a table small enough for the L1 cache rather than by a bisection. */
-enum { FILTER_LOG2 = 18 };
-
-static size_t filter_bit(uint32_t hash) { return (hash * 2654435761u) >> (32 - FILTER_LOG2); }
-
-static void filter_add(uint64_t **bits, uint32_t hash) {
-  if (!*bits) *bits = xcalloc(((size_t)1 << FILTER_LOG2) / 64, sizeof **bits);
-  size_t b = filter_bit(hash);
-  (*bits)[b / 64] |= 1ull << (b % 64);
-}
-
-/* Whether `hash` is in `set`, whose hashes `bits` has (NULL: the set is empty). */
-static bool filter_has(const uint64_t *bits, const sl_prefilter_names *set, uint32_t hash) {
-  size_t b = filter_bit(hash);
-  return bits && ((bits[b / 64] >> (b % 64)) & 1) && sl_prefilter_names_has(set, hash);
-}
-
-/* A set of sl_prefilter_pair(module, name), and the names in it (what a star import may take);
- * both also in the order they came, for the star imports; and the files watching it, if any. */
+/* A set of sl_prefilter_pair(module, name), and the names in it; the files watching it, if any
+ * (and the star-imported modules' names, as they come). */
 typedef struct pair_set {
   sl_prefilter_names pairs, names;
-  uint64_t *pair_bits, *name_bits;  // their filters
-  XVEC(uint32_t) pairs_log, names_log;
   watchers *watchers;
 } pair_set;
 
@@ -145,10 +123,6 @@ static void pair_set_init(pair_set *set) { memset(set, 0, sizeof *set); }
 static void pair_set_release(pair_set *set) {
   sl_prefilter_names_release(&set->pairs);
   sl_prefilter_names_release(&set->names);
-  free(set->pair_bits);
-  free(set->name_bits);
-  free(set->pairs_log.items);
-  free(set->names_log.items);
   pair_set_init(set);
 }
 
@@ -216,42 +190,31 @@ static void watchers_stop(pair_set *set, size_t n) {
 /* How many names file `i` reads from the set: sl_prefilter_imported_names's count, kept up to date. */
 static size_t names_read(const pair_set *set, size_t i) { return set->watchers->read[i].count; }
 
-static void add_hash(pair_set *set, uint32_t pair) {
-  if (!sl_prefilter_names_add(&set->pairs, pair)) return;
-  filter_add(&set->pair_bits, pair);
-  XVEC_PUSH(set->pairs_log, pair);
+/* Adds a pair hash; returns whether it was new. */
+static bool add_hash(pair_set *set, uint32_t pair) {
+  if (!sl_prefilter_names_add(&set->pairs, pair)) return false;
   watchers *w = set->watchers;
-  if (!w) return;
+  if (!w) return true;
   for (uint32_t at = w->heads[bucket(w, pair)]; at; at = w->watches.items[at - 1].next) {
     const watch *q = &w->watches.items[at - 1];
     if (q->pair == pair) sl_prefilter_names_add(&w->read[q->file], q->name);
   }
+  return true;
 }
 
-/* Puts `name` of module `module` in `set`, also for relative imports. Returns whether it grew. */
+/* Puts `name` of module `module` in `set`, also for relative imports. Returns whether it grew.
+ * A module star-imported gets the name as one it has (module `m`: the pair (m, name) came; a
+ * relative `from . import *`, any module: the name came). */
 static bool add_pair(pair_set *set, uint32_t module, uint32_t name) {
-  size_t before = set->pairs.count;
-  add_hash(set, sl_prefilter_pair(module, name));
-  add_hash(set, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name));
-  if (sl_prefilter_names_add(&set->names, name)) {
-    filter_add(&set->name_bits, name);
-    XVEC_PUSH(set->names_log, name);
+  bool own = add_hash(set, sl_prefilter_pair(module, name));
+  bool grew = add_hash(set, sl_prefilter_pair(SL_PREFILTER_ANY_MODULE, name)) || own;
+  bool new_name = sl_prefilter_names_add(&set->names, name);
+  watchers *w = set->watchers;
+  for (size_t k = 0; w && k < w->stars.count && (own || new_name); k++) {  // a few dozen modules
+    star_module *st = &w->stars.items[k];
+    if (st->module == SL_PREFILTER_ANY_MODULE ? new_name : st->module == module && own) XVEC_PUSH(st->exports, name);
   }
-  return set->pairs.count > before;
-}
-
-/* Brings up to date the names of the set that module `st` has. A name is new to it when the name
- * came since its last look (is its pair with the module in the set?) or its pair did (is the name,
- * sl_prefilter_unpair, in the set?). */
-static void find_exports(const pair_set *set, star_module *st) {
-  for (; st->names_at < set->names_log.count; st->names_at++) {
-    uint32_t name = set->names_log.items[st->names_at];
-    if (filter_has(set->pair_bits, &set->pairs, sl_prefilter_pair(st->module, name))) XVEC_PUSH(st->exports, name);
-  }
-  for (; st->pairs_at < set->pairs_log.count; st->pairs_at++) {
-    uint32_t name = sl_prefilter_unpair(st->module, set->pairs_log.items[st->pairs_at]);
-    if (filter_has(set->name_bits, &set->names, name)) XVEC_PUSH(st->exports, name);
-  }
+  return grew;
 }
 
 /* A star import re-exports: `from m import *` in module M binds under M every name of the set
@@ -263,7 +226,6 @@ static bool add_star_exports(pair_set *set, size_t i, const sl_prefilter_facts *
   bool grew = false;
   for (size_t k = 0; k < f->n_star_modules; k++) {
     star_module *st = &w->stars.items[w->star_of[w->star_first[i] + k]];
-    find_exports(set, st);
     for (size_t *at = &w->star_at[w->star_first[i] + k]; *at < st->exports.count; (*at)++)
       if (add_pair(set, module, st->exports.items[*at])) grew = true;
   }

@@ -150,23 +150,6 @@ static void test_across_files(void **state) {
   sl_prefilter_names_release(&layout);
 }
 
-/* The fixed point across files asks which name a new pair brings to a star import: the pair is
- * a bijection of the name for each module, so unpair gives back exactly the name paired. */
-static void test_unpair(void **state) {
-  (void)state;
-  const char *names[] = {"Point", "Count", "x", "__slots__", ""};
-  uint32_t modules[] = {SL_PREFILTER_ANY_MODULE, sl_prefilter_hash("shapes", 6), 0xFFFFFFFFu, 1u};
-  for (size_t m = 0; m < sizeof modules / sizeof *modules; m++) {
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-      uint32_t name = sl_prefilter_hash(names[i], strlen(names[i]));
-      assert_int_equal(sl_prefilter_unpair(modules[m], sl_prefilter_pair(modules[m], name)), name);
-    }
-    // And across the whole range of names, sampled: no two names share a pair.
-    for (uint32_t name = 0; name < 0xFFFF0000u; name += 0x10001u)
-      assert_int_equal(sl_prefilter_unpair(modules[m], sl_prefilter_pair(modules[m], name)), name);
-  }
-}
-
 static void test_layout_defs(void **state) {
   (void)state;
   // What a caller adds to the layout set: classes and aliases naming a solid base, transitively.
@@ -218,7 +201,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_slot_triggers), cmocka_unit_test(test_layout_conflicts),
       cmocka_unit_test(test_weak_references), cmocka_unit_test(test_dropped),
-      cmocka_unit_test(test_conservative), cmocka_unit_test(test_across_files), cmocka_unit_test(test_unpair),
+      cmocka_unit_test(test_conservative), cmocka_unit_test(test_across_files),
       cmocka_unit_test(test_layout_defs), cmocka_unit_test(test_slotted_defs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -508,6 +508,11 @@ static void on_punct(scanner *s, const char *p) {
 void sl_prefilter_scan(const char *text, size_t len, sl_prefilter_facts *out) {
   scanner s = {.text = text, .end = text + len, .line = text, .line_start = true,
                .layout_builtins = sl__prefilter_layout_builtins(), .weakless_builtins = sl__prefilter_weakless_builtins()};
+  // Room up front for what grows with the text (an identifier per six bytes or so, a dotted
+  // name or a call per forty): growing by doubling copies all of it each time.
+  SL_VEC_RESERVE(s.idents, len / 6 + 16);
+  SL_VEC_RESERVE(s.dotted, len / 40 + 16);
+  SL_VEC_RESERVE(s.called, len / 40 + 16);
   const char *p = text, *end = text + len;
   while (p < end) {
     unsigned char c = (unsigned char)*p;

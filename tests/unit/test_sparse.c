@@ -103,6 +103,21 @@ static void compare(TSParser *parser, const text *t, const sl_options *opts, con
   free((char *)read);
 }
 
+/* compare() of src with every rule; the sparse text must parse, and its findings be the text's. */
+static void compare_all_rules(const char *src, const char *name) {
+  sl_options o;
+  sl_options_init(&o);
+  o.rules = sl_rule_set_all();
+  TSParser *parser = ts_parser_new();
+  assert_true(ts_parser_set_language(parser, sl_python_language()));
+  text t = {strdup(src), strlen(src)};
+  size_t before = lints_compared;
+  compare(parser, &t, &o, name, 0);
+  assert_int_equal(lints_compared, before + 1);
+  free(t.s);
+  ts_parser_delete(parser);
+}
+
 /* Appends to t, for each class statement of it, a function that makes an instance and stores on
  * it, and between them functions that cannot matter: the fixtures alone are mostly slotted classes,
  * whose methods are all kept; these give the sparse text something to blank, next to what it must
@@ -496,36 +511,12 @@ static void what_is_blanked(void **state) {
   assert_non_null(strstr(el, "T = 0"));
   assert_non_null(strstr(el, "E = Ellipsis"));
   free(el);
-  {
-    sl_options o;
-    sl_options_init(&o);
-    o.rules = sl_rule_set_all();
-    TSParser *bp = ts_parser_new();
-    assert_true(ts_parser_set_language(bp, sl_python_language()));
-    text bt = {strdup(binop), strlen(binop)};
-    size_t before = lints_compared;
-    compare(bp, &bt, &o, "binop.py", 0);
-    assert_int_equal(lints_compared, before + 1);
-    free(bt.s);
-    ts_parser_delete(bp);
-  }
+  compare_all_rules(binop, "binop.py");
   // A match kept (here for its `:=`) keeps its case clauses, whatever their bodies hold: a match
   // without one does not parse (test_patma.py's sparse text did not, and was parsed twice).
-  {
-    const char *match = "def f(x):\n    match w := x,:\n        case y as v,:\n            z = 0\n"
-                        "        case _:\n            pass\n    return 1\n";
-    sl_options o;
-    sl_options_init(&o);
-    o.rules = sl_rule_set_all();
-    TSParser *mp = ts_parser_new();
-    assert_true(ts_parser_set_language(mp, sl_python_language()));
-    text mt = {strdup(match), strlen(match)};
-    size_t before = lints_compared;
-    compare(mp, &mt, &o, "match.py", 0);
-    assert_int_equal(lints_compared, before + 1);
-    free(mt.s);
-    ts_parser_delete(mp);
-  }
+  compare_all_rules("def f(x):\n    match w := x,:\n        case y as v,:\n            z = 0\n"
+                    "        case _:\n            pass\n    return 1\n",
+                    "match.py");
   // A line that ends where its statement cannot (an operator, a keyword that needs more): Python
   // refuses it, tree-sitter reads the next line as its rest (found by unit.sparse's random edits:
   // `import NamedTuple as` and then the alias on the next line).

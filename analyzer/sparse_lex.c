@@ -460,7 +460,7 @@ bool sl__sparse_lex(lexer *lx) {
         bool ident;
         size_t k = u8_char(p, end, &ident);
         if (!ident) {  // a non-ASCII character that is not an identifier's
-          read_pending(lx, pending, &n_pending);
+          if (n_pending) read_pending(lx, pending, &n_pending);
           only_strings = false;
           p += k;
           continue;
@@ -469,7 +469,7 @@ bool sl__sparse_lex(lexer *lx) {
       if (cls == B_I || cls == B_U) {
         const char *s = p;
         unsigned kind;
-        read_pending(lx, pending, &n_pending);  // before this word: a string prefix, or no docstring
+        if (n_pending) read_pending(lx, pending, &n_pending);  // before this word: a string prefix, or no docstring
         p = word(lx, p, end, after_dot ? TOK_ATTR : 0, &kind);
         uint32_t t = (uint32_t)lx->toks.count - 1;
         after_dot = false;
@@ -551,7 +551,7 @@ bool sl__sparse_lex(lexer *lx) {
           if (triple && only_strings && n_pending < sizeof pending / sizeof *pending) {
             pending[n_pending++] = (byte_range){(uint32_t)(p - text), (uint32_t)(e - text)};
           } else if (triple) {
-            read_pending(lx, pending, &n_pending);
+            if (n_pending) read_pending(lx, pending, &n_pending);
             words_in(lx, p, e, TOK_STRING);
           }
           if (in_value && !value_at) value_at = p;
@@ -580,7 +580,7 @@ bool sl__sparse_lex(lexer *lx) {
         if (depth == 0) break;
         continue;
       }
-      read_pending(lx, pending, &n_pending);
+      if (n_pending) read_pending(lx, pending, &n_pending);
       only_strings = false;
       if (in_value) {
         if (!value_at) value_at = p;

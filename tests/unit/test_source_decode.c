@@ -1,5 +1,5 @@
 /*
- * test_source_decode.c — sl_source_decode against what CPython's tokenizer does with the same
+ * test_source_decode.c — sl_source_decode (and sl_source_decode_owned, each case) against what CPython's tokenizer does with the same
  * bytes (each case was checked with python3.8 to 3.13): BOM, PEP 263 declarations on line 1 or 2,
  * the names CPython normalises, transcoding, and the errors with their line and column.
  */
@@ -28,6 +28,16 @@ static void expect_text(const char *in, size_t in_len, const char *want, size_t 
   assert_memory_equal(out, want, want_len);
   assert_int_equal(out[out_len], '\0');
   free(out);
+  // The same from a buffer given up (room for a NUL after the bytes): UTF-8 text is made in it.
+  char *bytes = malloc(in_len + 1);
+  assert_non_null(bytes);
+  memcpy(bytes, in, in_len);
+  rc = sl_source_decode_owned(bytes, in_len, &out, &out_len, err, sizeof err);
+  if (rc != 0) fail_msg("owned decode failed: %s", err);
+  assert_int_equal(out_len, want_len);
+  assert_memory_equal(out, want, want_len);
+  assert_int_equal(out[out_len], '\0');
+  free(out);  // bytes is out, or was freed (ASan tells a leak or a double free)
 }
 
 /* Decodes and expects SL_EENCODING with exactly the message `want`. */
@@ -38,6 +48,12 @@ static void expect_error(const char *in, size_t in_len, const char *want) {
   int rc = sl_source_decode(in, in_len, &out, &out_len, err, sizeof err);
   assert_int_equal(rc, SL_EENCODING);
   assert_string_equal(err, want);
+  char *bytes = malloc(in_len + 1), *owned_out;
+  assert_non_null(bytes);
+  memcpy(bytes, in, in_len);
+  char owned_err[200] = "";
+  assert_int_equal(sl_source_decode_owned(bytes, in_len, &owned_out, &out_len, owned_err, sizeof owned_err), SL_EENCODING);
+  assert_string_equal(owned_err, want);  // and the bytes were freed (ASan)
   assert_ptr_equal(out, (char *)0x1);
 }
 

@@ -16,8 +16,8 @@ enum { ENTRY_FILE, ENTRY_OTHER, ENTRY_ASK };
 
 typedef struct folder {
   char *path;      // NULL: a free slot of the table
-  char **names;    // sorted (strcmp); NULL when the folder exists but cannot be read
-  unsigned char *kinds;
+  char **names;    // sorted (strcmp), each followed after its NUL by its kind (ENTRY_*); NULL
+                   // when the folder exists but cannot be read
   size_t n;
 } folder;
 
@@ -59,7 +59,6 @@ sl_dir_cache *sl__dir_cache_new(void) {
 static void folder_release(folder *f) {
   for (size_t i = 0; i < f->n; i++) free(f->names[i]);
   free(f->names);
-  free(f->kinds);
   free(f->path);
 }
 
@@ -76,13 +75,12 @@ static int by_name(const void *a, const void *b) { return strcmp(*(char *const *
 
 /* The listing of folder `dir` (n bytes of a path), read now. */
 static folder read_folder(const char *dir, size_t n) {
-  folder f = {xstrndup_(dir, n), NULL, NULL, 0};
+  folder f = {xstrndup_(dir, n), NULL, 0};
   DIR *d = opendir(n ? f.path : "/");
   size_t cap = 16;
   // No such folder: it holds nothing. One that cannot be read (it may still be searched): stat.
   if (!d && errno != ENOENT && errno != ENOTDIR) return f;
   f.names = xmalloc_(cap * sizeof *f.names);
-  f.kinds = xmalloc_(1);
   if (!d) return f;
   for (struct dirent *e; (e = readdir(d)) != NULL;) {
     if (f.n == cap) {
@@ -90,7 +88,6 @@ static folder read_folder(const char *dir, size_t n) {
       f.names = realloc(f.names, cap * sizeof *f.names);
       if (!f.names) abort();
     }
-    // The kind goes after the name's NUL, so that sorting the names keeps it.
     size_t len = strlen(e->d_name);
     char *entry = xmalloc_(len + 2);
     memcpy(entry, e->d_name, len + 1);
@@ -100,9 +97,6 @@ static folder read_folder(const char *dir, size_t n) {
   }
   closedir(d);
   qsort(f.names, f.n, sizeof *f.names, by_name);
-  free(f.kinds);
-  f.kinds = xmalloc_(f.n ? f.n : 1);
-  for (size_t i = 0; i < f.n; i++) f.kinds[i] = (unsigned char)f.names[i][strlen(f.names[i]) + 1];
   return f;
 }
 
@@ -152,7 +146,7 @@ bool sl__dir_cache_is_file(sl_dir_cache *c, const char *path) {
     size_t mid = lo + (hi - lo) / 2;
     int cmp = strcmp(f->names[mid], name);
     if (cmp == 0) {
-      kind = f->kinds[mid];
+      kind = f->names[mid][strlen(name) + 1];
       break;
     }
     if (cmp < 0)

@@ -58,7 +58,10 @@ void sl_rpc_respond_error(sl_session *s, json_t *id, int code, const char *messa
   json_t *msg = json_object();
   json_object_set_new(msg, "jsonrpc", json_string("2.0"));
   json_object_set(msg, "id", id ? id : json_null());
-  json_object_set_new(msg, "error", json_pack("{s:i,s:s}", "code", code, "message", message));
+  // A message that is no UTF-8 would make no JSON string, and the response no error at all.
+  json_t *text = json_string(message);
+  if (!text) text = json_string("(a message that is not UTF-8)");
+  json_object_set_new(msg, "error", json_pack("{s:i,s:o}", "code", code, "message", text));
   sl_rpc_send(s, msg);
 }
 
@@ -97,6 +100,13 @@ static void queue_push(sl_session *s, sl_queued_message q) {
   s->queue_count++;
 }
 
+/* Replaces each byte of s that is not part of valid UTF-8 with '?': jansson's error texts quote the
+ * input they could not read, whatever its bytes. */
+static void mend_utf8(char *s) {
+  size_t len = strlen(s), bad;
+  while (!sl_utf8_validate(s, len, &bad)) s[bad] = '?';
+}
+
 void sl_rpc_enqueue(sl_session *s, const char *body, size_t len) {
   if (s->exited) return;
   json_error_t error;
@@ -104,6 +114,7 @@ void sl_rpc_enqueue(sl_session *s, const char *body, size_t len) {
   sl_queued_message q = {msg, NULL, false};
   if (!msg) {
     q.parse_error = sl__xasprintf("parse error: %s at byte %d", error.text, error.position);
+    mend_utf8(q.parse_error);
   } else if (json_is_object(msg)) {
     json_t *method = json_object_get(msg, "method");
     if (json_is_string(method) && strcmp(json_string_value(method), "$/cancelRequest") == 0 &&

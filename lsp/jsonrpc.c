@@ -100,13 +100,6 @@ static void queue_push(sl_session *s, sl_queued_message q) {
   s->queue_count++;
 }
 
-/* Replaces each byte of s that is not part of valid UTF-8 with '?': jansson's error texts quote the
- * input they could not read, whatever its bytes. */
-static void mend_utf8(char *s) {
-  size_t len = strlen(s), bad;
-  while (!sl_utf8_validate(s, len, &bad)) s[bad] = '?';
-}
-
 void sl_rpc_enqueue(sl_session *s, const char *body, size_t len) {
   if (s->exited) return;
   json_error_t error;
@@ -114,7 +107,7 @@ void sl_rpc_enqueue(sl_session *s, const char *body, size_t len) {
   sl_queued_message q = {msg, NULL, false};
   if (!msg) {
     q.parse_error = sl__xasprintf("parse error: %s at byte %d", error.text, error.position);
-    mend_utf8(q.parse_error);
+    sl__utf8_mend(q.parse_error);  // jansson's error text quotes the input it could not read
   } else if (json_is_object(msg)) {
     json_t *method = json_object_get(msg, "method");
     if (json_is_string(method) && strcmp(json_string_value(method), "$/cancelRequest") == 0 &&

@@ -29,6 +29,7 @@ void sl_session_log(sl_session *s, sl_log_level level, const char *fmt, ...) {
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
   fprintf(s && s->log ? s->log : stderr, "slotlint server: %s: %s\n", names[level], buf);
+  sl__utf8_mend(buf);  // a path decoded from a URI, a message cut short: the client gets UTF-8
   // Warnings and errors also reach the client's log, once it has a session to log to.
   if (s && level <= SL_LOG_WARNING && s->state == SL_SESSION_RUNNING && !s->exited)
     sl_rpc_notify(s, "window/logMessage", json_pack("{s:i,s:s}", "type", (int)level, "message", buf));

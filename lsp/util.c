@@ -1,6 +1,8 @@
 /* util.c — allocation that aborts on exhaustion, for the server (see util.h). */
 #include "util.h"
 
+#include "analyzer.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,4 +57,9 @@ double sl__now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void sl__utf8_mend(char *s) {
+  size_t len = strlen(s), bad;
+  while (!sl_utf8_validate(s, len, &bad)) s[bad] = '?';
 }

@@ -17,6 +17,11 @@ char *sl__xstrndup(const char *s, size_t n);
 /** printf into a new NUL-terminated buffer. */
 char *sl__xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/** Replaces each byte of `s` that is not part of valid UTF-8 with '?': a JSON string must be UTF-8,
+ *  and what the server says may quote bytes it was given (a parser's error text, a path decoded
+ *  from a URI) or be cut short in the middle of a character. */
+void sl__utf8_mend(char *s);
+
 /** Milliseconds from an arbitrary start, monotonic. */
 double sl__now_ms(void);
 

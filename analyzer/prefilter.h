@@ -46,6 +46,14 @@ static inline uint32_t sl__prefilter_hash_step(uint32_t h, unsigned char c) { re
  * per byte of a word tells where it ends and gathers its letters. */
 #define SL__IDENT_BYTE 0x80000000u
 extern const uint32_t sl__ident_bits[256];
+
+/** The letters of p[0..n) as sl__ident_bits has them (and SL__IDENT_BYTE when it has an identifier
+ *  byte): a token whose word was read another way (NFKC-normalised, a string prefix's). */
+static inline uint32_t sl__letters(const char *p, size_t n) {
+  uint32_t mask = 0;
+  for (size_t i = 0; i < n; i++) mask |= sl__ident_bits[(unsigned char)p[i]];
+  return mask;
+}
 enum {
   SL__SLOTS_LETTERS = SL__LETTER('s') | SL__LETTER('l') | SL__LETTER('o') | SL__LETTER('t'),
   SL__NAMEDTUPLE_LETTERS = SL__LETTER('n') | SL__LETTER('a') | SL__LETTER('m') | SL__LETTER('e') | SL__LETTER('d') |

@@ -112,17 +112,6 @@ static bool contains(const char *p, size_t n, const char *word) {
 }
 
 
-/* The letters of a token, any case, as bits (a = bit 0): a word can be in the token only if all of
- * its letters are. */
-static uint32_t letters(const char *p, size_t n) {
-  uint32_t mask = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned k = ((unsigned char)p[i] | 0x20u) - 'a';
-    if (k < 26) mask |= 1u << k;
-  }
-  return mask;
-}
-
 /* The letters of weakref, the scan's third trigger word (prefilter.h has the others'). */
 enum {
   WEAKREF_LETTERS = SL__LETTER('w') | SL__LETTER('e') | SL__LETTER('a') | SL__LETTER('k') | SL__LETTER('r') | SL__LETTER('f'),
@@ -189,7 +178,7 @@ static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
   size_t m = len >= 0 ? (size_t)len : n;
   uint32_t whole = sl_prefilter_hash(q, m);
   emit(s, whole);
-  check_triggers(s, q, m, letters(q, m));
+  check_triggers(s, q, m, sl__letters(q, m));
   for (size_t i = 0; i < m;) {
     if (!is_ascii_ident((unsigned char)q[i])) {
       i++;
@@ -206,7 +195,7 @@ static uint32_t emit_normalized(scanner *s, const char *p, size_t n) {
 
 /* A token with non-ASCII characters: its triggers as written, and its NFKC form (PEP 3131). */
 static uint32_t emit_unicode_run(scanner *s, const char *p, size_t n) {
-  check_triggers(s, p, n, letters(p, n));
+  check_triggers(s, p, n, sl__letters(p, n));
   return emit_normalized(s, p, n);
 }
 

@@ -78,13 +78,6 @@ static size_t ident_len(const char *p, const char *end) {
   return ident ? k : 0;
 }
 
-
-static uint32_t letters(const char *p, size_t n) {
-  uint32_t mask = 0;
-  for (size_t i = 0; i < n; i++) mask |= sl__ident_bits[(unsigned char)p[i]];
-  return mask;
-}
-
 enum {
   NOQA_LETTERS = SL__LETTER('n') | SL__LETTER('o') | SL__LETTER('q') | SL__LETTER('a'),
   WEAK_LETTERS = SL__LETTER('w') | SL__LETTER('e') | SL__LETTER('a') | SL__LETTER('k'),
@@ -197,7 +190,7 @@ static void push_unicode_token(lexer *lx, const char *p, size_t n) {
     const char *s = (const char *)norm;
     size_t m = (size_t)k;
     // Python reads its keywords before it normalises: a word that normalises to one is a name.
-    uint16_t f = token_flags(s, m, letters(s, m), word_kind(s, m)) & (uint16_t)~TOK_KEYWORD;
+    uint16_t f = token_flags(s, m, sl__letters(s, m), word_kind(s, m)) & (uint16_t)~TOK_KEYWORD;
     push_token(lx, s, m, sl_prefilter_hash(s, m), f);
   }
   free(norm);
@@ -206,7 +199,7 @@ static void push_unicode_token(lexer *lx, const char *p, size_t n) {
 /* Appends the token of an ASCII word; returns its word_kind. */
 static unsigned push_ascii_token(lexer *lx, const char *p, size_t n) {
   unsigned kind = word_kind(p, n);
-  push_token(lx, p, n, sl_prefilter_hash(p, n), token_flags(p, n, letters(p, n), kind));
+  push_token(lx, p, n, sl_prefilter_hash(p, n), token_flags(p, n, sl__letters(p, n), kind));
   return kind;
 }
 
